@@ -1,0 +1,93 @@
+// npm run bench: named benchmarks, each measured against a baseline in the same run and printed as a ratio.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+type Row = { name: string; measured: string; baseline: string; ratio: number; target: string };
+const rows: Row[] = [];
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 8);
+
+function startChild(args: string[], env: Record<string, string> = {}) {
+  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function firstJsonLine(child: ReturnType<typeof startChild>): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Record<string, string>);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
+  });
+}
+
+async function load(url: string): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 20, duration: durationSeconds, pipelining: 1 });
+}
+
+async function homeSummaryThroughput(): Promise<void> {
+  const child = startChild(['--import', 'tsx', 'bench/servers.ts']);
+  const { appAddress, bareAddress } = await firstJsonLine(child);
+  await load(`${bareAddress}/summary`); // warm-up of both, so neither pays JIT costs in its measurement
+  await load(`${appAddress}/api/portal/summary`);
+  const bare = await load(`${bareAddress}/summary`);
+  const app = await load(`${appAddress}/api/portal/summary`);
+  child.kill('SIGTERM');
+  rows.push({
+    name: 'home summary API (req/s) vs bare Fastify JSON',
+    measured: `${Math.round(app.requests.average)} req/s, p99 ${app.latency.p99} ms`,
+    baseline: `${Math.round(bare.requests.average)} req/s, p99 ${bare.latency.p99} ms`,
+    ratio: app.requests.average / bare.requests.average,
+    target: '≥ 0.5',
+  });
+}
+
+async function timeToFirstResponse(args: string[], url: (port: number) => string, env: Record<string, string>): Promise<number> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const started = performance.now();
+  const child = startChild(args, { ...env, PORT: String(port) });
+  try {
+    for (;;) {
+      try {
+        const res = await fetch(url(port));
+        if (res.status === 200) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (performance.now() - started > 60_000) throw new Error('server did not become ready in 60 s');
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function coldStart(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'doimoi-bench-cold-'));
+  const env = { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' };
+  // First start creates and seeds the database; the measured start opens an existing one.
+  await timeToFirstResponse(['bin/doimoi.js', 'serve', '--seed-demo'], (p) => `http://127.0.0.1:${p}/readyz`, env);
+  const doimoi = await timeToFirstResponse(['bin/doimoi.js', 'serve'], (p) => `http://127.0.0.1:${p}/readyz`, env);
+  const bareScript = "const f=require('fastify')();f.get('/',async()=>({ok:true}));f.listen({port:+process.env.PORT,host:'127.0.0.1'})";
+  const bare = await timeToFirstResponse(['-e', bareScript], (p) => `http://127.0.0.1:${p}/`, {});
+  rmSync(dataDir, { recursive: true, force: true });
+  rows.push({
+    name: 'cold start to /readyz on PGlite vs bare Fastify process',
+    measured: `${Math.round(doimoi)} ms`,
+    baseline: `${Math.round(bare)} ms`,
+    ratio: doimoi / bare,
+    target: 'informational (lower is better)',
+  });
+}
+
+await homeSummaryThroughput();
+await coldStart();
+
+console.log('\nbenchmark | measured | baseline (same run) | ratio | target');
+console.log('--- | --- | --- | --- | ---');
+for (const row of rows) console.log(`${row.name} | ${row.measured} | ${row.baseline} | ${row.ratio.toFixed(2)} | ${row.target}`);

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '../shared/contracts/common.js';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/client.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { JobRunner } from './lib/jobs.js';
+import { webDistDir } from './lib/paths.js';
+import type { Actor } from './lib/policy.js';
+import { LocalStorageDriver, type StorageDriver } from './lib/storage.js';
+import { modules as allModules } from './modules/index.js';
+import type { AppServices, ModuleManifest } from './modules/manifest.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { policyPlugin } from './plugins/policy.js';
+import { securityPlugin } from './plugins/security.js';
+import { wantsWebApp, webPlugin } from './plugins/web.js';
+import { version } from './version.js';
+
+export type BuildAppOptions = {
+  config: AppConfig;
+  database: Database;
+  clock?: Clock;
+  storage?: StorageDriver;
+  modules?: readonly ModuleManifest[];
+  resolveActor?: (request: FastifyRequest) => Promise<Actor>;
+  webRoot?: string;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+/** Builds the whole application (plugins, then module manifests); never listens. The caller owns the database. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const clock = options.clock ?? systemClock;
+  const jobs = new JobRunner({ db: database.db, clock, logger: app.log, pollMs: config.jobsPollMs });
+  const services: AppServices = {
+    config,
+    database,
+    clock,
+    storage: options.storage ?? new LocalStorageDriver(join(config.dataDir, 'files')),
+    jobs,
+    version,
+  };
+  app.decorate('services', services);
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(policyPlugin, options.resolveActor ? { resolveActor: options.resolveActor } : {});
+  await app.register(metricsPlugin, { pool: database.pool });
+  await app.register(openapiPlugin, { version });
+
+  for (const module of options.modules ?? allModules) {
+    if (module.routes) await app.register(module.routes, { prefix: module.prefix, services });
+    for (const [name, handler] of Object.entries(module.jobs ?? {})) jobs.register(name, handler);
+    for (const schedule of module.schedules ?? []) jobs.addSchedule(schedule);
+  }
+
+  await app.register(webPlugin, { root: options.webRoot ?? webDistDir });
+  const hasWebApp = app.hasReplyDecorator('sendWebApp');
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (hasWebApp && wantsWebApp(request)) return reply.sendWebApp();
+    const path = request.url.split('?')[0] ?? request.url;
+    const body: ErrorBody = {
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: { vi: `Không có đường dẫn ${request.method} ${path}`, en: `No route ${request.method} ${path}` },
+        requestId: request.id,
+      },
+    };
+    return reply.status(404).send(body);
+  });
+
+  if (config.jobsEnabled) {
+    app.addHook('onReady', async () => jobs.start());
+  }
+  app.addHook('onClose', async () => jobs.stop());
+  return app;
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = (message: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n > 0, message);
+
+/** Every setting read from the environment, with what it expects; see the README's configuration table. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'expected an integer port between 0 and 65535')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'expected an integer port between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'expected a host name or address').default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATA_DIR: z.string().min(1, 'expected a directory path').default('./data'),
+  PUBLIC_URL: z.url({ message: 'expected an absolute http(s) URL such as https://doimoi.example.gov.vn' }).optional(),
+  SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'expected an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'expected an e-mail sender such as "doimoi <no-reply@example.gov.vn>"').default('doimoi <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  DB_POOL_MAX: positiveInt('expected a positive integer').default(10),
+  STORAGE_DRIVER: z.enum(['local'], { message: 'expected local' }).default('local'),
+  UPLOAD_MAX_BYTES: positiveInt('expected a positive integer number of bytes').default(20 * 1024 * 1024),
+  JOBS_ENABLED: booleanFromEnv.default(true),
+  JOBS_POLL_MS: positiveInt('expected a positive integer of milliseconds').default(1000),
+  RATE_LIMIT_WRITES_PER_MINUTE: positiveInt('expected a positive integer').default(60),
+  SHUTDOWN_TIMEOUT_MS: positiveInt('expected a positive integer of milliseconds').default(10_000),
+});
+
+export type AppConfig = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  baseUrl: string;
+  sessionSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: (typeof logLevels)[number];
+  trustProxy: boolean;
+  dbPoolMax: number;
+  storageDriver: 'local';
+  uploadMaxBytes: number;
+  jobsEnabled: boolean;
+  jobsPollMs: number;
+  rateLimitWritesPerMinute: number;
+  shutdownTimeoutMs: number;
+};
+
+/** A bad setting: start-up stops with one line naming it and what it expects. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset, as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const got = present[name];
+    throw new ConfigError(
+      `Invalid setting ${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(name.includes('SECRET') || name.includes('URL') ? redact(got) : got)})`}`,
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    baseUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir, e.NODE_ENV),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    dbPoolMax: e.DB_POOL_MAX,
+    storageDriver: e.STORAGE_DRIVER,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    jobsEnabled: e.JOBS_ENABLED,
+    jobsPollMs: e.JOBS_POLL_MS,
+    rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+function redact(value: string | undefined): string {
+  if (!value) return '';
+  return value.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+/**
+ * Without SESSION_SECRET a random one is kept in DATA_DIR so sessions survive restarts of a single
+ * embedded install; production behind several processes must set it explicitly.
+ */
+function sessionSecretFromDataDir(dataDir: string, nodeEnv: string): string {
+  if (nodeEnv === 'production') {
+    throw new ConfigError('Invalid setting SESSION_SECRET: required in production, expected at least 32 characters');
+  }
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,74 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { schema } from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = NodePgDatabase<Schema>;
+/** A transaction handle; services take `Db | Tx` so they compose inside a caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DatabaseEngine = 'pglite' | 'postgres';
+
+export type Database = {
+  engine: DatabaseEngine;
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = { databaseUrl: string | undefined; dataDir: string; poolMax: number };
+
+// Timestamps and numerics come back as strings from pg; dates stay ISO strings so both engines agree.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Opens the configured engine; callers never learn which one runs except through `engine`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openServer(options.databaseUrl, options.poolMax) : openEmbedded(options.dataDir);
+}
+
+async function openServer(connectionString: string, poolMax: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: poolMax, connectionTimeoutMillis: 5000, application_name: 'doimoi' });
+  pool.on('error', () => {
+    // An idle client lost its server; the pool replaces it and queries report their own errors.
+  });
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(`cannot connect to DATABASE_URL: ${describe(error)}`);
+  }
+  return { engine: 'postgres', pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  let embedded: EmbeddedPostgres;
+  try {
+    embedded = await startEmbeddedPostgres(dataDir);
+  } catch (error) {
+    throw new DatabaseUnavailableError(describe(error));
+  }
+  // One connection, never closed when idle: the embedded server is single-session.
+  const pool = new pg.Pool({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
+  pool.on('error', () => undefined);
+  return {
+    engine: 'pglite',
+    pool,
+    db: drizzle(pool, { schema }),
+    async close() {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code} ${error.message}`.trim() : error.message;
+  return String(error);
+}

@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { acquireDataDirLock } from './data-dir-lock.js';
+
+type PgliteWorkerData = { pgDataDir: string; socketPath: string };
+type PgliteWorkerMessage = { type: 'ready' } | { type: 'error'; message: string };
+
+const closeGraceMs = 10_000;
+
+export type EmbeddedPostgres = { socketDir: string; stop(): Promise<void> };
+
+function spawnWorker(workerData: PgliteWorkerData): Worker {
+  return new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData });
+}
+
+/** Starts PGlite in a worker thread, persisted in `dataDir/pgdata`, reachable on a private Unix socket. */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireDataDirLock(dataDir);
+  // mkdtemp makes the directory 0700: only this OS user can reach the unauthenticated socket.
+  const socketDir = mkdtempSync(join(tmpdir(), 'doimoi-pg-'));
+  const data: PgliteWorkerData = { pgDataDir: join(dataDir, 'pgdata'), socketPath: join(socketDir, '.s.PGSQL.5432') };
+  const worker = spawnWorker(data);
+  const cleanup = () => {
+    rmSync(socketDir, { recursive: true, force: true });
+    releaseLock();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`embedded database stopped during start-up (exit ${code})`)));
+      worker.once('message', (message: PgliteWorkerMessage) => {
+        if (message.type === 'ready') resolve();
+        else reject(new Error(`embedded database failed to open ${data.pgDataDir}: ${message.message}`));
+      });
+    });
+  } catch (error) {
+    await worker.terminate();
+    cleanup();
+    throw error;
+  }
+  worker.removeAllListeners();
+  worker.unref();
+  return {
+    socketDir,
+    async stop() {
+      worker.ref(); // keep the process alive until the database has closed cleanly
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ type: 'close' });
+      // The worker closes the database and then exits; a stuck one is terminated after a grace period.
+      const timer = setTimeout(() => void worker.terminate(), closeGraceMs);
+      await exited;
+      clearTimeout(timer);
+      cleanup();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// Every table of every module, for Drizzle's relational queries and for drizzle-kit.
+import * as platform from './platform-schema.js';
+import * as identity from '../modules/identity/schema.js';
+import * as plans from '../modules/plans/schema.js';
+import * as indicators from '../modules/indicators/schema.js';
+import * as movement from '../modules/movement/schema.js';
+
+export * from './platform-schema.js';
+export * from '../modules/identity/schema.js';
+export * from '../modules/plans/schema.js';
+export * from '../modules/indicators/schema.js';
+export * from '../modules/movement/schema.js';
+
+export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement };

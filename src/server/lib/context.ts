@@ -1,0 +1,19 @@
+import type { Locale } from '../../shared/contracts/common.js';
+import type { DbOrTx } from '../db/client.js';
+import type { Clock } from './clock.js';
+import type { Actor } from './policy.js';
+
+/** What every service function receives: who acts, on which database handle, at what time. */
+export type ServiceContext = {
+  db: DbOrTx;
+  clock: Clock;
+  actor: Actor;
+  requestId: string;
+  ip: string | null;
+  locale: Locale;
+};
+
+/** A context for work done by the system itself (CLI, seeds, jobs). */
+export function systemContext(db: DbOrTx, clock: Clock, requestId = 'system'): ServiceContext {
+  return { db, clock, actor: null, requestId, ip: null, locale: 'vi' };
+}

@@ -1,0 +1,31 @@
+import type { LocalizedText } from '../../shared/contracts/common.js';
+import { errorCodes, type ErrorCode } from '../../shared/error-codes.js';
+
+/** The one error type services throw; the error handler turns it into the API's error shape. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly localized: LocalizedText,
+    readonly details?: unknown,
+  ) {
+    super(localized.en);
+    this.name = 'AppError';
+    this.statusCode = errorCodes[code];
+  }
+}
+
+export const notFound = (what: LocalizedText, id: string): AppError =>
+  new AppError('NOT_FOUND', { vi: `${what.vi} '${id}' không tồn tại`, en: `${what.en} '${id}' not found` });
+
+export const forbidden = (details?: unknown): AppError =>
+  new AppError(
+    'FORBIDDEN',
+    { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+    details,
+  );
+
+export const unauthenticated = (): AppError =>
+  new AppError('UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' });
+
+export const conflict = (message: LocalizedText, details?: unknown): AppError => new AppError('CONFLICT', message, details);

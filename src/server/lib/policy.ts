@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../modules/identity/schema.js';
+
+/** Who is calling: a signed-in user with their role grants, or nobody. */
+export type Actor = {
+  userId: string;
+  displayName: string;
+  grants: ReadonlyArray<{ role: Role; unitId: string; includesSubtree: boolean }>;
+  /** Whether this session passed a second factor; admin routes need it. */
+  hasSecondFactor: boolean;
+} | null;
+
+/** A named rule every route declares; default deny lives in the policy plugin. */
+export type Policy = {
+  name: string;
+  /** Anonymous callers are refused with 401 before `allows` is asked, unless the policy is public. */
+  isPublic: boolean;
+  allows(actor: Actor, request: FastifyRequest): boolean | Promise<boolean>;
+};
+
+export const publicAccess: Policy = { name: 'public', isPublic: true, allows: () => true };
+
+export const signedIn: Policy = { name: 'signed-in', isPublic: false, allows: (actor) => actor !== null };
+
+export const hasRole = (actor: Actor, role: Role): boolean => actor?.grants.some((grant) => grant.role === role) ?? false;
+
+export const administrators: Policy = {
+  name: 'administrators',
+  isPublic: false,
+  allows: (actor) => hasRole(actor, 'administrator') && (actor?.hasSecondFactor ?? false),
+};

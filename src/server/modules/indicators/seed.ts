@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ServiceContext } from '../../lib/context.js';
+import { recordAudit } from '../../lib/audit.js';
+import { indexDocument } from '../../lib/search.js';
+import { readDemoSeed } from '../../lib/seed-files.js';
+import { units } from '../identity/schema.js';
+import { indicatorFrameworks, indicators, indicatorTargets } from './schema.js';
+
+const indicatorsSeed = z.object({
+  version: z.literal(1),
+  frameworks: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), sourceDocument: z.string().nullable().optional() })),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      frameworkCode: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      unitVi: z.string(),
+      unitEn: z.string(),
+      direction: z.enum(['higher', 'lower']),
+      isHeadline: z.boolean().default(false),
+      baseline: z.object({ value: z.number(), year: z.number().int(), isIllustrative: z.boolean() }).nullable(),
+      targets: z.array(z.object({ year: z.number().int(), min: z.number().nullable(), max: z.number().nullable(), isIllustrative: z.boolean() })),
+      responsibleUnitCode: z.string().nullable().optional(),
+      frequency: z.enum(['month', 'quarter', 'half_year', 'year']),
+      sourceNote: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+/** Indicator frameworks, indicators and their targets (seeds/demo/indicators.json). */
+export async function seedIndicators(ctx: ServiceContext): Promise<void> {
+  const seed = readDemoSeed('indicators.json', indicatorsSeed);
+  const frameworkIds = new Map<string, string>();
+  for (const framework of seed.frameworks) {
+    const [row] = await ctx.db.insert(indicatorFrameworks).values({ ...framework, sourceDocument: framework.sourceDocument ?? null }).returning();
+    frameworkIds.set(framework.code, row!.id);
+  }
+  for (const item of seed.indicators) {
+    const frameworkId = frameworkIds.get(item.frameworkCode);
+    if (!frameworkId) throw new Error(`indicators.json: indicator ${item.code} names unknown framework ${item.frameworkCode}`);
+    const [unit] = item.responsibleUnitCode ? await ctx.db.select({ id: units.id }).from(units).where(eq(units.code, item.responsibleUnitCode)) : [];
+    const [row] = await ctx.db
+      .insert(indicators)
+      .values({
+        code: item.code,
+        frameworkId,
+        nameVi: item.nameVi,
+        nameEn: item.nameEn,
+        unitVi: item.unitVi,
+        unitEn: item.unitEn,
+        direction: item.direction,
+        baselineValue: item.baseline?.value ?? null,
+        baselineYear: item.baseline?.year ?? null,
+        isBaselineIllustrative: item.baseline?.isIllustrative ?? false,
+        responsibleUnitId: unit?.id ?? null,
+        frequency: item.frequency,
+        sourceNote: item.sourceNote ?? null,
+        isHeadline: item.isHeadline,
+      })
+      .returning();
+    if (item.targets.length > 0) {
+      await ctx.db.insert(indicatorTargets).values(
+        item.targets.map((t) => ({ indicatorId: row!.id, year: t.year, minValue: t.min, maxValue: t.max, isIllustrative: t.isIllustrative })),
+      );
+    }
+    await indexDocument(ctx.db, {
+      entityType: 'indicator',
+      entityId: row!.id,
+      title: item.nameVi,
+      body: `${item.nameEn} · ${item.code}`,
+      url: `/chi-tieu/${encodeURIComponent(item.code)}`,
+      isPublic: true,
+    });
+  }
+  await recordAudit(ctx, { action: 'indicators.seed', entityType: 'indicator', entityId: null, after: { count: seed.indicators.length } });
+}

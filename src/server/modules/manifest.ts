@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import type { ServiceContext } from '../lib/context.js';
+import type { JobHandler, JobRunner, JobSchedule } from '../lib/jobs.js';
+import type { StorageDriver } from '../lib/storage.js';
+
+/** What routes get from the app: shared services, never another module's internals. */
+export type AppServices = {
+  config: AppConfig;
+  database: Database;
+  clock: Clock;
+  storage: StorageDriver;
+  jobs: JobRunner;
+  version: string;
+};
+
+/** A feature module as the app loads it; every module has this shape. */
+export type ModuleManifest = {
+  name: string;
+  /** URL prefix of the module's routes. */
+  prefix: string;
+  routes?: FastifyPluginAsyncZod<{ services: AppServices }>;
+  jobs?: Record<string, JobHandler>;
+  schedules?: JobSchedule[];
+  /** Loads the module's part of the demo data from seeds/demo; runs inside the seeding transaction. */
+  seedDemo?: (ctx: ServiceContext) => Promise<void>;
+};

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+const immutable = 'public, max-age=31536000, immutable';
+
+/** Whether a request that matched no route should get the web app (client-side routing) instead of a JSON 404. */
+export function wantsWebApp(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  const isApi = path.startsWith('/api/') || path === '/api' || ['/healthz', '/readyz', '/metrics'].includes(path);
+  return request.method === 'GET' && !isApi && (request.headers.accept ?? '').includes('text/html');
+}
+
+/** Serves the built web app: hashed assets cached for a year, HTML never cached. */
+export const webPlugin = fp(async (app: FastifyInstance, options: { root: string }) => {
+  if (!existsSync(join(options.root, 'index.html'))) {
+    app.log.warn({ root: options.root }, 'web app not built; run `npm run build` (the API works without it)');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: options.root,
+    wildcard: true,
+    index: false,
+    cacheControl: false,
+    setHeaders(res, path) {
+      res.header('cache-control', path.includes(`${'/'}assets${'/'}`) ? immutable : 'no-cache');
+    },
+  });
+  app.decorateReply('sendWebApp', function (this: FastifyReply) {
+    return this.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendWebApp());
+});
+
+declare module 'fastify' {
+  interface FastifyReply {
+    sendWebApp(): FastifyReply;
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, readStoredLocale, localeStorageKey } from './index.js';
+import { en } from './en.js';
+import { vi } from './vi.js';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Every leaf as [dotted key, value]. */
+function leaves(tree: Tree, prefix = ''): Array<[string, unknown]> {
+  return Object.entries(tree).flatMap(([key, value]): Array<[string, unknown]> => {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    return typeof value === 'object' && value !== null ? leaves(value, path) : [[path, value]];
+  });
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+describe('UI strings', () => {
+  const viLeaves = new Map(leaves(vi));
+  const enLeaves = new Map(leaves(en));
+
+  it('has exactly the same keys in Vietnamese and English', () => {
+    expect([...enLeaves.keys()].sort()).toEqual([...viLeaves.keys()].sort());
+  });
+
+  it.each([
+    ['vi', viLeaves],
+    ['en', enLeaves],
+  ] as const)('has no empty or non-string value in %s', (_locale, entries) => {
+    const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+    expect(bad).toEqual([]);
+  });
+
+  it('uses the same interpolation variables in both languages', () => {
+    const mismatched = [...viLeaves]
+      .filter(([key, value]) => {
+        const other = enLeaves.get(key);
+        return typeof value === 'string' && typeof other === 'string'
+          ? placeholders(value).join() !== placeholders(other).join()
+          : false;
+      })
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('createI18n', () => {
+  it('starts in Vietnamese and switches to English', async () => {
+    const i18n = createI18n();
+    expect(i18n.language).toBe('vi');
+    expect(i18n.t('nav.search')).toBe('Tìm kiếm');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('nav.search')).toBe('Search');
+  });
+});
+
+describe('readStoredLocale', () => {
+  it('returns the saved language when it is supported', () => {
+    expect(readStoredLocale({ getItem: (key) => (key === localeStorageKey ? 'en' : null) })).toBe('en');
+  });
+
+  it('falls back to Vietnamese for unknown values, missing storage and storage errors', () => {
+    expect(readStoredLocale({ getItem: () => 'fr' })).toBe('vi');
+    expect(readStoredLocale(undefined)).toBe('vi');
+    expect(
+      readStoredLocale({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      }),
+    ).toBe('vi');
+  });
+});

@@ -1,0 +1,35 @@
+import '@fontsource/be-vietnam-pro/latin-400.css';
+import '@fontsource/be-vietnam-pro/latin-600.css';
+import '@fontsource/be-vietnam-pro/latin-700.css';
+import '@fontsource/be-vietnam-pro/vietnamese-400.css';
+import '@fontsource/be-vietnam-pro/vietnamese-600.css';
+import '@fontsource/be-vietnam-pro/vietnamese-700.css';
+import './styles.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.js';
+import { createQueryClient } from './app/query-client.js';
+import { createRouter } from './app/router.js';
+import { bindLocaleToDocument, createI18n, readStoredLocale } from './i18n/index.js';
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html must contain <div id="root">');
+
+const storage = safeLocalStorage();
+const i18n = createI18n(readStoredLocale(storage));
+bindLocaleToDocument(i18n, document, storage);
+
+createRoot(container).render(
+  <StrictMode>
+    <App i18n={i18n} queryClient={createQueryClient()} router={createRouter()} />
+  </StrictMode>,
+);

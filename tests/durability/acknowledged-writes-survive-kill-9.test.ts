@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabaseLocation } from '../support/app.js';
+import type { DatabaseLocation } from '../support/engines.js';
+import { testEngine } from '../support/engines.js';
+import { exited, spawnTs, waitForLine } from '../support/processes.js';
+
+const rounds = 6;
+const writersPerRound = 4;
+
+let location: DatabaseLocation;
+beforeAll(async () => {
+  location = await createTestDatabaseLocation('empty');
+});
+afterAll(() => location.remove());
+
+async function startServer() {
+  const child = spawnTs('tests/fixtures/write-server.ts', [], location.env);
+  const [, url] = await waitForLine(child, /LISTENING (\S+)/);
+  return { child, url: url! };
+}
+
+describe(`acknowledged writes on ${testEngine}`, () => {
+  it(`survive kill -9 in the middle of a stream of writes, ${rounds} times`, async () => {
+    const acknowledged = new Set<number>();
+    let next = 0;
+    for (let round = 0; round < rounds; round++) {
+      const { child, url } = await startServer();
+      let isKilled = false;
+      const writer = async () => {
+        while (!isKilled) {
+          const n = next++;
+          try {
+            const res = await fetch(`${url}/probe/write`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ n }) });
+            if (res.status === 200) acknowledged.add(n);
+          } catch {
+            return; // the connection died with the process: this write was never acknowledged
+          }
+        }
+      };
+      const writers = Array.from({ length: writersPerRound }, writer);
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 600));
+      child.kill('SIGKILL');
+      isKilled = true;
+      await exited(child);
+      await Promise.all(writers);
+    }
+    expect(acknowledged.size).toBeGreaterThan(rounds * 10);
+    const { child, url } = await startServer();
+    const rows = (await (await fetch(`${url}/probe/rows`)).json()) as number[];
+    child.kill('SIGTERM');
+    await exited(child);
+    const stored = new Set(rows);
+    const lost = [...acknowledged].filter((n) => !stored.has(n));
+    expect(lost).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/server/db/client.js';
+import { runMigrations } from '../../src/server/db/migrate.js';
+import { ManualClock } from '../../src/server/lib/clock.js';
+import { seedDemoData } from '../../src/server/seed.js';
+import { adminQuery, databaseUrlFor, templateDbName, testEngine, type Template } from './engines.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDir: string;
+  }
+}
+
+/** Builds the two template databases once per run: migrated, and migrated with the demo data. */
+export default async function setup(project: TestProject) {
+  const templateDir = mkdtempSync(join(tmpdir(), 'doimoi-templates-'));
+  for (const template of ['empty', 'demo'] as Template[]) {
+    let databaseUrl: string | undefined;
+    if (testEngine === 'postgres') {
+      await adminQuery(`drop database if exists ${templateDbName(template)} with (force)`);
+      await adminQuery(`create database ${templateDbName(template)}`);
+      databaseUrl = databaseUrlFor(templateDbName(template));
+    }
+    const database = await openDatabase({ databaseUrl, dataDir: join(templateDir, template), poolMax: 2 });
+    await runMigrations(database.db);
+    if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'));
+    await database.close();
+  }
+  project.provide('templateDir', templateDir);
+  return async () => {
+    rmSync(templateDir, { recursive: true, force: true });
+    if (testEngine === 'postgres') {
+      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template)} with (force)`);
+    }
+  };
+}

@@ -76,7 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   for (const module of options.modules ?? allModules) {
     if (module.routes) await app.register(module.routes, { prefix: module.prefix, services });
-    for (const [name, handler] of Object.entries(module.jobs ?? {})) jobs.register(name, handler);
+    for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {})) jobs.register(name, handler);
     for (const schedule of module.schedules ?? []) jobs.addSchedule(schedule);
   }
 

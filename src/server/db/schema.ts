@@ -4,11 +4,13 @@ import * as identity from '../modules/identity/schema.js';
 import * as plans from '../modules/plans/schema.js';
 import * as indicators from '../modules/indicators/schema.js';
 import * as movement from '../modules/movement/schema.js';
+import * as notifications from '../modules/notifications/schema.js';
 
 export * from './platform-schema.js';
 export * from '../modules/identity/schema.js';
 export * from '../modules/plans/schema.js';
 export * from '../modules/indicators/schema.js';
 export * from '../modules/movement/schema.js';
+export * from '../modules/notifications/schema.js';
 
-export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement };
+export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications };

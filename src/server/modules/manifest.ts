@@ -22,7 +22,8 @@ export type ModuleManifest = {
   /** URL prefix of the module's routes. */
   prefix: string;
   routes?: FastifyPluginAsyncZod<{ services: AppServices }>;
-  jobs?: Record<string, JobHandler>;
+  /** Job handlers by name; a function so handlers can reach configuration (SMTP, storage). */
+  jobs?: (services: AppServices) => Record<string, JobHandler>;
   schedules?: JobSchedule[];
   /** Loads the module's part of the demo data from seeds/demo; runs inside the seeding transaction. */
   seedDemo?: (ctx: ServiceContext) => Promise<void>;

@@ -15,6 +15,8 @@ import type { AppServices, ModuleManifest } from './modules/manifest.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import cookie from '@fastify/cookie';
+import { requestActorResolver } from './modules/identity/request-actor.js';
 import { policyPlugin } from './plugins/policy.js';
 import { securityPlugin } from './plugins/security.js';
 import { wantsWebApp, webPlugin } from './plugins/web.js';
@@ -65,16 +67,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     storage: options.storage ?? new LocalStorageDriver(join(config.dataDir, 'files')),
     jobs,
     version,
+    modules: options.modules ?? allModules,
   };
   app.decorate('services', services);
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
-  await app.register(policyPlugin, options.resolveActor ? { resolveActor: options.resolveActor } : {});
+  await app.register(cookie);
+  await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
   await app.register(metricsPlugin, { pool: database.pool });
   await app.register(openapiPlugin, { version });
 
-  for (const module of options.modules ?? allModules) {
+  for (const module of services.modules) {
     if (module.routes) await app.register(module.routes, { prefix: module.prefix, services });
     for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {})) jobs.register(name, handler);
     for (const schedule of module.schedules ?? []) jobs.addSchedule(schedule);

@@ -46,6 +46,10 @@ const envSchema = z.object({
   JOBS_ENABLED: booleanFromEnv.default(true),
   JOBS_POLL_MS: positiveInt('expected a positive integer of milliseconds').default(1000),
   RATE_LIMIT_WRITES_PER_MINUTE: positiveInt('expected a positive integer').default(60),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: positiveInt('expected a positive integer').default(20),
+  OIDC_ISSUER: z.url({ message: 'expected the https URL of the OpenID Connect provider' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('expected a positive integer of milliseconds').default(10_000),
 });
 
@@ -67,6 +71,8 @@ export type AppConfig = {
   jobsEnabled: boolean;
   jobsPollMs: number;
   rateLimitWritesPerMinute: number;
+  rateLimitSignInPerMinute: number;
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   shutdownTimeoutMs: number;
 };
 
@@ -108,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: e.JOBS_ENABLED,
     jobsPollMs: e.JOBS_POLL_MS,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+    rateLimitSignInPerMinute: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -68,7 +68,8 @@ export async function recordAudit(ctx: ServiceContext, change: AuditChange): Pro
   const fields: HashedFields = {
     occurredAt: ctx.clock.now().toISOString(),
     actorId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor?.displayName ?? 'system',
+    // A label, not the person's name: names are personal data and this log is permanent.
+    actorLabel: ctx.actor ? (ctx.actor.tokenScopes ? 'api-token' : 'user') : 'system',
     action: change.action,
     entityType: change.entityType,
     entityId: change.entityId,

@@ -17,3 +17,8 @@ export type ServiceContext = {
 export function systemContext(db: DbOrTx, clock: Clock, requestId = 'system'): ServiceContext {
   return { db, clock, actor: null, requestId, ip: null, locale: 'vi' };
 }
+
+/** The context of a person known only by id (signing in, signing up): audit rows name them by id. */
+export function actingAs(ctx: ServiceContext, userId: string, hasSecondFactor = false): ServiceContext {
+  return { ...ctx, actor: { userId, displayName: '', grants: [], hasSecondFactor } };
+}

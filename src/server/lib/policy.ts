@@ -8,6 +8,10 @@ export type Actor = {
   grants: ReadonlyArray<{ role: Role; unitId: string; includesSubtree: boolean }>;
   /** Whether this session passed a second factor; admin routes need it. */
   hasSecondFactor: boolean;
+  /** The session a browser signed in with; absent for API tokens and tests. */
+  sessionId?: string;
+  /** Set when the caller used an API token: what the token allows. */
+  tokenScopes?: readonly string[];
 } | null;
 
 /** A named rule every route declares; default deny lives in the policy plugin. */
@@ -24,8 +28,23 @@ export const signedIn: Policy = { name: 'signed-in', isPublic: false, allows: (a
 
 export const hasRole = (actor: Actor, role: Role): boolean => actor?.grants.some((grant) => grant.role === role) ?? false;
 
+/** Administrators who passed a second factor in this session. */
 export const administrators: Policy = {
   name: 'administrators',
   isPublic: false,
   allows: (actor) => hasRole(actor, 'administrator') && (actor?.hasSecondFactor ?? false),
+};
+
+/** Programme managers (with a second factor) and administrators. */
+export const programmeManagers: Policy = {
+  name: 'programme-managers',
+  isPublic: false,
+  allows: (actor) => (hasRole(actor, 'programme_manager') || hasRole(actor, 'administrator')) && (actor?.hasSecondFactor ?? false),
+};
+
+/** Signed in with a browser session (not an API token): account pages. */
+export const signedInBrowser: Policy = {
+  name: 'signed-in-browser',
+  isPublic: false,
+  allows: (actor) => actor !== null && actor.tokenScopes === undefined,
 };

@@ -14,6 +14,8 @@ export type AppServices = {
   storage: StorageDriver;
   jobs: JobRunner;
   version: string;
+  /** The loaded feature modules, for work that spans them all (personal data). */
+  modules: readonly ModuleManifest[];
 };
 
 /** A feature module as the app loads it; every module has this shape. */
@@ -27,4 +29,8 @@ export type ModuleManifest = {
   schedules?: JobSchedule[];
   /** Loads the module's part of the demo data from seeds/demo; runs inside the seeding transaction. */
   seedDemo?: (ctx: ServiceContext) => Promise<void>;
+  /** What the module holds about a person, for "download my data" (Decree 13/2023/NĐ-CP). */
+  exportPersonalData?: (ctx: ServiceContext, userId: string) => Promise<unknown>;
+  /** Deletes or anonymises what the module holds about a person who erases their account; runs in the erasing transaction. */
+  erasePersonalData?: (ctx: ServiceContext, userId: string) => Promise<void>;
 };

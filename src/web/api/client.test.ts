@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiGet, buildApiUrl } from './client.js';
+import { ApiError, apiGet, apiSend, buildApiUrl, forgetCsrfToken, setCsrfRefresher, setCsrfToken } from './client.js';
 
 const itemSchema = z.object({ id: z.string(), count: z.number().int() });
 
@@ -25,6 +25,8 @@ async function catchError(promise: Promise<unknown>): Promise<unknown> {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  forgetCsrfToken();
+  setCsrfRefresher(null);
 });
 
 describe('buildApiUrl', () => {
@@ -88,5 +90,75 @@ describe('apiGet', () => {
     stubFetch(new TypeError('fetch failed'));
     const error = await catchError(apiGet('/api/items', itemSchema));
     expect(error).toMatchObject({ kind: 'network', status: null });
+  });
+});
+
+function csrfRejection(): Response {
+  return json({ error: { code: 'CSRF', message: { vi: 'Phiên làm việc đã thay đổi', en: 'The session changed' } } }, 403);
+}
+
+function sentHeaders(fetchMock: ReturnType<typeof vi.fn>, call = 0): Record<string, string> {
+  const init = fetchMock.mock.calls[call]?.[1] as RequestInit | undefined;
+  return (init?.headers ?? {}) as Record<string, string>;
+}
+
+describe('apiSend', () => {
+  it('sends the body as JSON with the CSRF token and validates the answer', async () => {
+    setCsrfToken('token-1');
+    const fetchMock = stubFetch(json({ id: 'a', count: 1 }, 201));
+    await expect(apiSend('POST', '/api/items', itemSchema, { body: { name: 'x' } })).resolves.toEqual({ id: 'a', count: 1 });
+    const init = fetchMock.mock.calls[0]?.[1] as RequestInit;
+    expect(init).toMatchObject({ method: 'POST', body: '{"name":"x"}', credentials: 'same-origin' });
+    expect(sentHeaders(fetchMock)).toMatchObject({ 'Content-Type': 'application/json', 'x-csrf-token': 'token-1' });
+  });
+
+  it('sends no Content-Type without a body and ignores the answer without a schema', async () => {
+    setCsrfToken('token-1');
+    const fetchMock = stubFetch(new Response(null, { status: 204 }));
+    await expect(apiSend('POST', '/api/auth/sign-out', null)).resolves.toBeUndefined();
+    expect(sentHeaders(fetchMock)).not.toHaveProperty('Content-Type');
+    expect(sentHeaders(fetchMock)).toMatchObject({ 'x-csrf-token': 'token-1' });
+  });
+
+  it('asks the session for a token before the first write', async () => {
+    const refresh = vi.fn(() => Promise.resolve('fresh'));
+    setCsrfRefresher(refresh);
+    const fetchMock = stubFetch(new Response(null, { status: 204 }));
+    await apiSend('DELETE', '/api/account/tokens/1', null);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(sentHeaders(fetchMock)).toMatchObject({ 'x-csrf-token': 'fresh' });
+  });
+
+  it('sends no token, and asks for none, when the session has none (signed out)', async () => {
+    setCsrfToken(null);
+    const refresh = vi.fn(() => Promise.resolve(null));
+    setCsrfRefresher(refresh);
+    const fetchMock = stubFetch(json({ id: 'a', count: 1 }, 201));
+    await apiSend('POST', '/api/auth/sign-up', itemSchema, { body: {} });
+    expect(refresh).not.toHaveBeenCalled();
+    expect(sentHeaders(fetchMock)).not.toHaveProperty('x-csrf-token');
+  });
+
+  it('refreshes the token and retries once after a CSRF rejection', async () => {
+    setCsrfToken('stale');
+    const refresh = vi.fn(() => Promise.resolve('fresh'));
+    setCsrfRefresher(refresh);
+    const fetchMock = vi.fn().mockResolvedValueOnce(csrfRejection()).mockResolvedValueOnce(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await apiSend('PATCH', '/api/account', null, { body: { displayName: 'An' } });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(sentHeaders(fetchMock, 0)).toMatchObject({ 'x-csrf-token': 'stale' });
+    expect(sentHeaders(fetchMock, 1)).toMatchObject({ 'x-csrf-token': 'fresh' });
+  });
+
+  it('gives up after one retry', async () => {
+    setCsrfToken('stale');
+    setCsrfRefresher(() => Promise.resolve('still-wrong'));
+    const fetchMock = vi.fn(() => Promise.resolve(csrfRejection()));
+    vi.stubGlobal('fetch', fetchMock);
+    const error = await catchError(apiSend('POST', '/api/account/password', null, { body: {} }));
+    expect(error).toMatchObject({ kind: 'api', status: 403, code: 'CSRF' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 });

@@ -77,35 +77,28 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * GETs a JSON resource and validates it against its contract schema.
- * Throws `ApiError` for every failure except an abort, which rethrows the abort as fetch raised it.
- */
-export async function apiGet<T>(path: string, schema: ZodType<T>, options: RequestOptions = {}): Promise<T> {
-  const url = buildApiUrl(path, options.query);
+/** Sends one request; every failure except an abort becomes an `ApiError`. */
+async function send(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<{ response: Response; body: unknown }> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'GET',
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    response = await fetch(url, { ...init, credentials: 'same-origin', ...(signal ? { signal } : {}) });
   } catch (cause) {
-    if (options.signal?.aborted) throw cause;
+    if (signal?.aborted) throw cause;
     throw new ApiError({ kind: 'network', status: null, code: 'NETWORK_ERROR', cause });
   }
+  return { response, body: await readJson(response) };
+}
 
-  const body = await readJson(response);
-  if (!response.ok) {
-    const parsedError = errorBodySchema.safeParse(body);
-    if (parsedError.success) {
-      const { code, message, details, requestId } = parsedError.data.error;
-      throw new ApiError({ kind: 'api', status: response.status, code, localizedMessage: message, details, requestId });
-    }
-    throw new ApiError({ kind: 'http', status: response.status, code: 'HTTP_ERROR' });
+function errorFrom(response: Response, body: unknown): ApiError {
+  const parsedError = errorBodySchema.safeParse(body);
+  if (parsedError.success) {
+    const { code, message, details, requestId } = parsedError.data.error;
+    return new ApiError({ kind: 'api', status: response.status, code, localizedMessage: message, details, requestId });
   }
+  return new ApiError({ kind: 'http', status: response.status, code: 'HTTP_ERROR' });
+}
 
+function parseBody<T>(schema: ZodType<T>, response: Response, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError({
@@ -117,4 +110,98 @@ export async function apiGet<T>(path: string, schema: ZodType<T>, options: Reque
     });
   }
   return parsed.data;
+}
+
+/**
+ * GETs a JSON resource and validates it against its contract schema.
+ * Throws `ApiError` for every failure except an abort, which rethrows the abort as fetch raised it.
+ */
+export async function apiGet<T>(path: string, schema: ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const url = buildApiUrl(path, options.query);
+  const { response, body } = await send(url, { method: 'GET', headers: { Accept: 'application/json' } }, options.signal);
+  if (!response.ok) throw errorFrom(response, body);
+  return parseBody(schema, response, body);
+}
+
+export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export type SendOptions = RequestOptions & {
+  /** Sent as JSON; leave it out for a request without a body. */
+  body?: unknown;
+};
+
+/** The header the server compares with the token bound to the session on every write. */
+export const csrfHeaderName = 'x-csrf-token';
+
+/** `undefined` until a session answer says what it is; `null` when there is no session to protect. */
+let csrfToken: string | null | undefined;
+let csrfRefresher: (() => Promise<string | null>) | null = null;
+let pendingRefresh: Promise<void> | null = null;
+
+/** Remembers the token from the latest session answer (or sign-in); `null` when there is none. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Forgets the token, so the next write asks the session for one first. */
+export function forgetCsrfToken(): void {
+  csrfToken = undefined;
+}
+
+/** How to get a fresh token: the session query registers itself here, so its cache stays the one source. */
+export function setCsrfRefresher(refresh: (() => Promise<string | null>) | null): void {
+  csrfRefresher = refresh;
+}
+
+/** One refresh at a time; a failed refresh leaves the token as it was and lets the write report the error. */
+function refreshCsrfToken(): Promise<void> {
+  const refresh = csrfRefresher;
+  if (!refresh) return Promise.resolve();
+  pendingRefresh ??= refresh()
+    .then((token) => {
+      csrfToken = token;
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      pendingRefresh = null;
+    });
+  return pendingRefresh;
+}
+
+/**
+ * Sends a write (JSON body, CSRF token header) and validates the answer against `schema`; with a `null`
+ * schema the body of the answer is ignored (204, 202). A 403 `CSRF` answer refreshes the session's token
+ * and retries once.
+ */
+export async function apiSend<T>(method: WriteMethod, path: string, schema: ZodType<T>, options?: SendOptions): Promise<T>;
+export async function apiSend(method: WriteMethod, path: string, schema: null, options?: SendOptions): Promise<void>;
+export async function apiSend<T>(
+  method: WriteMethod,
+  path: string,
+  schema: ZodType<T> | null,
+  options: SendOptions = {},
+): Promise<T | void> {
+  const url = buildApiUrl(path, options.query);
+  const hasBody = options.body !== undefined;
+  if (csrfToken === undefined) await refreshCsrfToken();
+
+  const attempt = () => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    // Without a body there is no Content-Type: the server refuses an empty JSON body.
+    if (hasBody) headers['Content-Type'] = 'application/json';
+    if (typeof csrfToken === 'string') headers[csrfHeaderName] = csrfToken;
+    return send(url, { method, headers, ...(hasBody ? { body: JSON.stringify(options.body) } : {}) }, options.signal);
+  };
+
+  let { response, body } = await attempt();
+  if (!response.ok) {
+    let error = errorFrom(response, body);
+    if (error.status === 403 && error.code === 'CSRF') {
+      await refreshCsrfToken();
+      ({ response, body } = await attempt());
+      if (!response.ok) error = errorFrom(response, body);
+    }
+    if (!response.ok) throw error;
+  }
+  return schema === null ? undefined : parseBody(schema, response, body);
 }

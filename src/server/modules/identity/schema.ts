@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { roleNames, type RoleName } from '../../../shared/contracts/identity.js';
 import { createdAt, idColumn, timestamps } from '../../db/columns.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -49,8 +50,8 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );
 
-export const roles = ['administrator', 'programme_manager', 'leader', 'unit_officer', 'reviewer', 'registered_user'] as const;
-export type Role = (typeof roles)[number];
+export const roles = roleNames;
+export type Role = RoleName;
 
 /** A role held on a unit, optionally over its whole sub-tree. */
 export const roleGrants = pgTable(

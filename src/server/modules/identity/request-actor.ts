@@ -1,0 +1,54 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, forbidden } from '../../lib/errors.js';
+import type { Actor } from '../../lib/policy.js';
+import { equalSecrets } from '../../lib/tokens.js';
+import type { AppServices } from '../manifest.js';
+import { actorFromApiToken, findSession, loadActor, sessionCookieName, sessionLifetimeMs } from './sessions.js';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const csrfRefused = () =>
+  new AppError('CSRF', {
+    vi: 'Phiên làm việc không hợp lệ cho thao tác này; hãy tải lại trang rồi thử lại',
+    en: 'This request lacks a valid CSRF token; reload the page and try again',
+  });
+
+/**
+ * Who is calling: an API token (`Authorization: Bearer`) or the session cookie. Writes made with
+ * a cookie must carry the session's CSRF token in `x-csrf-token`.
+ */
+export function requestActorResolver(services: AppServices) {
+  const { database, clock } = services;
+  return async (request: FastifyRequest): Promise<Actor> => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const actor = await actorFromApiToken(database.db, clock, authorization.slice(7).trim());
+      if (actor && !safeMethods.has(request.method) && !actor.tokenScopes?.includes('write')) throw forbidden({ reason: 'token-scope' });
+      return actor;
+    }
+    const token = request.cookies[sessionCookieName];
+    if (!token) return null;
+    const session = await findSession(database.db, clock, token);
+    if (!session?.isComplete) return null;
+    if (!safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !equalSecrets(sent, session.csrfToken)) throw csrfRefused();
+    }
+    return loadActor(database.db, session.userId, { hasSecondFactor: session.hasSecondFactor, sessionId: session.id });
+  };
+}
+
+/** HttpOnly, SameSite=Lax; Secure whenever the public URL is https (always behind TLS in production). */
+export function setSessionCookie(reply: FastifyReply, services: AppServices, token: string): void {
+  reply.setCookie(sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: services.config.baseUrl.startsWith('https:'),
+    path: '/',
+    maxAge: Math.floor(sessionLifetimeMs / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName, { path: '/' });
+}

@@ -11,7 +11,10 @@ export const notificationsModule: ModuleManifest = {
   routes: notificationsRoutes,
   jobs: (services) => ({
     [sendEmailJob]: async (ctx, payload) =>
-      sendOutboxEmail(ctx, sendEmailPayload.parse(payload).outboxId, { smtpUrl: services.config.smtpUrl, mailFrom: services.config.mailFrom }),
+      sendOutboxEmail(ctx, sendEmailPayload.parse(payload).outboxId, {
+        smtpUrl: services.config.smtpUrl,
+        mailFrom: services.config.mailFrom,
+      }),
   }),
   exportPersonalData: exportNotificationsOf,
   erasePersonalData: eraseNotificationsOf,

@@ -4,7 +4,13 @@ import { errorBodySchema } from '../../../shared/contracts/common.js';
 import { administrators, signedIn } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
-import { notificationListQuerySchema, notificationListSchema, notificationParamsSchema, outboxListSchema, outboxQuerySchema } from './contracts.js';
+import {
+  notificationListQuerySchema,
+  notificationListSchema,
+  notificationParamsSchema,
+  outboxListSchema,
+  outboxQuerySchema,
+} from './contracts.js';
 import { listNotifications, listOutbox, markAllRead, markRead } from './service.js';
 
 /** The signed-in user's notifications, and the e-mail outbox for administrators. */
@@ -14,7 +20,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ services: AppServices 
   const noContent = { 204: z.null(), ...refused, 404: errorBodySchema };
 
   app.get(
-    '/',
+    '',
     {
       config: own,
       schema: {
@@ -29,7 +35,10 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ services: AppServices 
 
   app.post(
     '/:id/read',
-    { config: own, schema: { tags: ['notifications'], summary: 'Đánh dấu đã đọc / Mark read', params: notificationParamsSchema, response: noContent } },
+    {
+      config: own,
+      schema: { tags: ['notifications'], summary: 'Đánh dấu đã đọc / Mark read', params: notificationParamsSchema, response: noContent },
+    },
     async (request, reply) => {
       await markRead(contextOf(request, services), request.params.id);
       return reply.status(204).send(null);

@@ -59,21 +59,22 @@ function quotedPrintableBytes(text: string): Buffer {
 /** Decodes RFC 2047 encoded words; adjacent words are joined as bytes, so a character split across two survives. */
 function decodeHeader(value: string): string {
   const word = /=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi;
-  return value
-    .replace(/(\?=)\s+(?==\?)/g, '$1')
-    .replace(/(?:=\?[^?]+\?[BQ]\?[^?]*\?=)+/gi, (run) => {
-      const parts = [...run.matchAll(word)].map(([, , encoding, text]) =>
-        encoding!.toUpperCase() === 'B' ? Buffer.from(text!, 'base64') : quotedPrintableBytes(text!.replace(/_/g, ' ')),
-      );
-      return Buffer.concat(parts).toString('utf8');
-    });
+  return value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(/(?:=\?[^?]+\?[BQ]\?[^?]*\?=)+/gi, (run) => {
+    const parts = [...run.matchAll(word)].map(([, , encoding, text]) =>
+      encoding!.toUpperCase() === 'B' ? Buffer.from(text!, 'base64') : quotedPrintableBytes(text!.replace(/_/g, ' ')),
+    );
+    return Buffer.concat(parts).toString('utf8');
+  });
 }
 
 /** Splits a raw RFC 5322 message (read as latin1, so bytes are kept) into decoded headers and a decoded UTF-8 text body. */
 function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
   }
@@ -114,7 +115,11 @@ function sendEmailHandler(smtpUrl: string | undefined) {
 }
 
 const outboxRow = async (id: string) => (await ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0]!;
-const auditOf = (id: string) => ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'email_outbox'), eq(auditEvents.entityId, id)));
+const auditOf = (id: string) =>
+  ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'email_outbox'), eq(auditEvents.entityId, id)));
 
 describe('queueEmail', () => {
   it('writes a pending outbox row and its sending job', async () => {
@@ -126,8 +131,17 @@ describe('queueEmail', () => {
       template: 'reset_password',
       params: { displayName: user.displayName, link: 'https://doimoi.example/reset?token=abc' },
     });
-    expect(await outboxRow(id)).toMatchObject({ status: 'pending', attempts: 0, locale: 'en', template: 'reset_password', subject: 'Reset your password' });
-    const queued = await ctx.db.select().from(jobs).where(eq(jobs.uniqueKey, `email:${id}`));
+    expect(await outboxRow(id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      locale: 'en',
+      template: 'reset_password',
+      subject: 'Reset your password',
+    });
+    const queued = await ctx.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.uniqueKey, `email:${id}`));
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ name: sendEmailJob, payload: { outboxId: id }, status: 'queued', maxAttempts: maxSendAttempts });
   });
@@ -137,7 +151,13 @@ describe('queueEmail', () => {
     const jobsBefore = await ctx.db.$count(jobs, eq(jobs.name, sendEmailJob));
     await expect(
       inTransaction(ctx, async (tx) => {
-        await queueEmail(tx, { userId: user.id, to: user.email, locale: 'vi', template: 'password_changed', params: { displayName: user.displayName } });
+        await queueEmail(tx, {
+          userId: user.id,
+          to: user.email,
+          locale: 'vi',
+          template: 'password_changed',
+          params: { displayName: user.displayName },
+        });
         throw new Error('the caller failed after queueing');
       }),
     ).rejects.toThrow('the caller failed after queueing');
@@ -152,7 +172,13 @@ describe('the send-email job through a real SMTP server', () => {
     try {
       const user = await createUser({ email: 'lan.nguyen@example.vn' });
       const link = 'https://doimoi.example/xac-minh-email?token=Zm9vYmFyYmF6cXV4MTIzNDU2';
-      const { id } = await queueEmail(ctx, { userId: user.id, to: user.email, locale: 'vi', template: 'verify_email', params: { displayName: user.displayName, link } });
+      const { id } = await queueEmail(ctx, {
+        userId: user.id,
+        to: user.email,
+        locale: 'vi',
+        template: 'verify_email',
+        params: { displayName: user.displayName, link },
+      });
       t.clock.advance(5_000);
       await sendEmailHandler(smtp.url)(id);
 
@@ -192,7 +218,13 @@ describe('the send-email job through a real SMTP server', () => {
     const smtp = await startSmtpServer({ rejectRecipients: true });
     try {
       const user = await createUser({ email: 'tu-choi@example.vn' });
-      const { id } = await queueEmail(ctx, { userId: user.id, to: user.email, locale: 'en', template: 'password_changed', params: { displayName: user.displayName } });
+      const { id } = await queueEmail(ctx, {
+        userId: user.id,
+        to: user.email,
+        locale: 'en',
+        template: 'password_changed',
+        params: { displayName: user.displayName },
+      });
       const send = sendEmailHandler(smtp.url);
       for (let attempt = 1; attempt < maxSendAttempts; attempt++) {
         await expect(send(id)).rejects.toThrow(`sending e-mail ${id} failed (attempt ${attempt} of ${maxSendAttempts})`);
@@ -223,11 +255,20 @@ describe('the send-email job through a real SMTP server', () => {
       const services = { ...t.app.services, config: { ...t.config, smtpUrl: smtp.url } };
       const runner = new JobRunner({ db: t.testDb.database.db, clock: t.clock, logger: t.app.log, pollMs: 1000 });
       for (const [name, handler] of Object.entries(notificationsModule.jobs!(services))) runner.register(name, handler);
-      const { id } = await queueEmail(ctx, { userId: user.id, to: user.email, locale: 'en', template: 'second_factor_enabled', params: { displayName: 'Lan' } });
+      const { id } = await queueEmail(ctx, {
+        userId: user.id,
+        to: user.email,
+        locale: 'en',
+        template: 'second_factor_enabled',
+        params: { displayName: 'Lan' },
+      });
       expect(await runner.runDue()).toBeGreaterThanOrEqual(1);
       expect(smtp.received.map((m) => m.envelopeTo)).toContainEqual(['qua-runner@example.vn']);
       expect(await outboxRow(id)).toMatchObject({ status: 'sent' });
-      const [job] = await ctx.db.select().from(jobs).where(eq(jobs.uniqueKey, `email:${id}`));
+      const [job] = await ctx.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.uniqueKey, `email:${id}`));
       expect(job).toMatchObject({ status: 'succeeded', attempts: 1 });
     } finally {
       await smtp.close();
@@ -238,7 +279,13 @@ describe('the send-email job through a real SMTP server', () => {
 describe('without SMTP_URL', () => {
   it('holds the e-mail in the outbox and audits it', async () => {
     const user = await createUser();
-    const { id } = await queueEmail(ctx, { userId: user.id, to: user.email, locale: 'vi', template: 'account_erased', params: { displayName: user.displayName } });
+    const { id } = await queueEmail(ctx, {
+      userId: user.id,
+      to: user.email,
+      locale: 'vi',
+      template: 'account_erased',
+      params: { displayName: user.displayName },
+    });
     await sendEmailHandler(undefined)(id);
     expect(await outboxRow(id)).toMatchObject({ status: 'held', attempts: 0, sentAt: null });
     expect((await auditOf(id)).map((a) => [a.action, a.after])).toEqual([['email.held', { template: 'account_erased', status: 'held' }]]);
@@ -276,18 +323,27 @@ describe('notifyUser', () => {
       url: '/tai-khoan',
       readAt: null,
     });
-    expect(await outboxRow(result!.emailId!)).toMatchObject({ toAddress: 'officer@example.vn', locale: 'en', subject: 'You have a new role: Unit officer', status: 'pending' });
+    expect(await outboxRow(result!.emailId!)).toMatchObject({
+      toAddress: 'officer@example.vn',
+      locale: 'en',
+      subject: 'You have a new role: Unit officer',
+      status: 'pending',
+    });
   });
 
   it('sends nothing to an erased account', async () => {
     const user = await createUser({ erasedAt: '2026-03-01T00:00:00Z' });
-    expect(await notifyUser(ctx, { userId: user.id, template: 'message', params: { title: 'Xin chào', body: 'Nội dung' }, alsoEmail: true })).toBeNull();
+    expect(
+      await notifyUser(ctx, { userId: user.id, template: 'message', params: { title: 'Xin chào', body: 'Nội dung' }, alsoEmail: true }),
+    ).toBeNull();
     expect(await ctx.db.$count(notifications, eq(notifications.userId, user.id))).toBe(0);
     expect(await ctx.db.$count(emailOutbox, eq(emailOutbox.userId, user.id))).toBe(0);
   });
 
   it('reports an unknown account as not found', async () => {
-    await expect(notifyUser(ctx, { userId: '00000000-0000-4000-8000-000000000001', template: 'message', params: { title: 'a', body: 'b' } })).rejects.toMatchObject({
+    await expect(
+      notifyUser(ctx, { userId: '00000000-0000-4000-8000-000000000001', template: 'message', params: { title: 'a', body: 'b' } }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -297,7 +353,10 @@ describe('personal data', () => {
   it('exports and erases what the module holds about a person', async () => {
     const user = await createUser();
     await notifyUser(ctx, { userId: user.id, template: 'password_changed', params: { displayName: user.displayName }, alsoEmail: true });
-    const exported = (await notificationsModule.exportPersonalData!(ctx, user.id)) as { notifications: unknown[]; emails: Array<Record<string, unknown>> };
+    const exported = (await notificationsModule.exportPersonalData!(ctx, user.id)) as {
+      notifications: unknown[];
+      emails: Array<Record<string, unknown>>;
+    };
     expect(exported.notifications).toHaveLength(1);
     expect(exported.emails).toEqual([expect.objectContaining({ toAddress: user.email, template: 'password_changed', status: 'pending' })]);
     expect(exported.emails[0]).not.toHaveProperty('bodyText');

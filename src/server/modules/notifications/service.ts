@@ -60,9 +60,15 @@ export async function queueEmail(ctx: ServiceContext, input: QueueEmailInput): P
  * Adds an in-app notification in both languages and, with `alsoEmail`, e-mails it in the user's
  * language. An erased account gets nothing (null).
  */
-export async function notifyUser(ctx: ServiceContext, input: NotifyUserInput): Promise<{ notificationId: string; emailId: string | null } | null> {
+export async function notifyUser(
+  ctx: ServiceContext,
+  input: NotifyUserInput,
+): Promise<{ notificationId: string; emailId: string | null } | null> {
   return inTransaction(ctx, async (tx) => {
-    const [user] = await tx.db.select({ email: users.email, locale: users.locale, erasedAt: users.erasedAt }).from(users).where(eq(users.id, input.userId));
+    const [user] = await tx.db
+      .select({ email: users.email, locale: users.locale, erasedAt: users.erasedAt })
+      .from(users)
+      .where(eq(users.id, input.userId));
     if (!user) throw notFound({ vi: 'Tài khoản', en: 'Account' }, input.userId);
     if (user.erasedAt !== null) return null;
     const vi = renderInApp(input, 'vi');
@@ -95,7 +101,10 @@ export async function listNotifications(ctx: ServiceContext, options: { limit: n
     .where(options.unreadOnly ? and(own, isNull(notifications.readAt)) : own)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(options.limit);
-  const [unread] = await ctx.db.select({ n: count() }).from(notifications).where(and(own, isNull(notifications.readAt)));
+  const [unread] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(own, isNull(notifications.readAt)));
   return { items: rows.map(presentNotification), unreadCount: unread?.n ?? 0 };
 }
 
@@ -122,14 +131,20 @@ export async function markAllRead(ctx: ServiceContext): Promise<void> {
 }
 
 /** The e-mail outbox for administrators, newest first; `before` is the id of the last row of the previous page. */
-export async function listOutbox(ctx: ServiceContext, options: { status?: OutboxStatus | undefined; limit: number; before?: string | undefined }) {
+export async function listOutbox(
+  ctx: ServiceContext,
+  options: { status?: OutboxStatus | undefined; limit: number; before?: string | undefined },
+) {
   if (!ctx.actor) throw unauthenticated();
   if (!hasRole(ctx.actor, 'administrator')) throw forbidden();
   let olderThan: SQL | undefined;
   if (options.before) {
-    const [cursor] = await ctx.db.select({ id: emailOutbox.id, createdAt: emailOutbox.createdAt }).from(emailOutbox).where(eq(emailOutbox.id, options.before));
+    const [cursor] = await ctx.db
+      .select({ id: emailOutbox.id, createdAt: emailOutbox.createdAt })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.id, options.before));
     if (!cursor) throw notFound({ vi: 'Thư', en: 'E-mail' }, options.before);
-    // Keyset on (created_at, id): rows made in one transaction share created_at.
+    // Keyset on (created_at, id): several rows can share one created_at.
     olderThan = sql`(${emailOutbox.createdAt}, ${emailOutbox.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
   }
   const rows = await ctx.db
@@ -156,7 +171,13 @@ async function settle(
       .returning({ id: emailOutbox.id });
     if (updated.length === 0) return;
     // No address and no body in the permanent log: only what kind of mail and what became of it.
-    if (action) await recordAudit(tx, { action, entityType: 'email_outbox', entityId: row.id, after: { template: row.template, status: change.status } });
+    if (action)
+      await recordAudit(tx, {
+        action,
+        entityType: 'email_outbox',
+        entityId: row.id,
+        after: { template: row.template, status: change.status },
+      });
   });
 }
 
@@ -179,8 +200,15 @@ export async function sendOutboxEmail(ctx: ServiceContext, outboxId: string, set
   } catch (error) {
     const isLast = attempts >= maxSendAttempts;
     const message = error instanceof Error ? error.message : String(error);
-    await settle(ctx, row, { attempts, lastError: message.slice(0, 2000), status: isLast ? 'failed' : 'pending' }, isLast ? 'email.failed' : null);
-    // The SMTP reply may quote the address; the job table and logs get only the row id.
+    await settle(
+      ctx,
+      row,
+      { attempts, lastError: message.slice(0, 2000), status: isLast ? 'failed' : 'pending' },
+      isLast ? 'email.failed' : null,
+    );
+    // The SMTP reply may quote the address: it stays in the outbox row, while the job table and
+    // logs get only the row id, so the cause is left off on purpose.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(`sending e-mail ${row.id} failed (attempt ${attempts} of ${maxSendAttempts})`);
   }
   await settle(ctx, row, { status: 'sent', attempts, sentAt: ctx.clock.now().toISOString() }, 'email.sent');
@@ -201,7 +229,10 @@ export async function exportNotificationsOf(ctx: ServiceContext, userId: string)
     .from(emailOutbox)
     .where(eq(emailOutbox.userId, userId))
     .orderBy(desc(emailOutbox.createdAt));
-  return { notifications: own.map(presentNotification), emails: emails.map((e) => ({ ...e, createdAt: toIso(e.createdAt), sentAt: toIso(e.sentAt) })) };
+  return {
+    notifications: own.map(presentNotification),
+    emails: emails.map((e) => ({ ...e, createdAt: toIso(e.createdAt), sentAt: toIso(e.sentAt) })),
+  };
 }
 
 /**

@@ -118,7 +118,10 @@ const definitions: { [K in TemplateName]: Definition<K> } = {
           'Nếu không phải bạn thực hiện, hãy đặt lại mật khẩu ngay và báo cho quản trị viên.',
         ]),
       },
-      inApp: { title: 'Mật khẩu đã được thay đổi', body: 'Mật khẩu tài khoản của bạn vừa được thay đổi. Nếu không phải bạn, hãy đặt lại mật khẩu ngay.' },
+      inApp: {
+        title: 'Mật khẩu đã được thay đổi',
+        body: 'Mật khẩu tài khoản của bạn vừa được thay đổi. Nếu không phải bạn, hãy đặt lại mật khẩu ngay.',
+      },
     }),
     en: (p) => ({
       email: {
@@ -141,7 +144,10 @@ const definitions: { [K in TemplateName]: Definition<K> } = {
           'Nếu không phải bạn thực hiện, hãy báo ngay cho quản trị viên.',
         ]),
       },
-      inApp: { title: 'Đã bật xác thực hai lớp', body: 'Mỗi lần đăng nhập, bạn cần nhập thêm mã từ ứng dụng xác thực. Hãy cất giữ các mã khôi phục ở nơi an toàn.' },
+      inApp: {
+        title: 'Đã bật xác thực hai lớp',
+        body: 'Mỗi lần đăng nhập, bạn cần nhập thêm mã từ ứng dụng xác thực. Hãy cất giữ các mã khôi phục ở nơi an toàn.',
+      },
     }),
     en: (p) => ({
       email: {
@@ -152,7 +158,10 @@ const definitions: { [K in TemplateName]: Definition<K> } = {
           'If this was not you, tell an administrator at once.',
         ]),
       },
-      inApp: { title: 'Two-factor authentication is on', body: 'Signing in now also asks for a code from your authenticator app. Keep your recovery codes somewhere safe.' },
+      inApp: {
+        title: 'Two-factor authentication is on',
+        body: 'Signing in now also asks for a code from your authenticator app. Keep your recovery codes somewhere safe.',
+      },
     }),
   },
   account_erased: {
@@ -186,7 +195,10 @@ const definitions: { [K in TemplateName]: Definition<K> } = {
           'Bạn có thể dùng các chức năng của vai trò này ngay. Nếu bạn cho rằng đây là nhầm lẫn, hãy báo cho quản trị viên.',
         ]),
       },
-      inApp: { title: `Vai trò mới: ${roleLabel(p.role, 'vi')}`, body: `Bạn được giao vai trò ${roleLabel(p.role, 'vi')} tại ${p.unitName}.` },
+      inApp: {
+        title: `Vai trò mới: ${roleLabel(p.role, 'vi')}`,
+        body: `Bạn được giao vai trò ${roleLabel(p.role, 'vi')} tại ${p.unitName}.`,
+      },
     }),
     en: (p) => ({
       email: {
@@ -196,7 +208,10 @@ const definitions: { [K in TemplateName]: Definition<K> } = {
           'You can use what the role allows right away. If you think this is a mistake, tell an administrator.',
         ]),
       },
-      inApp: { title: `New role: ${roleLabel(p.role, 'en')}`, body: `You were given the role ${roleLabel(p.role, 'en')} on ${p.unitName}.` },
+      inApp: {
+        title: `New role: ${roleLabel(p.role, 'en')}`,
+        body: `You were given the role ${roleLabel(p.role, 'en')} on ${p.unitName}.`,
+      },
     }),
   },
   // The caller wrote the text in one language already; both locales carry it as given.

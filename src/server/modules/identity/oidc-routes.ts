@@ -40,7 +40,12 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     '/start',
     {
       config: routeConfig,
-      schema: { tags: ['auth'], summary: 'Go to the single sign-on provider / Đăng nhập một lần', querystring: startQuerySchema, response: { 302: redirectSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Go to the single sign-on provider / Đăng nhập một lần',
+        querystring: startQuerySchema,
+        response: { 302: redirectSchema },
+      },
     },
     async (request, reply) => {
       if (!client) throw ssoNotConfigured();
@@ -60,7 +65,12 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     '/callback',
     {
       config: routeConfig,
-      schema: { tags: ['auth'], summary: 'Return from the single sign-on provider', querystring: callbackQuerySchema, response: { 302: redirectSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Return from the single sign-on provider',
+        querystring: callbackQuerySchema,
+        response: { 302: redirectSchema },
+      },
     },
     async (request, reply) => {
       if (!client) throw ssoNotConfigured();

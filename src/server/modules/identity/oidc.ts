@@ -17,7 +17,14 @@ export const flowCookieName = 'doimoi_oidc';
 export const flowLifetimeMs = 10 * 60 * 1000;
 
 /** Why a sign-in through the provider was refused; sent to the sign-in page as `?sso_error=`. */
-export const ssoErrorReasons = ['invalid_state', 'provider_error', 'email_not_verified', 'account_unconfirmed', 'account_disabled', 'failed'] as const;
+export const ssoErrorReasons = [
+  'invalid_state',
+  'provider_error',
+  'email_not_verified',
+  'account_unconfirmed',
+  'account_disabled',
+  'failed',
+] as const;
 export type SsoErrorReason = (typeof ssoErrorReasons)[number];
 
 export type OidcSettings = {
@@ -87,7 +94,10 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
     const issuer = new URL(settings.issuer);
     const clientAuth = settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None();
     const execute = isLoopbackHttp(issuer) ? [oidc.allowInsecureRequests] : [];
-    return oidc.discovery(issuer, settings.clientId, { redirect_uris: [settings.redirectUri], response_types: ['code'] }, clientAuth, { execute, timeout: 10 });
+    return oidc.discovery(issuer, settings.clientId, { redirect_uris: [settings.redirectUri], response_types: ['code'] }, clientAuth, {
+      execute,
+      timeout: 10,
+    });
   };
   return {
     settings,
@@ -103,9 +113,8 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
 
 /** A same-site path to go back to after sign-in; anything else (absolute, protocol-relative, odd characters) becomes '/'. */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//')) return '/';
-  // Backslashes count as slashes in browsers ("/\evil.example"), and control characters have no place in a path.
-  return /[\\\s\u0000-\u001f\u007f]/.test(value) ? '/' : value;
+  // Printable ASCII only (paths arrive percent-encoded), and no backslash: browsers read "/\evil.example" as "//evil.example".
+  return value && /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/.test(value) ? value : '/';
 }
 
 type Flow = { codeVerifier: string; state: string; nonce: string; returnTo: string; expiresAtMs: number };
@@ -136,7 +145,11 @@ function openFlow(secret: string, value: string | undefined, clock: Clock): Flow
 }
 
 /** Builds the provider's authorization URL (code flow, PKCE S256, state, nonce) and the signed cookie that remembers them. */
-export async function startSignIn(client: OidcClient, clock: Clock, returnTo: string | undefined): Promise<{ authorizationUrl: string; flowCookie: string }> {
+export async function startSignIn(
+  client: OidcClient,
+  clock: Clock,
+  returnTo: string | undefined,
+): Promise<{ authorizationUrl: string; flowCookie: string }> {
   const configuration = await client.configuration();
   const flow: Flow = {
     codeVerifier: oidc.randomPKCECodeVerifier(),
@@ -171,7 +184,9 @@ async function exchangeCode(client: OidcClient, callbackUrl: URL, flow: Flow): P
     });
     const idToken = tokens.claims()!;
     // Providers may put e-mail and name only in UserInfo (OIDC Core 5.4 for the code flow).
-    const userInfo = configuration.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub) : {};
+    const userInfo = configuration.serverMetadata().userinfo_endpoint
+      ? await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)
+      : {};
     const claims: Record<string, unknown> = { ...idToken, ...userInfo };
     const email = emailSchema.safeParse(claims.email);
     const name = typeof claims.name === 'string' ? claims.name.trim() : '';
@@ -230,7 +245,9 @@ async function accountFor(tx: ServiceContext, identity: ProviderIdentity): Promi
     .returning();
   await tx.db.insert(roleGrants).values({ userId: user!.id, role: 'registered_user', unitId: await cityUnitId(tx.db) });
   // The person accepted the personal-data notice at the provider's consent step before coming back here.
-  await tx.db.insert(consents).values({ userId: user!.id, purpose: 'account', policyVersion: privacyPolicyVersion, givenAt: now, ip: tx.ip });
+  await tx.db
+    .insert(consents)
+    .values({ userId: user!.id, purpose: 'account', policyVersion: privacyPolicyVersion, givenAt: now, ip: tx.ip });
   await recordAudit(actingAs(tx, user!.id), {
     action: 'users.sign_up',
     entityType: 'user',
@@ -247,7 +264,12 @@ async function link(tx: ServiceContext, userId: string, identity: ProviderIdenti
     .values({ userId, issuer: identity.issuer, subject: identity.subject, createdAt: tx.clock.now().toISOString() })
     .returning({ id: externalIdentities.id });
   // Ids and the issuer only: the subject and e-mail are personal data and this log is permanent.
-  await recordAudit(actingAs(tx, userId), { action: 'users.link_external_identity', entityType: 'external_identity', entityId: row!.id, after: { userId, issuer: identity.issuer } });
+  await recordAudit(actingAs(tx, userId), {
+    action: 'users.link_external_identity',
+    entityType: 'external_identity',
+    entityId: row!.id,
+    after: { userId, issuer: identity.issuer },
+  });
 }
 
 export type FinishedSignIn = { session: NewSession; returnTo: string; isSecondFactorPending: boolean };
@@ -271,7 +293,13 @@ export async function finishSignIn(
   return inTransaction(ctx, async (tx) => {
     const user = await accountFor(tx, identity);
     const needsSecondFactor = user.totpSecret !== null;
-    const session = await createSession(tx.db, tx.clock, { userId: user.id, isComplete: !needsSecondFactor, hasSecondFactor: false, userAgent: browser.userAgent, ip: tx.ip });
+    const session = await createSession(tx.db, tx.clock, {
+      userId: user.id,
+      isComplete: !needsSecondFactor,
+      hasSecondFactor: false,
+      userAgent: browser.userAgent,
+      ip: tx.ip,
+    });
     await recordAudit(actingAs(tx, user.id), {
       action: needsSecondFactor ? 'sessions.sso_accepted' : 'sessions.sign_in',
       entityType: 'session',

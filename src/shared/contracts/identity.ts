@@ -178,3 +178,14 @@ export const notificationSchema = z.object({
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
+
+/** Why single sign-on sent the person back to the sign-in page (`/dang-nhap?sso_error=…`). */
+export const ssoErrorReasons = [
+  'invalid_state',
+  'provider_error',
+  'email_not_verified',
+  'account_unconfirmed',
+  'account_disabled',
+  'failed',
+] as const;
+export type SsoErrorReason = (typeof ssoErrorReasons)[number];

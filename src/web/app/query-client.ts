@@ -1,11 +1,23 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client.js';
+import { identityKeys, installCsrfRefresher } from '../features/identity/api.js';
 
 const maxRetries = 2;
 
+function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code === 'UNAUTHENTICATED';
+}
+
 /** One client for the app: public data changes slowly, and a 4xx answer will not change on retry. */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A 401 on the person's own data means the session ended elsewhere: read the session again so the
+  // pages that need one send the person to sign in.
+  const onError = (error: unknown) => {
+    if (isUnauthenticated(error)) void queryClient.invalidateQueries({ queryKey: identityKeys.session });
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => (query.queryKey[0] === identityKeys.private[0] ? onError(error) : undefined) }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -16,4 +28,6 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  installCsrfRefresher(queryClient);
+  return queryClient;
 }

@@ -4,9 +4,18 @@ import type { Locale } from '../../shared/contracts/common.js';
 import { ApiError } from '../api/client.js';
 import { pickLocalized, useLocale } from '../i18n/use-locale.js';
 
+function retryAfterSeconds(error: ApiError): number | null {
+  const details = error.details;
+  if (error.code !== 'RATE_LIMITED' || typeof details !== 'object' || details === null) return null;
+  const seconds = (details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
 /** The message to show for a failed request, in the visitor's language. */
 export function describeError(error: unknown, locale: Locale, t: TFunction): string {
   if (error instanceof ApiError) {
+    const seconds = retryAfterSeconds(error);
+    if (seconds !== null) return t('errors.rateLimited', { seconds });
     if (error.localizedMessage) return pickLocalized(error.localizedMessage, locale);
     switch (error.kind) {
       case 'network':
@@ -37,15 +46,20 @@ export function Loading({ label, quiet = false }: LoadingProps) {
   );
 }
 
-type QueryErrorProps = { error: unknown; onRetry?: () => void };
+type QueryErrorProps = {
+  error: unknown;
+  onRetry?: () => void;
+  /** What failed, when it is not loading data ("Your e-mail address could not be verified"). */
+  title?: string;
+};
 
 /** An alert carrying the API's own message (or a generic one), with a retry button. */
-export function QueryError({ error, onRetry }: QueryErrorProps) {
+export function QueryError({ error, onRetry, title }: QueryErrorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
     <div className="status-message status-message--error" role="alert">
-      <p className="status-message__title">{t('status.errorTitle')}</p>
+      <p className="status-message__title">{title ?? t('status.errorTitle')}</p>
       <p>{describeError(error, locale, t)}</p>
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>

@@ -54,7 +54,7 @@ export const en: Messages = {
     invalidResponse: 'The server sent data in an unexpected format. Please try again later.',
     http: 'The server reported an error (status {{status}}). Please try again later.',
     unknown: 'Something went wrong. Please try again.',
-    retryAfter: 'Please try again in {{seconds}} seconds.',
+    rateLimited: 'Too many attempts. Please try again in {{seconds}} seconds.',
   },
   form: {
     optional: '(optional)',
@@ -134,6 +134,14 @@ export const en: Messages = {
       ssoHint: 'Use the single sign-on (SSO) account the city issued to you.',
       alreadySignedIn: 'You are signed in as {{name}}.',
       goToAccount: 'Go to my account',
+      ssoErrors: {
+        invalid_state: 'The single sign-on attempt expired or is not valid. Please start again.',
+        provider_error: "The city's identity provider did not confirm the sign-in. Please try again.",
+        email_not_verified: 'The identity provider has not verified your e-mail address. Verify it there and try again.',
+        account_unconfirmed: 'An account with this e-mail exists but its address was never confirmed. Confirm it through the link we sent or reset the password, then use single sign-on again.',
+        account_disabled: 'This account is disabled or erased. Please contact an administrator.',
+        failed: 'Single sign-on failed because of a system error. Please try again later.',
+      },
     },
     secondFactor: {
       pageTitle: 'Two-step verification',

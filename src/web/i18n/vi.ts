@@ -55,7 +55,7 @@ export const vi = {
     invalidResponse: 'Máy chủ trả về dữ liệu không đúng định dạng. Vui lòng thử lại sau.',
     http: 'Máy chủ báo lỗi (mã {{status}}). Vui lòng thử lại sau.',
     unknown: 'Đã xảy ra lỗi không xác định. Vui lòng thử lại.',
-    retryAfter: 'Vui lòng thử lại sau {{seconds}} giây.',
+    rateLimited: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
   },
   form: {
     optional: '(không bắt buộc)',
@@ -135,6 +135,14 @@ export const vi = {
       ssoHint: 'Dùng tài khoản đăng nhập một lần (SSO) do Thành phố cấp.',
       alreadySignedIn: 'Bạn đang đăng nhập với tên {{name}}.',
       goToAccount: 'Đến trang tài khoản',
+      ssoErrors: {
+        invalid_state: 'Phiên đăng nhập một lần đã hết hạn hoặc không hợp lệ. Vui lòng bắt đầu lại.',
+        provider_error: 'Hệ thống định danh của Thành phố không xác nhận được việc đăng nhập. Vui lòng thử lại.',
+        email_not_verified: 'Hệ thống định danh chưa xác minh địa chỉ e-mail của bạn. Hãy xác minh e-mail tại đó rồi thử lại.',
+        account_unconfirmed: 'Đã có tài khoản dùng e-mail này nhưng địa chỉ chưa được xác nhận. Hãy xác nhận qua liên kết đã gửi hoặc đặt lại mật khẩu, rồi đăng nhập một lần lại.',
+        account_disabled: 'Tài khoản này đã bị khóa hoặc đã xóa. Vui lòng liên hệ quản trị viên.',
+        failed: 'Không đăng nhập một lần được do lỗi hệ thống. Vui lòng thử lại sau.',
+      },
     },
     secondFactor: {
       pageTitle: 'Xác thực hai lớp',

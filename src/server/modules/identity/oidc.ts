@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
-import { emailSchema, privacyPolicyVersion } from '../../../shared/contracts/identity.js';
+import { emailSchema, privacyPolicyVersion, ssoErrorReasons, type SsoErrorReason } from '../../../shared/contracts/identity.js';
 import type { Clock } from '../../lib/clock.js';
 import { recordAudit } from '../../lib/audit.js';
 import { actingAs, type ServiceContext } from '../../lib/context.js';
@@ -17,15 +17,6 @@ export const flowCookieName = 'doimoi_oidc';
 export const flowLifetimeMs = 10 * 60 * 1000;
 
 /** Why a sign-in through the provider was refused; sent to the sign-in page as `?sso_error=`. */
-export const ssoErrorReasons = [
-  'invalid_state',
-  'provider_error',
-  'email_not_verified',
-  'account_unconfirmed',
-  'account_disabled',
-  'failed',
-] as const;
-export type SsoErrorReason = (typeof ssoErrorReasons)[number];
 
 export type OidcSettings = {
   issuer: string;

@@ -1,0 +1,237 @@
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  apiTokenCreatedSchema,
+  apiTokenSchema,
+  meSchema,
+  recoveryCodesSchema,
+  sessionStateSchema,
+  signInResultSchema,
+  totpEnrolmentSchema,
+  type Me,
+  type SessionState,
+  type SignUpBody,
+} from '../../../shared/contracts/identity.js';
+import { useNavigate } from 'react-router';
+import { ApiError, apiGet, apiSend, forgetCsrfToken, setCsrfRefresher, setCsrfToken } from '../../api/client.js';
+import { paths } from '../../app/paths.js';
+import { flashState } from '../../components/flash-message.js';
+
+export const identityKeys = {
+  session: ['session'] as const,
+  /** Everything that belongs to the signed-in person lives under this prefix and is dropped at sign-out. */
+  private: ['me'] as const,
+  apiTokens: ['me', 'api-tokens'] as const,
+};
+
+/** GET /api/auth/session — the one source of who is signed in and of the CSRF token for writes. */
+export const sessionQueryOptions = queryOptions({
+  queryKey: identityKeys.session,
+  queryFn: async ({ signal }) => {
+    const session = await apiGet('/api/auth/session', sessionStateSchema, { signal });
+    setCsrfToken(session.csrfToken);
+    return session;
+  },
+  staleTime: 5 * 60_000,
+  // Signing out in another tab shows here as soon as this tab is looked at again.
+  refetchOnWindowFocus: true,
+});
+
+export function useSession() {
+  return useQuery(sessionQueryOptions);
+}
+
+/** The signed-in person, or null (signed out, still loading, or the session could not be read). */
+export function useCurrentUser(): Me | null {
+  return useSession().data?.user ?? null;
+}
+
+/** Reads the session again and waits for it, so the next page sees the new state. */
+export function refreshSession(queryClient: QueryClient): Promise<SessionState> {
+  return queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
+}
+
+/** Lets the API client fetch a fresh CSRF token through the session query (and so keep its cache right). */
+export function installCsrfRefresher(queryClient: QueryClient): void {
+  setCsrfRefresher(async () => (await refreshSession(queryClient)).csrfToken);
+}
+
+/** After sign-out or erasure: nothing of the previous person stays in memory. */
+async function forgetSignedInUser(queryClient: QueryClient): Promise<void> {
+  forgetCsrfToken();
+  queryClient.removeQueries({ queryKey: identityKeys.private });
+  await refreshSession(queryClient).catch(() => undefined);
+}
+
+const signUpResultSchema = z.object({ status: z.literal('verification_sent') });
+const verifyResultSchema = z.object({ status: z.literal('verified') });
+
+/** POST /api/auth/sign-up */
+export function useSignUp() {
+  return useMutation({
+    mutationFn: (body: SignUpBody) => apiSend('POST', '/api/auth/sign-up', signUpResultSchema, { body }),
+  });
+}
+
+/** POST /api/auth/verify-email */
+export function useVerifyEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => apiSend('POST', '/api/auth/verify-email', verifyResultSchema, { body: { token } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.session }),
+  });
+}
+
+/** POST /api/auth/sign-in — then the session is read again before the caller moves on. */
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { email: string; password: string }) => {
+      const result = await apiSend('POST', '/api/auth/sign-in', signInResultSchema, { body });
+      setCsrfToken(result.csrfToken);
+      await refreshSession(queryClient);
+      return result;
+    },
+  });
+}
+
+/** POST /api/auth/second-factor */
+export function useSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { code: string }) => {
+      const result = await apiSend('POST', '/api/auth/second-factor', signInResultSchema, { body });
+      setCsrfToken(result.csrfToken);
+      await refreshSession(queryClient);
+      return result;
+    },
+  });
+}
+
+/**
+ * POST /api/auth/sign-out, then to the home page, then the session is forgotten (in that order, so a
+ * page that needs a session does not first send the person to sign in). An expired session counts as
+ * signed out.
+ */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await apiSend('POST', '/api/auth/sign-out', null);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+      await navigate(paths.home, { state: flashState('signedOut') });
+      await forgetSignedInUser(queryClient);
+    },
+  });
+}
+
+/** POST /api/auth/password-reset/request — answers 202 whether or not the address has an account. */
+export function usePasswordResetRequest() {
+  return useMutation({
+    mutationFn: (body: { email: string }) => apiSend('POST', '/api/auth/password-reset/request', null, { body }),
+  });
+}
+
+/** POST /api/auth/password-reset/confirm */
+export function usePasswordResetConfirm() {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) => apiSend('POST', '/api/auth/password-reset/confirm', null, { body }),
+  });
+}
+
+export type AccountUpdate = Partial<Pick<Me, 'displayName' | 'locale' | 'phone' | 'organizationName'>>;
+
+/** PATCH /api/account — the answer replaces the person in the session cache. */
+export function useUpdateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountUpdate) => apiSend('PATCH', '/api/account', meSchema, { body }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(identityKeys.session, (session) => (session ? { ...session, user: me } : session));
+    },
+  });
+}
+
+/** POST /api/account/password */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => apiSend('POST', '/api/account/password', null, { body }),
+  });
+}
+
+/** POST /api/account/totp/enrol — a new secret and its QR code; nothing changes until it is confirmed. */
+export function useStartTotpEnrolment() {
+  return useMutation({ mutationFn: () => apiSend('POST', '/api/account/totp/enrol', totpEnrolmentSchema) });
+}
+
+/** POST /api/account/totp/confirm — turns TOTP on and returns the recovery codes, shown once. */
+export function useConfirmTotpEnrolment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string }) => apiSend('POST', '/api/account/totp/confirm', recoveryCodesSchema, { body }),
+    onSuccess: () => refreshSession(queryClient),
+  });
+}
+
+/** DELETE /api/account/totp — refused (403) for roles that require a second factor. */
+export function useDisableTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string }) => apiSend('DELETE', '/api/account/totp', null, { body }),
+    onSuccess: () => refreshSession(queryClient),
+  });
+}
+
+/** POST /api/account/recovery-codes — replaces every recovery code. */
+export function useRegenerateRecoveryCodes() {
+  return useMutation({
+    mutationFn: (body: { code: string }) => apiSend('POST', '/api/account/recovery-codes', recoveryCodesSchema, { body }),
+  });
+}
+
+/** POST /api/account/erase — the server signs the person out; the app goes home and forgets them. */
+export function useEraseAccount() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: async (body: { confirmEmail: string; password?: string }) => {
+      await apiSend('POST', '/api/account/erase', null, { body });
+      await navigate(paths.home, { state: flashState('accountErased') });
+      await forgetSignedInUser(queryClient);
+    },
+  });
+}
+
+const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) });
+
+/** GET /api/account/tokens */
+export function useApiTokens(isEnabled: boolean) {
+  return useQuery({
+    queryKey: identityKeys.apiTokens,
+    queryFn: ({ signal }) => apiGet('/api/account/tokens', apiTokenListSchema, { signal }),
+    enabled: isEnabled,
+  });
+}
+
+/** POST /api/account/tokens — the answer is the only time the token itself is seen. */
+export function useCreateApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; scopes: Array<'read' | 'write'>; expiresInDays?: number }) =>
+      apiSend('POST', '/api/account/tokens', apiTokenCreatedSchema, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.apiTokens }),
+  });
+}
+
+/** DELETE /api/account/tokens/:id */
+export function useRevokeApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', `/api/account/tokens/${encodeURIComponent(id)}`, null),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: identityKeys.apiTokens }),
+  });
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { secondFactorBodySchema } from '../../../shared/contracts/identity.js';
+import { TextField } from '../../components/form/form-field.js';
+import { useForm } from '../../components/form/use-form.js';
+import { ValidatedForm } from '../../components/form/validated-form.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useSession, useSecondFactor } from './api.js';
+import { safeReturnTo, signInPath } from './return-to.js';
+
+/** The second step of signing in: a code from the authenticator app, or a recovery code. */
+export function SecondFactorPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const returnTo = safeReturnTo(searchParams.get('returnTo'));
+  const session = useSession();
+  const secondFactor = useSecondFactor();
+  useDocumentTitle(t('app.pageTitle', { page: t('auth.secondFactor.pageTitle') }));
+
+  const form = useForm({
+    id: 'second-factor',
+    initialValues: { code: '' },
+    labels: { code: t('auth.codeLabel') },
+    schema: secondFactorBodySchema,
+    messages: { code: (tr) => tr('auth.codeInvalid') },
+    onSubmit: async (body) => {
+      await secondFactor.mutateAsync(body);
+      await navigate(returnTo);
+    },
+  });
+
+  if (session.data?.user && secondFactor.isIdle) return <Navigate to={returnTo} replace />;
+  const isNotPending = session.data !== undefined && !session.data.user && !session.data.isSecondFactorPending && secondFactor.isIdle;
+
+  return (
+    <div className="container page page--form">
+      <h1>{t('auth.secondFactor.heading')}</h1>
+      {isNotPending ? (
+        <>
+          <p>{t('auth.secondFactor.notPending')}</p>
+          <p>
+            <Link to={signInPath(returnTo)} className="button">
+              {t('auth.secondFactor.signInAgain')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="lead">{t('auth.secondFactor.intro')}</p>
+          <ValidatedForm form={form} submitLabel={t('auth.secondFactor.submit')} submittingLabel={t('auth.secondFactor.submitting')}>
+            <TextField
+              form={form}
+              name="code"
+              autoComplete="one-time-code"
+              hint={t('auth.codeHint')}
+              maxLength={20}
+              spellCheck={false}
+              autoCapitalize="none"
+              width="short"
+            />
+          </ValidatedForm>
+        </>
+      )}
+    </div>
+  );
+}

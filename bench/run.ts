@@ -1,33 +1,8 @@
 // npm run bench: named benchmarks, each measured against a baseline in the same run and printed as a ratio.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-
-type Row = { name: string; measured: string; baseline: string; ratio: number; target: string };
-const rows: Row[] = [];
-const durationSeconds = Number(process.env.BENCH_SECONDS ?? 8);
-
-function startChild(args: string[], env: Record<string, string> = {}) {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-function firstJsonLine(child: ReturnType<typeof startChild>): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as Record<string, string>);
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
-  });
-}
-
-async function load(url: string): Promise<autocannon.Result> {
-  return autocannon({ url, connections: 20, duration: durationSeconds, pipelining: 1 });
-}
+import { firstJsonLine, load, rows, startChild } from './support.js';
 
 async function homeSummaryThroughput(): Promise<void> {
   const child = startChild(['--import', 'tsx', 'bench/servers.ts']);
@@ -85,8 +60,9 @@ async function coldStart(): Promise<void> {
   });
 }
 
-await homeSummaryThroughput();
-await coldStart();
+// Each feature's benchmarks live in their own file and push their rows to the same table.
+const benchmarks: Array<() => Promise<void>> = [homeSummaryThroughput, coldStart];
+for (const benchmark of benchmarks) await benchmark();
 
 console.log('\nbenchmark | measured | baseline (same run) | ratio | target');
 console.log('--- | --- | --- | --- | ---');

@@ -12,6 +12,7 @@ import { SignUpPage } from '../features/identity/sign-up-page.js';
 import { VerifyEmailPage } from '../features/identity/verify-email-page.js';
 import { HomePage } from '../features/portal/home-page.js';
 import { SearchPage } from '../features/search/search-page.js';
+import { features } from './features.js';
 import { paths } from './paths.js';
 
 export { paths } from './paths.js';
@@ -27,6 +28,7 @@ const englishAliases: ReadonlyArray<readonly [alias: string, target: string]> = 
   ['reset-password', paths.resetPassword],
   ['account', paths.account],
   ['privacy', paths.privacy],
+  ...features.flatMap((feature) => feature.englishAliases ?? []),
 ];
 
 /** Strips the leading slash: child routes are relative to the layout's "/". */
@@ -51,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: relative(paths.resetPassword), element: <ResetPasswordPage /> },
           { path: relative(paths.account), element: <AccountPage /> },
           { path: relative(paths.privacy), element: <PrivacyNoticePage /> },
+          ...features.flatMap((feature) => feature.routes),
           ...englishAliases.map(([alias, target]) => ({
             path: alias,
             loader: ({ request }: { request: Request }) => redirect(`${target}${new URL(request.url).search}`),

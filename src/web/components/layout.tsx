@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { features } from '../app/features.js';
 import { paths } from '../app/paths.js';
 import { AccountArea } from '../features/identity/account-menu.js';
 import { SecondFactorNotice } from '../features/identity/second-factor-notice.js';
@@ -39,6 +40,13 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              {features.flatMap((feature) => feature.nav ?? []).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="primary-nav__link">
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
               <li>
                 <NavLink to={paths.search} className="primary-nav__link">
                   {t('nav.search')}

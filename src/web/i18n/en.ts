@@ -1,3 +1,6 @@
+import { indicatorsEn } from '../features/indicators/messages.js';
+import { movementEn } from '../features/movement/messages.js';
+import { plansEn } from '../features/plans/messages.js';
 import type { Messages } from './vi.js';
 
 /** English UI strings; typed as `Messages` so a missing or extra key fails to compile. */
@@ -439,6 +442,9 @@ export const en: Messages = {
       other: 'Content',
     },
   },
+  plans: plansEn,
+  indicators: indicatorsEn,
+  movement: movementEn,
   notFound: {
     pageTitle: 'Page not found',
     heading: 'Page not found',

@@ -1,3 +1,7 @@
+import type { DeepStrings } from './deep-strings.js';
+import { indicatorsVi } from '../features/indicators/messages.js';
+import { movementVi } from '../features/movement/messages.js';
+import { plansVi } from '../features/plans/messages.js';
 /**
  * Vietnamese UI strings — the default language and the reference key set.
  * `en.ts` must have exactly the same keys (checked by the type `Messages` and by i18n.test.ts).
@@ -440,6 +444,9 @@ export const vi = {
       other: 'Nội dung',
     },
   },
+  plans: plansVi,
+  indicators: indicatorsVi,
+  movement: movementVi,
   notFound: {
     pageTitle: 'Không tìm thấy trang',
     heading: 'Không tìm thấy trang',
@@ -452,4 +459,4 @@ export const vi = {
 /** The shape both locales share: the same keys, any string values. */
 export type Messages = DeepStrings<typeof vi>;
 
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+

@@ -1,0 +1,4 @@
+import type { WebFeature } from '../../app/web-feature.js';
+
+/** Pages, aliases and navigation of this feature. */
+export const indicatorsFeature: WebFeature = { routes: [] };

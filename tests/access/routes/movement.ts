@@ -1,0 +1,7 @@
+import type { RouteTable } from '../callers.js';
+
+export const movementRoutes: RouteTable = {
+  routes: {
+
+  },
+};

@@ -1,3 +1,4 @@
+import { adminEn } from '../features/admin/messages.js';
 import { indicatorsEn } from '../features/indicators/messages.js';
 import { movementEn } from '../features/movement/messages.js';
 import { plansEn } from '../features/plans/messages.js';
@@ -442,6 +443,7 @@ export const en: Messages = {
       other: 'Content',
     },
   },
+  admin: adminEn,
   plans: plansEn,
   indicators: indicatorsEn,
   movement: movementEn,

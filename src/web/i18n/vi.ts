@@ -1,4 +1,5 @@
 import type { DeepStrings } from './deep-strings.js';
+import { adminVi } from '../features/admin/messages.js';
 import { indicatorsVi } from '../features/indicators/messages.js';
 import { movementVi } from '../features/movement/messages.js';
 import { plansVi } from '../features/plans/messages.js';
@@ -444,6 +445,7 @@ export const vi = {
       other: 'Nội dung',
     },
   },
+  admin: adminVi,
   plans: plansVi,
   indicators: indicatorsVi,
   movement: movementVi,

@@ -6,6 +6,8 @@ import { accountSectionPath, paths } from '../../app/paths.js';
 import { describeError } from '../../components/query-status.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
+import { adminPaths } from '../admin/admin-paths.js';
+import { isAdministrator } from '../admin/require-administrator.js';
 import { useUnreadNotificationCount } from '../notifications/api.js';
 import { useSession, useSignOut } from './api.js';
 import { signInPath } from './return-to.js';
@@ -114,6 +116,13 @@ function AccountMenu({ user }: { user: Me }) {
                 : t('header.notifications')}
             </Link>
           </li>
+          {isAdministrator(user) ? (
+            <li>
+              <Link to={adminPaths.home} className="account-menu__item" onClick={close}>
+                {t('admin.menuLink')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <button
               type="button"

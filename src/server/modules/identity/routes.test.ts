@@ -120,8 +120,17 @@ describe('two-factor sign-in', () => {
     expect((await as(t.app, pending)({ method: 'GET', url: '/api/account' })).statusCode).toBe(401);
     const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/second-factor', payload: { code: '000000' }, headers: { cookie: pending.cookie } });
     expect(wrong.json().error.code).toBe('INVALID_CODE');
-    const full = await passSecondFactor(t.app, pending, totpCode(secret, t.clock.now()));
+    // The enrolment code's step is taken: the next sign-in needs the next code.
+    t.clock.advance(30_000);
+    const code = totpCode(secret, t.clock.now());
+    const full = await passSecondFactor(t.app, pending, code);
     expect((await as(t.app, full)({ method: 'GET', url: '/api/account' })).json()).toMatchObject({ hasTotp: true, hasSecondFactor: true });
+
+    // The same code, replayed within its 30 seconds, is refused.
+    const replay = await signIn(t.app, 'totp@example.vn', testPassword);
+    const replayed = await t.app.inject({ method: 'POST', url: '/api/auth/second-factor', payload: { code }, headers: { cookie: replay.cookie } });
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json().error.code).toBe('INVALID_CODE');
     // The pending cookie was replaced, not upgraded.
     expect((await as(t.app, pending)({ method: 'GET', url: '/api/account' })).statusCode).toBe(401);
 
@@ -144,6 +153,7 @@ describe('two-factor sign-in', () => {
     }
     const { secret } = await enrolTotp(t, browser);
     expect((await as(t.app, browser)({ method: 'GET', url: '/api/admin/units' })).statusCode).toBe(200);
+    t.clock.advance(30_000);
     const fresh = await passSecondFactor(t.app, await signIn(t.app, 'admin@hcm.gov.vn', testPassword), totpCode(secret, t.clock.now()));
     expect((await as(t.app, fresh)({ method: 'GET', url: '/api/admin/audit' })).statusCode).toBe(200);
     const disable = await as(t.app, fresh)({ method: 'DELETE', url: '/api/account/totp', payload: { code: totpCode(secret, t.clock.now()) } });

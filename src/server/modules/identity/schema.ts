@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleNames, type RoleName } from '../../../shared/contracts/identity.js';
 import { createdAt, idColumn, timestamps } from '../../db/columns.js';
 
@@ -41,6 +41,8 @@ export const users = pgTable(
     /** Base32 TOTP secret once enrolment is confirmed; `totpPendingSecret` while it is not. */
     totpSecret: text('totp_secret'),
     totpPendingSecret: text('totp_pending_secret'),
+    /** The 30-second step of the last TOTP code accepted: a code (or an older one) is never taken twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     isActive: boolean('is_active').notNull().default(true),
     /** Set when the owner erased the account: personal fields are then anonymised. */
     erasedAt: instant('erased_at'),

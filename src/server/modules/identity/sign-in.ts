@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { inTransaction } from '../../lib/tx.js';
 import { findUserByEmail } from './accounts.js';
-import { recoveryCodeHash, isValidTotp } from './totp.js';
+import { acceptTotpCode, recoveryCodeHash } from './totp.js';
 import { createSession, endSession, findSession, type NewSession } from './sessions.js';
 import { recoveryCodes, roleGrants, sessions, users } from './schema.js';
 import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.js';
@@ -60,7 +60,7 @@ export async function completeSecondFactor(ctx: ServiceContext, pendingToken: st
   await assertNotThrottled(ctx.db, ctx.clock, keys);
   const isTotp = /^\d{6}$/.test(code.trim());
   const accepted = await inTransaction(ctx, async (tx) => {
-    if (isTotp) return user?.totpSecret ? isValidTotp(user.totpSecret, code, tx.clock.now()) : false;
+    if (isTotp) return user?.totpSecret ? acceptTotpCode(tx.db, user.id, user.totpSecret, code, tx.clock.now()) : false;
     const [used] = await tx.db
       .update(recoveryCodes)
       .set({ usedAt: tx.clock.now().toISOString() })

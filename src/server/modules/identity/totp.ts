@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
+import type { DbOrTx } from '../../db/client.js';
 import { sha256Hex } from '../../lib/tokens.js';
+import { users } from './schema.js';
 
 // RFC 6238 defaults that every authenticator app understands.
 const totpFor = (secret: string, label: string) =>
@@ -9,9 +12,30 @@ const totpFor = (secret: string, label: string) =>
 
 export const newTotpSecret = (): string => new OTPAuth.Secret({ size: 20 }).base32;
 
-/** Accepts the code of the current 30-second step or its neighbours (clock drift). */
-export function isValidTotp(secret: string, code: string, at: Date): boolean {
-  return totpFor(secret, 'x').validate({ token: code.trim(), timestamp: at.getTime(), window: 1 }) !== null;
+const periodMs = 30_000;
+
+/**
+ * The 30-second step whose code this is — the current step or a neighbour (clock drift) — or null
+ * when the code is wrong. Callers accept a step only once (see `consumeTotpStep`).
+ */
+export function totpStepOf(secret: string, code: string, at: Date): number | null {
+  const delta = totpFor(secret, 'x').validate({ token: code.trim(), timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / periodMs) + delta;
+}
+
+/**
+ * Checks a TOTP code and takes its step for the account in one statement, so a code seen by
+ * someone else (over a shoulder, in a proxy log) is worthless once used, even within its 30 seconds.
+ */
+export async function acceptTotpCode(db: DbOrTx, userId: string, secret: string, code: string, at: Date): Promise<boolean> {
+  const step = totpStepOf(secret, code, at);
+  if (step === null) return false;
+  const [taken] = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return taken !== undefined;
 }
 
 export async function totpEnrolment(secret: string, email: string) {

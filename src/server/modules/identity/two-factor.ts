@@ -5,7 +5,7 @@ import { AppError, forbidden } from '../../lib/errors.js';
 import { inTransaction } from '../../lib/tx.js';
 import { queueEmail } from '../notifications/service.js';
 import { requiresSecondFactor } from './sign-in.js';
-import { isValidTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpEnrolment } from './totp.js';
+import { acceptTotpCode, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpEnrolment } from './totp.js';
 import { recoveryCodes, sessions, users } from './schema.js';
 
 const wrongCode = () => new AppError('INVALID_CODE', { vi: 'Mã xác thực không đúng', en: 'Wrong verification code' });
@@ -40,8 +40,8 @@ async function replaceRecoveryCodes(ctx: ServiceContext, userId: string): Promis
  */
 export async function confirmTotpEnrolment(ctx: ServiceContext, code: string): Promise<string[]> {
   const user = await currentUser(ctx);
-  if (!user.totpPendingSecret || !isValidTotp(user.totpPendingSecret, code, ctx.clock.now())) throw wrongCode();
   return inTransaction(ctx, async (tx) => {
+    if (!user.totpPendingSecret || !(await acceptTotpCode(tx.db, user.id, user.totpPendingSecret, code, tx.clock.now()))) throw wrongCode();
     await tx.db.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null }).where(eq(users.id, user.id));
     if (ctx.actor?.sessionId) await tx.db.update(sessions).set({ hasSecondFactor: true }).where(eq(sessions.id, ctx.actor.sessionId));
     const codes = await replaceRecoveryCodes(tx, user.id);
@@ -53,7 +53,7 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, code: string): P
 
 async function assertCurrentCode(ctx: ServiceContext, code: string) {
   const user = await currentUser(ctx);
-  if (!user.totpSecret || !isValidTotp(user.totpSecret, code, ctx.clock.now())) throw wrongCode();
+  if (!user.totpSecret || !(await acceptTotpCode(ctx.db, user.id, user.totpSecret, code, ctx.clock.now()))) throw wrongCode();
   return user;
 }
 

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../manifest.js';
 import { identityRoutes } from './routes.js';
-import { seedUnits } from './seed.js';
+import { seedIdentity } from './seed.js';
 
-export const identityModule: ModuleManifest = { name: 'identity', prefix: '/api', routes: identityRoutes, seedDemo: seedUnits };
+export const identityModule: ModuleManifest = { name: 'identity', prefix: '/api', routes: identityRoutes, seedDemo: seedIdentity };

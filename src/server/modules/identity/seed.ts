@@ -3,7 +3,9 @@ import type { ServiceContext } from '../../lib/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { indexDocument } from '../../lib/search.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
+import { roleNames } from '../../../shared/contracts/identity.js';
 import { units } from './schema.js';
+import { createUser } from './service.js';
 
 const unitRecord = z.object({ code: z.string().min(1), nameVi: z.string().min(1), nameEn: z.string().min(1) });
 const unitsSeed = z.object({
@@ -33,4 +35,32 @@ export async function seedUnits(ctx: ServiceContext): Promise<void> {
     });
   }
   await recordAudit(ctx, { action: 'units.seed', entityType: 'unit', entityId: null, after: { count: inserted.length + 1 } });
+}
+
+/** The password every demo account shares; printed in the README, and never part of real data. */
+export const demoPassword = 'doimoi-demo-2030';
+
+const accountsSeed = z.object({
+  version: z.literal(1),
+  accounts: z.array(
+    z.object({
+      email: z.email(),
+      displayName: z.string().min(2),
+      accountKind: z.enum(['citizen', 'enterprise', 'staff']),
+      grants: z.array(z.object({ role: z.enum(roleNames), unitCode: z.string(), includesSubtree: z.boolean() })),
+    }),
+  ),
+});
+
+/** One account per role (seeds/demo/accounts.json), so every page of the demo can be tried. */
+export async function seedDemoAccounts(ctx: ServiceContext): Promise<void> {
+  for (const account of readDemoSeed('accounts.json', accountsSeed).accounts) {
+    await createUser(ctx, { ...account, password: demoPassword });
+  }
+}
+
+/** Units first: accounts are granted roles on them. */
+export async function seedIdentity(ctx: ServiceContext): Promise<void> {
+  await seedUnits(ctx);
+  await seedDemoAccounts(ctx);
 }

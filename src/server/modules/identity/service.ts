@@ -10,6 +10,7 @@ export type CreateUserInput = {
   email: string;
   displayName: string;
   password: string;
+  accountKind?: 'citizen' | 'enterprise' | 'staff';
   grants: Array<{ role: Role; unitCode: string; includesSubtree: boolean }>;
 };
 
@@ -19,7 +20,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
   return inTransaction(ctx, async (tx) => {
     const [taken] = await tx.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
     if (taken) throw conflict({ vi: `E-mail '${input.email}' đã được dùng`, en: `E-mail '${input.email}' is already in use` });
-    const [user] = await tx.db.insert(users).values({ email: input.email, displayName: input.displayName, passwordHash }).returning();
+    const [user] = await tx.db.insert(users).values({ email: input.email, displayName: input.displayName, passwordHash, accountKind: input.accountKind ?? 'citizen' }).returning();
     for (const grant of input.grants) {
       const [unit] = await tx.db.select({ id: units.id }).from(units).where(eq(units.code, grant.unitCode));
       if (!unit) {

@@ -72,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('services', services);
 
   await app.register(errorsPlugin);
-  await app.register(securityPlugin);
+  await app.register(securityPlugin, { anonymousWritesPerMinute: config.rateLimitWritesPerMinute, accountWritesPerMinute: config.rateLimitAccountWritesPerMinute });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
   await app.register(metricsPlugin, { pool: database.pool });

@@ -47,6 +47,7 @@ const envSchema = z.object({
   JOBS_POLL_MS: positiveInt('expected a positive integer of milliseconds').default(1000),
   RATE_LIMIT_WRITES_PER_MINUTE: positiveInt('expected a positive integer').default(60),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: positiveInt('expected a positive integer').default(20),
+  RATE_LIMIT_ACCOUNT_WRITES_PER_MINUTE: positiveInt('expected a positive integer').default(300),
   OIDC_ISSUER: z.url({ message: 'expected the https URL of the OpenID Connect provider' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -72,6 +73,7 @@ export type AppConfig = {
   jobsPollMs: number;
   rateLimitWritesPerMinute: number;
   rateLimitSignInPerMinute: number;
+  rateLimitAccountWritesPerMinute: number;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   shutdownTimeoutMs: number;
 };
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsPollMs: e.JOBS_POLL_MS,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
     rateLimitSignInPerMinute: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+    rateLimitAccountWritesPerMinute: e.RATE_LIMIT_ACCOUNT_WRITES_PER_MINUTE,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

@@ -1,11 +1,38 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
-/** Security headers, compression and rate limiting (opt-in per route through `config.rateLimit`). */
-export const securityPlugin = fp(async (app: FastifyInstance) => {
+export type WriteLimits = { anonymousWritesPerMinute: number; accountWritesPerMinute: number };
+
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every write that does not set its own limit gets this one: per account when signed in, per IP
+ * otherwise. It runs after the policy has resolved the caller (preHandler), so accounts behind one
+ * office NAT do not share a budget, and a refused caller is not counted.
+ */
+function defaultWriteLimit(limits: WriteLimits) {
+  const accountKey = (request: FastifyRequest) => (request.actor ? `account:${request.actor.userId}` : `ip:${request.ip}`);
+  return {
+    hook: 'preHandler' as const,
+    timeWindow: 60_000,
+    keyGenerator: accountKey,
+    max: (request: FastifyRequest) => (request.actor ? limits.accountWritesPerMinute : limits.anonymousWritesPerMinute),
+  };
+}
+
+/**
+ * Security headers, compression and rate limiting: routes may set `config.rateLimit` (sign-in does);
+ * every other write gets the default write limit.
+ */
+export const securityPlugin = fp(async (app: FastifyInstance, limits: WriteLimits) => {
+  app.addHook('onRoute', (route) => {
+    const isWrite = [route.method].flat().some((method) => !readMethods.has(method));
+    if (!isWrite || route.config?.rateLimit !== undefined) return;
+    route.config = { ...route.config, rateLimit: defaultWriteLimit(limits) };
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

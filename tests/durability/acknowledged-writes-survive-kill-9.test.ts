@@ -52,5 +52,5 @@ describe(`acknowledged writes on ${testEngine}`, () => {
     const stored = new Set(rows);
     const lost = [...acknowledged].filter((n) => !stored.has(n));
     expect(lost).toEqual([]);
-  });
+  }, 180_000); // six server starts; each one compiles TypeScript, slow on a busy 2-core machine
 });

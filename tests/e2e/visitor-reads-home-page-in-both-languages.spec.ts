@@ -83,6 +83,22 @@ describe('a visitor reads the home page in both languages', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('finds a ward by searching without diacritics, opens its page, and browses the unit directory', async () => {
+    const page = await openPage('/tim-kiem?q=phuong%20ben%20thanh');
+    await page.getByRole('main').getByRole('link', { name: 'Phường Bến Thành' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Phường Bến Thành' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/don-vi/26743');
+    await page.getByText(vi.admin.units.kinds.ward, { exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: vi.units.unit.backToDirectory }).click();
+    await page.getByRole('heading', { level: 1, name: vi.units.directory.heading }).waitFor();
+    await page.getByLabel(vi.units.directory.filter).fill('so y te');
+    await page.getByRole('main').getByRole('link', { name: 'Sở Y tế' }).waitFor();
+    expect(await page.getByRole('main').getByRole('link', { name: 'Phường Bến Thành' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+
   it('fits a 375-pixel-wide phone screen without scrolling sideways', async () => {
     const page = await openPage('/', phone);
     await page.getByText('4354/KH-UBND', { exact: true }).first().waitFor();

@@ -1,4 +1,5 @@
 import { adminEn } from '../features/admin/messages.js';
+import { unitsEn } from '../features/units/messages.js';
 import { indicatorsEn } from '../features/indicators/messages.js';
 import { movementEn } from '../features/movement/messages.js';
 import { plansEn } from '../features/plans/messages.js';
@@ -444,6 +445,7 @@ export const en: Messages = {
     },
   },
   admin: adminEn,
+  units: unitsEn,
   plans: plansEn,
   indicators: indicatorsEn,
   movement: movementEn,

@@ -1,5 +1,6 @@
 import type { DeepStrings } from './deep-strings.js';
 import { adminVi } from '../features/admin/messages.js';
+import { unitsVi } from '../features/units/messages.js';
 import { indicatorsVi } from '../features/indicators/messages.js';
 import { movementVi } from '../features/movement/messages.js';
 import { plansVi } from '../features/plans/messages.js';
@@ -446,6 +447,7 @@ export const vi = {
     },
   },
   admin: adminVi,
+  units: unitsVi,
   plans: plansVi,
   indicators: indicatorsVi,
   movement: movementVi,

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { useAdminUnits, useCreateUnit, useUpdateUnit } from './api.js';
 import { RequireAdministrator } from './require-administrator.js';
-import { childrenByParent, subtreeIds, unitMatches } from './unit-tree.js';
+import { childrenByParent, subtreeIds, unitMatches } from '../units/unit-tree.js';
 
 /** The unit tree: filter it, add a unit, rename, move or deactivate one. */
 export function UnitsPage() {

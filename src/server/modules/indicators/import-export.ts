@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors.js';
 import { unitIdsWhereActorHas } from '../../lib/unit-scope.js';
 import { inTransaction } from '../../lib/tx.js';
 import { approvedSeries } from './dashboard.js';
+import { invalidateDashboard } from './dashboard-cache.js';
 import { cityToday } from './dates.js';
 import { checkObservation, insertObservation } from './observations.js';
 import { indicatorObservations, indicators } from './schema.js';
@@ -157,6 +158,7 @@ export async function importObservations(ctx: ServiceContext, body: ImportBody):
     }
     return inserted;
   });
+  invalidateDashboard();
   return { imported: ids.length, observationIds: ids };
 }
 

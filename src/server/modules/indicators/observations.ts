@@ -158,6 +158,8 @@ export async function submitObservation(ctx: ServiceContext, indicatorId: string
   const checked = checkObservation(indicator, body, cityToday(ctx.clock));
   if (!checked.ok) throw new AppError('VALIDATION', checked.message, [{ path: 'body.period', code: 'period', message: checked.message }]);
   const id = await inTransaction(ctx, async (tx) => (await insertObservation(tx, indicator, { ...body, periodEnd: checked.periodEnd })).id);
+  // A value sent clears a missing report on the public page.
+  invalidateDashboard();
   return (await getObservation(ctx, id))!;
 }
 

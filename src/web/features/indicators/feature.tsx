@@ -1,17 +1,14 @@
 import type { WebFeature } from '../../app/web-feature.js';
-import { IndicatorDashboardPage } from './dashboard-page.js';
-import { IndicatorPage } from './indicator-page.js';
-import { ManageIndicatorsPage } from './manage-page.js';
 import { indicatorPaths } from './paths.js';
 
 const relative = (path: string) => path.slice(1);
 
-/** Pages, aliases and navigation of this feature. */
+/** Pages, aliases and navigation of this feature. Pages load on demand: the charts library stays out of the main bundle. */
 export const indicatorsFeature: WebFeature = {
   routes: [
-    { path: relative(indicatorPaths.dashboard), element: <IndicatorDashboardPage /> },
-    { path: `${relative(indicatorPaths.dashboard)}/:code`, element: <IndicatorPage /> },
-    { path: relative(indicatorPaths.manage), element: <ManageIndicatorsPage /> },
+    { path: relative(indicatorPaths.dashboard), lazy: async () => ({ Component: (await import('./dashboard-page.js')).IndicatorDashboardPage }) },
+    { path: `${relative(indicatorPaths.dashboard)}/:code`, lazy: async () => ({ Component: (await import('./indicator-page.js')).IndicatorPage }) },
+    { path: relative(indicatorPaths.manage), lazy: async () => ({ Component: (await import('./manage-page.js')).ManageIndicatorsPage }) },
   ],
   englishAliases: [
     ['indicators', indicatorPaths.dashboard],

@@ -7,6 +7,11 @@ const colors = { actual: '#0b4f8a', path: '#5e6a7a', band: 'rgba(11, 79, 138, 0.
 
 const endOfYear = (year: number) => `${year}-12-31`;
 
+/** Rounds to two significant figures, outward, so axis ends are readable numbers. */
+const step = (value: number) => 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 1);
+const roundDown = (value: number) => Math.floor(value / step(value)) * step(value);
+const roundUp = (value: number) => Math.ceil(value / step(value)) * step(value);
+
 /**
  * The trajectory of one indicator: approved values (with the baseline first), the straight path from
  * its start to the target, and the target band in the target year (a line for a floor or a ceiling).
@@ -28,6 +33,11 @@ export function trajectoryOption(indicator: PublicIndicator, labels: ChartLabels
   ];
   const firstYear = years.length ? Math.min(...years) : 2024;
   const lastYear = years.length ? Math.max(...years) : 2030;
+  // The value axis spans the values, the path and the whole target band, so the band is never cut off.
+  const levels = [...actual.map(([, v]) => v), ...path.map(([, v]) => v), ...(target ? [target.min, target.max].filter((v): v is number => v !== null) : [])];
+  const low = levels.length ? Math.min(...levels) : 0;
+  const high = levels.length ? Math.max(...levels) : 1;
+  const margin = (high - low || Math.abs(high) || 1) * 0.08;
 
   return {
     animation: false,
@@ -35,8 +45,15 @@ export function trajectoryOption(indicator: PublicIndicator, labels: ChartLabels
     grid: isCompact ? { left: 8, right: 12, top: 12, bottom: 8, containLabel: true } : { left: 16, right: 24, top: 40, bottom: 16, containLabel: true },
     legend: isCompact ? { show: false } : { top: 0, data: [labels.actual, labels.path, labels.target] },
     tooltip: isCompact ? { show: false } : { trigger: 'axis' },
-    xAxis: { type: 'time', min: `${firstYear}-01-01`, max: `${lastYear}-12-31`, axisLabel: { formatter: '{yyyy}', hideOverlap: true }, splitLine: { show: false } },
-    yAxis: { type: 'value', scale: true, splitNumber: isCompact ? 3 : 5 },
+    // Values sit at the end of their period; the tick at 1 January Y is the end of year Y − 1, labelled so.
+    xAxis: {
+      type: 'time',
+      min: `${firstYear}-01-01`,
+      max: `${lastYear + 1}-01-01`,
+      axisLabel: { formatter: (value: number) => String(new Date(value).getFullYear() - 1), hideOverlap: true },
+      splitLine: { show: false },
+    },
+    yAxis: { type: 'value', min: roundDown(low - margin), max: roundUp(high + margin), splitNumber: isCompact ? 3 : 5 },
     series: [
       {
         name: labels.path,

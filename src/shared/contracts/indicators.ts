@@ -197,3 +197,44 @@ export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
 
 export const exportQuerySchema = z.object({ format: z.enum(importFormats).default('csv') });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const targetInputSchema = z
+  .object({ year: z.number().int().min(2000).max(2100), min: z.number().finite().nullable(), max: z.number().finite().nullable(), isIllustrative: z.boolean().default(false) })
+  .refine((t) => t.min !== null || t.max !== null, { message: 'A target needs a minimum, a maximum or both', path: ['min'] })
+  .refine((t) => t.min === null || t.max === null || t.min <= t.max, { message: 'The minimum must not exceed the maximum', path: ['max'] });
+
+/** What a programme manager sets on an indicator (chỉ tiêu): its definition, targets and public flag. */
+export const indicatorDefinitionSchema = z.object({
+  frameworkCode: code,
+  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/),
+  nameVi: text(300),
+  nameEn: text(300),
+  unitVi: text(60),
+  unitEn: text(60),
+  methodVi: optionalText(2000),
+  methodEn: optionalText(2000),
+  dataSourceVi: optionalText(500),
+  dataSourceEn: optionalText(500),
+  direction: z.enum(['higher', 'lower']),
+  baseline: z.object({ value: z.number().finite(), year: z.number().int().min(1990).max(2100), isIllustrative: z.boolean().default(false) }).nullable(),
+  targets: z
+    .array(targetInputSchema)
+    .max(20)
+    .refine((targets) => new Set(targets.map((t) => t.year)).size === targets.length, { message: 'One target per year' }),
+  responsibleUnitCode: z.string().trim().min(1).max(40).nullable(),
+  frequency: z.enum(reportingFrequencies),
+  reportingFromYear: z.number().int().min(1990).max(2100).nullable(),
+  /** Plan task codes (text until plans and indicators share an id). */
+  planTaskCodes: z.array(z.string().trim().min(1).max(40)).max(50),
+  sourceNote: optionalText(1000),
+  isHeadline: z.boolean().default(false),
+  isPublic: z.boolean().default(true),
+});
+export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>;
+/** PATCH /api/indicators/:id — any of the fields; the framework and code stay. */
+export const indicatorPatchSchema = indicatorDefinitionSchema.omit({ frameworkCode: true, code: true }).partial();
+export type IndicatorPatch = z.infer<typeof indicatorPatchSchema>;
+export const indicatorSavedSchema = z.object({ id: z.uuid(), code: z.string() });

@@ -11,6 +11,8 @@ export const indicatorsRoutes: RouteTable = {
     'POST /api/indicators/observations/:id/approve': 'programme-managers',
     'POST /api/indicators/observations/:id/return': 'programme-managers',
     'POST /api/indicators/import': 'indicator-reporters',
+    'POST /api/indicators': 'programme-managers',
+    'PATCH /api/indicators/:id': 'programme-managers',
   },
   policies: {
     'indicator-reporters': (c) => c === 'unit officer (own unit)' || c === 'unit officer of another unit',

@@ -257,6 +257,62 @@ describe('import and export', () => {
   });
 });
 
+describe('defining indicators (programme managers)', () => {
+  const definition = {
+    frameworkCode: 'NQ57-2030',
+    code: 'TTHC-NGAY',
+    nameVi: 'Thời gian giải quyết thủ tục hành chính bình quân',
+    nameEn: 'Average time to settle an administrative procedure',
+    unitVi: 'ngày',
+    unitEn: 'days',
+    methodVi: null,
+    methodEn: null,
+    dataSourceVi: 'Trung tâm Phục vụ hành chính công',
+    dataSourceEn: 'Public Administrative Service Centre',
+    direction: 'lower',
+    baseline: { value: 20, year: 2024, isIllustrative: true },
+    targets: [{ year: 2030, min: null, max: 10, isIllustrative: true }],
+    responsibleUnitCode: 'TTPVHCC',
+    frequency: 'half_year',
+    reportingFromYear: 2026,
+    planTaskCodes: ['4354-N3-01'],
+    sourceNote: null,
+  };
+
+  it('refuses an officer (403) and an unknown unit (400, naming it)', async () => {
+    expect((await as(t.app, officer)({ method: 'POST', url: '/api/indicators', payload: definition })).statusCode).toBe(403);
+    const res = await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: { ...definition, responsibleUnitCode: 'KHONG-CO' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message.en).toBe("Unit 'KHONG-CO' does not exist");
+  });
+
+  it('refuses a target whose minimum exceeds its maximum with 400', async () => {
+    const res = await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: { ...definition, targets: [{ year: 2030, min: 40, max: 30 }] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION');
+  });
+
+  it('defines a lower-is-better indicator with its audit row, shows it on the dashboard, then changes its targets (409 for the same code twice)', async () => {
+    const created = await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: definition });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.create')));
+    expect(audit).toBeDefined();
+    expect((await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: definition })).statusCode).toBe(409);
+
+    const shown = indicatorOf(await dashboard(), 'TTHC-NGAY');
+    expect(shown).toMatchObject({ direction: 'lower', frequency: 'half_year', planTaskCodes: ['4354-N3-01'], assessment: { status: 'no_data', threshold: 10 } });
+
+    const patched = await as(t.app, manager)({ method: 'PATCH', url: `/api/indicators/${id}`, payload: { targets: [{ year: 2027, min: null, max: 15 }, { year: 2030, min: 8, max: 10 }], isPublic: false } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const [update] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.update')));
+    expect((update?.before as { targets: unknown[] }).targets).toEqual([{ year: 2030, min: null, max: 10, isIllustrative: true }]);
+    // No longer public: gone from the dashboard and from the public page.
+    expect((await dashboard()).indicators.some((i) => i.code === 'TTHC-NGAY')).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: '/api/indicators/public/TTHC-NGAY' })).statusCode).toBe(404);
+  });
+});
+
 describe('missing reports and reminders', () => {
   it("lists an officer's indicators with the missing quarter, and reminds the unit's officers once per period", async () => {
     // A fresh quarter falls due: 2026-Q1 on 25 March 2026.

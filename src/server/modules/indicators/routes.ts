@@ -5,6 +5,9 @@ import {
   dashboardSchema,
   exportQuerySchema,
   idParamsSchema,
+  indicatorDefinitionSchema,
+  indicatorPatchSchema,
+  indicatorSavedSchema,
   importBodySchema,
   importResultSchema,
   indicatorCodeParamsSchema,
@@ -22,6 +25,7 @@ import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
 import { getDashboard } from './dashboard.js';
 import { dashboardCache } from './dashboard-cache.js';
+import { createIndicator, updateIndicator } from './definitions.js';
 import { exportCsv, exportXlsx, importObservations } from './import-export.js';
 import { approveObservation, listObservations, returnObservation, submitObservation } from './observations.js';
 import { indicatorReporters, indicatorStaff } from './policy.js';
@@ -175,5 +179,34 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
       },
     },
     async (request, reply) => reply.status(201).send(await importObservations(contextOf(request, services), request.body)),
+  );
+
+  app.post(
+    '',
+    {
+      config: { policy: programmeManagers },
+      schema: {
+        tags,
+        summary: 'Tạo chỉ tiêu / Define an indicator',
+        body: indicatorDefinitionSchema,
+        response: { 201: indicatorSavedSchema, 400: errorBodySchema, ...refused, 409: errorBodySchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createIndicator(contextOf(request, services), request.body)),
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { policy: programmeManagers },
+      schema: {
+        tags,
+        summary: 'Sửa định nghĩa, mục tiêu của chỉ tiêu / Change an indicator’s definition or targets',
+        params: idParamsSchema,
+        body: indicatorPatchSchema,
+        response: { 200: indicatorSavedSchema, 400: errorBodySchema, ...refused, 404: errorBodySchema },
+      },
+    },
+    async (request) => updateIndicator(contextOf(request, services), request.params.id, request.body),
   );
 };

@@ -82,6 +82,7 @@ describe('the edges of the method', () => {
     const result = assessIndicator({ direction: 'higher', baseline: null, targets: [{ year: 2030, min: 60, max: null }], observations: [] });
     expect(result.status).toBe('no_data');
     expect(result.target).toEqual({ year: 2030, min: 60, max: null });
+    expect(result.threshold).toBe(60);
   });
 
   it('is off track when the target year is over and the value falls short (4 organisations for ≥ 5 by 2025)', () => {

@@ -74,7 +74,11 @@ export function assessIndicator(input: StatusInput): StatusResult {
     isProjectedToMeet: null,
     pathStart: null,
   };
-  if (!latest) return { ...empty, target: input.targets.length ? targetFor(input.targets, Number.NEGATIVE_INFINITY) : null };
+  if (!latest) {
+    // Nothing to judge yet, but the target and its threshold still draw the path on charts.
+    const first = input.targets.length ? targetFor(input.targets, Number.NEGATIVE_INFINITY) : null;
+    return { ...empty, target: first, threshold: first ? thresholdOf(first, input.direction) : null };
+  }
   const target = targetFor(input.targets, latest.at);
   if (!target) return empty;
   const threshold = thresholdOf(target, input.direction);

@@ -13,6 +13,8 @@ export const indicatorsRoutes: RouteTable = {
     'POST /api/indicators/import': 'indicator-reporters',
     'POST /api/indicators': 'programme-managers',
     'PATCH /api/indicators/:id': 'programme-managers',
+    'POST /api/indicators/:id/attachments': 'indicator-reporters',
+    'GET /api/indicators/attachments/:id': 'indicator-staff',
   },
   policies: {
     'indicator-reporters': (c) => c === 'unit officer (own unit)' || c === 'unit officer of another unit',

@@ -7,6 +7,7 @@ import { unitIdsWhereActorHas } from '../../lib/unit-scope.js';
 import { inTransaction } from '../../lib/tx.js';
 import { users } from '../identity/schema.js';
 import { notifyUser } from '../notifications/service.js';
+import { checkEvidence } from './attachments.js';
 import { invalidateDashboard } from './dashboard-cache.js';
 import { cityToday } from './dates.js';
 import { isProgrammeManager } from './policy.js';
@@ -157,6 +158,7 @@ export async function submitObservation(ctx: ServiceContext, indicatorId: string
   if (!(await isReporterOf(ctx, indicator))) throw forbidden({ reason: 'not-responsible-unit' });
   const checked = checkObservation(indicator, body, cityToday(ctx.clock));
   if (!checked.ok) throw new AppError('VALIDATION', checked.message, [{ path: 'body.period', code: 'period', message: checked.message }]);
+  if (body.attachmentId) await checkEvidence(ctx, indicator.id, body.attachmentId);
   const id = await inTransaction(ctx, async (tx) => (await insertObservation(tx, indicator, { ...body, periodEnd: checked.periodEnd })).id);
   // A value sent clears a missing report on the public page.
   invalidateDashboard();

@@ -313,6 +313,40 @@ describe('defining indicators (programme managers)', () => {
   });
 });
 
+describe('evidence attached to a value', () => {
+  const multipartBody = (fileName: string, content: string) => {
+    const boundary = '----doimoi-test-boundary';
+    const payload = [`--${boundary}`, `Content-Disposition: form-data; name="file"; filename="${fileName}"`, 'Content-Type: text/plain', '', content, `--${boundary}--`, ''].join('\r\n');
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  };
+
+  it('takes a file from an officer of the responsible unit, names it in a value, and lets only staff of that unit download it', async () => {
+    const url = `/api/indicators/${ids.get('NHOM-NC')}/attachments`;
+    const refused = await as(t.app, wardOfficer)({ method: 'POST', url, ...multipartBody('bao-cao.txt', 'Danh sách 140 nhóm nghiên cứu') });
+    expect(refused.statusCode).toBe(403);
+    const notMultipart = await as(t.app, officer)({ method: 'POST', url, payload: {} });
+    expect(notMultipart.statusCode).toBe(415);
+
+    const uploaded = await as(t.app, officer)({ method: 'POST', url, ...multipartBody('bao-cao.txt', 'Danh sách 140 nhóm nghiên cứu') });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const attachmentId = uploaded.json().id as string;
+    expect(uploaded.json()).toMatchObject({ fileName: 'bao-cao.txt', mediaType: 'text/plain' });
+
+    // Named for another indicator, it is refused.
+    const wrong = await as(t.app, officer)({ method: 'POST', url: `/api/indicators/${ids.get('DN-KHCN')}/observations`, payload: { period: '2025', value: 141, attachmentId } });
+    expect(wrong.statusCode).toBe(400);
+    const value = await as(t.app, officer)({ method: 'POST', url: `/api/indicators/${ids.get('NHOM-NC')}/observations`, payload: { period: '2025', value: 136, attachmentId } });
+    expect(value.statusCode, value.body).toBe(201);
+    expect(value.json().attachmentId).toBe(attachmentId);
+
+    const own = await as(t.app, officer)({ method: 'GET', url: `/api/indicators/attachments/${attachmentId}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toBe('Danh sách 140 nhóm nghiên cứu');
+    expect((await as(t.app, manager)({ method: 'GET', url: `/api/indicators/attachments/${attachmentId}` })).statusCode).toBe(200);
+    expect((await as(t.app, wardOfficer)({ method: 'GET', url: `/api/indicators/attachments/${attachmentId}` })).statusCode).toBe(404);
+  });
+});
+
 describe('missing reports and reminders', () => {
   it("lists an officer's indicators with the missing quarter, and reminds the unit's officers once per period", async () => {
     // A fresh quarter falls due: 2026-Q1 on 25 March 2026.

@@ -1,6 +1,8 @@
+import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../../shared/contracts/common.js';
+import { z } from 'zod';
 import {
   dashboardSchema,
   exportQuerySchema,
@@ -19,12 +21,13 @@ import {
   workListSchema,
 } from '../../../shared/contracts/indicators.js';
 import { systemContext } from '../../lib/context.js';
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { programmeManagers, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
 import { getDashboard } from './dashboard.js';
 import { dashboardCache } from './dashboard-cache.js';
+import { downloadEvidence, uploadEvidence } from './attachments.js';
 import { createIndicator, updateIndicator } from './definitions.js';
 import { exportCsv, exportXlsx, importObservations } from './import-export.js';
 import { approveObservation, listObservations, returnObservation, submitObservation } from './observations.js';
@@ -208,5 +211,55 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
       },
     },
     async (request) => updateIndicator(contextOf(request, services), request.params.id, request.body),
+  );
+
+  // Multipart only in this module's scope: evidence files for values.
+  await app.register(multipart, { limits: { files: 1, fileSize: services.config.uploadMaxBytes } });
+
+  app.post(
+    '/:id/attachments',
+    {
+      config: { policy: indicatorReporters },
+      schema: {
+        tags,
+        summary: 'Tải lên tệp minh chứng cho số liệu / Upload evidence for a value',
+        params: idParamsSchema,
+        response: {
+          201: z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() }),
+          400: errorBodySchema,
+          ...refused,
+          404: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          vi: 'Hãy gửi một tệp dạng multipart/form-data (trường "file")',
+          en: 'Send one file as multipart/form-data (field "file")',
+        });
+      }
+      const saved = await uploadEvidence(contextOf(request, services), services.storage, request.params.id, { fileName: file.filename, stream: file.file }, services.config.uploadMaxBytes);
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/attachments/:id',
+    {
+      config: { policy: indicatorStaff },
+      schema: { tags, summary: 'Tải tệp minh chứng / Download evidence', params: idParamsSchema },
+    },
+    async (request, reply) => {
+      const { attachment, stream } = await downloadEvidence(contextOf(request, services), services.storage, request.params.id);
+      return reply
+        .header('content-type', attachment.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
   );
 };

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../manifest.js';
+import { exportIndicatorDataOf } from './personal-data.js';
 import { remindMissingJob, remindMissingReports } from './reminders.js';
 import { indicatorsRoutes } from './routes.js';
 import { seedIndicators } from './seed.js';
@@ -15,4 +16,5 @@ export const indicatorsModule: ModuleManifest = {
   // Every morning in the city's time zone: reports fall due on the 25th, reminders go out on the 26th.
   schedules: [{ name: 'indicators.remind-missing.daily', cron: '0 8 * * *', job: remindMissingJob }],
   seedDemo: seedIndicators,
+  exportPersonalData: exportIndicatorDataOf,
 };

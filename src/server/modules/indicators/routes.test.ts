@@ -7,6 +7,7 @@ import { as, enrolTotp, signIn, testPassword, userWithRoles, type Browser } from
 import { auditEvents } from '../../db/platform-schema.js';
 import { systemContext } from '../../lib/context.js';
 import { notifications } from '../notifications/schema.js';
+import { exportIndicatorDataOf } from './personal-data.js';
 import { remindMissingReports } from './reminders.js';
 import { indicatorObservations, indicators } from './schema.js';
 
@@ -186,6 +187,13 @@ describe('approving and returning values', () => {
     ]);
     const foreign = await as(t.app, wardOfficer)({ method: 'GET', url: `/api/indicators/${ids.get('TCKHCN-QT')}/observations` });
     expect(foreign.statusCode).toBe(403);
+
+    // "Download my data" lists the values the officer entered.
+    const mine = await exportIndicatorDataOf(systemContext(t.testDb.database.db, t.clock), officer.userId);
+    expect(mine.indicatorValues.filter((v) => v.indicatorCode === 'TCKHCN-QT').map((v) => [v.revision, v.status, v.enteredByMe])).toEqual([
+      [1, 'returned', true],
+      [2, 'submitted', true],
+    ]);
   });
 });
 

@@ -53,7 +53,7 @@ export function trajectoryOption(indicator: PublicIndicator, labels: ChartLabels
       axisLabel: { formatter: (value: number) => String(new Date(value).getFullYear() - 1), hideOverlap: true },
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', min: roundDown(low - margin), max: roundUp(high + margin), splitNumber: isCompact ? 3 : 5 },
+    yAxis: { type: 'value', min: roundDown(low - margin), max: roundUp(high + margin), splitNumber: isCompact ? 3 : 5, axisLabel: { showMinLabel: false } },
     series: [
       {
         name: labels.path,

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { systemContext } from '../../src/server/lib/context.js';
+import { indicatorObservations } from '../../src/server/modules/indicators/schema.js';
 import { createUser } from '../../src/server/modules/identity/service.js';
 import { en } from '../../src/web/i18n/en.js';
 import { localeStorageKey } from '../../src/web/i18n/index.js';
@@ -66,8 +68,12 @@ describe('an officer of the Department of Science and Technology reports a missi
 
     await form.getByLabel(m.value).fill('67');
     await form.getByLabel(m.sourceNote).fill('Báo cáo của các nhà mạng');
+    await form.getByLabel(m.evidence).setInputFiles({ name: 'bao-cao-5g.txt', mimeType: 'text/plain', buffer: Buffer.from('Báo cáo phủ sóng 5G quý 3/2025') });
     await form.getByRole('button', { name: m.submit }).click();
     await page.getByText(m.submitted).waitFor();
+    const [sent] = await server.testApp.testDb.database.db.select().from(indicatorObservations).where(eq(indicatorObservations.period, '2025-Q3'));
+    expect(sent).toMatchObject({ value: 67, status: 'submitted', sourceNote: 'Báo cáo của các nhà mạng' });
+    expect(sent!.attachmentId).not.toBeNull();
     await row.getByText(m.pending.replace('{{count}}', '1')).waitFor();
     expect(await row.getByText(`${m.missing}: 2025-Q3`).count()).toBe(0);
     await expectNoAxeViolations(page);

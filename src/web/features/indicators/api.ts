@@ -9,7 +9,10 @@ import {
   type ImportBody,
   type ObservationBody,
 } from '../../../shared/contracts/indicators.js';
-import { apiGet, apiSend } from '../../api/client.js';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/contracts/common.js';
+import { ApiError, apiGet, apiSend, csrfHeaderName } from '../../api/client.js';
+import { sessionQueryOptions } from '../identity/api.js';
 
 export const indicatorKeys = {
   all: ['indicators'] as const,
@@ -74,4 +77,34 @@ export function useReturnObservation() {
 
 export function useImportObservations() {
   return useInvalidatingMutation((body: ImportBody) => apiSend('POST', '/api/indicators/import', importResultSchema, { body }));
+}
+
+const evidenceSchema = z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() });
+
+/** POST /api/indicators/:id/attachments — a file goes as multipart, which the JSON client does not send. */
+export function useUploadEvidence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ indicatorId, file }: { indicatorId: string; file: File }) => {
+      const session = await queryClient.ensureQueryData(sessionQueryOptions);
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const response = await fetch(`/api/indicators/${indicatorId}/attachments`, {
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        const parsed = errorBodySchema.safeParse(json);
+        throw new ApiError(
+          parsed.success
+            ? { kind: 'api', status: response.status, code: parsed.data.error.code, localizedMessage: parsed.data.error.message, details: parsed.data.error.details }
+            : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
+        );
+      }
+      return evidenceSchema.parse(json);
+    },
+  });
 }

@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { formatNumber } from '../../i18n/format.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
-import { useApproveObservation, useImportObservations, useIndicatorWork, useReturnObservation, useSubmitObservation } from './api.js';
+import { useApproveObservation, useImportObservations, useIndicatorWork, useReturnObservation, useSubmitObservation, useUploadEvidence } from './api.js';
 import { indicatorPath } from './paths.js';
 
 const isStaff = (user: Me) =>
@@ -106,7 +106,11 @@ function EnterValueForm({ items }: { items: WorkItem[] }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const submit = useSubmitObservation();
+  const upload = useUploadEvidence();
   const [status, setStatus] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<File | null>(null);
+  const [evidenceKey, setEvidenceKey] = useState(0);
+  const evidenceId = useId();
   const first = items[0]!;
   const initialValues = { indicatorId: first.id, period: first.missingPeriods[0] ?? '', value: '', sourceNote: '' };
   const form = useForm({
@@ -129,8 +133,12 @@ function EnterValueForm({ items }: { items: WorkItem[] }) {
     messages: { value: (tr) => tr('indicators.manage.notANumber') },
     onSubmit: async ({ indicatorId, ...body }) => {
       setStatus(null);
-      await submit.mutateAsync({ indicatorId, body });
+      // The evidence file goes first; the value then names it.
+      const attachment = evidence ? await upload.mutateAsync({ indicatorId, file: evidence }) : null;
+      await submit.mutateAsync({ indicatorId, body: attachment ? { ...body, attachmentId: attachment.id } : body });
       form.reset({ ...initialValues, indicatorId });
+      setEvidence(null);
+      setEvidenceKey((key) => key + 1);
       setStatus(t('indicators.manage.submitted'));
     },
   });
@@ -144,6 +152,23 @@ function EnterValueForm({ items }: { items: WorkItem[] }) {
         <TextField form={form} name="period" width="short" maxLength={7} autoComplete="off" hint={t('indicators.manage.periodHint', { example: selected.periodExample })} />
         <TextField form={form} name="value" width="short" inputMode="text" maxLength={30} autoComplete="off" hint={`${localized(selected.unit)} · ${t('indicators.manage.valueHint')}`} />
         <TextField form={form} name="sourceNote" isOptional maxLength={2000} />
+        <div className="field">
+          <label htmlFor={evidenceId} className="field__label">
+            {t('indicators.manage.evidence')}
+            <span className="field__optional"> {t('form.optional')}</span>
+          </label>
+          <p id={`${evidenceId}-hint`} className="field__hint">
+            {t('indicators.manage.evidenceHint')}
+          </p>
+          <input
+            key={evidenceKey}
+            id={evidenceId}
+            type="file"
+            className="field__input"
+            aria-describedby={`${evidenceId}-hint`}
+            onChange={(event) => setEvidence(event.target.files?.[0] ?? null)}
+          />
+        </div>
       </ValidatedForm>
     </section>
   );

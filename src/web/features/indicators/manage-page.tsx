@@ -34,6 +34,7 @@ export function ManageIndicatorsPage() {
 function Workspace() {
   const { t } = useTranslation();
   const work = useIndicatorWork(true);
+  const [announcement, setAnnouncement] = useState('');
   if (work.isPending) return <Loading />;
   if (work.isError) return <QueryError error={work.error} onRetry={() => void work.refetch()} />;
   const enterable = work.data.items.filter((item) => item.canEnter);
@@ -48,7 +49,11 @@ function Workspace() {
       ) : null}
       <section className="section" aria-labelledby="review-heading">
         <h2 id="review-heading">{t('indicators.manage.reviewHeading')}</h2>
-        {work.data.reviewQueue.length === 0 ? <p>{t('indicators.manage.reviewEmpty')}</p> : <ReviewQueue queue={work.data.reviewQueue} />}
+        {/* Outside the list, so the announcement survives the last item leaving the queue. */}
+        <p role="status" className="form__status">
+          {announcement}
+        </p>
+        {work.data.reviewQueue.length === 0 ? <p>{t('indicators.manage.reviewEmpty')}</p> : <ReviewQueue queue={work.data.reviewQueue} onDone={setAnnouncement} />}
       </section>
     </>
   );
@@ -246,21 +251,15 @@ function ImportForm() {
   );
 }
 
-function ReviewQueue({ queue }: { queue: Observation[] }) {
-  const [announcement, setAnnouncement] = useState('');
+function ReviewQueue({ queue, onDone }: { queue: Observation[]; onDone: (text: string) => void }) {
   return (
-    <>
-      <p role="status" className="form__status">
-        {announcement}
-      </p>
-      <ul className="plain-list card-list">
-        {queue.map((observation) => (
-          <li key={observation.id}>
-            <ReviewItem observation={observation} onDone={setAnnouncement} />
-          </li>
-        ))}
-      </ul>
-    </>
+    <ul className="plain-list card-list">
+      {queue.map((observation) => (
+        <li key={observation.id}>
+          <ReviewItem observation={observation} onDone={onDone} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -5,7 +5,8 @@ import { recordAudit } from '../../lib/audit.js';
 import { indexDocument } from '../../lib/search.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
 import { units } from '../identity/schema.js';
-import { indicatorFrameworks, indicators, indicatorTargets } from './schema.js';
+import { parsePeriod, periodEndDate } from '../../../shared/contracts/indicators.js';
+import { indicatorFrameworks, indicatorObservations, indicators, indicatorTargets } from './schema.js';
 
 const indicatorsSeed = z.object({
   version: z.literal(1),
@@ -25,6 +26,16 @@ const indicatorsSeed = z.object({
       responsibleUnitCode: z.string().nullable().optional(),
       frequency: z.enum(['month', 'quarter', 'half_year', 'year']),
       sourceNote: z.string().nullable().optional(),
+      methodVi: z.string().optional(),
+      methodEn: z.string().optional(),
+      dataSourceVi: z.string().optional(),
+      dataSourceEn: z.string().optional(),
+      planTaskCodes: z.array(z.string()).default([]),
+      reportingFromYear: z.number().int().nullable().default(null),
+      /** Approved values; those not in the sources are marked illustrative. */
+      observations: z
+        .array(z.object({ period: z.string(), value: z.number(), isIllustrative: z.boolean(), sourceNote: z.string().nullable().optional() }))
+        .default([]),
     }),
   ),
 });
@@ -58,8 +69,34 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
         frequency: item.frequency,
         sourceNote: item.sourceNote ?? null,
         isHeadline: item.isHeadline,
+        methodVi: item.methodVi ?? null,
+        methodEn: item.methodEn ?? null,
+        dataSourceVi: item.dataSourceVi ?? null,
+        dataSourceEn: item.dataSourceEn ?? null,
+        planTaskCodes: item.planTaskCodes,
+        reportingFromYear: item.reportingFromYear,
       })
       .returning();
+    if (item.observations.length > 0) {
+      const now = ctx.clock.now().toISOString();
+      await ctx.db.insert(indicatorObservations).values(
+        item.observations.map((o) => {
+          const period = parsePeriod(o.period, item.frequency);
+          if (!period) throw new Error(`indicators.json: ${item.code} has period ${o.period}, not a ${item.frequency}`);
+          return {
+            indicatorId: row!.id,
+            period: o.period,
+            periodEnd: periodEndDate(period),
+            value: o.value,
+            isIllustrative: o.isIllustrative,
+            sourceNote: o.sourceNote ?? null,
+            status: 'approved' as const,
+            enteredAt: now,
+            reviewedAt: now,
+          };
+        }),
+      );
+    }
     if (item.targets.length > 0) {
       await ctx.db.insert(indicatorTargets).values(
         item.targets.map((t) => ({ indicatorId: row!.id, year: t.year, minValue: t.min, maxValue: t.max, isIllustrative: t.isIllustrative })),

@@ -1,0 +1,110 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  dashboardSchema,
+  importResultSchema,
+  observationListSchema,
+  observationSchema,
+  publicIndicatorSchema,
+  workListSchema,
+  type ImportBody,
+  type ObservationBody,
+} from '../../../shared/contracts/indicators.js';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/contracts/common.js';
+import { ApiError, apiGet, apiSend, csrfHeaderName } from '../../api/client.js';
+import { sessionQueryOptions } from '../identity/api.js';
+
+export const indicatorKeys = {
+  all: ['indicators'] as const,
+  dashboard: ['indicators', 'dashboard'] as const,
+  detail: (code: string) => ['indicators', 'public', code] as const,
+  work: ['me', 'indicators', 'work'] as const,
+  history: (id: string) => ['me', 'indicators', 'history', id] as const,
+};
+
+/** GET /api/indicators/dashboard — every public indicator with its status. */
+export function useIndicatorDashboard() {
+  return useQuery({ queryKey: indicatorKeys.dashboard, queryFn: ({ signal }) => apiGet('/api/indicators/dashboard', dashboardSchema, { signal }) });
+}
+
+/** GET /api/indicators/public/:code — one public indicator. */
+export function usePublicIndicator(code: string) {
+  return useQuery({
+    queryKey: indicatorKeys.detail(code),
+    queryFn: ({ signal }) => apiGet(`/api/indicators/public/${encodeURIComponent(code)}`, publicIndicatorSchema, { signal }),
+  });
+}
+
+/** GET /api/indicators/work — the caller's indicators, overdue periods and review queue. */
+export function useIndicatorWork(isEnabled: boolean) {
+  return useQuery({ queryKey: indicatorKeys.work, queryFn: ({ signal }) => apiGet('/api/indicators/work', workListSchema, { signal }), enabled: isEnabled });
+}
+
+/** GET /api/indicators/:id/observations — values and revisions of one indicator. */
+export function useObservationHistory(id: string | null) {
+  return useQuery({
+    queryKey: indicatorKeys.history(id ?? ''),
+    queryFn: ({ signal }) => apiGet(`/api/indicators/${id}/observations`, observationListSchema, { signal }),
+    enabled: id !== null,
+  });
+}
+
+function useInvalidatingMutation<In, Out>(send: (input: In) => Promise<Out>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: indicatorKeys.all }), queryClient.invalidateQueries({ queryKey: ['me', 'indicators'] })]);
+    },
+  });
+}
+
+export function useSubmitObservation() {
+  return useInvalidatingMutation(({ indicatorId, body }: { indicatorId: string; body: ObservationBody }) =>
+    apiSend('POST', `/api/indicators/${indicatorId}/observations`, observationSchema, { body }),
+  );
+}
+
+export function useApproveObservation() {
+  return useInvalidatingMutation((id: string) => apiSend('POST', `/api/indicators/observations/${id}/approve`, observationSchema));
+}
+
+export function useReturnObservation() {
+  return useInvalidatingMutation(({ id, note }: { id: string; note: string }) =>
+    apiSend('POST', `/api/indicators/observations/${id}/return`, observationSchema, { body: { note } }),
+  );
+}
+
+export function useImportObservations() {
+  return useInvalidatingMutation((body: ImportBody) => apiSend('POST', '/api/indicators/import', importResultSchema, { body }));
+}
+
+const evidenceSchema = z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() });
+
+/** POST /api/indicators/:id/attachments — a file goes as multipart, which the JSON client does not send. */
+export function useUploadEvidence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ indicatorId, file }: { indicatorId: string; file: File }) => {
+      const session = await queryClient.ensureQueryData(sessionQueryOptions);
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const response = await fetch(`/api/indicators/${indicatorId}/attachments`, {
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        const parsed = errorBodySchema.safeParse(json);
+        throw new ApiError(
+          parsed.success
+            ? { kind: 'api', status: response.status, code: parsed.data.error.code, localizedMessage: parsed.data.error.message, details: parsed.data.error.details }
+            : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
+        );
+      }
+      return evidenceSchema.parse(json);
+    },
+  });
+}

@@ -1,0 +1,103 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/web/i18n/en.js';
+import { localeStorageKey } from '../../src/web/i18n/index.js';
+import { vi } from '../../src/web/i18n/vi.js';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { startE2EServer } from '../support/server.js';
+
+const desktop = { width: 1280, height: 900 };
+const phone = { width: 375, height: 667 };
+const messages = { vi, en } as const;
+type Locale = keyof typeof messages;
+
+describe('a visitor follows the city targets on the indicator dashboard', () => {
+  let server: Awaited<ReturnType<typeof startE2EServer>>;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let publicCount = 0;
+
+  beforeAll(async () => {
+    server = await startE2EServer();
+    browser = await launchBrowser();
+    const res = await server.testApp.app.inject({ method: 'GET', url: '/api/indicators/dashboard' });
+    publicCount = (res.json() as { indicators: unknown[] }).indicators.length;
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(path: string, { locale = 'vi', viewport = desktop }: { locale?: Locale; viewport?: typeof desktop } = {}): Promise<Page> {
+    context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
+    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}${path}`);
+    return page;
+  }
+
+  it.each(['vi', 'en'] as const)('shows every public indicator with a chart and a data table, in %s', async (locale) => {
+    const m = messages[locale].indicators;
+    const page = await openPage('/chi-tieu', { locale });
+    await page.getByRole('heading', { level: 1, name: m.dashboard.heading }).waitFor();
+    const cards = page.locator('.indicator-card');
+    await cards.first().waitFor();
+    expect(publicCount).toBe(18);
+    expect(await cards.count()).toBe(publicCount);
+    // Every card draws its chart (SVG) and carries the same figures as a table.
+    await page.locator('[data-chart] svg').nth(publicCount - 1).waitFor();
+    expect(await page.locator('[data-chart] svg').count()).toBe(publicCount);
+    expect(await page.locator('.indicator-card table').count()).toBe(publicCount);
+    expect(await page.getByText(m.illustrative, { exact: true }).count()).toBeGreaterThan(0);
+    for (const status of ['achieved', 'on_track', 'at_risk', 'off_track'] as const) {
+      expect(await page.locator(`.indicator-card .indicator-status--${status}`).count(), status).toBeGreaterThan(0);
+    }
+    await expectNoAxeViolations(page);
+
+    // Filter by status, then by framework: the URL keeps the choice.
+    const shown = (count: number) => m.dashboard.shown.replace('{{count}}', String(count)).replace('{{total}}', String(publicCount));
+    await page.getByLabel(m.dashboard.statusFilter).selectOption('at_risk');
+    await page.waitForURL(/trang-thai=at_risk/);
+    // RD-GRDP and KTS-GRDP-54 (illustrative values) are at risk.
+    await page.getByText(shown(2)).waitFor();
+    const atRisk = await cards.count();
+    expect(atRisk).toBeGreaterThan(0);
+    expect(await page.locator('.indicator-card .indicator-status--at_risk').count()).toBe(atRisk);
+    await page.getByLabel(m.dashboard.statusFilter).selectOption('');
+    await page.getByText(shown(publicCount)).waitFor();
+    await page.getByLabel(m.dashboard.framework).selectOption('HST-2025');
+    await page.waitForURL(/khung=HST-2025/);
+    // Today's figures: eight of them, from the Director's speech (sources/002).
+    await page.getByText(shown(8)).waitFor();
+    expect(await cards.count()).toBe(8);
+    await expectNoAxeViolations(page);
+  });
+
+  it.each(['vi', 'en'] as const)('reads one indicator with its path, target band, values, table and the missing quarter, in %s', async (locale) => {
+    const m = messages[locale].indicators;
+    const page = await openPage('/chi-tieu/PHU-5G', { locale });
+    await page.getByRole('heading', { level: 2, name: m.detail.chartHeading }).waitFor();
+    await page.locator('[data-chart="PHU-5G"] svg').waitFor();
+    await page.getByRole('heading', { level: 2, name: m.detail.missingHeading }).waitFor();
+    expect(await page.getByText(/2025-Q3/).count()).toBeGreaterThan(0);
+    const table = page.getByRole('table');
+    expect(await table.getByRole('row').count()).toBe(1 + 1 + 3 + 1); // header, baseline, three quarters, the 2030 target
+    await page.getByText(m.direction.higher).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('fits a 375-pixel-wide phone screen without scrolling sideways', async () => {
+    const page = await openPage('/chi-tieu', { viewport: phone });
+    await page.locator('[data-chart] svg').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    const detail = await openPage('/chi-tieu/KTS-GRDP', { viewport: phone });
+    await detail.locator('[data-chart] svg').first().waitFor();
+    expect(await detail.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+});

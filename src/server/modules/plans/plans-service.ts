@@ -69,7 +69,8 @@ export async function getPlan(ctx: ServiceContext, ref: string): Promise<PlanDet
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(topLevel)
-    .groupBy(tasks.groupId, status);
+    // By position: the status expression carries a parameter, which PostgreSQL would not match in GROUP BY.
+    .groupBy(sql`1`, sql`2`);
   const [overall] = await ctx.db
     .select({ taskCount: count(), progressPercent: progressSql })
     .from(tasks)

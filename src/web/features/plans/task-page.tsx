@@ -90,6 +90,8 @@ function ReportsSection({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
+  // Outside the form: a 100 % report closes the task and the form goes away, the confirmation stays.
+  const [isFiled, setIsFiled] = useState(false);
   return (
     <section className="section" aria-labelledby="reports-heading">
       <h2 id="reports-heading">{t('plans.reports.heading')}</h2>
@@ -123,19 +125,21 @@ function ReportsSection({ task }: { task: TaskDetail }) {
           </li>
         ))}
       </ol>
-      {task.can.report ? <ReportForm task={task} /> : null}
+      {task.can.report ? <ReportForm task={task} onFiled={() => setIsFiled(true)} /> : null}
+      <p role="status" className="form__status">
+        {isFiled ? t('plans.reports.filed') : ''}
+      </p>
     </section>
   );
 }
 
-function ReportForm({ task }: { task: TaskDetail }) {
+function ReportForm({ task, onFiled }: { task: TaskDetail; onFiled: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const upload = useUploadProductFile(task.id);
   const fileReport = useFileReport(task.id);
   const fileInput = useRef<HTMLInputElement>(null);
   const fileId = useId();
-  const [done, setDone] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const form = useForm({
     id: 'report',
@@ -144,7 +148,6 @@ function ReportForm({ task }: { task: TaskDetail }) {
     schema: progressReportBodySchema,
     toInput: (v) => ({ period: v.period, percent: v.percent.trim() === '' ? Number.NaN : Number(v.percent), narrative: v.narrative }),
     onSubmit: async (body) => {
-      setDone(false);
       setFileError(null);
       const file = fileInput.current?.files?.[0];
       let attachmentIds: string[] = [];
@@ -159,13 +162,13 @@ function ReportForm({ task }: { task: TaskDetail }) {
       await fileReport.mutateAsync({ ...body, attachmentIds });
       form.reset();
       if (fileInput.current) fileInput.current.value = '';
-      setDone(true);
+      onFiled();
     },
   });
   return (
     <>
       <h3 id="report-form-heading">{t('plans.reports.formHeading')}</h3>
-      <ValidatedForm form={form} headingLevel={3} labelledBy="report-form-heading" submitLabel={t('plans.reports.submit')} status={done ? t('plans.reports.filed') : null}>
+      <ValidatedForm form={form} headingLevel={3} labelledBy="report-form-heading" submitLabel={t('plans.reports.submit')}>
         <TextField form={form} name="period" hint={t('plans.reports.periodHint')} maxLength={40} width="short" />
         <PlanField form={form} name="percent" kind="number" min={0} max={100} />
         <PlanField form={form} name="narrative" kind="textarea" />

@@ -7,6 +7,7 @@ import {
   commentBodySchema,
   extensionDecisionBodySchema,
   extensionRequestBodySchema,
+  importResultSchema,
   planCreateBodySchema,
   planDetailSchema,
   planSchema,
@@ -34,6 +35,7 @@ import { getScorecard } from './scorecards.js';
 import { plansSettings } from './settings.js';
 import { getTask } from './task-detail.js';
 import { createTask, listMyUnitTasks, listPlanTasks, updateTask } from './tasks-service.js';
+import { exportPlanTasks, importMaxBytes, importPlanTasks, importTemplate } from './xlsx-service.js';
 
 const planParams = z.object({ planId: z.string().trim().min(1).max(60) });
 const planIdParams = z.object({ planId: z.uuid() });
@@ -72,6 +74,11 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     async (request) => getScorecard(ctx(request), request.query),
   );
 
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.get('/import-template.xlsx', { config: open, schema: { tags, summary: 'Tệp mẫu nhập nhiệm vụ / Task import template (XLSX)' } }, async (request, reply) =>
+    reply.header('content-type', xlsxType).header('content-disposition', 'attachment; filename="mau-nhap-nhiem-vu.xlsx"').send(await importTemplate(ctx(request))),
+  );
+
   app.get('/:planId', { config: open, schema: { tags, summary: 'Kế hoạch (mã hoặc id) / A plan (code or id)', params: planParams, response: { 200: planDetailSchema, ...errors } } }, async (request) =>
     getPlan(ctx(request), request.params.planId),
   );
@@ -84,6 +91,43 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     const group = await createTaskGroup(ctx(request), request.params.planId, request.body);
     return reply.status(201).send({ id: group.id });
   });
+
+  app.get('/:planId/export.xlsx', { config: open, schema: { tags, summary: 'Xuất nhiệm vụ / Export tasks (XLSX)', params: planParams } }, async (request, reply) => {
+    const { fileName, bytes } = await exportPlanTasks(ctx(request), request.params.planId);
+    return reply.header('content-type', xlsxType).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+  });
+
+  app.post(
+    '/:planId/import',
+    {
+      config: managers,
+      schema: {
+        tags,
+        summary: 'Nhập nhiệm vụ từ XLSX, tất cả hoặc không / Import tasks from XLSX, all or nothing (multipart, field "file")',
+        params: planIdParams,
+        response: { 200: importResultSchema, ...errors, 413: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const file = request.isMultipart() ? await request.file({ limits: { fileSize: importMaxBytes, files: 1 } }) : undefined;
+      if (!file)
+        throw new AppError('VALIDATION', { vi: 'Hãy gửi tệp XLSX trong trường "file" (multipart/form-data)', en: 'Send the XLSX file in the "file" field (multipart/form-data)' }, { field: 'file' });
+      const result = await importPlanTasks(ctx(request), request.params.planId, await file.toBuffer());
+      if (result.errors.length > 0) {
+        const first = result.errors[0]!;
+        const more = result.errors.length - 1;
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: `Không nhập nhiệm vụ nào: ${result.errors.length} dòng lỗi; dòng ${first.row}: ${first.message.vi}${more ? ` (và ${more} lỗi khác)` : ''}`,
+            en: `Nothing imported: ${result.errors.length} bad rows; row ${first.row}: ${first.message.en}${more ? ` (and ${more} more)` : ''}`,
+          },
+          { rows: result.errors },
+        );
+      }
+      return reply.status(200).send(result);
+    },
+  );
 
   app.get(
     '/:planId/tasks',

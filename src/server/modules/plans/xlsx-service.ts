@@ -236,6 +236,11 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
  */
 export async function importPlanTasks(ctx: ServiceContext, planId: string, bytes: Buffer, onProgress?: ImportProgress): Promise<{ imported: number; errors: ImportRowError[] }> {
   requirePlanManager(ctx);
+  return importPlanTasksAsOperator(ctx, planId, bytes, onProgress);
+}
+
+/** The same import for the operator's `doimoi import plans` command, who holds the database and needs no role. */
+export async function importPlanTasksAsOperator(ctx: ServiceContext, planId: string, bytes: Buffer, onProgress?: ImportProgress): Promise<{ imported: number; errors: ImportRowError[] }> {
   return inTransaction(ctx, async (tx) => {
     const [plan] = await tx.db.select().from(plans).where(eq(plans.id, planId)).for('update');
     if (!plan) throw new AppError('NOT_FOUND', { vi: `Kế hoạch '${planId}' không tồn tại`, en: `Plan '${planId}' not found` });

@@ -22,6 +22,8 @@ export const plansRoutes: RouteTable = {
     'POST /api/plans/tasks/:taskId/comments': 'plans-unit-staff',
     'POST /api/plans/tasks/:taskId/extensions': 'plans-unit-staff',
     'POST /api/plans/extensions/:id/decision': 'programme-managers',
+    'POST /api/plans/units/:unitId/calendar-feed': 'plans-unit-staff',
+    'GET /api/plans/calendar/:file': 'public',
   },
   policies: {
     // Officers, leaders, programme managers and administrators hold a role on a unit; the second factor is not asked for reading their own unit's work.

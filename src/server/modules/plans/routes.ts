@@ -26,6 +26,7 @@ import { AppError } from '../../lib/errors.js';
 import { programmeManagers, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
+import { rotateCalendarFeed, unitCalendar } from './calendar.js';
 import { decideExtension, requestExtension } from './extensions-service.js';
 import { unitStaff } from './policy.js';
 import { createPlan, createTaskGroup, getPlan, listPlans, updatePlan } from './plans-service.js';
@@ -182,6 +183,26 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     const row = await requestExtension(ctx(request), request.params.taskId, request.body);
     return reply.status(201).send({ id: row.id });
   });
+
+  app.post(
+    '/units/:unitId/calendar-feed',
+    {
+      config: staff,
+      schema: { tags, summary: 'Tạo địa chỉ lịch của đơn vị (iCalendar) / Create the unit’s calendar feed URL', params: z.object({ unitId: z.uuid() }), response: { 201: z.object({ url: z.string() }), ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await rotateCalendarFeed(ctx(request), request.params.unitId, services.config.baseUrl)),
+  );
+
+  // Calendar apps send no cookie: the secret token in the URL is the permission.
+  app.get(
+    '/calendar/:file',
+    { config: open, schema: { tags, summary: 'Lịch hạn nhiệm vụ của đơn vị / A unit’s deadlines (iCalendar)', params: z.object({ file: z.string().regex(/^[0-9a-f]{48}\.ics$/) }) } },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(await unitCalendar(ctx(request), request.params.file.slice(0, -4), services.config.baseUrl)),
+  );
 
   app.post('/extensions/:id/decision', { config: managers, schema: { tags, summary: 'Duyệt gia hạn / Decide an extension', params: idParams, body: extensionDecisionBodySchema, response: { 200: created, ...errors } } }, async (request) => {
     const row = await decideExtension(ctx(request), request.params.id, request.body);

@@ -109,5 +109,6 @@ CREATE INDEX "tasks_group_id_idx" ON "tasks" USING btree ("group_id");--> statem
 CREATE INDEX "tasks_parent_id_idx" ON "tasks" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "tasks_lead_unit_due_idx" ON "tasks" USING btree ("lead_unit_id","due_on");--> statement-breakpoint
 CREATE INDEX "tasks_plan_due_idx" ON "tasks" USING btree ("plan_id","due_on");--> statement-breakpoint
+CREATE INDEX "tasks_scorecard_idx" ON "tasks" USING btree ("plan_id","lead_unit_id","due_on","completed_on","lifecycle");--> statement-breakpoint
 CREATE INDEX "tasks_search_trgm_idx" ON "tasks" USING gin (f_unaccent(lower("code" || ' ' || "title_vi" || ' ' || "title_en")) gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "unit_calendar_feeds_token_hash_key" ON "unit_calendar_feeds" USING btree ("token_hash");

@@ -23,20 +23,17 @@ export async function getScorecard(ctx: ServiceContext, query: z.infer<typeof sc
   const today = todayOf(ctx);
   const day = sql`${today}::date`;
   const open = sql`${tasks.completedOn} is null and ${tasks.lifecycle} = 'active'`;
-  const rows = await ctx.db
+  // Aggregate the narrow index first, per lead unit; then name the few hundred units.
+  const perUnit = ctx.db
     .select({
-      id: units.id,
-      code: units.code,
-      nameVi: units.nameVi,
-      nameEn: units.nameEn,
-      assigned: sql<number>`count(*)::int`,
-      completedOnTime: sql<number>`(count(*) filter (where ${tasks.completedOn} <= ${tasks.dueOn}))::int`,
-      completedLate: sql<number>`(count(*) filter (where ${tasks.completedOn} > ${tasks.dueOn}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${open} and ${tasks.dueOn} < ${day}))::int`,
-      inProgress: sql<number>`(count(*) filter (where ${open} and ${tasks.dueOn} >= ${day}))::int`,
+      leadUnitId: tasks.leadUnitId,
+      assigned: sql<number>`count(*)::int`.as('assigned'),
+      completedOnTime: sql<number>`(count(*) filter (where ${tasks.completedOn} <= ${tasks.dueOn}))::int`.as('completed_on_time'),
+      completedLate: sql<number>`(count(*) filter (where ${tasks.completedOn} > ${tasks.dueOn}))::int`.as('completed_late'),
+      overdue: sql<number>`(count(*) filter (where ${open} and ${tasks.dueOn} < ${day}))::int`.as('overdue'),
+      inProgress: sql<number>`(count(*) filter (where ${open} and ${tasks.dueOn} >= ${day}))::int`.as('in_progress'),
     })
     .from(tasks)
-    .innerJoin(units, eq(units.id, tasks.leadUnitId))
     .where(
       and(
         eq(tasks.planId, plan.id),
@@ -44,10 +41,25 @@ export async function getScorecard(ctx: ServiceContext, query: z.infer<typeof sc
         sql`${tasks.dueOn} is not null`,
         query.from ? gte(tasks.dueOn, query.from) : undefined,
         query.to ? lte(tasks.dueOn, query.to) : undefined,
-        query.unitKind ? eq(units.kind, query.unitKind) : undefined,
       ),
     )
-    .groupBy(units.id, units.code, units.nameVi, units.nameEn)
+    .groupBy(tasks.leadUnitId)
+    .as('per_unit');
+  const rows = await ctx.db
+    .select({
+      id: units.id,
+      code: units.code,
+      nameVi: units.nameVi,
+      nameEn: units.nameEn,
+      assigned: perUnit.assigned,
+      completedOnTime: perUnit.completedOnTime,
+      completedLate: perUnit.completedLate,
+      overdue: perUnit.overdue,
+      inProgress: perUnit.inProgress,
+    })
+    .from(perUnit)
+    .innerJoin(units, eq(units.id, perUnit.leadUnitId))
+    .where(query.unitKind ? eq(units.kind, query.unitKind) : undefined)
     .orderBy(asc(units.code));
   const rate = (onTime: number, assigned: number) => (assigned === 0 ? null : Math.round((onTime / assigned) * 1000) / 1000);
   const city = { assigned: 0, completedOnTime: 0, completedLate: 0, overdue: 0, inProgress: 0 };

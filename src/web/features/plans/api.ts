@@ -136,3 +136,8 @@ export function useAddComment(taskId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.task(taskId) }),
   });
 }
+
+/** POST …/calendar-feed: a new private calendar address for the unit (the old one stops working). */
+export function useCreateCalendarFeed() {
+  return useMutation({ mutationFn: (unitId: string) => apiSend('POST', `/api/plans/units/${unitId}/calendar-feed`, z.object({ url: z.string() })) });
+}

@@ -121,6 +121,16 @@ export const plansVi = {
   timeline: {
     today: 'Hôm nay: {{date}}',
   },
+  files: {
+    export: 'Tải danh sách nhiệm vụ (XLSX)',
+    template: 'Tệp mẫu nhập nhiệm vụ (XLSX)',
+  },
+  calendar: {
+    heading: 'Lịch hạn nhiệm vụ',
+    intro: 'Tạo địa chỉ lịch riêng của đơn vị để thêm vào ứng dụng lịch. Địa chỉ chỉ hiện một lần; tạo địa chỉ mới sẽ vô hiệu địa chỉ cũ.',
+    create: 'Tạo địa chỉ lịch cho {{unit}}',
+    created: 'Đã tạo địa chỉ lịch. Hãy sao chép địa chỉ dưới đây.',
+  },
 } as const;
 
 /** English UI strings of this feature; the same keys as the Vietnamese ones. */
@@ -243,5 +253,15 @@ export const plansEn: DeepStrings<typeof plansVi> = {
   },
   timeline: {
     today: 'Today: {{date}}',
+  },
+  files: {
+    export: 'Download the task list (XLSX)',
+    template: 'Task import template (XLSX)',
+  },
+  calendar: {
+    heading: 'Deadline calendar',
+    intro: 'Create your unit’s private calendar address to add to a calendar app. It is shown once; a new address revokes the old one.',
+    create: 'Create a calendar address for {{unit}}',
+    created: 'Calendar address created. Copy the address below.',
   },
 };

@@ -70,6 +70,10 @@ export function PlanHeader({ plan, current }: { plan: PlanDetail; current?: 'pla
       <p className="plan-header__progress">
         {t('plans.overallProgress')} <ProgressBar percent={plan.progressPercent} label={t('plans.overallProgress')} />
       </p>
+      <p className="plan-header__files">
+        <a href={`/api/plans/${plan.id}/export.xlsx`}>{t('plans.files.export')}</a>
+        {isManager ? <a href="/api/plans/import-template.xlsx">{t('plans.files.template')}</a> : null}
+      </p>
       <nav aria-label={t('plans.nav.label')}>
         <ul className="plan-nav">
           {links.map((link) => (

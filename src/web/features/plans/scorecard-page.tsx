@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, useLocation, useParams, useSearchParams } from 'react-router';
 import type { ScorecardRow } from '../../../shared/contracts/plans.js';
@@ -9,7 +9,9 @@ import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { usePlan, useScorecard } from './api.js';
 import { PlanHeader } from './plan-page.js';
 import { planCodeParam } from './paths.js';
-import { ScorecardChart } from './scorecard-chart.js';
+
+// ECharts is large: it loads with this page only, and the table is there before it.
+const ScorecardChart = lazy(() => import('./scorecard-chart.js').then((m) => ({ default: m.ScorecardChart })));
 
 /** Per unit and period: assigned, completed on time, late, overdue, on-time rate; the city roll-up first. */
 export function ScorecardPage() {
@@ -88,7 +90,9 @@ export function ScorecardPage() {
           <section className="section" aria-labelledby="units-heading">
             <h2 id="units-heading">{t('plans.score.units')}</h2>
             <p>{t('plans.score.chartNote')}</p>
-            <ScorecardChart rows={card.data.rows} labels={labels} unitName={unitName} />
+            <Suspense fallback={null}>
+              <ScorecardChart rows={card.data.rows} labels={labels} unitName={unitName} />
+            </Suspense>
             <div className="table-scroll" role="region" aria-labelledby="units-heading" tabIndex={0}>
               <table className="data-table">
                 <caption className="visually-hidden">{t('plans.score.units')}</caption>

@@ -2,12 +2,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { taskStatuses, taskStatusLabels, type TaskSummary } from '../../../shared/contracts/plans.js';
-import { Loading, QueryError } from '../../components/query-status.js';
+import { Loading, QueryError, describeError } from '../../components/query-status.js';
+import { useCurrentUser } from '../identity/api.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { useMyUnitTasks, usePlan, usePlanTasks, useUnits } from './api.js';
+import { useCreateCalendarFeed, useMyUnitTasks, usePlan, usePlanTasks, useUnits } from './api.js';
 import { PlanHeader } from './plan-page.js';
 import { planCodeParam, planPaths } from './paths.js';
 import { ProgressBar, StatusBadge } from './status-badge.js';
@@ -53,9 +54,39 @@ function MyTasks() {
   const tasks = useMyUnitTasks({ ...filters, limit: 500 });
   return (
     <>
+      <CalendarFeed />
       <TaskFilters groups={[]} />
-      <TaskResults query={tasks} showPlan />
+      <TaskResults query={tasks} />
     </>
+  );
+}
+
+/** The officer's unit calendar: a private address to paste into a calendar app (shown once, a new one revokes the old). */
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localized = useLocalized();
+  const user = useCurrentUser();
+  const create = useCreateCalendarFeed();
+  const grants = (user?.grants ?? []).filter((g) => g.role === 'unit_officer');
+  if (grants.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">{t('plans.calendar.heading')}</h2>
+      <p>{t('plans.calendar.intro')}</p>
+      <ul className="plain-list">
+        {grants.map((g) => (
+          <li key={g.id}>
+            <button type="button" className="button button--secondary" onClick={() => create.mutate(g.unitId)}>
+              {t('plans.calendar.create', { unit: localized(g.unitName) })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p role="status">{create.data ? t('plans.calendar.created') : ''}</p>
+      {create.data ? <p className="calendar-url">{create.data.url}</p> : null}
+      {create.isError ? <p role="alert">{describeError(create.error, locale, t)}</p> : null}
+    </section>
   );
 }
 
@@ -124,7 +155,7 @@ function TaskFilters({ groups }: { groups: GroupOption[] }) {
   );
 }
 
-function TaskResults({ query, showPlan = false }: { query: ReturnType<typeof usePlanTasks>; showPlan?: boolean }) {
+function TaskResults({ query }: { query: ReturnType<typeof usePlanTasks> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (query.isPending) return <Loading />;
@@ -134,12 +165,12 @@ function TaskResults({ query, showPlan = false }: { query: ReturnType<typeof use
     <section aria-labelledby="task-results-heading">
       <h2 id="task-results-heading" className="visually-hidden">{t('plans.results')}</h2>
       <p role="status">{t('plans.resultCount', { total: formatNumber(total, locale) })}</p>
-      {items.length > 0 ? <TaskTable tasks={items} showPlan={showPlan} /> : null}
+      {items.length > 0 ? <TaskTable tasks={items} /> : null}
     </section>
   );
 }
 
-export function TaskTable({ tasks, showPlan = false }: { tasks: TaskSummary[]; showPlan?: boolean }) {
+export function TaskTable({ tasks }: { tasks: TaskSummary[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
@@ -162,7 +193,6 @@ export function TaskTable({ tasks, showPlan = false }: { tasks: TaskSummary[]; s
               <td>{task.code}</td>
               <td>
                 <Link to={planPaths.task(task.id)}>{localized(task.title)}</Link>
-                {showPlan ? null : null}
               </td>
               <td>{localized(task.leadUnit.name)}</td>
               <td>{task.dueOn ? formatDate(task.dueOn, locale) : t('plans.noDeadline')}</td>

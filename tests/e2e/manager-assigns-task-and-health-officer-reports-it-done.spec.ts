@@ -88,6 +88,9 @@ describe('the manager assigns a task to the Department of Health and its officer
 
     // The Department of Health's officer finds it among the unit's tasks and reports 100 % with a product file.
     const officer = await openAs('can-bo@syt.gov.vn', '/nhiem-vu-cua-don-vi');
+    await officer.getByRole('heading', { level: 2, name: vi.plans.calendar.heading }).waitFor();
+    await officer.getByRole('link', { name: 'Triển khai hồ sơ sức khỏe điện tử cho người dân' }).waitFor();
+    await expectNoAxeViolations(officer);
     await officer.getByRole('link', { name: 'Triển khai hồ sơ sức khỏe điện tử cho người dân' }).click();
     await officer.getByRole('heading', { level: 1, name: /NV-07\.9/ }).waitFor();
     await expectNoAxeViolations(officer);

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../manifest.js';
+import { erasePlansDataOf, exportPlansDataOf } from './personal-data.js';
 import { sendRemindersJob, sendTaskReminders } from './reminders.js';
 import { plansRoutes } from './routes.js';
 import { seedPlans } from './seed.js';
@@ -8,6 +9,8 @@ export const plansModule: ModuleManifest = {
   prefix: '/api/plans',
   routes: plansRoutes,
   seedDemo: seedPlans,
+  exportPersonalData: exportPlansDataOf,
+  erasePersonalData: erasePlansDataOf,
   jobs: () => ({
     [sendRemindersJob]: async (ctx) => {
       await sendTaskReminders(ctx);

@@ -232,3 +232,22 @@ describe('GET /api/plans/scorecards', () => {
     expect((await as(t.app, leader)({ method: 'GET', url })).statusCode).toBe(200);
   });
 });
+
+describe('personal data', () => {
+  it("puts an officer's reports and comments in their data export, and erasing unlinks the reports and deletes the comments", async () => {
+    const person = await userWithRoles(t, 'tam-thoi@syt.gov.vn', [{ role: 'unit_officer', unitCode: 'SYT' }]);
+    const id = await assignTask('YT-06');
+    await as(t.app, person.browser)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: { period: '2026-Q1', percent: 30, narrative: 'Báo cáo của cán bộ tạm thời.' } });
+    await as(t.app, person.browser)({ method: 'POST', url: `/api/plans/tasks/${id}/comments`, payload: { body: 'Ý kiến riêng của tôi' } });
+    const { exportPlansDataOf, erasePlansDataOf } = await import('./personal-data.js');
+    const { systemContext } = await import('../../lib/context.js');
+    const ctx = systemContext(t.testDb.database.db, t.clock);
+    const data = await exportPlansDataOf(ctx, person.user.id);
+    expect(data.progressReports.map((r) => r.narrative)).toEqual(['Báo cáo của cán bộ tạm thời.']);
+    expect(data.comments.map((c) => c.body)).toEqual(['Ý kiến riêng của tôi']);
+    await erasePlansDataOf(ctx, person.user.id);
+    const task = await getTask(id, leader);
+    expect(task.comments).toEqual([]);
+    expect(task.reports[0]).toMatchObject({ narrative: 'Báo cáo của cán bộ tạm thời.', authorName: null });
+  });
+});

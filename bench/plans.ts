@@ -66,19 +66,34 @@ export async function plansScorecardsOnPostgres(): Promise<void> {
       from generate_series(1, ${taskCount}) i`);
     // As autovacuum would after a bulk load: statistics and the visibility map for index-only scans.
     await db.execute(sql`vacuum analyze`);
-    const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      JOBS_ENABLED: 'false',
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+    });
     const app = await buildApp({ config, database, clock });
     await app.ready();
     const plan = (await app.inject({ method: 'GET', url: '/api/plans' })).json().items[0] as { id: string };
-    const unitIds = ((await app.inject({ method: 'GET', url: '/api/units' })).json().items as Array<{ id: string; code: string }>).filter((u) => u.code.startsWith('BENCH-')).map((u) => u.id);
+    const unitIds = ((await app.inject({ method: 'GET', url: '/api/units' })).json().items as Array<{ id: string; code: string }>)
+      .filter((u) => u.code.startsWith('BENCH-'))
+      .map((u) => u.id);
     let n = 0;
     const pick = () => unitIds[n++ % unitIds.length]!;
 
     const health = await measure(app, () => '/healthz');
     const scorecard = await measure(app, () => `/api/plans/scorecards?planId=${plan.id}`);
     const scorecardPeriod = await measure(app, () => `/api/plans/scorecards?planId=${plan.id}&from=2026-04-01&to=2026-06-30`);
-    const list = await measure(app, () => `/api/plans/${plan.id}/tasks?unitId=${pick()}&status=in_progress_overdue&dueFrom=2026-01-01&dueTo=2026-12-31&limit=50`);
-    const search = await measure(app, () => `/api/plans/${plan.id}/tasks?q=${encodeURIComponent('chuyen doi so')}&status=completed_late&limit=50`);
+    const list = await measure(
+      app,
+      () => `/api/plans/${plan.id}/tasks?unitId=${pick()}&status=in_progress_overdue&dueFrom=2026-01-01&dueTo=2026-12-31&limit=50`,
+    );
+    const search = await measure(
+      app,
+      () => `/api/plans/${plan.id}/tasks?q=${encodeURIComponent('chuyen doi so')}&status=completed_late&limit=50`,
+    );
     await app.close();
     await database.close();
 

@@ -25,10 +25,18 @@ export function registerImport(program: Command): void {
           if (!plan) throw new UsageError(`no plan with code ${options.plan}`);
           const bar = progressBar('checking rows');
           // The operator's own command: it acts as the system, recorded as such in the audit log.
-          const result = await importPlanTasksAsOperator(systemContext(database.db, systemClock, 'cli-import'), plan.id, bytes, (done, total) => bar.update(done, total, ''));
+          const result = await importPlanTasksAsOperator(
+            systemContext(database.db, systemClock, 'cli-import'),
+            plan.id,
+            bytes,
+            (done, total) => bar.update(done, total, ''),
+          );
           bar.stop();
           if (result.errors.length > 0) {
-            for (const error of result.errors) process.stderr.write(`row ${error.row}${error.column ? ` (${error.column})` : ''}: ${error.message.en} / ${error.message.vi}\n`);
+            for (const error of result.errors)
+              process.stderr.write(
+                `row ${error.row}${error.column ? ` (${error.column})` : ''}: ${error.message.en} / ${error.message.vi}\n`,
+              );
             process.stderr.write(`doimoi: nothing imported: ${result.errors.length} bad rows\n`);
             process.exitCode = exitCodes.failure;
             return;

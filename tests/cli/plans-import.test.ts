@@ -22,16 +22,40 @@ function writeWorkbook(name: string, rows: string[][]): string {
   return file;
 }
 
-const row = (code: string, lead = 'SYT') => [code, '7', '', `Nhiệm vụ ${code} nhập bằng dòng lệnh`, '', '', lead, '', '2026-04-01', '2026-09-30', 'Báo cáo', 'normal', '', 'có', 'quarterly'];
+const row = (code: string, lead = 'SYT') => [
+  code,
+  '7',
+  '',
+  `Nhiệm vụ ${code} nhập bằng dòng lệnh`,
+  '',
+  '',
+  lead,
+  '',
+  '2026-04-01',
+  '2026-09-30',
+  'Báo cáo',
+  'normal',
+  '',
+  'có',
+  'quarterly',
+];
 
 describe('doimoi import plans', () => {
   it('names the bad rows and imports nothing, then imports a good file with a progress line per row', async () => {
-    const bad = await runTs(cli, ['import', 'plans', writeWorkbook('bad.xlsx', [row('CLI-1'), row('CLI-2', 'KHONG-CO')]), '--plan', '4354/KH-UBND'], location.env);
+    const bad = await runTs(
+      cli,
+      ['import', 'plans', writeWorkbook('bad.xlsx', [row('CLI-1'), row('CLI-2', 'KHONG-CO')]), '--plan', '4354/KH-UBND'],
+      location.env,
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("row 3 (leadUnitCode): No unit with code 'KHONG-CO'");
     expect(bad.stderr).toContain('nothing imported: 1 bad rows');
 
-    const good = await runTs(cli, ['import', 'plans', writeWorkbook('good.xlsx', [row('CLI-1'), row('CLI-2')]), '--plan', '4354/KH-UBND'], location.env);
+    const good = await runTs(
+      cli,
+      ['import', 'plans', writeWorkbook('good.xlsx', [row('CLI-1'), row('CLI-2')]), '--plan', '4354/KH-UBND'],
+      location.env,
+    );
     expect(good.code, good.stderr).toBe(0);
     expect(good.stdout).toContain('imported 2 tasks into 4354/KH-UBND');
     // Not a terminal: the progress bar falls back to one line per step.

@@ -28,10 +28,25 @@ describe('the manager assigns a task to the Department of Health and its officer
     browser = await launchBrowser();
     const t = server.testApp;
     const ctx = systemContext(t.testDb.database.db, t.clock);
-    const manager = await createUser(ctx, { email: 'quan-ly@skhcn.gov.vn', displayName: 'Quản lý chương trình', password: testPassword, grants: [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }] });
+    const manager = await createUser(ctx, {
+      email: 'quan-ly@skhcn.gov.vn',
+      displayName: 'Quản lý chương trình',
+      password: testPassword,
+      grants: [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }],
+    });
     await t.testDb.database.db.update(users).set({ totpSecret: managerSecret }).where(eq(users.id, manager.id));
-    await createUser(ctx, { email: 'can-bo@syt.gov.vn', displayName: 'Cán bộ Sở Y tế', password: testPassword, grants: [{ role: 'unit_officer', unitCode: 'SYT', includesSubtree: false }] });
-    await createUser(ctx, { email: 'lanh-dao@hcm.gov.vn', displayName: 'Lãnh đạo Thành phố', password: testPassword, grants: [{ role: 'leader', unitCode: '79', includesSubtree: true }] });
+    await createUser(ctx, {
+      email: 'can-bo@syt.gov.vn',
+      displayName: 'Cán bộ Sở Y tế',
+      password: testPassword,
+      grants: [{ role: 'unit_officer', unitCode: 'SYT', includesSubtree: false }],
+    });
+    await createUser(ctx, {
+      email: 'lanh-dao@hcm.gov.vn',
+      displayName: 'Lãnh đạo Thành phố',
+      password: testPassword,
+      grants: [{ role: 'leader', unitCode: '79', includesSubtree: true }],
+    });
   });
 
   afterEach(async () => {
@@ -43,7 +58,12 @@ describe('the manager assigns a task to the Department of Health and its officer
     await server?.close();
   });
 
-  async function openAs(email: string | null, path: string, locale: 'vi' | 'en' = 'vi', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  async function openAs(
+    email: string | null,
+    path: string,
+    locale: 'vi' | 'en' = 'vi',
+    viewport = { width: 1280, height: 900 },
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
     contexts.push(context);
     await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
@@ -76,7 +96,9 @@ describe('the manager assigns a task to the Department of Health and its officer
     await expectNoAxeViolations(manager);
     await manager.getByLabel(vi.plans.assign.code, { exact: true }).fill('NV-07.9');
     await manager.getByLabel(vi.plans.assign.titleVi, { exact: true }).fill('Triển khai hồ sơ sức khỏe điện tử cho người dân');
-    await manager.getByLabel(vi.plans.filters.group, { exact: false }).selectOption({ label: '7. Chuyển đổi số, kinh tế số cấp Thành phố' });
+    await manager
+      .getByLabel(vi.plans.filters.group, { exact: false })
+      .selectOption({ label: '7. Chuyển đổi số, kinh tế số cấp Thành phố' });
     await manager.getByLabel(vi.plans.columns.leadUnit, { exact: true }).selectOption({ label: 'Sở Y tế' });
     await manager.getByLabel(vi.plans.columns.dueOn, { exact: false }).fill(addDays(today, 30));
     await manager.getByLabel(vi.plans.product, { exact: false }).fill('Hồ sơ sức khỏe điện tử');
@@ -96,8 +118,12 @@ describe('the manager assigns a task to the Department of Health and its officer
     await expectNoAxeViolations(officer);
     await officer.getByLabel(vi.plans.reports.period, { exact: true }).fill('Quý I/2026');
     await officer.getByLabel(vi.plans.reports.percent, { exact: true }).fill('100');
-    await officer.getByLabel(vi.plans.reports.narrative, { exact: true }).fill('Đã triển khai hồ sơ sức khỏe điện tử cho toàn bộ người dân có căn cước.');
-    await officer.getByLabel(new RegExp(vi.plans.reports.file)).setInputFiles({ name: 'bao-cao-san-pham.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await officer
+      .getByLabel(vi.plans.reports.narrative, { exact: true })
+      .fill('Đã triển khai hồ sơ sức khỏe điện tử cho toàn bộ người dân có căn cước.');
+    await officer
+      .getByLabel(new RegExp(vi.plans.reports.file))
+      .setInputFiles({ name: 'bao-cao-san-pham.pdf', mimeType: 'application/pdf', buffer: pdf });
     await officer.getByRole('button', { name: vi.plans.reports.submit }).click();
     await officer.getByRole('status').filter({ hasText: vi.plans.reports.filed }).waitFor();
     await officer.locator('.task-page__status').getByText('Hoàn thành đúng hạn', { exact: true }).waitFor();
@@ -116,23 +142,26 @@ describe('the manager assigns a task to the Department of Health and its officer
     await expectNoAxeViolations(leader);
   });
 
-  it.each(['vi', 'en'] as const)('shows the plan tree, task list, timeline and scorecard in %s (and on a phone) without accessibility violations', async (locale) => {
-    const m = locale === 'vi' ? vi : en;
-    const page = await openAs(null, planPath, locale, { width: 375, height: 667 });
-    await page.getByRole('heading', { level: 2, name: m.plans.groupsHeading.replace('{{total}}', '10') }).waitFor();
-    await page.locator('.task-line').first().waitFor();
-    await expectNoAxeViolations(page);
-    for (const [path, name] of [
-      [`${planPath}/nhiem-vu?status=in_progress_overdue`, m.plans.nav.tasks],
-      [`${planPath}/tien-do`, m.plans.nav.timeline],
-      [`${planPath}/bang-danh-gia`, m.plans.nav.scorecard],
-    ] as const) {
-      await page.goto(`${server.baseUrl}${path}`);
-      await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-      await page.locator('.data-table, .gantt').first().waitFor();
+  it.each(['vi', 'en'] as const)(
+    'shows the plan tree, task list, timeline and scorecard in %s (and on a phone) without accessibility violations',
+    async (locale) => {
+      const m = locale === 'vi' ? vi : en;
+      const page = await openAs(null, planPath, locale, { width: 375, height: 667 });
+      await page.getByRole('heading', { level: 2, name: m.plans.groupsHeading.replace('{{total}}', '10') }).waitFor();
+      await page.locator('.task-line').first().waitFor();
       await expectNoAxeViolations(page);
-      // Nothing overflows the phone's width.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    }
-  });
+      for (const [path, name] of [
+        [`${planPath}/nhiem-vu?status=in_progress_overdue`, m.plans.nav.tasks],
+        [`${planPath}/tien-do`, m.plans.nav.timeline],
+        [`${planPath}/bang-danh-gia`, m.plans.nav.scorecard],
+      ] as const) {
+        await page.goto(`${server.baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
+        await page.locator('.data-table, .gantt').first().waitFor();
+        await expectNoAxeViolations(page);
+        // Nothing overflows the phone's width.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      }
+    },
+  );
 });

@@ -101,7 +101,10 @@ export const taskCreateBodySchema = z.object({
 export type TaskCreateBody = z.infer<typeof taskCreateBodySchema>;
 export type TaskCreateInput = z.input<typeof taskCreateBodySchema>;
 
-export const taskUpdateBodySchema = taskCreateBodySchema.omit({ code: true }).partial().extend({ lifecycle: z.enum(taskLifecycles).optional() });
+export const taskUpdateBodySchema = taskCreateBodySchema
+  .omit({ code: true })
+  .partial()
+  .extend({ lifecycle: z.enum(taskLifecycles).optional() });
 
 /** Body of POST /api/plans/tasks/:taskId/reports: filed by an officer of the lead unit. */
 export const progressReportBodySchema = z.object({
@@ -109,7 +112,10 @@ export const progressReportBodySchema = z.object({
   percent: z.number().int().min(0).max(100),
   narrative: z.string().trim().min(10).max(10000),
   attachmentIds: z.array(z.uuid()).max(10).default([]),
-  contributions: z.array(z.object({ unitId: z.uuid(), note: z.string().trim().min(1).max(2000) })).max(50).default([]),
+  contributions: z
+    .array(z.object({ unitId: z.uuid(), note: z.string().trim().min(1).max(2000) }))
+    .max(50)
+    .default([]),
 });
 export type ProgressReportBody = z.infer<typeof progressReportBodySchema>;
 export type ProgressReportInput = z.input<typeof progressReportBodySchema>;
@@ -138,7 +144,13 @@ export const taskListQuerySchema = z.object({
 });
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 
-export const attachmentSchema = z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), url: z.string() });
+export const attachmentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  url: z.string(),
+});
 
 export const taskSummarySchema = z.object({
   id: z.uuid(),

@@ -28,6 +28,13 @@ export const plansRoutes: RouteTable = {
   policies: {
     // Officers, leaders, programme managers and administrators hold a role on a unit; the second factor is not asked for reading their own unit's work.
     'plans-unit-staff': (c) =>
-      ['unit officer (own unit)', 'unit officer of another unit', 'leader', 'programme manager', 'administrator', 'administrator without second factor'].includes(c),
+      [
+        'unit officer (own unit)',
+        'unit officer of another unit',
+        'leader',
+        'programme manager',
+        'administrator',
+        'administrator without second factor',
+      ].includes(c),
   },
 };

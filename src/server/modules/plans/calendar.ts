@@ -38,7 +38,10 @@ export async function rotateCalendarFeed(ctx: ServiceContext, unitId: string, ba
 
 /** The iCalendar feed of a unit's deadlines (tasks it leads or cooperates on), found by its secret token. */
 export async function unitCalendar(ctx: ServiceContext, token: string, baseUrl: string): Promise<string> {
-  const [feed] = await ctx.db.select().from(unitCalendarFeeds).where(eq(unitCalendarFeeds.tokenHash, hashOf(token)));
+  const [feed] = await ctx.db
+    .select()
+    .from(unitCalendarFeeds)
+    .where(eq(unitCalendarFeeds.tokenHash, hashOf(token)));
   if (!feed) throw feedNotFound();
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, feed.unitId));
   if (!unit) throw feedNotFound();
@@ -50,12 +53,22 @@ export async function unitCalendar(ctx: ServiceContext, token: string, baseUrl: 
       and(
         isNotNull(tasks.dueOn),
         sql`${tasks.lifecycle} <> 'withdrawn'`,
-        or(eq(tasks.leadUnitId, unit.id), inArray(tasks.id, ctx.db.select({ id: taskCooperatingUnits.taskId }).from(taskCooperatingUnits).where(eq(taskCooperatingUnits.unitId, unit.id)))),
+        or(
+          eq(tasks.leadUnitId, unit.id),
+          inArray(
+            tasks.id,
+            ctx.db.select({ id: taskCooperatingUnits.taskId }).from(taskCooperatingUnits).where(eq(taskCooperatingUnits.unitId, unit.id)),
+          ),
+        ),
       ),
     )
     .orderBy(asc(tasks.dueOn), asc(tasks.code));
   const today = todayOf(ctx);
-  const calendar = ical({ name: `doimoi — ${unit.nameVi}`, prodId: { company: 'doimoi', product: 'plans', language: 'VI' }, timezone: 'Asia/Ho_Chi_Minh' });
+  const calendar = ical({
+    name: `doimoi — ${unit.nameVi}`,
+    prodId: { company: 'doimoi', product: 'plans', language: 'VI' },
+    timezone: 'Asia/Ho_Chi_Minh',
+  });
   for (const { task, planCode } of rows) {
     const role = task.leadUnitId === unit.id ? 'Chủ trì' : 'Phối hợp';
     calendar.createEvent({

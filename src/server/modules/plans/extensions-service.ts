@@ -21,12 +21,28 @@ export async function requestExtension(ctx: ServiceContext, taskId: string, body
     if (task.lifecycle !== 'active' || task.completedOn !== null)
       throw conflict({ vi: `Nhiệm vụ '${task.code}' không còn đang thực hiện`, en: `Task '${task.code}' is no longer in progress` });
     if (body.kind === 'postpone') {
-      if (!body.requestedDueOn) throw new AppError('VALIDATION', { vi: 'Hãy nhập hạn mới đề nghị', en: 'Enter the new deadline you ask for' }, { field: 'requestedDueOn' });
+      if (!body.requestedDueOn)
+        throw new AppError(
+          'VALIDATION',
+          { vi: 'Hãy nhập hạn mới đề nghị', en: 'Enter the new deadline you ask for' },
+          { field: 'requestedDueOn' },
+        );
       if (body.requestedDueOn < todayOf(tx) || (task.dueOn !== null && body.requestedDueOn <= task.dueOn))
-        throw new AppError('VALIDATION', { vi: 'Hạn mới phải sau hạn hiện tại và không trước hôm nay', en: 'The new deadline must be after the current one and not before today' }, { field: 'requestedDueOn' });
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: 'Hạn mới phải sau hạn hiện tại và không trước hôm nay',
+            en: 'The new deadline must be after the current one and not before today',
+          },
+          { field: 'requestedDueOn' },
+        );
     }
-    const [pending] = await tx.db.select({ id: taskExtensions.id }).from(taskExtensions).where(and(eq(taskExtensions.taskId, taskId), eq(taskExtensions.status, 'pending')));
-    if (pending) throw conflict({ vi: 'Nhiệm vụ đã có một đề nghị đang chờ quyết định', en: 'The task already has a request awaiting a decision' });
+    const [pending] = await tx.db
+      .select({ id: taskExtensions.id })
+      .from(taskExtensions)
+      .where(and(eq(taskExtensions.taskId, taskId), eq(taskExtensions.status, 'pending')));
+    if (pending)
+      throw conflict({ vi: 'Nhiệm vụ đã có một đề nghị đang chờ quyết định', en: 'The task already has a request awaiting a decision' });
     const [row] = await tx.db
       .insert(taskExtensions)
       .values({
@@ -40,7 +56,12 @@ export async function requestExtension(ctx: ServiceContext, taskId: string, body
         createdAt: tx.clock.now().toISOString(),
       })
       .returning();
-    await recordAudit(tx, { action: 'plans.extension.request', entityType: 'task', entityId: taskId, after: { extensionId: row!.id, kind: body.kind, requestedDueOn: row!.requestedDueOn } });
+    await recordAudit(tx, {
+      action: 'plans.extension.request',
+      entityType: 'task',
+      entityId: taskId,
+      after: { extensionId: row!.id, kind: body.kind, requestedDueOn: row!.requestedDueOn },
+    });
     return row!;
   });
 }
@@ -55,14 +76,29 @@ export async function decideExtension(ctx: ServiceContext, extensionId: string, 
     const now = tx.clock.now().toISOString();
     const [decided] = await tx.db
       .update(taskExtensions)
-      .set({ status: body.decision, decidedBy: tx.actor!.userId, decidedAt: now, decisionNote: body.note || null, decisionDocument: body.document || null })
+      .set({
+        status: body.decision,
+        decidedBy: tx.actor!.userId,
+        decidedAt: now,
+        decisionNote: body.note || null,
+        decisionDocument: body.document || null,
+      })
       .where(eq(taskExtensions.id, extensionId))
       .returning();
     if (body.decision === 'approved') {
       const change = request.kind === 'withdraw' ? { lifecycle: 'withdrawn' as const } : { dueOn: request.requestedDueOn };
-      await tx.db.update(tasks).set({ ...change, updatedAt: now }).where(eq(tasks.id, request.taskId));
+      await tx.db
+        .update(tasks)
+        .set({ ...change, updatedAt: now })
+        .where(eq(tasks.id, request.taskId));
     }
-    await recordAudit(tx, { action: `plans.extension.${body.decision}`, entityType: 'task', entityId: request.taskId, before: { dueOn: request.currentDueOn }, after: { extensionId, kind: request.kind, dueOn: request.requestedDueOn, document: body.document } });
+    await recordAudit(tx, {
+      action: `plans.extension.${body.decision}`,
+      entityType: 'task',
+      entityId: request.taskId,
+      before: { dueOn: request.currentDueOn },
+      after: { extensionId, kind: request.kind, dueOn: request.requestedDueOn, document: body.document },
+    });
     return decided!;
   });
 }

@@ -6,7 +6,13 @@ import { progressReports, taskComments, taskExtensions, tasks } from './schema.j
 /** What the module holds about a person, for "download my data": the reports, requests and comments they wrote. */
 export async function exportPlansDataOf(ctx: ServiceContext, userId: string) {
   const reports = await ctx.db
-    .select({ taskCode: tasks.code, period: progressReports.period, percent: progressReports.percent, narrative: progressReports.narrative, createdAt: progressReports.createdAt })
+    .select({
+      taskCode: tasks.code,
+      period: progressReports.period,
+      percent: progressReports.percent,
+      narrative: progressReports.narrative,
+      createdAt: progressReports.createdAt,
+    })
     .from(progressReports)
     .innerJoin(tasks, eq(tasks.id, progressReports.taskId))
     .where(eq(progressReports.authorId, userId))
@@ -18,7 +24,13 @@ export async function exportPlansDataOf(ctx: ServiceContext, userId: string) {
     .where(eq(taskComments.authorId, userId))
     .orderBy(asc(taskComments.createdAt));
   const extensionRequests = await ctx.db
-    .select({ taskCode: tasks.code, kind: taskExtensions.kind, reason: taskExtensions.reason, status: taskExtensions.status, createdAt: taskExtensions.createdAt })
+    .select({
+      taskCode: tasks.code,
+      kind: taskExtensions.kind,
+      reason: taskExtensions.reason,
+      status: taskExtensions.status,
+      createdAt: taskExtensions.createdAt,
+    })
     .from(taskExtensions)
     .innerJoin(tasks, eq(tasks.id, taskExtensions.taskId))
     .where(eq(taskExtensions.requestedBy, userId))

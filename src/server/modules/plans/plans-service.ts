@@ -92,11 +92,23 @@ export async function getPlan(ctx: ServiceContext, ref: string): Promise<PlanDet
 }
 
 async function indexPlan(ctx: ServiceContext, plan: PlanRow) {
-  await indexDocument(ctx.db, { entityType: 'plan', entityId: plan.id, title: `${plan.code} — ${plan.titleVi}`, body: [plan.summaryVi, plan.titleEn].join(' · '), url: planUrl(plan.code), isPublic: plan.isPublic });
+  await indexDocument(ctx.db, {
+    entityType: 'plan',
+    entityId: plan.id,
+    title: `${plan.code} — ${plan.titleVi}`,
+    body: [plan.summaryVi, plan.titleEn].join(' · '),
+    url: planUrl(plan.code),
+    isPublic: plan.isPublic,
+  });
 }
 
 const checkPeriod = (start: number, end: number) => {
-  if (start > end) throw new AppError('VALIDATION', { vi: 'Năm bắt đầu phải trước hoặc bằng năm kết thúc', en: 'The start year must be on or before the end year' }, { field: 'periodEnd' });
+  if (start > end)
+    throw new AppError(
+      'VALIDATION',
+      { vi: 'Năm bắt đầu phải trước hoặc bằng năm kết thúc', en: 'The start year must be on or before the end year' },
+      { field: 'periodEnd' },
+    );
 };
 
 /** Creates a plan (programme managers). */
@@ -105,8 +117,12 @@ export async function createPlan(ctx: ServiceContext, body: PlanCreateBody) {
   checkPeriod(body.periodStart, body.periodEnd);
   return inTransaction(ctx, async (tx) => {
     const [clash] = await tx.db.select({ id: plans.id }).from(plans).where(eq(plans.code, body.code));
-    if (clash) throw conflict({ vi: `Mã kế hoạch '${body.code}' đã tồn tại`, en: `Plan code '${body.code}' already exists` }, { field: 'code' });
-    const [plan] = await tx.db.insert(plans).values({ ...body, titleEn: body.titleEn, issuingBodyEn: body.issuingBodyEn }).returning();
+    if (clash)
+      throw conflict({ vi: `Mã kế hoạch '${body.code}' đã tồn tại`, en: `Plan code '${body.code}' already exists` }, { field: 'code' });
+    const [plan] = await tx.db
+      .insert(plans)
+      .values({ ...body, titleEn: body.titleEn, issuingBodyEn: body.issuingBodyEn })
+      .returning();
     await indexPlan(tx, plan!);
     await recordAudit(tx, { action: 'plans.plan.create', entityType: 'plan', entityId: plan!.id, after: body });
     return presentPlan(plan!, { taskCount: 0, progressPercent: 0 });
@@ -122,15 +138,25 @@ export async function updatePlan(ctx: ServiceContext, planId: string, body: z.in
     checkPeriod(body.periodStart ?? before.periodStart, body.periodEnd ?? before.periodEnd);
     if (body.code && body.code !== before.code) {
       const [clash] = await tx.db.select({ id: plans.id }).from(plans).where(eq(plans.code, body.code));
-      if (clash) throw conflict({ vi: `Mã kế hoạch '${body.code}' đã tồn tại`, en: `Plan code '${body.code}' already exists` }, { field: 'code' });
+      if (clash)
+        throw conflict({ vi: `Mã kế hoạch '${body.code}' đã tồn tại`, en: `Plan code '${body.code}' already exists` }, { field: 'code' });
     }
-    const [after] = await tx.db.update(plans).set({ ...body, updatedAt: tx.clock.now().toISOString() }).where(eq(plans.id, planId)).returning();
+    const [after] = await tx.db
+      .update(plans)
+      .set({ ...body, updatedAt: tx.clock.now().toISOString() })
+      .where(eq(plans.id, planId))
+      .returning();
     await indexPlan(tx, after!);
     if (body.isPublic !== undefined && body.isPublic !== before.isPublic) {
-      await tx.db.execute(sql`update search_documents set is_public = (${body.isPublic} and t.is_public) from tasks t where search_documents.entity_type = 'task' and search_documents.entity_id = t.id::text and t.plan_id = ${planId}::uuid`);
+      await tx.db.execute(
+        sql`update search_documents set is_public = (${body.isPublic} and t.is_public) from tasks t where search_documents.entity_type = 'task' and search_documents.entity_id = t.id::text and t.plan_id = ${planId}::uuid`,
+      );
     }
     await recordAudit(tx, { action: 'plans.plan.update', entityType: 'plan', entityId: planId, before, after: body });
-    const [stats] = await tx.db.select({ taskCount: count(), progressPercent: progressSql }).from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.parentId)));
+    const [stats] = await tx.db
+      .select({ taskCount: count(), progressPercent: progressSql })
+      .from(tasks)
+      .where(and(eq(tasks.planId, planId), isNull(tasks.parentId)));
     return presentPlan(after!, stats ?? { taskCount: 0, progressPercent: 0 });
   });
 }
@@ -141,8 +167,14 @@ export async function createTaskGroup(ctx: ServiceContext, planId: string, body:
   return inTransaction(ctx, async (tx) => {
     const [plan] = await tx.db.select().from(plans).where(eq(plans.id, planId)).for('update');
     if (!plan) throw planNotFound(planId);
-    const [last] = await tx.db.select({ max: sql<number>`coalesce(max(${taskGroups.position}), 0)::int` }).from(taskGroups).where(eq(taskGroups.planId, planId));
-    const [group] = await tx.db.insert(taskGroups).values({ ...body, planId, position: (last?.max ?? 0) + 1 }).returning();
+    const [last] = await tx.db
+      .select({ max: sql<number>`coalesce(max(${taskGroups.position}), 0)::int` })
+      .from(taskGroups)
+      .where(eq(taskGroups.planId, planId));
+    const [group] = await tx.db
+      .insert(taskGroups)
+      .values({ ...body, planId, position: (last?.max ?? 0) + 1 })
+      .returning();
     await recordAudit(tx, { action: 'plans.group.create', entityType: 'task_group', entityId: group!.id, after: body });
     return group!;
   });

@@ -16,7 +16,13 @@ let taskId: string;
 
 const ctx = () => systemContext(t.testDb.database.db, t.clock);
 const titlesOf = async (userId: string) =>
-  (await t.testDb.database.db.select({ title: notifications.titleVi, url: notifications.url }).from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.createdAt)).map((n) => n.title);
+  (
+    await t.testDb.database.db
+      .select({ title: notifications.titleVi, url: notifications.url })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(notifications.createdAt)
+  ).map((n) => n.title);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -28,10 +34,19 @@ beforeAll(async () => {
   officerId = officer.user.id;
   const units = (await t.app.inject({ method: 'GET', url: '/api/units' })).json().items as Array<{ id: string; code: string }>;
   const plans = (await t.app.inject({ method: 'GET', url: '/api/plans' })).json().items as Array<{ id: string; code: string }>;
-  const res = await as(t.app, manager)({
+  const res = await as(
+    t.app,
+    manager,
+  )({
     method: 'POST',
     url: `/api/plans/${plans.find((p) => p.code === '4354/KH-UBND')!.id}/tasks`,
-    payload: { code: 'TDM-01', titleVi: 'Số hóa hồ sơ hộ tịch của phường', leadUnitId: units.find((u) => u.code === '25747')!.id, dueOn: addDays(cityDate(t.clock.now()), 7), reportingPeriod: 'none' },
+    payload: {
+      code: 'TDM-01',
+      titleVi: 'Số hóa hồ sơ hộ tịch của phường',
+      leadUnitId: units.find((u) => u.code === '25747')!.id,
+      dueOn: addDays(cityDate(t.clock.now()), 7),
+      reportingPeriod: 'none',
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   taskId = res.json().id;
@@ -48,7 +63,10 @@ describe('task reminders', () => {
     await sendTaskReminders(ctx());
     const first = await titlesOf(officerId);
     expect(first).toContain('Nhiệm vụ sắp đến hạn: còn 7 ngày');
-    const mails = await t.testDb.database.db.select().from(emailOutbox).where(and(eq(emailOutbox.userId, officerId), like(emailOutbox.subject, '%còn 7 ngày%')));
+    const mails = await t.testDb.database.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.userId, officerId), like(emailOutbox.subject, '%còn 7 ngày%')));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.bodyText).toContain('TDM-01');
 
@@ -64,7 +82,12 @@ describe('task reminders', () => {
     await sendTaskReminders(ctx());
     await sendTaskReminders(ctx());
     // The ward's demo task NV-10.4 is overdue too; this task's overdue reminder came once.
-    const overdue = await t.testDb.database.db.select().from(notifications).where(and(eq(notifications.userId, officerId), eq(notifications.titleVi, 'Nhiệm vụ đã quá hạn'), like(notifications.bodyVi, '%TDM-01%')));
+    const overdue = await t.testDb.database.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.userId, officerId), eq(notifications.titleVi, 'Nhiệm vụ đã quá hạn'), like(notifications.bodyVi, '%TDM-01%')),
+      );
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.url).toBe(`/nhiem-vu/${taskId}`);
   });

@@ -15,7 +15,8 @@ export const sendRemindersJob = 'plans.send-reminders';
 type Reminder = { kind: string; text: (locale: Locale) => { title: string; body: string } };
 type TaskRow = typeof tasks.$inferSelect;
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The reporting period containing `today`: its label, first day, and the day its report is due (the 25th of its last month). */
 export function currentPeriod(period: Exclude<ReportingPeriod, 'none'>, today: string) {
@@ -25,7 +26,12 @@ export function currentPeriod(period: Exclude<ReportingPeriod, 'none'>, today: s
   const firstMonth = Math.floor((month - 1) / span) * span + 1;
   const lastMonth = firstMonth + span - 1;
   const pad = (n: number) => String(n).padStart(2, '0');
-  const label = { monthly: `${year}-${pad(month)}`, quarterly: `${year}-Q${(firstMonth + 2) / 3}`, half_year: `${year}-H${firstMonth === 1 ? 1 : 2}`, yearly: `${year}` }[period];
+  const label = {
+    monthly: `${year}-${pad(month)}`,
+    quarterly: `${year}-Q${(firstMonth + 2) / 3}`,
+    half_year: `${year}-H${firstMonth === 1 ? 1 : 2}`,
+    yearly: `${year}`,
+  }[period];
   return { label, startsOn: `${year}-${pad(firstMonth)}-01`, dueOn: `${year}-${pad(lastMonth)}-${pad(plansSettings.reportDueDayOfMonth)}` };
 }
 
@@ -59,8 +65,14 @@ function remindersFor(task: TaskRow, today: string, reportedInPeriod: boolean): 
         kind: `report:${period.label}`,
         text: (l) =>
           l === 'vi'
-            ? { title: `Chưa có báo cáo kỳ ${period.label}`, body: `Nhiệm vụ ${name(l)} chưa có báo cáo tiến độ kỳ ${period.label} (hạn ngày ${period.dueOn}).` }
-            : { title: `Report for ${period.label} missing`, body: `Task ${name(l)} has no progress report for ${period.label} (due ${period.dueOn}).` },
+            ? {
+                title: `Chưa có báo cáo kỳ ${period.label}`,
+                body: `Nhiệm vụ ${name(l)} chưa có báo cáo tiến độ kỳ ${period.label} (hạn ngày ${period.dueOn}).`,
+              }
+            : {
+                title: `Report for ${period.label} missing`,
+                body: `Task ${name(l)} has no progress report for ${period.label} (due ${period.dueOn}).`,
+              },
       });
   }
   return out;
@@ -76,7 +88,13 @@ export async function sendTaskReminders(ctx: ServiceContext): Promise<{ sent: nu
   const open = await ctx.db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.lifecycle, 'active'), isNull(tasks.completedOn), sql`(${tasks.dueOn} is null or ${tasks.dueOn} <= ${addDays(today, Math.max(...plansSettings.reminderDaysBefore))}::date or ${tasks.reportingPeriod} <> 'none')`));
+    .where(
+      and(
+        eq(tasks.lifecycle, 'active'),
+        isNull(tasks.completedOn),
+        sql`(${tasks.dueOn} is null or ${tasks.dueOn} <= ${addDays(today, Math.max(...plansSettings.reminderDaysBefore))}::date or ${tasks.reportingPeriod} <> 'none')`,
+      ),
+    );
   let sent = 0;
   for (const task of open) {
     const period = task.reportingPeriod === 'none' ? null : currentPeriod(task.reportingPeriod, today);
@@ -93,10 +111,16 @@ export async function sendTaskReminders(ctx: ServiceContext): Promise<{ sent: nu
       .select({ id: users.id, locale: users.locale })
       .from(roleGrants)
       .innerJoin(users, eq(users.id, roleGrants.userId))
-      .where(and(eq(roleGrants.unitId, task.leadUnitId), eq(roleGrants.role, 'unit_officer'), eq(users.isActive, true), isNull(users.erasedAt)));
+      .where(
+        and(eq(roleGrants.unitId, task.leadUnitId), eq(roleGrants.role, 'unit_officer'), eq(users.isActive, true), isNull(users.erasedAt)),
+      );
     for (const reminder of due) {
       await inTransaction(ctx, async (tx) => {
-        const [fresh] = await tx.db.insert(taskReminders).values({ taskId: task.id, kind: reminder.kind, sentAt: tx.clock.now().toISOString() }).onConflictDoNothing().returning();
+        const [fresh] = await tx.db
+          .insert(taskReminders)
+          .values({ taskId: task.id, kind: reminder.kind, sentAt: tx.clock.now().toISOString() })
+          .onConflictDoNothing()
+          .returning();
         if (!fresh) return;
         for (const officer of officers) {
           const text = reminder.text(officer.locale);

@@ -24,13 +24,21 @@ async function lockTask(ctx: ServiceContext, taskId: string) {
 }
 
 const taskClosed = (code: string) =>
-  conflict({ vi: `Nhiệm vụ '${code}' đã hoàn thành, tạm dừng hoặc đã rút: không nhận thêm báo cáo`, en: `Task '${code}' is completed, suspended or withdrawn: it takes no more reports` });
+  conflict({
+    vi: `Nhiệm vụ '${code}' đã hoàn thành, tạm dừng hoặc đã rút: không nhận thêm báo cáo`,
+    en: `Task '${code}' is completed, suspended or withdrawn: it takes no more reports`,
+  });
 
 /**
  * Stores a product file (sản phẩm) for a later progress report on the task: only an officer of the
  * lead unit, type checked by content, size-limited. It stays private until a report names it.
  */
-export async function uploadProductFile(ctx: ServiceContext, storage: StorageDriver, taskId: string, file: { fileName: string; stream: Readable }) {
+export async function uploadProductFile(
+  ctx: ServiceContext,
+  storage: StorageDriver,
+  taskId: string,
+  file: { fileName: string; stream: Readable },
+) {
   return inTransaction(ctx, async (tx) => {
     const task = await lockTask(tx, taskId);
     await requireLeadOfficer(tx, task.leadUnitId);
@@ -42,7 +50,12 @@ export async function uploadProductFile(ctx: ServiceContext, storage: StorageDri
       isPublic: false,
       maxBytes: plansSettings.attachmentMaxBytes,
     });
-    await recordAudit(tx, { action: 'plans.attachment.upload', entityType: 'attachment', entityId: row.id, after: { taskId, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes } });
+    await recordAudit(tx, {
+      action: 'plans.attachment.upload',
+      entityType: 'attachment',
+      entityId: row.id,
+      after: { taskId, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes },
+    });
     return row;
   });
 }
@@ -61,24 +74,59 @@ export async function fileProgressReport(ctx: ServiceContext, taskId: string, in
       const found = await tx.db
         .select({ id: attachments.id })
         .from(attachments)
-        .where(and(inArray(attachments.id, body.attachmentIds), eq(attachments.entityType, pendingUploadType), eq(attachments.entityId, task.id)));
+        .where(
+          and(
+            inArray(attachments.id, body.attachmentIds),
+            eq(attachments.entityType, pendingUploadType),
+            eq(attachments.entityId, task.id),
+          ),
+        );
       const missing = body.attachmentIds.find((id) => !found.some((f) => f.id === id));
       if (missing)
-        throw new AppError('VALIDATION', { vi: `Tệp '${missing}' chưa được tải lên cho nhiệm vụ này hoặc đã gắn vào báo cáo khác`, en: `File '${missing}' was not uploaded for this task or is already part of another report` }, { field: 'attachmentIds' });
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: `Tệp '${missing}' chưa được tải lên cho nhiệm vụ này hoặc đã gắn vào báo cáo khác`,
+            en: `File '${missing}' was not uploaded for this task or is already part of another report`,
+          },
+          { field: 'attachmentIds' },
+        );
     }
     if (body.contributions.length > 0) {
-      const cooperating = await tx.db.select({ unitId: taskCooperatingUnits.unitId }).from(taskCooperatingUnits).where(eq(taskCooperatingUnits.taskId, task.id));
+      const cooperating = await tx.db
+        .select({ unitId: taskCooperatingUnits.unitId })
+        .from(taskCooperatingUnits)
+        .where(eq(taskCooperatingUnits.taskId, task.id));
       const stranger = body.contributions.find((c) => !cooperating.some((u) => u.unitId === c.unitId));
       if (stranger)
-        throw new AppError('VALIDATION', { vi: `Đơn vị '${stranger.unitId}' không phải đơn vị phối hợp của nhiệm vụ`, en: `Unit '${stranger.unitId}' is not a cooperating unit of this task` }, { field: 'contributions' });
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: `Đơn vị '${stranger.unitId}' không phải đơn vị phối hợp của nhiệm vụ`,
+            en: `Unit '${stranger.unitId}' is not a cooperating unit of this task`,
+          },
+          { field: 'contributions' },
+        );
     }
     const now = tx.clock.now();
     const [report] = await tx.db
       .insert(progressReports)
-      .values({ taskId: task.id, unitId: task.leadUnitId, authorId: tx.actor!.userId, period: body.period, percent: body.percent, narrative: body.narrative, contributions: body.contributions, createdAt: now.toISOString() })
+      .values({
+        taskId: task.id,
+        unitId: task.leadUnitId,
+        authorId: tx.actor!.userId,
+        period: body.period,
+        percent: body.percent,
+        narrative: body.narrative,
+        contributions: body.contributions,
+        createdAt: now.toISOString(),
+      })
       .returning();
     if (body.attachmentIds.length > 0)
-      await tx.db.update(attachments).set({ entityType: reportAttachmentType, entityId: report!.id }).where(inArray(attachments.id, body.attachmentIds));
+      await tx.db
+        .update(attachments)
+        .set({ entityType: reportAttachmentType, entityId: report!.id })
+        .where(inArray(attachments.id, body.attachmentIds));
     const completedOn = body.percent === 100 ? cityDate(now) : null;
     await tx.db
       .update(tasks)
@@ -106,7 +154,10 @@ export async function addComment(ctx: ServiceContext, taskId: string, body: stri
       .innerJoin(plans, eq(plans.id, tasks.planId))
       .where(and(eq(tasks.id, taskId), await visibleTasksCondition(tx)));
     if (!visible) throw taskNotFound(taskId);
-    const [comment] = await tx.db.insert(taskComments).values({ taskId, authorId: tx.actor!.userId, body, createdAt: tx.clock.now().toISOString() }).returning();
+    const [comment] = await tx.db
+      .insert(taskComments)
+      .values({ taskId, authorId: tx.actor!.userId, body, createdAt: tx.clock.now().toISOString() })
+      .returning();
     await recordAudit(tx, { action: 'plans.comment.add', entityType: 'task', entityId: taskId, after: { commentId: comment!.id } });
     return comment!;
   });
@@ -115,7 +166,10 @@ export async function addComment(ctx: ServiceContext, taskId: string, body: stri
 /** Opens a report's product file for whoever may read the task it belongs to. */
 export async function openReportFile(ctx: ServiceContext, storage: StorageDriver, attachmentId: string) {
   // Only this module's files go through this route, whatever their visibility elsewhere.
-  const [own] = await ctx.db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.entityType, reportAttachmentType)));
+  const [own] = await ctx.db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.entityType, reportAttachmentType)));
   if (!own) throw notFound({ vi: 'Tệp đính kèm', en: 'Attachment' }, attachmentId);
   return openAttachment(ctx, storage, attachmentId, async (file) => {
     if (!file.entityId) return false;

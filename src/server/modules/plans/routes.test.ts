@@ -19,7 +19,9 @@ const day = 86_400_000;
 /** A multipart/form-data body with one file in the field "file". */
 function multipartFile(fileName: string, bytes: Buffer, contentType = 'application/octet-stream') {
   const boundary = `----doimoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -41,15 +43,26 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function assignTask(code: string, change: Record<string, unknown> = {}) {
-  const res = await as(t.app, manager)({
+  const res = await as(
+    t.app,
+    manager,
+  )({
     method: 'POST',
     url: `/api/plans/${planId}/tasks`,
-    payload: { code, titleVi: `Số hóa bệnh án điện tử ${code}`, leadUnitId: unitIds.SYT, dueOn: addDays(today(), 10), productVi: 'Bệnh án điện tử', ...change },
+    payload: {
+      code,
+      titleVi: `Số hóa bệnh án điện tử ${code}`,
+      leadUnitId: unitIds.SYT,
+      dueOn: addDays(today(), 10),
+      productVi: 'Bệnh án điện tử',
+      ...change,
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }
-const getTask = async (id: string, browser: Browser | null = null) => (await as(t.app, browser)({ method: 'GET', url: `/api/plans/tasks/${id}` })).json();
+const getTask = async (id: string, browser: Browser | null = null) =>
+  (await as(t.app, browser)({ method: 'GET', url: `/api/plans/tasks/${id}` })).json();
 
 describe('GET /api/plans/:planId', () => {
   it('shows Plan 4354/KH-UBND by its code with its 10 groups and a progress roll-up from the demo tasks', async () => {
@@ -62,7 +75,17 @@ describe('GET /api/plans/:planId', () => {
     expect(plan.groups.reduce((n: number, g: { taskCount: number }) => n + g.taskCount, 0)).toBe(plan.taskCount);
     const statuses = new Set(plan.groups.flatMap((g: { statusCounts: Record<string, number> }) => Object.keys(g.statusCounts)));
     // The demo data spreads over the vocabulary, relative to the day it was loaded.
-    for (const s of ['completed_on_time', 'completed_late', 'in_progress_overdue', 'in_progress_on_time', 'not_started', 'extended', 'recurring', 'suspended']) expect(statuses).toContain(s);
+    for (const s of [
+      'completed_on_time',
+      'completed_late',
+      'in_progress_overdue',
+      'in_progress_on_time',
+      'not_started',
+      'extended',
+      'recurring',
+      'suspended',
+    ])
+      expect(statuses).toContain(s);
   });
 
   it('answers 404 with a message for an unknown plan', async () => {
@@ -82,22 +105,47 @@ describe('POST /api/plans/:planId/tasks', () => {
   });
 
   it('400 with a precise message for a bad body; 400 when the start is after the deadline; 409 for a code in use', async () => {
-    const bad = await as(t.app, manager)({ method: 'POST', url: url(), payload: { code: 'X-1', titleVi: 'Nhiệm vụ', leadUnitId: 'khong-phai-uuid' } });
+    const bad = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: url(), payload: { code: 'X-1', titleVi: 'Nhiệm vụ', leadUnitId: 'khong-phai-uuid' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION');
     expect(bad.json().error.details[0].path).toBe('body.leadUnitId');
-    const dates = await as(t.app, manager)({ method: 'POST', url: url(), payload: { code: 'X-2', titleVi: 'Nhiệm vụ thử', leadUnitId: unitIds.SYT, startOn: '2026-05-01', dueOn: '2026-04-01' } });
+    const dates = await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: url(),
+      payload: { code: 'X-2', titleVi: 'Nhiệm vụ thử', leadUnitId: unitIds.SYT, startOn: '2026-05-01', dueOn: '2026-04-01' },
+    });
     expect(dates.statusCode).toBe(400);
-    expect(dates.json().error.message).toEqual({ vi: 'Ngày bắt đầu phải trước hoặc bằng hạn hoàn thành', en: 'The start date must be on or before the deadline' });
-    const clash = await as(t.app, manager)({ method: 'POST', url: url(), payload: { code: 'NV-01.1', titleVi: 'Nhiệm vụ trùng mã', leadUnitId: unitIds.SYT } });
+    expect(dates.json().error.message).toEqual({
+      vi: 'Ngày bắt đầu phải trước hoặc bằng hạn hoàn thành',
+      en: 'The start date must be on or before the deadline',
+    });
+    const clash = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: url(), payload: { code: 'NV-01.1', titleVi: 'Nhiệm vụ trùng mã', leadUnitId: unitIds.SYT } });
     expect(clash.statusCode).toBe(409);
   });
 
   it('assigns a task to the Department of Health, audited, with cooperating units and a sub-task', async () => {
     const id = await assignTask('YT-01', { cooperatingUnitIds: [unitIds.TTCDS], priority: 'high' });
     const task = await getTask(id, leader);
-    expect(task).toMatchObject({ code: 'YT-01', leadUnit: { code: 'SYT' }, status: 'not_started', priority: 'high', cooperatingUnits: [{ code: 'TTCDS' }] });
-    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'plans.task.create')));
+    expect(task).toMatchObject({
+      code: 'YT-01',
+      leadUnit: { code: 'SYT' },
+      status: 'not_started',
+      priority: 'high',
+      cooperatingUnits: [{ code: 'TTCDS' }],
+    });
+    const [audit] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'plans.task.create')));
     expect(audit).toBeDefined();
     const sub = await assignTask('YT-01.a', { parentId: id, titleVi: 'Thí điểm tại Bệnh viện Nhân dân 115' });
     expect((await getTask(id, leader)).subTasks.map((s: { id: string }) => s.id)).toEqual([sub]);
@@ -110,18 +158,34 @@ describe('progress reports and unit scoping', () => {
     const report = { period: '2026-Q1', percent: 100, narrative: 'Đã triển khai bệnh án điện tử tại 5 bệnh viện.' };
     const foreign = await as(t.app, wardOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: report });
     expect(foreign.statusCode).toBe(403);
-    const foreignUpload = await as(t.app, wardOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/attachments`, ...multipartFile('bao-cao.pdf', pdfBytes) });
+    const foreignUpload = await as(
+      t.app,
+      wardOfficer,
+    )({ method: 'POST', url: `/api/plans/tasks/${id}/attachments`, ...multipartFile('bao-cao.pdf', pdfBytes) });
     expect(foreignUpload.statusCode).toBe(403);
     const byManager = await as(t.app, manager)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: report });
     expect(byManager.statusCode).toBe(403);
 
-    const exe = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/attachments`, ...multipartFile('bao-cao.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00binary\x00\x00'), 'application/pdf') });
+    const exe = await as(
+      t.app,
+      healthOfficer,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/attachments`,
+      ...multipartFile('bao-cao.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00binary\x00\x00'), 'application/pdf'),
+    });
     expect(exe.statusCode).toBe(415);
-    const upload = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/attachments`, ...multipartFile('san-pham.pdf', pdfBytes) });
+    const upload = await as(
+      t.app,
+      healthOfficer,
+    )({ method: 'POST', url: `/api/plans/tasks/${id}/attachments`, ...multipartFile('san-pham.pdf', pdfBytes) });
     expect(upload.statusCode, upload.body).toBe(201);
     expect(upload.json()).toMatchObject({ fileName: 'san-pham.pdf', mediaType: 'application/pdf' });
 
-    const filed = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: { ...report, attachmentIds: [upload.json().id] } });
+    const filed = await as(
+      t.app,
+      healthOfficer,
+    )({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: { ...report, attachmentIds: [upload.json().id] } });
     expect(filed.statusCode, filed.body).toBe(201);
     const task = await getTask(id, healthOfficer);
     expect(task).toMatchObject({ status: 'completed_on_time', progressPercent: 100, completedOn: today() });
@@ -135,7 +199,12 @@ describe('progress reports and unit scoping', () => {
     // A completed task takes no more reports.
     const again = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: report });
     expect(again.statusCode).toBe(409);
-    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'plans.report.file')).orderBy(desc(auditEvents.id)).limit(1);
+    const [audit] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'plans.report.file'))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     expect(audit?.entityId).toBe(id);
   });
 
@@ -165,7 +234,14 @@ describe('progress reports and unit scoping', () => {
 describe('status as time passes', () => {
   it('turns overdue when the deadline passes while the server runs, with nobody editing anything', async () => {
     const id = await assignTask('YT-03', { dueOn: addDays(today(), 1) });
-    await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: { period: '2026-03', percent: 50, narrative: 'Đã hoàn thành một nửa khối lượng.' } });
+    await as(
+      t.app,
+      healthOfficer,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/reports`,
+      payload: { period: '2026-03', percent: 50, narrative: 'Đã hoàn thành một nửa khối lượng.' },
+    });
     expect((await getTask(id)).status).toBe('in_progress_on_time');
     expect((await getTask(id)).isDueSoon).toBe(true);
     const before = (await t.app.inject({ method: 'GET', url: `/api/plans/scorecards?planId=${planId}` })).json();
@@ -175,11 +251,20 @@ describe('status as time passes', () => {
     expect((await getTask(id)).status).toBe('in_progress_overdue');
     const after = (await t.app.inject({ method: 'GET', url: `/api/plans/scorecards?planId=${planId}` })).json();
     expect(syt(after).overdue).toBe(syt(before).overdue + 1);
-    const overdue = (await t.app.inject({ method: 'GET', url: `/api/plans/${planId}/tasks?status=in_progress_overdue&unitId=${unitIds.SYT}` })).json();
+    const overdue = (
+      await t.app.inject({ method: 'GET', url: `/api/plans/${planId}/tasks?status=in_progress_overdue&unitId=${unitIds.SYT}` })
+    ).json();
     expect(overdue.items.map((x: { code: string }) => x.code)).toContain('YT-03');
 
     // Completing it now is late.
-    await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: { period: '2026-03', percent: 100, narrative: 'Đã hoàn thành, chậm hai ngày.' } });
+    await as(
+      t.app,
+      healthOfficer,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/reports`,
+      payload: { period: '2026-03', percent: 100, narrative: 'Đã hoàn thành, chậm hai ngày.' },
+    });
     expect((await getTask(id)).status).toBe('completed_late');
   });
 });
@@ -188,24 +273,81 @@ describe('deadline extensions', () => {
   it('the lead unit asks, the manager approves: the deadline moves, the original is kept, the task shows extended', async () => {
     const id = await assignTask('YT-04', { dueOn: addDays(today(), 3) });
     const newDue = addDays(today(), 33);
-    expect((await as(t.app, wardOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/extensions`, payload: { requestedDueOn: newDue, reason: 'Chờ kinh phí bổ sung từ ngân sách.' } })).statusCode).toBe(403);
-    const asked = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/extensions`, payload: { requestedDueOn: newDue, reason: 'Chờ kinh phí bổ sung từ ngân sách.' } });
+    expect(
+      (
+        await as(
+          t.app,
+          wardOfficer,
+        )({
+          method: 'POST',
+          url: `/api/plans/tasks/${id}/extensions`,
+          payload: { requestedDueOn: newDue, reason: 'Chờ kinh phí bổ sung từ ngân sách.' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const asked = await as(
+      t.app,
+      healthOfficer,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/extensions`,
+      payload: { requestedDueOn: newDue, reason: 'Chờ kinh phí bổ sung từ ngân sách.' },
+    });
     expect(asked.statusCode, asked.body).toBe(201);
-    const twice = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/extensions`, payload: { requestedDueOn: newDue, reason: 'Chờ kinh phí bổ sung từ ngân sách.' } });
+    const twice = await as(
+      t.app,
+      healthOfficer,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/extensions`,
+      payload: { requestedDueOn: newDue, reason: 'Chờ kinh phí bổ sung từ ngân sách.' },
+    });
     expect(twice.statusCode).toBe(409);
-    expect((await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/extensions/${asked.json().id}/decision`, payload: { decision: 'approved' } })).statusCode).toBe(403);
-    const decided = await as(t.app, manager)({ method: 'POST', url: `/api/plans/extensions/${asked.json().id}/decision`, payload: { decision: 'approved', document: 'Công văn 123/UBND-KT' } });
+    expect(
+      (
+        await as(
+          t.app,
+          healthOfficer,
+        )({ method: 'POST', url: `/api/plans/extensions/${asked.json().id}/decision`, payload: { decision: 'approved' } })
+      ).statusCode,
+    ).toBe(403);
+    const decided = await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: `/api/plans/extensions/${asked.json().id}/decision`,
+      payload: { decision: 'approved', document: 'Công văn 123/UBND-KT' },
+    });
     expect(decided.statusCode).toBe(200);
     t.clock.advance(4 * day);
     const task = await getTask(id, healthOfficer);
-    expect(task).toMatchObject({ dueOn: newDue, originalDueOn: addDays(cityDate(new Date(t.clock.now().getTime() - 4 * day)), 3), status: 'extended' });
+    expect(task).toMatchObject({
+      dueOn: newDue,
+      originalDueOn: addDays(cityDate(new Date(t.clock.now().getTime() - 4 * day)), 3),
+      status: 'extended',
+    });
     expect(task.extensions[0]).toMatchObject({ status: 'approved', decisionDocument: 'Công văn 123/UBND-KT' });
   });
 
   it('a rejected request leaves the deadline as it was', async () => {
     const id = await assignTask('YT-05', { dueOn: addDays(today(), 3) });
-    const asked = await as(t.app, healthOfficer)({ method: 'POST', url: `/api/plans/tasks/${id}/extensions`, payload: { requestedDueOn: addDays(today(), 20), reason: 'Đề nghị lùi thời hạn do thay đổi nhân sự.' } });
-    await as(t.app, manager)({ method: 'POST', url: `/api/plans/extensions/${asked.json().id}/decision`, payload: { decision: 'rejected', note: 'Không đủ căn cứ' } });
+    const asked = await as(
+      t.app,
+      healthOfficer,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/extensions`,
+      payload: { requestedDueOn: addDays(today(), 20), reason: 'Đề nghị lùi thời hạn do thay đổi nhân sự.' },
+    });
+    await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: `/api/plans/extensions/${asked.json().id}/decision`,
+      payload: { decision: 'rejected', note: 'Không đủ căn cứ' },
+    });
     const task = await getTask(id, healthOfficer);
     expect(task.dueOn).toBe(addDays(today(), 3));
     expect(task.extensions[0]).toMatchObject({ status: 'rejected', decisionNote: 'Không đủ căn cứ' });
@@ -224,7 +366,14 @@ describe('GET /api/plans/scorecards', () => {
   });
 
   it('hides an internal plan’s scorecard from anonymous callers and unit officers', async () => {
-    const created = await as(t.app, manager)({ method: 'POST', url: '/api/plans', payload: { code: '99/KH-NB', titleVi: 'Kế hoạch nội bộ', issuingBodyVi: 'Sở KH-CN', periodStart: 2026, periodEnd: 2027 } });
+    const created = await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: '/api/plans',
+      payload: { code: '99/KH-NB', titleVi: 'Kế hoạch nội bộ', issuingBodyVi: 'Sở KH-CN', periodStart: 2026, periodEnd: 2027 },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const url = `/api/plans/scorecards?planId=${created.json().id}`;
     expect((await as(t.app, null)({ method: 'GET', url })).statusCode).toBe(404);
@@ -237,7 +386,14 @@ describe('personal data', () => {
   it("puts an officer's reports and comments in their data export, and erasing unlinks the reports and deletes the comments", async () => {
     const person = await userWithRoles(t, 'tam-thoi@syt.gov.vn', [{ role: 'unit_officer', unitCode: 'SYT' }]);
     const id = await assignTask('YT-06');
-    await as(t.app, person.browser)({ method: 'POST', url: `/api/plans/tasks/${id}/reports`, payload: { period: '2026-Q1', percent: 30, narrative: 'Báo cáo của cán bộ tạm thời.' } });
+    await as(
+      t.app,
+      person.browser,
+    )({
+      method: 'POST',
+      url: `/api/plans/tasks/${id}/reports`,
+      payload: { period: '2026-Q1', percent: 30, narrative: 'Báo cáo của cán bộ tạm thời.' },
+    });
     await as(t.app, person.browser)({ method: 'POST', url: `/api/plans/tasks/${id}/comments`, payload: { body: 'Ý kiến riêng của tôi' } });
     const { exportPlansDataOf, erasePlansDataOf } = await import('./personal-data.js');
     const { systemContext } = await import('../../lib/context.js');

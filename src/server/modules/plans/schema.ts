@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, timestamps } from '../../db/columns.js';
 import { units, users } from '../identity/schema.js';
 import { extensionKinds, extensionStatuses, reportingPeriods, taskLifecycles, taskPriorities } from '../../../shared/contracts/plans.js';
@@ -47,7 +60,6 @@ export const taskGroups = pgTable(
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
-
 /**
  * A task (nhiệm vụ) of a plan, led by one unit (chủ trì). Only facts are stored (dates, progress,
  * completion day); the status (on time, overdue…) is computed from them and today's date at read time.
@@ -78,7 +90,10 @@ export const tasks = pgTable(
     productVi: text('product_vi').notNull().default(''),
     productEn: text('product_en').notNull().default(''),
     priority: text('priority', { enum: taskPriorities }).notNull().default('normal'),
-    indicatorCodes: text('indicator_codes').array().notNull().default(sql`'{}'::text[]`),
+    indicatorCodes: text('indicator_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isPublic: boolean('is_public').notNull().default(true),
     lifecycle: text('lifecycle', { enum: taskLifecycles }).notNull().default('active'),
     reportingPeriod: text('reporting_period', { enum: reportingPeriods }).notNull().default('quarterly'),
@@ -99,7 +114,10 @@ export const tasks = pgTable(
     // Scorecards read only these columns: an index-only scan per plan instead of the wide rows.
     index('tasks_scorecard_idx').on(t.planId, t.leadUnitId, t.dueOn, t.completedOn, t.lifecycle),
     // The task list's text filter: LIKE '%…%' over the unaccented code and titles.
-    index('tasks_search_trgm_idx').using('gin', sql`f_unaccent(lower(${t.code} || ' ' || ${t.titleVi} || ' ' || ${t.titleEn})) gin_trgm_ops`),
+    index('tasks_search_trgm_idx').using(
+      'gin',
+      sql`f_unaccent(lower(${t.code} || ' ' || ${t.titleVi} || ' ' || ${t.titleEn})) gin_trgm_ops`,
+    ),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'tasks_parent_id_fk' }).onDelete('cascade'),
   ],
 );
@@ -115,7 +133,10 @@ export const taskCooperatingUnits = pgTable(
       .notNull()
       .references(() => units.id),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.unitId], name: 'task_cooperating_units_pkey' }), index('task_cooperating_units_unit_id_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.unitId], name: 'task_cooperating_units_pkey' }),
+    index('task_cooperating_units_unit_id_idx').on(t.unitId),
+  ],
 );
 
 /** A progress report filed by the lead unit; the full history is kept. */
@@ -139,7 +160,6 @@ export const progressReports = pgTable(
   },
   (t) => [index('progress_reports_task_created_idx').on(t.taskId, t.createdAt)],
 );
-
 
 /** A request by the lead unit to postpone (gia hạn) or withdraw a task, decided by the programme manager. */
 export const taskExtensions = pgTable(

@@ -71,7 +71,10 @@ export async function seedPlans(ctx: ServiceContext): Promise<void> {
       .returning();
     const groups =
       plan.taskGroups.length > 0
-        ? await ctx.db.insert(taskGroups).values(plan.taskGroups.map(({ order, ...group }) => ({ ...group, position: order, planId: row!.id }))).returning()
+        ? await ctx.db
+            .insert(taskGroups)
+            .values(plan.taskGroups.map(({ order, ...group }) => ({ ...group, position: order, planId: row!.id })))
+            .returning()
         : [];
     await seedTasks(ctx, row!, groups, demoTasks);
     await indexDocument(ctx.db, {
@@ -82,11 +85,21 @@ export async function seedPlans(ctx: ServiceContext): Promise<void> {
       url: `/ke-hoach/${encodeURIComponent(plan.code)}`,
       isPublic: plan.isPublic,
     });
-    await recordAudit(ctx, { action: 'plans.seed', entityType: 'plan', entityId: row!.id, after: { code: plan.code, taskGroups: plan.taskGroups.length } });
+    await recordAudit(ctx, {
+      action: 'plans.seed',
+      entityType: 'plan',
+      entityId: row!.id,
+      after: { code: plan.code, taskGroups: plan.taskGroups.length },
+    });
   }
 }
 
-async function seedTasks(ctx: ServiceContext, plan: typeof plans.$inferSelect, groups: Array<typeof taskGroups.$inferSelect>, demoTasks: Array<z.infer<typeof demoTask>>) {
+async function seedTasks(
+  ctx: ServiceContext,
+  plan: typeof plans.$inferSelect,
+  groups: Array<typeof taskGroups.$inferSelect>,
+  demoTasks: Array<z.infer<typeof demoTask>>,
+) {
   const now = ctx.clock.now();
   const today = cityDate(now);
   const day = (offset: number | null | undefined) => (offset === null || offset === undefined ? null : addDays(today, offset));
@@ -118,7 +131,16 @@ async function seedTasks(ctx: ServiceContext, plan: typeof plans.$inferSelect, g
     let last: { at: Date; percent: number } | null = null;
     for (const report of [...demo.reports].sort((a, b) => b.daysAgo - a.daysAgo)) {
       const at = new Date(now.getTime() - report.daysAgo * 86_400_000);
-      await ctx.db.insert(progressReports).values({ taskId: task.id, unitId: task.leadUnitId, period: at.toISOString().slice(0, 7), percent: report.percent, narrative: report.narrativeVi, createdAt: at.toISOString() });
+      await ctx.db
+        .insert(progressReports)
+        .values({
+          taskId: task.id,
+          unitId: task.leadUnitId,
+          period: at.toISOString().slice(0, 7),
+          percent: report.percent,
+          narrative: report.narrativeVi,
+          createdAt: at.toISOString(),
+        });
       last = { at, percent: report.percent };
     }
     await ctx.db

@@ -29,7 +29,12 @@ describe('deriveStatus', () => {
     ['completed a day late', { progressPercent: 100, completedOn: '2026-04-01' }, '2026-06-01', 'completed_late'],
     ['extended, within the new deadline', { dueOn: '2026-04-30', progressPercent: 50 }, '2026-04-10', 'extended'],
     ['extended, past the new deadline', { dueOn: '2026-04-30', progressPercent: 50 }, '2026-05-01', 'in_progress_overdue'],
-    ['extended, completed within the new deadline counts as on time', { dueOn: '2026-04-30', completedOn: '2026-04-20' }, '2026-05-10', 'completed_on_time'],
+    [
+      'extended, completed within the new deadline counts as on time',
+      { dueOn: '2026-04-30', completedOn: '2026-04-20' },
+      '2026-05-10',
+      'completed_on_time',
+    ],
     ['no deadline', { dueOn: null, originalDueOn: null, progressPercent: 10 }, '2030-01-01', 'recurring'],
     ['no deadline, completed', { dueOn: null, originalDueOn: null, completedOn: '2026-02-01' }, '2030-01-01', 'completed_on_time'],
     ['suspended, even past the deadline', { lifecycle: 'suspended' }, '2026-05-01', 'suspended'],
@@ -57,18 +62,48 @@ describe('statusSql', () => {
 
   it('agrees with deriveStatus on every combination of facts and days', async () => {
     const { db } = testDb.database;
-    const [plan] = await db.insert(plans).values({ code: 'TEST/KH', titleVi: 'Kế hoạch thử', titleEn: 'Test plan', issuingBodyVi: 'UBND', issuingBodyEn: 'PC', periodStart: 2026, periodEnd: 2026 }).returning();
+    const [plan] = await db
+      .insert(plans)
+      .values({
+        code: 'TEST/KH',
+        titleVi: 'Kế hoạch thử',
+        titleEn: 'Test plan',
+        issuingBodyVi: 'UBND',
+        issuingBodyEn: 'PC',
+        periodStart: 2026,
+        periodEnd: 2026,
+      })
+      .returning();
     const [unit] = await db.select().from(units).where(eq(units.code, 'SKHCN'));
     const lifecycles: TaskLifecycle[] = ['active', 'suspended', 'withdrawn'];
-    const dues: Array<[string | null, string | null]> = [['2026-03-31', '2026-03-31'], ['2026-04-30', '2026-03-31'], [null, null]];
+    const dues: Array<[string | null, string | null]> = [
+      ['2026-03-31', '2026-03-31'],
+      ['2026-04-30', '2026-03-31'],
+      [null, null],
+    ];
     const completions = [null, '2026-03-31', '2026-04-01'];
     const rows: StatusFacts[] = [];
     for (const lifecycle of lifecycles)
       for (const [dueOn, originalDueOn] of dues)
-        for (const completedOn of completions) for (const progressPercent of [0, 60]) rows.push({ lifecycle, dueOn, originalDueOn, completedOn, progressPercent });
-    await db.insert(tasks).values(rows.map((r, i) => ({ ...r, planId: plan!.id, leadUnitId: unit!.id, code: `T-${String(i).padStart(3, '0')}`, titleVi: `Nhiệm vụ ${i}` })));
+        for (const completedOn of completions)
+          for (const progressPercent of [0, 60]) rows.push({ lifecycle, dueOn, originalDueOn, completedOn, progressPercent });
+    await db
+      .insert(tasks)
+      .values(
+        rows.map((r, i) => ({
+          ...r,
+          planId: plan!.id,
+          leadUnitId: unit!.id,
+          code: `T-${String(i).padStart(3, '0')}`,
+          titleVi: `Nhiệm vụ ${i}`,
+        })),
+      );
     for (const today of ['2026-03-01', '2026-03-31', '2026-04-01', '2026-05-01']) {
-      const fromSql = await db.select({ code: tasks.code, status: statusSql(today) }).from(tasks).where(eq(tasks.planId, plan!.id)).orderBy(asc(tasks.code));
+      const fromSql = await db
+        .select({ code: tasks.code, status: statusSql(today) })
+        .from(tasks)
+        .where(eq(tasks.planId, plan!.id))
+        .orderBy(asc(tasks.code));
       expect(fromSql.map((r) => r.status)).toEqual(rows.map((r) => deriveStatus(r, today)));
     }
     // Every status the SQL can produce is one of the vocabulary's.

@@ -47,11 +47,21 @@ export async function getTask(ctx: ServiceContext, taskId: string): Promise<Task
     ? await ctx.db
         .select()
         .from(attachments)
-        .where(and(eq(attachments.entityType, 'progress_report'), inArray(attachments.entityId, reports.map((r) => r.report.id))))
+        .where(
+          and(
+            eq(attachments.entityType, 'progress_report'),
+            inArray(
+              attachments.entityId,
+              reports.map((r) => r.report.id),
+            ),
+          ),
+        )
         .orderBy(asc(attachments.createdAt), asc(attachments.id))
     : [];
   const contributionUnitIds = [...new Set(reports.flatMap((r) => r.report.contributions.map((c) => c.unitId)))];
-  const contributionUnits = contributionUnitIds.length ? await ctx.db.select(unitColumns).from(units).where(inArray(units.id, contributionUnitIds)) : [];
+  const contributionUnits = contributionUnitIds.length
+    ? await ctx.db.select(unitColumns).from(units).where(inArray(units.id, contributionUnitIds))
+    : [];
   const extensions = await ctx.db
     .select({ extension: taskExtensions, unit: unitColumns })
     .from(taskExtensions)
@@ -107,7 +117,12 @@ export async function getTask(ctx: ServiceContext, taskId: string): Promise<Task
       decidedAt: toIso(e.decidedAt),
       createdAt: toIso(e.createdAt),
     })),
-    comments: comments.map(({ comment, authorName }) => ({ id: comment.id, authorName, body: comment.body, createdAt: toIso(comment.createdAt) })),
+    comments: comments.map(({ comment, authorName }) => ({
+      id: comment.id,
+      authorName,
+      body: comment.body,
+      createdAt: toIso(comment.createdAt),
+    })),
     can: {
       report: isLeadOfficer && isOpen,
       requestExtension: isLeadOfficer && isOpen && !extensions.some((e) => e.extension.status === 'pending'),

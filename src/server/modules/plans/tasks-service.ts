@@ -48,11 +48,7 @@ async function selectTasks(ctx: ServiceContext, where: SQL | undefined, page: { 
     .orderBy(asc(tasks.dueOn), asc(tasks.code), asc(tasks.id))
     .limit(page.limit)
     .offset(page.offset);
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(where);
+  const [total] = await ctx.db.select({ n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(where);
   return { items: rows.map((r) => presentTaskSummary(r.task, r.unit, today)), total: total?.n ?? 0, today };
 }
 
@@ -71,29 +67,63 @@ export async function listMyUnitTasks(ctx: ServiceContext, query: TaskListQuery)
   return selectTasks(ctx, and(mine, ...filterConditions(query, todayOf(ctx))), query);
 }
 
-async function checkReferences(ctx: ServiceContext, planId: string, input: { groupId?: string | null | undefined; parentId?: string | null | undefined; leadUnitId?: string | undefined; cooperatingUnitIds?: string[] | undefined }, selfId?: string) {
+async function checkReferences(
+  ctx: ServiceContext,
+  planId: string,
+  input: {
+    groupId?: string | null | undefined;
+    parentId?: string | null | undefined;
+    leadUnitId?: string | undefined;
+    cooperatingUnitIds?: string[] | undefined;
+  },
+  selfId?: string,
+) {
   if (input.groupId) {
-    const [group] = await ctx.db.select({ id: taskGroups.id }).from(taskGroups).where(and(eq(taskGroups.id, input.groupId), eq(taskGroups.planId, planId)));
-    if (!group) throw invalid(`Nhóm nhiệm vụ '${input.groupId}' không thuộc kế hoạch này`, `Task group '${input.groupId}' is not part of this plan`, { field: 'groupId' });
+    const [group] = await ctx.db
+      .select({ id: taskGroups.id })
+      .from(taskGroups)
+      .where(and(eq(taskGroups.id, input.groupId), eq(taskGroups.planId, planId)));
+    if (!group)
+      throw invalid(`Nhóm nhiệm vụ '${input.groupId}' không thuộc kế hoạch này`, `Task group '${input.groupId}' is not part of this plan`, {
+        field: 'groupId',
+      });
   }
   if (input.parentId) {
-    const [parent] = await ctx.db.select({ id: tasks.id, parentId: tasks.parentId }).from(tasks).where(and(eq(tasks.id, input.parentId), eq(tasks.planId, planId)));
+    const [parent] = await ctx.db
+      .select({ id: tasks.id, parentId: tasks.parentId })
+      .from(tasks)
+      .where(and(eq(tasks.id, input.parentId), eq(tasks.planId, planId)));
     // One level of sub-tasks keeps the tree readable and rules out cycles.
     if (!parent || parent.parentId !== null || parent.id === selfId)
-      throw invalid(`Nhiệm vụ cha '${input.parentId}' không hợp lệ (phải là nhiệm vụ cấp một của kế hoạch này)`, `Parent task '${input.parentId}' is not valid (it must be a top-level task of this plan)`, { field: 'parentId' });
+      throw invalid(
+        `Nhiệm vụ cha '${input.parentId}' không hợp lệ (phải là nhiệm vụ cấp một của kế hoạch này)`,
+        `Parent task '${input.parentId}' is not valid (it must be a top-level task of this plan)`,
+        { field: 'parentId' },
+      );
   }
   const unitIds = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.cooperatingUnitIds ?? [])];
   if (unitIds.length > 0) {
-    const found = await ctx.db.select({ id: units.id }).from(units).where(and(inArray(units.id, unitIds), eq(units.isActive, true)));
+    const found = await ctx.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(inArray(units.id, unitIds), eq(units.isActive, true)));
     const missing = unitIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length > 0) throw invalid(`Đơn vị '${missing[0]}' không tồn tại hoặc đã ngừng hoạt động`, `Unit '${missing[0]}' does not exist or is inactive`, { field: 'leadUnitId' });
+    if (missing.length > 0)
+      throw invalid(`Đơn vị '${missing[0]}' không tồn tại hoặc đã ngừng hoạt động`, `Unit '${missing[0]}' does not exist or is inactive`, {
+        field: 'leadUnitId',
+      });
   }
   if (input.leadUnitId && input.cooperatingUnitIds?.includes(input.leadUnitId))
-    throw invalid('Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp', 'The lead unit cannot also be a cooperating unit', { field: 'cooperatingUnitIds' });
+    throw invalid('Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp', 'The lead unit cannot also be a cooperating unit', {
+      field: 'cooperatingUnitIds',
+    });
 }
 
 function checkDates(startOn: string | null, dueOn: string | null): void {
-  if (startOn && dueOn && startOn > dueOn) throw invalid('Ngày bắt đầu phải trước hoặc bằng hạn hoàn thành', 'The start date must be on or before the deadline', { field: 'dueOn' });
+  if (startOn && dueOn && startOn > dueOn)
+    throw invalid('Ngày bắt đầu phải trước hoặc bằng hạn hoàn thành', 'The start date must be on or before the deadline', {
+      field: 'dueOn',
+    });
 }
 
 function searchEntry(task: typeof tasks.$inferSelect, plan: typeof plans.$inferSelect) {
@@ -111,13 +141,19 @@ function searchEntry(task: typeof tasks.$inferSelect, plan: typeof plans.$inferS
  * Inserts a plan's task with its cooperating units, index entry and audit row, in the caller's
  * transaction; `createTask` and the XLSX import both go through here.
  */
-export async function insertTask(ctx: ServiceContext, plan: typeof plans.$inferSelect, body: z.infer<typeof taskCreateBodySchema>, position = 0) {
+export async function insertTask(
+  ctx: ServiceContext,
+  plan: typeof plans.$inferSelect,
+  body: z.infer<typeof taskCreateBodySchema>,
+  position = 0,
+) {
   const { cooperatingUnitIds, ...fields } = body;
   const [task] = await ctx.db
     .insert(tasks)
     .values({ ...fields, planId: plan.id, originalDueOn: fields.dueOn, position })
     .returning();
-  if (cooperatingUnitIds.length > 0) await ctx.db.insert(taskCooperatingUnits).values(cooperatingUnitIds.map((unitId) => ({ taskId: task!.id, unitId })));
+  if (cooperatingUnitIds.length > 0)
+    await ctx.db.insert(taskCooperatingUnits).values(cooperatingUnitIds.map((unitId) => ({ taskId: task!.id, unitId })));
   await indexDocument(ctx.db, searchEntry(task!, plan));
   await recordAudit(ctx, { action: 'plans.task.create', entityType: 'task', entityId: task!.id, after: body });
   return task!;
@@ -131,8 +167,15 @@ export async function createTask(ctx: ServiceContext, planId: string, input: Tas
     const plan = await readablePlan(tx, planId);
     await checkReferences(tx, plan.id, body);
     checkDates(body.startOn, body.dueOn);
-    const [clash] = await tx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.planId, plan.id), eq(tasks.code, body.code)));
-    if (clash) throw conflict({ vi: `Mã nhiệm vụ '${body.code}' đã có trong kế hoạch`, en: `Task code '${body.code}' already exists in the plan` }, { field: 'code' });
+    const [clash] = await tx.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.planId, plan.id), eq(tasks.code, body.code)));
+    if (clash)
+      throw conflict(
+        { vi: `Mã nhiệm vụ '${body.code}' đã có trong kế hoạch`, en: `Task code '${body.code}' already exists in the plan` },
+        { field: 'code' },
+      );
     const [{ n }] = (await tx.db.select({ n: count() }).from(tasks).where(eq(tasks.planId, plan.id))) as [{ n: number }];
     return insertTask(tx, plan, body, n + 1);
   });
@@ -149,7 +192,10 @@ export async function updateTask(ctx: ServiceContext, taskId: string, input: z.i
     const { cooperatingUnitIds, ...fields } = input;
     checkDates(fields.startOn !== undefined ? fields.startOn : before.startOn, fields.dueOn !== undefined ? fields.dueOn : before.dueOn);
     const lead = fields.leadUnitId ?? before.leadUnitId;
-    if (cooperatingUnitIds?.includes(lead)) throw invalid('Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp', 'The lead unit cannot also be a cooperating unit', { field: 'cooperatingUnitIds' });
+    if (cooperatingUnitIds?.includes(lead))
+      throw invalid('Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp', 'The lead unit cannot also be a cooperating unit', {
+        field: 'cooperatingUnitIds',
+      });
     const [after] = await tx.db
       .update(tasks)
       .set({ ...fields, updatedAt: tx.clock.now().toISOString() })
@@ -157,7 +203,11 @@ export async function updateTask(ctx: ServiceContext, taskId: string, input: z.i
       .returning();
     if (cooperatingUnitIds) {
       await tx.db.delete(taskCooperatingUnits).where(eq(taskCooperatingUnits.taskId, taskId));
-      if (cooperatingUnitIds.length > 0) await tx.db.insert(taskCooperatingUnits).values(cooperatingUnitIds.map((unitId) => ({ taskId, unitId }))).onConflictDoNothing();
+      if (cooperatingUnitIds.length > 0)
+        await tx.db
+          .insert(taskCooperatingUnits)
+          .values(cooperatingUnitIds.map((unitId) => ({ taskId, unitId })))
+          .onConflictDoNothing();
     }
     await indexDocument(tx.db, searchEntry(after!, plan!));
     await recordAudit(tx, { action: 'plans.task.update', entityType: 'task', entityId: taskId, before, after: input });

@@ -38,10 +38,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-const list = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Writes the task workbook: the header row, the rows given, and a sheet of unit codes to choose from. */
-async function writeWorkbook(rows: Array<Record<string, string | number>>, unitRows: Array<{ code: string; nameVi: string; nameEn: string }>, withStatus: boolean): Promise<Buffer> {
+async function writeWorkbook(
+  rows: Array<Record<string, string | number>>,
+  unitRows: Array<{ code: string; nameVi: string; nameEn: string }>,
+  withStatus: boolean,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'doimoi';
   const sheet = workbook.addWorksheet(tasksSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -62,7 +70,11 @@ async function writeWorkbook(rows: Array<Record<string, string | number>>, unitR
 }
 
 async function activeUnits(ctx: ServiceContext) {
-  return ctx.db.select({ id: units.id, code: units.code, nameVi: units.nameVi, nameEn: units.nameEn, kind: units.kind }).from(units).where(eq(units.isActive, true)).orderBy(asc(units.code));
+  return ctx.db
+    .select({ id: units.id, code: units.code, nameVi: units.nameVi, nameEn: units.nameEn, kind: units.kind })
+    .from(units)
+    .where(eq(units.isActive, true))
+    .orderBy(asc(units.code));
 }
 
 /** The import template: headers, one example row, and the list of unit codes. */
@@ -102,7 +114,12 @@ export async function exportPlanTasks(ctx: ServiceContext, planRef: string): Pro
     .orderBy(asc(tasks.position), asc(tasks.code));
   const ids = rows.map((r) => r.task.id);
   const cooperating = ids.length
-    ? await ctx.db.select({ taskId: taskCooperatingUnits.taskId, code: units.code }).from(taskCooperatingUnits).innerJoin(units, eq(units.id, taskCooperatingUnits.unitId)).where(inArray(taskCooperatingUnits.taskId, ids)).orderBy(asc(units.code))
+    ? await ctx.db
+        .select({ taskId: taskCooperatingUnits.taskId, code: units.code })
+        .from(taskCooperatingUnits)
+        .innerJoin(units, eq(units.id, taskCooperatingUnits.unitId))
+        .where(inArray(taskCooperatingUnits.taskId, ids))
+        .orderBy(asc(units.code))
     : [];
   const codeOf = new Map(rows.map((r) => [r.task.id, r.task.code]));
   const out = rows.map(({ task, leadCode, groupPosition }) => ({
@@ -113,7 +130,10 @@ export async function exportPlanTasks(ctx: ServiceContext, planRef: string): Pro
     titleEn: task.titleEn,
     descriptionVi: task.descriptionVi,
     leadUnitCode: leadCode,
-    cooperatingUnitCodes: cooperating.filter((c) => c.taskId === task.id).map((c) => c.code).join(', '),
+    cooperatingUnitCodes: cooperating
+      .filter((c) => c.taskId === task.id)
+      .map((c) => c.code)
+      .join(', '),
     startOn: task.startOn ?? '',
     dueOn: task.dueOn ?? '',
     productVi: task.productVi,
@@ -129,7 +149,14 @@ export async function exportPlanTasks(ctx: ServiceContext, planRef: string): Pro
   return { fileName: `nhiem-vu-${plan.code.replace(/[^\w-]+/g, '-')}.xlsx`, bytes: await writeWorkbook(out, unitRows, true) };
 }
 
-type ParsedRow = { row: number; body: TaskCreateBody; group: number | null; parentCode: string | null; leadUnitCode: string; cooperatingUnitCodes: string[] };
+type ParsedRow = {
+  row: number;
+  body: TaskCreateBody;
+  group: number | null;
+  parentCode: string | null;
+  leadUnitCode: string;
+  cooperatingUnitCodes: string[];
+};
 
 /** Reads and checks every row; returns the rows ready to insert, or every error found (row numbers as the spreadsheet shows them). */
 async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelect, bytes: Buffer, onProgress?: ImportProgress) {
@@ -137,7 +164,11 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('VALIDATION', { vi: 'Tệp không phải là bảng tính XLSX đọc được', en: 'The file is not a readable XLSX workbook' }, { field: 'file' });
+    throw new AppError(
+      'VALIDATION',
+      { vi: 'Tệp không phải là bảng tính XLSX đọc được', en: 'The file is not a readable XLSX workbook' },
+      { field: 'file' },
+    );
   }
   const sheet = workbook.getWorksheet(tasksSheetName) ?? workbook.worksheets[0];
   if (!sheet) throw new AppError('VALIDATION', { vi: 'Bảng tính không có trang nào', en: 'The workbook has no sheet' }, { field: 'file' });
@@ -145,16 +176,31 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
   const columnIndex = new Map<TaskColumnKey, number>();
   for (const column of taskColumns) {
     const index = header.findIndex((h) => h === column.header);
-    if (index < 0) throw new AppError('VALIDATION', { vi: `Thiếu cột '${column.header}'; hãy dùng tệp mẫu`, en: `Column '${column.header}' is missing; use the template` }, { column: column.key });
+    if (index < 0)
+      throw new AppError(
+        'VALIDATION',
+        { vi: `Thiếu cột '${column.header}'; hãy dùng tệp mẫu`, en: `Column '${column.header}' is missing; use the template` },
+        { column: column.key },
+      );
     columnIndex.set(column.key, index);
   }
   if (sheet.actualRowCount - 1 > importMaxRows)
-    throw new AppError('VALIDATION', { vi: `Tệp có quá ${importMaxRows} dòng`, en: `The file has more than ${importMaxRows} rows` }, { field: 'file' });
+    throw new AppError(
+      'VALIDATION',
+      { vi: `Tệp có quá ${importMaxRows} dòng`, en: `The file has more than ${importMaxRows} rows` },
+      { field: 'file' },
+    );
 
   const unitRows = await activeUnits(ctx);
   const unitByCode = new Map(unitRows.map((u) => [u.code, u.id]));
-  const groups = await ctx.db.select({ id: taskGroups.id, position: taskGroups.position }).from(taskGroups).where(eq(taskGroups.planId, plan.id));
-  const existing = await ctx.db.select({ id: tasks.id, code: tasks.code, parentId: tasks.parentId }).from(tasks).where(eq(tasks.planId, plan.id));
+  const groups = await ctx.db
+    .select({ id: taskGroups.id, position: taskGroups.position })
+    .from(taskGroups)
+    .where(eq(taskGroups.planId, plan.id));
+  const existing = await ctx.db
+    .select({ id: tasks.id, code: tasks.code, parentId: tasks.parentId })
+    .from(tasks)
+    .where(eq(tasks.planId, plan.id));
   const existingCodes = new Map(existing.map((e) => [e.code, e]));
 
   const errors: ImportRowError[] = [];
@@ -171,19 +217,23 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
     const before = errors.length;
 
     const code = cell('code');
-    if (code && seen.has(code)) fail('code', `Mã '${code}' trùng với dòng ${seen.get(code)}`, `Code '${code}' repeats row ${seen.get(code)}`);
-    else if (code && existingCodes.has(code)) fail('code', `Mã '${code}' đã có trong kế hoạch`, `Code '${code}' already exists in the plan`);
+    if (code && seen.has(code))
+      fail('code', `Mã '${code}' trùng với dòng ${seen.get(code)}`, `Code '${code}' repeats row ${seen.get(code)}`);
+    else if (code && existingCodes.has(code))
+      fail('code', `Mã '${code}' đã có trong kế hoạch`, `Code '${code}' already exists in the plan`);
     if (code) seen.set(code, rowNumber);
     const groupText = cell('group');
     const group = groupText === '' ? null : Number(groupText);
-    if (group !== null && !groups.some((g) => g.position === group)) fail('group', `Nhóm '${groupText}' không có trong kế hoạch`, `Group '${groupText}' is not in the plan`);
+    if (group !== null && !groups.some((g) => g.position === group))
+      fail('group', `Nhóm '${groupText}' không có trong kế hoạch`, `Group '${groupText}' is not in the plan`);
     const leadUnitCode = cell('leadUnitCode');
     if (!unitByCode.has(leadUnitCode)) fail('leadUnitCode', `Không có đơn vị mã '${leadUnitCode}'`, `No unit with code '${leadUnitCode}'`);
     const cooperatingUnitCodes = list(cell('cooperatingUnitCodes'));
     const unknown = cooperatingUnitCodes.find((c) => !unitByCode.has(c));
     if (unknown) fail('cooperatingUnitCodes', `Không có đơn vị mã '${unknown}'`, `No unit with code '${unknown}'`);
     const publicText = cell('isPublic').toLowerCase();
-    if (!yes.has(publicText) && !no.has(publicText)) fail('isPublic', `Giá trị '${publicText}' không hợp lệ (có/không)`, `Value '${publicText}' is not valid (yes/no)`);
+    if (!yes.has(publicText) && !no.has(publicText))
+      fail('isPublic', `Giá trị '${publicText}' không hợp lệ (có/không)`, `Value '${publicText}' is not valid (yes/no)`);
 
     const candidate = {
       code,
@@ -213,7 +263,8 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
     } else if (result.data.startOn && result.data.dueOn && result.data.startOn > result.data.dueOn) {
       fail('dueOn', 'Ngày bắt đầu phải trước hoặc bằng hạn hoàn thành', 'The start date must be on or before the deadline');
     }
-    if (errors.length === before && result.success) parsed.push({ row: rowNumber, body: result.data, group, parentCode: cell('parentCode') || null, leadUnitCode, cooperatingUnitCodes });
+    if (errors.length === before && result.success)
+      parsed.push({ row: rowNumber, body: result.data, group, parentCode: cell('parentCode') || null, leadUnitCode, cooperatingUnitCodes });
     onProgress?.(++done, total);
   });
   // Parents: a top-level task of this file or of the plan.
@@ -223,7 +274,14 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
     const inFile = fileCodes.get(row.parentCode);
     const inPlan = existingCodes.get(row.parentCode);
     if ((!inFile || inFile.parentCode) && (!inPlan || inPlan.parentId))
-      errors.push({ row: row.row, column: 'parentCode', message: { vi: `Nhiệm vụ cha '${row.parentCode}' không có hoặc không phải nhiệm vụ cấp một`, en: `Parent task '${row.parentCode}' does not exist or is not top-level` } });
+      errors.push({
+        row: row.row,
+        column: 'parentCode',
+        message: {
+          vi: `Nhiệm vụ cha '${row.parentCode}' không có hoặc không phải nhiệm vụ cấp một`,
+          en: `Parent task '${row.parentCode}' does not exist or is not top-level`,
+        },
+      });
   }
   errors.sort((a, b) => a.row - b.row);
   return { parsed, errors, groups, existingCodes };
@@ -234,13 +292,23 @@ async function parseWorkbook(ctx: ServiceContext, plan: typeof plans.$inferSelec
  * every bad row is named with its reason; otherwise every task goes in in one transaction with one
  * audit row.
  */
-export async function importPlanTasks(ctx: ServiceContext, planId: string, bytes: Buffer, onProgress?: ImportProgress): Promise<{ imported: number; errors: ImportRowError[] }> {
+export async function importPlanTasks(
+  ctx: ServiceContext,
+  planId: string,
+  bytes: Buffer,
+  onProgress?: ImportProgress,
+): Promise<{ imported: number; errors: ImportRowError[] }> {
   requirePlanManager(ctx);
   return importPlanTasksAsOperator(ctx, planId, bytes, onProgress);
 }
 
 /** The same import for the operator's `doimoi import plans` command, who holds the database and needs no role. */
-export async function importPlanTasksAsOperator(ctx: ServiceContext, planId: string, bytes: Buffer, onProgress?: ImportProgress): Promise<{ imported: number; errors: ImportRowError[] }> {
+export async function importPlanTasksAsOperator(
+  ctx: ServiceContext,
+  planId: string,
+  bytes: Buffer,
+  onProgress?: ImportProgress,
+): Promise<{ imported: number; errors: ImportRowError[] }> {
   return inTransaction(ctx, async (tx) => {
     const [plan] = await tx.db.select().from(plans).where(eq(plans.id, planId)).for('update');
     if (!plan) throw new AppError('NOT_FOUND', { vi: `Kế hoạch '${planId}' không tồn tại`, en: `Plan '${planId}' not found` });
@@ -267,7 +335,11 @@ export async function importPlanTasksAsOperator(ctx: ServiceContext, planId: str
     const unique = [...values.filter((v) => !inFileParent(v)), ...values.filter(inFileParent)];
     for (let i = 0; i < unique.length; i += 500) await tx.db.insert(tasks).values(unique.slice(i, i + 500));
     const cooperating = parsed.flatMap((p) => p.body.cooperatingUnitIds.map((unitId) => ({ taskId: ids.get(p.body.code)!, unitId })));
-    for (let i = 0; i < cooperating.length; i += 1000) await tx.db.insert(taskCooperatingUnits).values(cooperating.slice(i, i + 1000)).onConflictDoNothing();
+    for (let i = 0; i < cooperating.length; i += 1000)
+      await tx.db
+        .insert(taskCooperatingUnits)
+        .values(cooperating.slice(i, i + 1000))
+        .onConflictDoNothing();
     const docs = parsed.map((p) => ({
       entityType: 'task',
       entityId: ids.get(p.body.code)!,
@@ -277,7 +349,12 @@ export async function importPlanTasksAsOperator(ctx: ServiceContext, planId: str
       isPublic: plan.isPublic && p.body.isPublic,
     }));
     for (let i = 0; i < docs.length; i += 500) await tx.db.insert(searchDocuments).values(docs.slice(i, i + 500));
-    await recordAudit(tx, { action: 'plans.task.import', entityType: 'plan', entityId: plan.id, after: { imported: parsed.length, codes: parsed.map((p) => p.body.code) } });
+    await recordAudit(tx, {
+      action: 'plans.task.import',
+      entityType: 'plan',
+      entityId: plan.id,
+      after: { imported: parsed.length, codes: parsed.map((p) => p.body.code) },
+    });
     return { imported: parsed.length, errors: [] };
   });
 }

@@ -21,8 +21,13 @@ afterAll(() => t.close());
 
 function multipartFile(fileName: string, bytes: Buffer) {
   const boundary = `----doimoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const headers = taskColumns.map((c) => c.header);
@@ -42,10 +47,18 @@ function readRows(bytes: Buffer): string[][] {
 }
 
 async function createPlan(code: string, groups = 0): Promise<string> {
-  const res = await as(t.app, manager)({ method: 'POST', url: '/api/plans', payload: { code, titleVi: `Kế hoạch ${code}`, issuingBodyVi: 'UBND Thành phố', periodStart: 2026, periodEnd: 2030 } });
+  const res = await as(
+    t.app,
+    manager,
+  )({
+    method: 'POST',
+    url: '/api/plans',
+    payload: { code, titleVi: `Kế hoạch ${code}`, issuingBodyVi: 'UBND Thành phố', periodStart: 2026, periodEnd: 2030 },
+  });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
-  for (let i = 1; i <= groups; i++) await as(t.app, manager)({ method: 'POST', url: `/api/plans/${id}/groups`, payload: { titleVi: `Nhóm nhiệm vụ ${i}` } });
+  for (let i = 1; i <= groups; i++)
+    await as(t.app, manager)({ method: 'POST', url: `/api/plans/${id}/groups`, payload: { titleVi: `Nhóm nhiệm vụ ${i}` } });
   return id;
 }
 
@@ -112,7 +125,9 @@ describe('task import (XLSX)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 2000, errors: [] });
     expect(await t.testDb.database.db.$count(tasks, eq(tasks.planId, planId))).toBe(2000);
-    expect(await t.testDb.database.db.$count(auditEvents, and(eq(auditEvents.action, 'plans.task.import'), eq(auditEvents.entityId, planId)))).toBe(1);
+    expect(
+      await t.testDb.database.db.$count(auditEvents, and(eq(auditEvents.action, 'plans.task.import'), eq(auditEvents.entityId, planId))),
+    ).toBe(1);
     // Importing the same file again clashes on every code, and adds nothing.
     const again = await importInto(planId, bytes);
     expect(again.statusCode).toBe(400);
@@ -129,7 +144,16 @@ describe('task import (XLSX)', () => {
     expect(first[0]).toEqual(headers);
     expect(first.length - 1).toBeGreaterThanOrEqual(35);
     const row = first.find((r) => r[0] === 'NV-01.1')!;
-    expect(row.slice(0, 8)).toEqual(['NV-01.1', '1', '', 'Kiện toàn Ban Chỉ đạo phát triển khoa học công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06', 'Strengthen the steering committee for S&T, innovation, digital transformation and Project 06', '', 'VPUBND', 'SKHCN, SNV']);
+    expect(row.slice(0, 8)).toEqual([
+      'NV-01.1',
+      '1',
+      '',
+      'Kiện toàn Ban Chỉ đạo phát triển khoa học công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06',
+      'Strengthen the steering committee for S&T, innovation, digital transformation and Project 06',
+      '',
+      'VPUBND',
+      'SKHCN, SNV',
+    ]);
 
     const copy = await createPlan('RT/KH-UBND', 10);
     const imported = await importInto(copy, exported.rawPayload);

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/contracts/common.js';
 import { unitSchema } from '../../../shared/contracts/identity.js';
 import {
   attachmentSchema,
+  importResultSchema,
   planDetailSchema,
   planSchema,
   scorecardSchema,
@@ -29,12 +31,18 @@ export const plansKeys = {
 const created = z.object({ id: z.uuid() });
 
 export function usePlans() {
-  return useQuery({ queryKey: plansKeys.all, queryFn: ({ signal }) => apiGet('/api/plans', z.object({ items: z.array(planSchema) }), { signal }) });
+  return useQuery({
+    queryKey: plansKeys.all,
+    queryFn: ({ signal }) => apiGet('/api/plans', z.object({ items: z.array(planSchema) }), { signal }),
+  });
 }
 
 /** A plan by its code (4354/KH-UBND) or id. */
 export function usePlan(ref: string) {
-  return useQuery({ queryKey: plansKeys.plan(ref), queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(ref)}`, planDetailSchema, { signal }) });
+  return useQuery({
+    queryKey: plansKeys.plan(ref),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(ref)}`, planDetailSchema, { signal }),
+  });
 }
 
 export function usePlanTasks(ref: string, filters: Record<string, QueryValue>) {
@@ -45,11 +53,17 @@ export function usePlanTasks(ref: string, filters: Record<string, QueryValue>) {
 }
 
 export function useMyUnitTasks(filters: Record<string, QueryValue>) {
-  return useQuery({ queryKey: plansKeys.myTasks(filters), queryFn: ({ signal }) => apiGet('/api/plans/my-tasks', taskListSchema, { signal, query: filters }) });
+  return useQuery({
+    queryKey: plansKeys.myTasks(filters),
+    queryFn: ({ signal }) => apiGet('/api/plans/my-tasks', taskListSchema, { signal, query: filters }),
+  });
 }
 
 export function useTask(id: string) {
-  return useQuery({ queryKey: plansKeys.task(id), queryFn: ({ signal }) => apiGet(`/api/plans/tasks/${id}`, taskDetailSchema, { signal }) });
+  return useQuery({
+    queryKey: plansKeys.task(id),
+    queryFn: ({ signal }) => apiGet(`/api/plans/tasks/${id}`, taskDetailSchema, { signal }),
+  });
 }
 
 export function useScorecard(planId: string | undefined, filters: Record<string, QueryValue>) {
@@ -76,34 +90,51 @@ export function useAssignTask(planId: string) {
   });
 }
 
-/** Uploads one product file (multipart) with the session's CSRF token; the answer names the stored file. */
+/** Sends one file as multipart/form-data (field "file") with the session's CSRF token; errors become `ApiError` with the server's details. */
+async function postFile<T>(queryClient: ReturnType<typeof useQueryClient>, path: string, file: File, schema: z.ZodType<T>): Promise<T> {
+  const session = await queryClient.fetchQuery(sessionQueryOptions);
+  const body = new FormData();
+  body.append('file', file);
+  const response = await fetch(buildApiUrl(path), {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
+  });
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    throw new ApiError(
+      parsed.success
+        ? {
+            kind: 'api',
+            status: response.status,
+            code: parsed.data.error.code,
+            localizedMessage: parsed.data.error.message,
+            details: parsed.data.error.details,
+          }
+        : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
+    );
+  }
+  return schema.parse(json);
+}
+
+/** Uploads one product file for a later report; the answer names the stored file. */
 export function useUploadProductFile(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => {
-      const session = await queryClient.fetchQuery(sessionQueryOptions);
-      const body = new FormData();
-      body.append('file', file);
-      const response = await fetch(buildApiUrl(`/api/plans/tasks/${taskId}/attachments`), {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
-      });
-      const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) {
-        const parsed = z.object({ error: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }) }) }).safeParse(json);
-        throw new ApiError(
-          parsed.success
-            ? { kind: 'api', status: response.status, code: parsed.data.error.code, localizedMessage: parsed.data.error.message }
-            : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
-        );
-      }
-      return attachmentSchema.parse(json);
-    },
+    mutationFn: (file: File) => postFile(queryClient, `/api/plans/tasks/${taskId}/attachments`, file, attachmentSchema),
   });
 }
 
+/** Imports a plan's tasks from an XLSX file (programme managers). */
+export function useImportTasks(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postFile(queryClient, `/api/plans/${planId}/import`, file, importResultSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
+  });
+}
 
 export function useFileReport(taskId: string) {
   const queryClient = useQueryClient();
@@ -116,7 +147,8 @@ export function useFileReport(taskId: string) {
 export function useRequestExtension(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.infer<typeof extensionRequestBodySchema>) => apiSend('POST', `/api/plans/tasks/${taskId}/extensions`, created, { body }),
+    mutationFn: (body: z.infer<typeof extensionRequestBodySchema>) =>
+      apiSend('POST', `/api/plans/tasks/${taskId}/extensions`, created, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
   });
 }
@@ -124,7 +156,8 @@ export function useRequestExtension(taskId: string) {
 export function useDecideExtension() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string } & z.infer<typeof extensionDecisionBodySchema>) => apiSend('POST', `/api/plans/extensions/${id}/decision`, created, { body }),
+    mutationFn: ({ id, ...body }: { id: string } & z.infer<typeof extensionDecisionBodySchema>) =>
+      apiSend('POST', `/api/plans/extensions/${id}/decision`, created, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
   });
 }
@@ -139,5 +172,7 @@ export function useAddComment(taskId: string) {
 
 /** POST …/calendar-feed: a new private calendar address for the unit (the old one stops working). */
 export function useCreateCalendarFeed() {
-  return useMutation({ mutationFn: (unitId: string) => apiSend('POST', `/api/plans/units/${unitId}/calendar-feed`, z.object({ url: z.string() })) });
+  return useMutation({
+    mutationFn: (unitId: string) => apiSend('POST', `/api/plans/units/${unitId}/calendar-feed`, z.object({ url: z.string() })),
+  });
 }

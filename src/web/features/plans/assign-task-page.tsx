@@ -10,6 +10,7 @@ import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useAssignTask, usePlan, useUnits } from './api.js';
 import { PlanField } from './fields.js';
+import { ImportForm } from './import-form.js';
 import { PlanHeader } from './plan-page.js';
 import { planCodeParam, planPaths } from './paths.js';
 import type { PlanDetail } from '../../../shared/contracts/plans.js';
@@ -37,7 +38,18 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
   const assign = useAssignTask(plan.id);
   const form = useForm({
     id: 'assign',
-    initialValues: { code: '', titleVi: '', titleEn: '', groupId: '', leadUnitId: '', startOn: '', dueOn: '', productVi: '', priority: 'normal', descriptionVi: '' },
+    initialValues: {
+      code: '',
+      titleVi: '',
+      titleEn: '',
+      groupId: '',
+      leadUnitId: '',
+      startOn: '',
+      dueOn: '',
+      productVi: '',
+      priority: 'normal',
+      descriptionVi: '',
+    },
     labels: {
       code: t('plans.assign.code'),
       titleVi: t('plans.assign.titleVi'),
@@ -71,14 +83,27 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
         <TextField form={form} name="code" maxLength={40} width="short" hint={t('plans.assign.codeHint')} />
         <TextField form={form} name="titleVi" maxLength={500} />
         <TextField form={form} name="titleEn" maxLength={500} isOptional />
-        <SelectField form={form} name="groupId" isOptional options={[{ value: '', label: t('plans.filters.none') }, ...plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))]} />
+        <SelectField
+          form={form}
+          name="groupId"
+          isOptional
+          options={[
+            { value: '', label: t('plans.filters.none') },
+            ...plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` })),
+          ]}
+        />
         <SelectField form={form} name="leadUnitId" options={[{ value: '', label: t('plans.assign.chooseUnit') }, ...unitOptions]} />
         <PlanField form={form} name="startOn" kind="date" isOptional />
         <PlanField form={form} name="dueOn" kind="date" isOptional hint={t('plans.assign.dueHint')} />
         <TextField form={form} name="productVi" maxLength={1000} isOptional />
-        <SelectField form={form} name="priority" options={taskPriorities.map((p) => ({ value: p, label: localized(taskPriorityLabels[p]) }))} />
+        <SelectField
+          form={form}
+          name="priority"
+          options={taskPriorities.map((p) => ({ value: p, label: localized(taskPriorityLabels[p]) }))}
+        />
         <PlanField form={form} name="descriptionVi" kind="textarea" isOptional />
       </ValidatedForm>
+      <ImportForm planId={plan.id} />
     </>
   );
 }

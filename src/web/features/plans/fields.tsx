@@ -49,7 +49,14 @@ export function PlanField<V extends FormValues>({ form, name, hint, isOptional, 
         <textarea {...common} rows={5} onChange={(event) => set(event.target.value)} />
       ) : (
         <div className="field__control-row field__control-row--short">
-          <input {...common} type={kind} min={min} max={max} inputMode={kind === 'number' ? 'numeric' : undefined} onChange={(event) => set(event.target.value)} />
+          <input
+            {...common}
+            type={kind}
+            min={min}
+            max={max}
+            inputMode={kind === 'number' ? 'numeric' : undefined}
+            onChange={(event) => set(event.target.value)}
+          />
         </div>
       )}
     </div>

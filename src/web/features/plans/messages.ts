@@ -125,6 +125,15 @@ export const plansVi = {
     export: 'Tải danh sách nhiệm vụ (XLSX)',
     template: 'Tệp mẫu nhập nhiệm vụ (XLSX)',
   },
+  import: {
+    heading: 'Nhập nhiệm vụ từ tệp XLSX',
+    file: 'Tệp XLSX theo mẫu',
+    hint: 'Dùng tệp mẫu ở đầu trang. Có dòng lỗi thì không nhập dòng nào; các dòng lỗi sẽ được liệt kê.',
+    submit: 'Nhập nhiệm vụ',
+    working: 'Đang kiểm tra và nhập…',
+    done: 'Đã nhập {{total}} nhiệm vụ.',
+    rowError: 'Dòng {{row}}: {{message}}',
+  },
   calendar: {
     heading: 'Lịch hạn nhiệm vụ',
     intro: 'Tạo địa chỉ lịch riêng của đơn vị để thêm vào ứng dụng lịch. Địa chỉ chỉ hiện một lần; tạo địa chỉ mới sẽ vô hiệu địa chỉ cũ.',
@@ -257,6 +266,15 @@ export const plansEn: DeepStrings<typeof plansVi> = {
   files: {
     export: 'Download the task list (XLSX)',
     template: 'Task import template (XLSX)',
+  },
+  import: {
+    heading: 'Import tasks from an XLSX file',
+    file: 'XLSX file made from the template',
+    hint: 'Use the template linked at the top of the page. With any bad row nothing is imported; the bad rows are listed.',
+    submit: 'Import the tasks',
+    working: 'Checking and importing…',
+    done: '{{total}} tasks imported.',
+    rowError: 'Row {{row}}: {{message}}',
   },
   calendar: {
     heading: 'Deadline calendar',

@@ -19,8 +19,18 @@ export function PlanPage() {
   const localized = useLocalized();
   useDocumentTitle(t('app.pageTitle', { page: plan.data ? `${plan.data.code} — ${localized(plan.data.title)}` : t('plans.planHeading') }));
 
-  if (plan.isPending) return <div className="container page"><Loading /></div>;
-  if (plan.isError) return <div className="container page"><QueryError error={plan.error} onRetry={() => void plan.refetch()} /></div>;
+  if (plan.isPending)
+    return (
+      <div className="container page">
+        <Loading />
+      </div>
+    );
+  if (plan.isError)
+    return (
+      <div className="container page">
+        <QueryError error={plan.error} onRetry={() => void plan.refetch()} />
+      </div>
+    );
   return (
     <div className="container page">
       <PlanHeader plan={plan.data} />
@@ -60,7 +70,11 @@ export function PlanHeader({ plan, current }: { plan: PlanDetail; current?: 'pla
   return (
     <header className="plan-header">
       <p className="plan__code">{plan.code}</p>
-      <h1>{current && current !== 'plan' ? `${links.find((l) => l.key === current)?.label ?? ''}: ${localized(plan.title)}` : localized(plan.title)}</h1>
+      <h1>
+        {current && current !== 'plan'
+          ? `${links.find((l) => l.key === current)?.label ?? ''}: ${localized(plan.title)}`
+          : localized(plan.title)}
+      </h1>
       <ul className="meta-list">
         <li>{t('home.plans.period', { start: String(plan.periodStart), end: String(plan.periodEnd) })}</li>
         <li>{t('home.plans.issuedBy', { body: localized(plan.issuingBody) })}</li>

@@ -26,7 +26,8 @@ export function PlansPage() {
               <Link to={planPaths.plan(plan.code)}>{localized(plan.title)}</Link>
             </h2>
             <p>
-              {t('plans.taskCount', { total: plan.taskCount })} · <ProgressBar percent={plan.progressPercent} label={t('plans.planProgress', { plan: plan.code })} />
+              {t('plans.taskCount', { total: plan.taskCount })} ·{' '}
+              <ProgressBar percent={plan.progressPercent} label={t('plans.planProgress', { plan: plan.code })} />
             </p>
           </li>
         ))}

@@ -7,7 +7,11 @@ import type { ScorecardRow } from '../../../shared/contracts/plans.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-type Props = { rows: ScorecardRow[]; labels: { onTime: string; late: string; overdue: string; inProgress: string }; unitName: (row: ScorecardRow) => string };
+type Props = {
+  rows: ScorecardRow[];
+  labels: { onTime: string; late: string; overdue: string; inProgress: string };
+  unitName: (row: ScorecardRow) => string;
+};
 
 /** Stacked bars per unit; hidden from assistive technology, which reads the table beside it instead. */
 export function ScorecardChart({ rows, labels, unitName }: Props) {
@@ -15,7 +19,13 @@ export function ScorecardChart({ rows, labels, unitName }: Props) {
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    const series = (name: string, pick: (r: ScorecardRow) => number, color: string) => ({ name, type: 'bar' as const, stack: 'tasks', data: rows.map(pick), itemStyle: { color } });
+    const series = (name: string, pick: (r: ScorecardRow) => number, color: string) => ({
+      name,
+      type: 'bar' as const,
+      stack: 'tasks',
+      data: rows.map(pick),
+      itemStyle: { color },
+    });
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
@@ -37,5 +47,7 @@ export function ScorecardChart({ rows, labels, unitName }: Props) {
       chart.dispose();
     };
   }, [rows, labels, unitName]);
-  return <div ref={element} className="scorecard-chart" style={{ height: `${Math.max(240, rows.length * 28 + 60)}px` }} aria-hidden="true" />;
+  return (
+    <div ref={element} className="scorecard-chart" style={{ height: `${Math.max(240, rows.length * 28 + 60)}px` }} aria-hidden="true" />
+  );
 }

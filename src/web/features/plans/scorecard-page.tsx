@@ -22,32 +22,52 @@ export function ScorecardPage() {
   const plan = usePlan(code);
   const [params] = useSearchParams();
   const location = useLocation();
-  const filters = { from: params.get('from') || undefined, to: params.get('to') || undefined, unitKind: params.get('unitKind') || undefined };
+  const filters = {
+    from: params.get('from') || undefined,
+    to: params.get('to') || undefined,
+    unitKind: params.get('unitKind') || undefined,
+  };
   const card = useScorecard(plan.data?.id, filters);
   const id = useId();
   useDocumentTitle(t('app.pageTitle', { page: `${t('plans.nav.scorecard')} — ${code}` }));
   const labels = useMemo(
-    () => ({ onTime: t('plans.score.onTime'), late: t('plans.score.late'), overdue: t('plans.score.overdue'), inProgress: t('plans.score.inProgress') }),
+    () => ({
+      onTime: t('plans.score.onTime'),
+      late: t('plans.score.late'),
+      overdue: t('plans.score.overdue'),
+      inProgress: t('plans.score.inProgress'),
+    }),
     [t],
   );
   const unitName = useCallback((row: ScorecardRow) => localized(row.unit.name), [localized]);
   const rate = (value: number | null) => (value === null ? '—' : `${formatNumber(Math.round(value * 1000) / 10, locale)} %`);
 
-  if (plan.isError) return <div className="container page"><QueryError error={plan.error} /></div>;
+  if (plan.isError)
+    return (
+      <div className="container page">
+        <QueryError error={plan.error} />
+      </div>
+    );
   return (
     <div className="container page">
       {plan.data ? <PlanHeader plan={plan.data} current="scorecard" /> : <Loading />}
       <Form method="get" action={location.pathname} className="task-filters" aria-label={t('plans.filters.label')} key={location.search}>
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-from`}>{t('plans.filters.dueFrom')}</label>
+          <label className="field__label" htmlFor={`${id}-from`}>
+            {t('plans.filters.dueFrom')}
+          </label>
           <input className="field__input" id={`${id}-from`} name="from" type="date" defaultValue={filters.from} />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-to`}>{t('plans.filters.dueTo')}</label>
+          <label className="field__label" htmlFor={`${id}-to`}>
+            {t('plans.filters.dueTo')}
+          </label>
           <input className="field__input" id={`${id}-to`} name="to" type="date" defaultValue={filters.to} />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-kind`}>{t('plans.score.unitKind')}</label>
+          <label className="field__label" htmlFor={`${id}-kind`}>
+            {t('plans.score.unitKind')}
+          </label>
           <select className="field__input field__select" id={`${id}-kind`} name="unitKind" defaultValue={filters.unitKind ?? ''}>
             <option value="">{t('plans.filters.all')}</option>
             <option value="department">{t('plans.score.kinds.department')}</option>
@@ -58,7 +78,9 @@ export function ScorecardPage() {
           </select>
         </div>
         <div className="task-filters__actions">
-          <button type="submit" className="button">{t('plans.filters.apply')}</button>
+          <button type="submit" className="button">
+            {t('plans.filters.apply')}
+          </button>
         </div>
       </Form>
       {card.isPending && plan.data ? <Loading /> : null}

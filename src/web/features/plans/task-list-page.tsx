@@ -17,7 +17,9 @@ const filterNames = ['q', 'groupId', 'unitId', 'status', 'dueFrom', 'dueTo'] as 
 
 function useFilters() {
   const [params] = useSearchParams();
-  return Object.fromEntries(filterNames.map((name) => [name, params.get(name) || undefined])) as Partial<Record<(typeof filterNames)[number], string>>;
+  return Object.fromEntries(filterNames.map((name) => [name, params.get(name) || undefined])) as Partial<
+    Record<(typeof filterNames)[number], string>
+  >;
 }
 
 /** A plan's tasks with filters (group, unit, status, deadline range) and search; the filters live in the URL. */
@@ -101,14 +103,25 @@ function TaskFilters({ groups }: { groups: GroupOption[] }) {
   const id = useId();
   const field = (name: string) => `${id}-${name}`;
   return (
-    <Form method="get" action={location.pathname} className="task-filters" role="search" aria-label={t('plans.filters.label')} key={location.search}>
+    <Form
+      method="get"
+      action={location.pathname}
+      className="task-filters"
+      role="search"
+      aria-label={t('plans.filters.label')}
+      key={location.search}
+    >
       <div className="field">
-        <label className="field__label" htmlFor={field('q')}>{t('plans.filters.q')}</label>
+        <label className="field__label" htmlFor={field('q')}>
+          {t('plans.filters.q')}
+        </label>
         <input className="field__input" id={field('q')} name="q" type="search" defaultValue={filters.q} maxLength={200} />
       </div>
       {groups.length > 0 ? (
         <div className="field">
-          <label className="field__label" htmlFor={field('groupId')}>{t('plans.filters.group')}</label>
+          <label className="field__label" htmlFor={field('groupId')}>
+            {t('plans.filters.group')}
+          </label>
           <select className="field__input field__select" id={field('groupId')} name="groupId" defaultValue={filters.groupId ?? ''}>
             <option value="">{t('plans.filters.all')}</option>
             {groups.map((g) => (
@@ -119,37 +132,53 @@ function TaskFilters({ groups }: { groups: GroupOption[] }) {
       ) : null}
       {groups.length > 0 ? (
         <div className="field">
-          <label className="field__label" htmlFor={field('unitId')}>{t('plans.filters.unit')}</label>
+          <label className="field__label" htmlFor={field('unitId')}>
+            {t('plans.filters.unit')}
+          </label>
           <select className="field__input field__select" id={field('unitId')} name="unitId" defaultValue={filters.unitId ?? ''}>
             <option value="">{t('plans.filters.all')}</option>
             {(units.data?.items ?? [])
               .filter((u) => u.kind !== 'city')
               .map((u) => (
-                <option key={u.id} value={u.id}>{localized(u.name)}</option>
+                <option key={u.id} value={u.id}>
+                  {localized(u.name)}
+                </option>
               ))}
           </select>
         </div>
       ) : null}
       <div className="field">
-        <label className="field__label" htmlFor={field('status')}>{t('plans.filters.status')}</label>
+        <label className="field__label" htmlFor={field('status')}>
+          {t('plans.filters.status')}
+        </label>
         <select className="field__input field__select" id={field('status')} name="status" defaultValue={filters.status ?? ''}>
           <option value="">{t('plans.filters.all')}</option>
           {taskStatuses.map((s) => (
-            <option key={s} value={s}>{localized(taskStatusLabels[s])}</option>
+            <option key={s} value={s}>
+              {localized(taskStatusLabels[s])}
+            </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label className="field__label" htmlFor={field('dueFrom')}>{t('plans.filters.dueFrom')}</label>
+        <label className="field__label" htmlFor={field('dueFrom')}>
+          {t('plans.filters.dueFrom')}
+        </label>
         <input className="field__input" id={field('dueFrom')} name="dueFrom" type="date" defaultValue={filters.dueFrom} />
       </div>
       <div className="field">
-        <label className="field__label" htmlFor={field('dueTo')}>{t('plans.filters.dueTo')}</label>
+        <label className="field__label" htmlFor={field('dueTo')}>
+          {t('plans.filters.dueTo')}
+        </label>
         <input className="field__input" id={field('dueTo')} name="dueTo" type="date" defaultValue={filters.dueTo} />
       </div>
       <div className="task-filters__actions">
-        <button type="submit" className="button">{t('plans.filters.apply')}</button>
-        <Link to={location.pathname} className="button button--secondary">{t('plans.filters.clear')}</Link>
+        <button type="submit" className="button">
+          {t('plans.filters.apply')}
+        </button>
+        <Link to={location.pathname} className="button button--secondary">
+          {t('plans.filters.clear')}
+        </Link>
       </div>
     </Form>
   );
@@ -163,7 +192,9 @@ function TaskResults({ query }: { query: ReturnType<typeof usePlanTasks> }) {
   const { items, total } = query.data;
   return (
     <section aria-labelledby="task-results-heading">
-      <h2 id="task-results-heading" className="visually-hidden">{t('plans.results')}</h2>
+      <h2 id="task-results-heading" className="visually-hidden">
+        {t('plans.results')}
+      </h2>
       <p role="status">{t('plans.resultCount', { total: formatNumber(total, locale) })}</p>
       {items.length > 0 ? <TaskTable tasks={items} /> : null}
     </section>

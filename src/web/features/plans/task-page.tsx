@@ -1,7 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { commentBodySchema, extensionRequestBodySchema, progressReportBodySchema, taskPriorityLabels, type TaskDetail } from '../../../shared/contracts/plans.js';
+import {
+  commentBodySchema,
+  extensionRequestBodySchema,
+  progressReportBodySchema,
+  taskPriorityLabels,
+  type TaskDetail,
+} from '../../../shared/contracts/plans.js';
 import { SelectField, TextField } from '../../components/form/form-field.js';
 import { useForm } from '../../components/form/use-form.js';
 import { ValidatedForm } from '../../components/form/validated-form.js';
@@ -22,8 +28,18 @@ export function TaskPage() {
   const task = useTask(taskId);
   const localized = useLocalized();
   useDocumentTitle(t('app.pageTitle', { page: task.data ? `${task.data.code} — ${localized(task.data.title)}` : t('plans.taskHeading') }));
-  if (task.isPending) return <div className="container page"><Loading /></div>;
-  if (task.isError) return <div className="container page"><QueryError error={task.error} onRetry={() => void task.refetch()} /></div>;
+  if (task.isPending)
+    return (
+      <div className="container page">
+        <Loading />
+      </div>
+    );
+  if (task.isError)
+    return (
+      <div className="container page">
+        <QueryError error={task.error} onRetry={() => void task.refetch()} />
+      </div>
+    );
   return <TaskView task={task.data} />;
 }
 
@@ -41,7 +57,8 @@ function TaskView({ task }: { task: TaskDetail }) {
         <span className="plan__code">{task.code}</span> {localized(task.title)}
       </h1>
       <p className="task-page__status">
-        <StatusBadge status={task.status} isDueSoon={task.isDueSoon} /> <ProgressBar percent={task.progressPercent} label={t('plans.taskProgress', { code: task.code })} />
+        <StatusBadge status={task.status} isDueSoon={task.isDueSoon} />{' '}
+        <ProgressBar percent={task.progressPercent} label={t('plans.taskProgress', { code: task.code })} />
       </p>
       <dl className="task-facts">
         <dt>{t('plans.columns.leadUnit')}</dt>
@@ -53,7 +70,9 @@ function TaskView({ task }: { task: TaskDetail }) {
         <dt>{t('plans.columns.dueOn')}</dt>
         <dd>
           {date(task.dueOn)}
-          {task.originalDueOn && task.originalDueOn !== task.dueOn ? ` (${t('plans.originalDueOn', { date: formatDate(task.originalDueOn, locale) })})` : null}
+          {task.originalDueOn && task.originalDueOn !== task.dueOn
+            ? ` (${t('plans.originalDueOn', { date: formatDate(task.originalDueOn, locale) })})`
+            : null}
         </dd>
         {task.completedOn ? (
           <>
@@ -184,7 +203,14 @@ function ReportForm({ task, onFiled }: { task: TaskDetail; onFiled: () => void }
               {fileError}
             </p>
           ) : null}
-          <input id={fileId} ref={fileInput} type="file" name="file" className="field__file" aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`} />
+          <input
+            id={fileId}
+            ref={fileInput}
+            type="file"
+            name="file"
+            className="field__file"
+            aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
+          />
         </div>
       </ValidatedForm>
     </>
@@ -203,9 +229,17 @@ function ExtensionsSection({ task }: { task: TaskDetail }) {
         {task.extensions.map((e) => (
           <li key={e.id} className="history__item">
             <p className="history__meta">
-              {formatDate(e.createdAt, locale)} · {localized(e.unit.name)} · {t(`plans.extensions.kind.${e.kind}`)} · {t(`plans.extensions.status.${e.status}`)}
+              {formatDate(e.createdAt, locale)} · {localized(e.unit.name)} · {t(`plans.extensions.kind.${e.kind}`)} ·{' '}
+              {t(`plans.extensions.status.${e.status}`)}
             </p>
-            {e.requestedDueOn ? <p>{t('plans.extensions.requested', { from: e.currentDueOn ? formatDate(e.currentDueOn, locale) : '—', to: formatDate(e.requestedDueOn, locale) })}</p> : null}
+            {e.requestedDueOn ? (
+              <p>
+                {t('plans.extensions.requested', {
+                  from: e.currentDueOn ? formatDate(e.currentDueOn, locale) : '—',
+                  to: formatDate(e.requestedDueOn, locale),
+                })}
+              </p>
+            ) : null}
             <p>{e.reason}</p>
             {e.decisionDocument || e.decisionNote ? <p>{[e.decisionDocument, e.decisionNote].filter(Boolean).join(' · ')}</p> : null}
             {e.status === 'pending' && task.can.decide ? <DecisionButtons extensionId={e.id} /> : null}
@@ -232,10 +266,18 @@ function DecisionButtons({ extensionId }: { extensionId: string }) {
         <input id={documentId} className="field__input" value={document} maxLength={200} onChange={(e) => setDocument(e.target.value)} />
       </div>
       <div className="form__actions">
-        <button type="button" className="button" onClick={() => decide.mutate({ id: extensionId, decision: 'approved', document, note: '' })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => decide.mutate({ id: extensionId, decision: 'approved', document, note: '' })}
+        >
           {t('plans.extensions.approve')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => decide.mutate({ id: extensionId, decision: 'rejected', document, note: '' })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => decide.mutate({ id: extensionId, decision: 'rejected', document, note: '' })}
+        >
           {t('plans.extensions.reject')}
         </button>
       </div>
@@ -263,7 +305,13 @@ function ExtensionForm({ task }: { task: TaskDetail }) {
   return (
     <>
       <h3 id="extension-form-heading">{t('plans.extensions.formHeading')}</h3>
-      <ValidatedForm form={form} headingLevel={3} labelledBy="extension-form-heading" submitLabel={t('plans.extensions.submit')} status={done ? t('plans.extensions.sent') : null}>
+      <ValidatedForm
+        form={form}
+        headingLevel={3}
+        labelledBy="extension-form-heading"
+        submitLabel={t('plans.extensions.submit')}
+        status={done ? t('plans.extensions.sent') : null}
+      >
         <SelectField
           form={form}
           name="kind"

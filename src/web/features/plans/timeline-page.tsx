@@ -24,7 +24,12 @@ export function TimelinePage() {
   const plan = usePlan(code);
   const tasks = usePlanTasks(code, { limit: 500 });
   useDocumentTitle(t('app.pageTitle', { page: `${t('plans.nav.timeline')} — ${code}` }));
-  if (plan.isError) return <div className="container page"><QueryError error={plan.error} /></div>;
+  if (plan.isError)
+    return (
+      <div className="container page">
+        <QueryError error={plan.error} />
+      </div>
+    );
   const dated = (tasks.data?.items ?? []).filter((task) => task.dueOn !== null);
   const first = Math.min(...dated.map((task) => toDay(task.startOn ?? task.dueOn!)), plan.data ? toDay(plan.data.today) : Infinity);
   const last = Math.max(...dated.map((task) => toDay(task.dueOn!)), plan.data ? toDay(plan.data.today) : -Infinity);
@@ -55,7 +60,10 @@ export function TimelinePage() {
                     <StatusBadge status={task.status} isDueSoon={task.isDueSoon} />
                   </div>
                   <div className="gantt__track" aria-hidden="true">
-                    <span className={`gantt__bar gantt__bar--${task.status}`} style={{ left: at(start), width: `max(4px, calc(${at(end + 1)} - ${at(start)}))` }} />
+                    <span
+                      className={`gantt__bar gantt__bar--${task.status}`}
+                      style={{ left: at(start), width: `max(4px, calc(${at(end + 1)} - ${at(start)}))` }}
+                    />
                     <span className="gantt__today" style={{ left: at(toDay(plan.data.today)) }} />
                   </div>
                 </li>

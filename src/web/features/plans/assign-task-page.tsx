@@ -8,7 +8,7 @@ import { Loading, QueryError } from '../../components/query-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
-import { useAssignTask, usePlan, useUnits } from './api.js';
+import { useAssignTask, usePlan, usePlanTasks, useUnits } from './api.js';
 import { PlanField } from './fields.js';
 import { ImportForm } from './import-form.js';
 import { PlanHeader } from './plan-page.js';
@@ -36,6 +36,7 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
   const navigate = useNavigate();
   const units = useUnits();
   const assign = useAssignTask(plan.id);
+  const topLevel = (usePlanTasks(plan.id, { limit: 500 }).data?.items ?? []).filter((task) => task.parentId === null);
   const form = useForm({
     id: 'assign',
     initialValues: {
@@ -43,6 +44,7 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
       titleVi: '',
       titleEn: '',
       groupId: '',
+      parentId: '',
       leadUnitId: '',
       startOn: '',
       dueOn: '',
@@ -55,6 +57,7 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
       titleVi: t('plans.assign.titleVi'),
       titleEn: t('plans.assign.titleEn'),
       groupId: t('plans.filters.group'),
+      parentId: t('plans.assign.parent'),
       leadUnitId: t('plans.columns.leadUnit'),
       startOn: t('plans.startOn'),
       dueOn: t('plans.columns.dueOn'),
@@ -66,6 +69,7 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
     toInput: (v) => ({
       ...v,
       groupId: v.groupId || null,
+      parentId: v.parentId || null,
       leadUnitId: v.leadUnitId || undefined,
       startOn: v.startOn || null,
       dueOn: v.dueOn || null,
@@ -90,6 +94,16 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
           options={[
             { value: '', label: t('plans.filters.none') },
             ...plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` })),
+          ]}
+        />
+        <SelectField
+          form={form}
+          name="parentId"
+          isOptional
+          hint={t('plans.assign.parentHint')}
+          options={[
+            { value: '', label: t('plans.assign.noParent') },
+            ...topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` })),
           ]}
         />
         <SelectField form={form} name="leadUnitId" options={[{ value: '', label: t('plans.assign.chooseUnit') }, ...unitOptions]} />

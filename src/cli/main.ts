@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { version } from '../server/version.js';
 import { registerBackup } from './backup.js';
+import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerOps } from './ops.js';
 import { registerSeed } from './seed.js';
@@ -20,5 +21,6 @@ registerSeed(program);
 registerUser(program);
 registerBackup(program);
 registerOps(program);
+registerImport(program);
 
 await program.parseAsync(process.argv);

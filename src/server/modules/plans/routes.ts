@@ -1,0 +1,379 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/contracts/common.js';
+import {
+  attachmentSchema,
+  commentBodySchema,
+  extensionDecisionBodySchema,
+  extensionRequestBodySchema,
+  importResultSchema,
+  planCreateBodySchema,
+  planDetailSchema,
+  planSchema,
+  planUpdateBodySchema,
+  progressReportBodySchema,
+  scorecardQuerySchema,
+  scorecardSchema,
+  taskCreateBodySchema,
+  taskDetailSchema,
+  taskGroupCreateBodySchema,
+  taskListQuerySchema,
+  taskListSchema,
+  taskUpdateBodySchema,
+} from '../../../shared/contracts/plans.js';
+import { AppError } from '../../lib/errors.js';
+import { programmeManagers, publicAccess } from '../../lib/policy.js';
+import { contextOf } from '../../lib/request-context.js';
+import type { AppServices } from '../manifest.js';
+import { rotateCalendarFeed, unitCalendar } from './calendar.js';
+import { decideExtension, requestExtension } from './extensions-service.js';
+import { unitStaff } from './policy.js';
+import { createPlan, createTaskGroup, getPlan, listPlans, updatePlan } from './plans-service.js';
+import { attachmentUrl } from './presenter.js';
+import { addComment, fileProgressReport, openReportFile, uploadProductFile } from './reports-service.js';
+import { getScorecard } from './scorecards.js';
+import { plansSettings } from './settings.js';
+import { getTask } from './task-detail.js';
+import { createTask, listMyUnitTasks, listPlanTasks, updateTask } from './tasks-service.js';
+import { exportPlanTasks, importMaxBytes, importPlanTasks, importTemplate } from './xlsx-service.js';
+
+const planParams = z.object({ planId: z.string().trim().min(1).max(60) });
+const planIdParams = z.object({ planId: z.uuid() });
+const taskParams = z.object({ taskId: z.uuid() });
+const idParams = z.object({ id: z.uuid() });
+const created = z.object({ id: z.uuid() });
+
+/** Plans, task groups, tasks, progress reports, extensions and scorecards. */
+export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  // Only this plugin's routes read multipart bodies (product files); the byte limit is enforced while streaming.
+  await app.register(multipart, { limits: { files: 1, fileSize: plansSettings.attachmentMaxBytes + 1, fields: 5 } });
+  const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, services);
+  const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+  const managers = { policy: programmeManagers };
+  const staff = { policy: unitStaff };
+  const open = { policy: publicAccess };
+  const tags = ['plans'];
+
+  app.get(
+    '',
+    { config: open, schema: { tags, summary: 'Kế hoạch / Plans', response: { 200: z.object({ items: z.array(planSchema) }) } } },
+    async (request) => ({
+      items: await listPlans(ctx(request)),
+    }),
+  );
+
+  app.post(
+    '',
+    {
+      config: managers,
+      schema: { tags, summary: 'Tạo kế hoạch / Create a plan', body: planCreateBodySchema, response: { 201: planSchema, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await createPlan(ctx(request), request.body)),
+  );
+
+  app.get(
+    '/my-tasks',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Nhiệm vụ của đơn vị tôi / My unit’s tasks',
+        querystring: taskListQuerySchema,
+        response: { 200: taskListSchema, ...errors },
+      },
+    },
+    async (request) => listMyUnitTasks(ctx(request), request.query),
+  );
+
+  app.get(
+    '/scorecards',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Bảng đánh giá đơn vị / Unit scorecards',
+        querystring: scorecardQuerySchema,
+        response: { 200: scorecardSchema, ...errors },
+      },
+    },
+    async (request) => getScorecard(ctx(request), request.query),
+  );
+
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.get(
+    '/import-template.xlsx',
+    { config: open, schema: { tags, summary: 'Tệp mẫu nhập nhiệm vụ / Task import template (XLSX)' } },
+    async (request, reply) =>
+      reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', 'attachment; filename="mau-nhap-nhiem-vu.xlsx"')
+        .send(await importTemplate(ctx(request))),
+  );
+
+  app.get(
+    '/:planId',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Kế hoạch (mã hoặc id) / A plan (code or id)',
+        params: planParams,
+        response: { 200: planDetailSchema, ...errors },
+      },
+    },
+    async (request) => getPlan(ctx(request), request.params.planId),
+  );
+
+  app.patch(
+    '/:planId',
+    { config: managers, schema: { tags, params: planIdParams, body: planUpdateBodySchema, response: { 200: planSchema, ...errors } } },
+    async (request) => updatePlan(ctx(request), request.params.planId, request.body),
+  );
+
+  app.post(
+    '/:planId/groups',
+    { config: managers, schema: { tags, params: planIdParams, body: taskGroupCreateBodySchema, response: { 201: created, ...errors } } },
+    async (request, reply) => {
+      const group = await createTaskGroup(ctx(request), request.params.planId, request.body);
+      return reply.status(201).send({ id: group.id });
+    },
+  );
+
+  app.get(
+    '/:planId/export.xlsx',
+    { config: open, schema: { tags, summary: 'Xuất nhiệm vụ / Export tasks (XLSX)', params: planParams } },
+    async (request, reply) => {
+      const { fileName, bytes } = await exportPlanTasks(ctx(request), request.params.planId);
+      return reply.header('content-type', xlsxType).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+    },
+  );
+
+  app.post(
+    '/:planId/import',
+    {
+      config: managers,
+      schema: {
+        tags,
+        summary: 'Nhập nhiệm vụ từ XLSX, tất cả hoặc không / Import tasks from XLSX, all or nothing (multipart, field "file")',
+        params: planIdParams,
+        response: { 200: importResultSchema, ...errors, 413: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const file = request.isMultipart() ? await request.file({ limits: { fileSize: importMaxBytes, files: 1 } }) : undefined;
+      if (!file)
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: 'Hãy gửi tệp XLSX trong trường "file" (multipart/form-data)',
+            en: 'Send the XLSX file in the "file" field (multipart/form-data)',
+          },
+          { field: 'file' },
+        );
+      const result = await importPlanTasks(ctx(request), request.params.planId, await file.toBuffer());
+      if (result.errors.length > 0) {
+        const first = result.errors[0]!;
+        const more = result.errors.length - 1;
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: `Không nhập nhiệm vụ nào: ${result.errors.length} dòng lỗi; dòng ${first.row}: ${first.message.vi}${more ? ` (và ${more} lỗi khác)` : ''}`,
+            en: `Nothing imported: ${result.errors.length} bad rows; row ${first.row}: ${first.message.en}${more ? ` (and ${more} more)` : ''}`,
+          },
+          { rows: result.errors },
+        );
+      }
+      return reply.status(200).send(result);
+    },
+  );
+
+  app.get(
+    '/:planId/tasks',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Nhiệm vụ của kế hoạch / A plan’s tasks',
+        params: planParams,
+        querystring: taskListQuerySchema,
+        response: { 200: taskListSchema, ...errors },
+      },
+    },
+    async (request) => listPlanTasks(ctx(request), request.params.planId, request.query),
+  );
+
+  app.post(
+    '/:planId/tasks',
+    {
+      config: managers,
+      schema: {
+        tags,
+        summary: 'Giao nhiệm vụ / Assign a task',
+        params: planIdParams,
+        body: taskCreateBodySchema,
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const task = await createTask(ctx(request), request.params.planId, request.body);
+      return reply.status(201).send({ id: task.id });
+    },
+  );
+
+  app.get(
+    '/tasks/:taskId',
+    { config: open, schema: { tags, params: taskParams, response: { 200: taskDetailSchema, ...errors } } },
+    async (request) => getTask(ctx(request), request.params.taskId),
+  );
+
+  app.patch(
+    '/tasks/:taskId',
+    { config: managers, schema: { tags, params: taskParams, body: taskUpdateBodySchema, response: { 200: created, ...errors } } },
+    async (request) => {
+      const task = await updateTask(ctx(request), request.params.taskId, request.body);
+      return { id: task.id };
+    },
+  );
+
+  app.post(
+    '/tasks/:taskId/attachments',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Tải lên sản phẩm / Upload a product file (multipart, field "file")',
+        params: taskParams,
+        response: { 201: attachmentSchema, ...errors, 413: errorBodySchema, 415: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file)
+        throw new AppError(
+          'VALIDATION',
+          {
+            vi: 'Hãy gửi một tệp trong trường "file" (multipart/form-data)',
+            en: 'Send one file in the "file" field (multipart/form-data)',
+          },
+          { field: 'file' },
+        );
+      const row = await uploadProductFile(ctx(request), services.storage, request.params.taskId, {
+        fileName: file.filename,
+        stream: file.file,
+      });
+      return reply
+        .status(201)
+        .send({ id: row.id, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, url: attachmentUrl(row.id) });
+    },
+  );
+
+  app.get(
+    '/attachments/:id',
+    { config: open, schema: { tags, summary: 'Tải xuống sản phẩm / Download a product file', params: idParams } },
+    async (request, reply) => {
+      const { attachment, stream } = await openReportFile(ctx(request), services.storage, request.params.id);
+      return reply
+        .header('content-type', attachment.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+
+  app.post(
+    '/tasks/:taskId/reports',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Báo cáo tiến độ / File a progress report',
+        params: taskParams,
+        body: progressReportBodySchema,
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const report = await fileProgressReport(ctx(request), request.params.taskId, request.body);
+      return reply.status(201).send({ id: report.id });
+    },
+  );
+
+  app.post(
+    '/tasks/:taskId/comments',
+    { config: staff, schema: { tags, params: taskParams, body: commentBodySchema, response: { 201: created, ...errors } } },
+    async (request, reply) => {
+      const comment = await addComment(ctx(request), request.params.taskId, request.body.body);
+      return reply.status(201).send({ id: comment.id });
+    },
+  );
+
+  app.post(
+    '/tasks/:taskId/extensions',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Đề nghị gia hạn / Request an extension',
+        params: taskParams,
+        body: extensionRequestBodySchema,
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await requestExtension(ctx(request), request.params.taskId, request.body);
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.post(
+    '/units/:unitId/calendar-feed',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Tạo địa chỉ lịch của đơn vị (iCalendar) / Create the unit’s calendar feed URL',
+        params: z.object({ unitId: z.uuid() }),
+        response: { 201: z.object({ url: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rotateCalendarFeed(ctx(request), request.params.unitId, services.config.baseUrl)),
+  );
+
+  // Calendar apps send no cookie: the secret token in the URL is the permission.
+  app.get(
+    '/calendar/:file',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Lịch hạn nhiệm vụ của đơn vị / A unit’s deadlines (iCalendar)',
+        params: z.object({ file: z.string().regex(/^[0-9a-f]{48}\.ics$/) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(await unitCalendar(ctx(request), request.params.file.slice(0, -4), services.config.baseUrl)),
+  );
+
+  app.post(
+    '/extensions/:id/decision',
+    {
+      config: managers,
+      schema: {
+        tags,
+        summary: 'Duyệt gia hạn / Decide an extension',
+        params: idParams,
+        body: extensionDecisionBodySchema,
+        response: { 200: created, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await decideExtension(ctx(request), request.params.id, request.body);
+      return { id: row.id };
+    },
+  );
+};

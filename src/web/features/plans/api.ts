@@ -1,0 +1,178 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/contracts/common.js';
+import { unitSchema } from '../../../shared/contracts/identity.js';
+import {
+  attachmentSchema,
+  importResultSchema,
+  planDetailSchema,
+  planSchema,
+  scorecardSchema,
+  taskDetailSchema,
+  taskListSchema,
+  type extensionDecisionBodySchema,
+  type extensionRequestBodySchema,
+  type ProgressReportBody,
+  type TaskCreateBody,
+} from '../../../shared/contracts/plans.js';
+import { ApiError, apiGet, apiSend, buildApiUrl, csrfHeaderName, type QueryValue } from '../../api/client.js';
+import { sessionQueryOptions } from '../identity/api.js';
+
+export const plansKeys = {
+  all: ['plans'] as const,
+  plan: (ref: string) => ['plans', 'plan', ref] as const,
+  tasks: (ref: string, filters: Record<string, QueryValue>) => ['plans', 'tasks', ref, filters] as const,
+  myTasks: (filters: Record<string, QueryValue>) => ['plans', 'my-tasks', filters] as const,
+  task: (id: string) => ['plans', 'task', id] as const,
+  scorecard: (planId: string, filters: Record<string, QueryValue>) => ['plans', 'scorecard', planId, filters] as const,
+  units: ['units'] as const,
+};
+
+const created = z.object({ id: z.uuid() });
+
+export function usePlans() {
+  return useQuery({
+    queryKey: plansKeys.all,
+    queryFn: ({ signal }) => apiGet('/api/plans', z.object({ items: z.array(planSchema) }), { signal }),
+  });
+}
+
+/** A plan by its code (4354/KH-UBND) or id. */
+export function usePlan(ref: string) {
+  return useQuery({
+    queryKey: plansKeys.plan(ref),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(ref)}`, planDetailSchema, { signal }),
+  });
+}
+
+export function usePlanTasks(ref: string, filters: Record<string, QueryValue>) {
+  return useQuery({
+    queryKey: plansKeys.tasks(ref, filters),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(ref)}/tasks`, taskListSchema, { signal, query: filters }),
+  });
+}
+
+export function useMyUnitTasks(filters: Record<string, QueryValue>) {
+  return useQuery({
+    queryKey: plansKeys.myTasks(filters),
+    queryFn: ({ signal }) => apiGet('/api/plans/my-tasks', taskListSchema, { signal, query: filters }),
+  });
+}
+
+export function useTask(id: string) {
+  return useQuery({
+    queryKey: plansKeys.task(id),
+    queryFn: ({ signal }) => apiGet(`/api/plans/tasks/${id}`, taskDetailSchema, { signal }),
+  });
+}
+
+export function useScorecard(planId: string | undefined, filters: Record<string, QueryValue>) {
+  return useQuery({
+    queryKey: plansKeys.scorecard(planId ?? '', filters),
+    queryFn: ({ signal }) => apiGet('/api/plans/scorecards', scorecardSchema, { signal, query: { planId, ...filters } }),
+    enabled: planId !== undefined,
+  });
+}
+
+export function useUnits() {
+  return useQuery({
+    queryKey: plansKeys.units,
+    queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useAssignTask(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TaskCreateBody) => apiSend('POST', `/api/plans/${planId}/tasks`, created, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
+  });
+}
+
+/** Sends one file as multipart/form-data (field "file") with the session's CSRF token; errors become `ApiError` with the server's details. */
+async function postFile<T>(queryClient: ReturnType<typeof useQueryClient>, path: string, file: File, schema: z.ZodType<T>): Promise<T> {
+  const session = await queryClient.fetchQuery(sessionQueryOptions);
+  const body = new FormData();
+  body.append('file', file);
+  const response = await fetch(buildApiUrl(path), {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
+  });
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    throw new ApiError(
+      parsed.success
+        ? {
+            kind: 'api',
+            status: response.status,
+            code: parsed.data.error.code,
+            localizedMessage: parsed.data.error.message,
+            details: parsed.data.error.details,
+          }
+        : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
+    );
+  }
+  return schema.parse(json);
+}
+
+/** Uploads one product file for a later report; the answer names the stored file. */
+export function useUploadProductFile(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postFile(queryClient, `/api/plans/tasks/${taskId}/attachments`, file, attachmentSchema),
+  });
+}
+
+/** Imports a plan's tasks from an XLSX file (programme managers). */
+export function useImportTasks(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postFile(queryClient, `/api/plans/${planId}/import`, file, importResultSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
+  });
+}
+
+export function useFileReport(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProgressReportBody) => apiSend('POST', `/api/plans/tasks/${taskId}/reports`, created, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
+  });
+}
+
+export function useRequestExtension(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.infer<typeof extensionRequestBodySchema>) =>
+      apiSend('POST', `/api/plans/tasks/${taskId}/extensions`, created, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
+  });
+}
+
+export function useDecideExtension() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & z.infer<typeof extensionDecisionBodySchema>) =>
+      apiSend('POST', `/api/plans/extensions/${id}/decision`, created, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
+  });
+}
+
+export function useAddComment(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { body: string }) => apiSend('POST', `/api/plans/tasks/${taskId}/comments`, created, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.task(taskId) }),
+  });
+}
+
+/** POST …/calendar-feed: a new private calendar address for the unit (the old one stops working). */
+export function useCreateCalendarFeed() {
+  return useMutation({
+    mutationFn: (unitId: string) => apiSend('POST', `/api/plans/units/${unitId}/calendar-feed`, z.object({ url: z.string() })),
+  });
+}

@@ -1,0 +1,123 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { taskCreateBodySchema, taskPriorities, taskPriorityLabels } from '../../../shared/contracts/plans.js';
+import { SelectField, TextField } from '../../components/form/form-field.js';
+import { useForm } from '../../components/form/use-form.js';
+import { ValidatedForm } from '../../components/form/validated-form.js';
+import { Loading, QueryError } from '../../components/query-status.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLocalized } from '../../i18n/use-locale.js';
+import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { useAssignTask, usePlan, usePlanTasks, useUnits } from './api.js';
+import { PlanField } from './fields.js';
+import { ImportForm } from './import-form.js';
+import { PlanHeader } from './plan-page.js';
+import { planCodeParam, planPaths } from './paths.js';
+import type { PlanDetail } from '../../../shared/contracts/plans.js';
+
+/** The programme manager assigns a task: lead unit, deadline, expected product. */
+export function AssignTaskPage() {
+  const { t } = useTranslation();
+  const code = planCodeParam(useParams().code);
+  const plan = usePlan(code);
+  useDocumentTitle(t('app.pageTitle', { page: t('plans.nav.assign') }));
+  return (
+    <div className="container page page--narrow">
+      <RequireSignedIn>
+        {() => (plan.isPending ? <Loading /> : plan.isError ? <QueryError error={plan.error} /> : <AssignForm plan={plan.data} />)}
+      </RequireSignedIn>
+    </div>
+  );
+}
+
+function AssignForm({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const navigate = useNavigate();
+  const units = useUnits();
+  const assign = useAssignTask(plan.id);
+  const topLevel = (usePlanTasks(plan.id, { limit: 500 }).data?.items ?? []).filter((task) => task.parentId === null);
+  const form = useForm({
+    id: 'assign',
+    initialValues: {
+      code: '',
+      titleVi: '',
+      titleEn: '',
+      groupId: '',
+      parentId: '',
+      leadUnitId: '',
+      startOn: '',
+      dueOn: '',
+      productVi: '',
+      priority: 'normal',
+      descriptionVi: '',
+    },
+    labels: {
+      code: t('plans.assign.code'),
+      titleVi: t('plans.assign.titleVi'),
+      titleEn: t('plans.assign.titleEn'),
+      groupId: t('plans.filters.group'),
+      parentId: t('plans.assign.parent'),
+      leadUnitId: t('plans.columns.leadUnit'),
+      startOn: t('plans.startOn'),
+      dueOn: t('plans.columns.dueOn'),
+      productVi: t('plans.product'),
+      priority: t('plans.priority'),
+      descriptionVi: t('plans.assign.description'),
+    },
+    schema: taskCreateBodySchema,
+    toInput: (v) => ({
+      ...v,
+      groupId: v.groupId || null,
+      parentId: v.parentId || null,
+      leadUnitId: v.leadUnitId || undefined,
+      startOn: v.startOn || null,
+      dueOn: v.dueOn || null,
+    }),
+    onSubmit: async (body) => {
+      const { id } = await assign.mutateAsync(body);
+      await navigate(planPaths.task(id));
+    },
+  });
+  const unitOptions = (units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.id, label: localized(u.name) }));
+  return (
+    <>
+      <PlanHeader plan={plan} current="assign" />
+      <ValidatedForm form={form} submitLabel={t('plans.assign.submit')}>
+        <TextField form={form} name="code" maxLength={40} width="short" hint={t('plans.assign.codeHint')} />
+        <TextField form={form} name="titleVi" maxLength={500} />
+        <TextField form={form} name="titleEn" maxLength={500} isOptional />
+        <SelectField
+          form={form}
+          name="groupId"
+          isOptional
+          options={[
+            { value: '', label: t('plans.filters.none') },
+            ...plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` })),
+          ]}
+        />
+        <SelectField
+          form={form}
+          name="parentId"
+          isOptional
+          hint={t('plans.assign.parentHint')}
+          options={[
+            { value: '', label: t('plans.assign.noParent') },
+            ...topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` })),
+          ]}
+        />
+        <SelectField form={form} name="leadUnitId" options={[{ value: '', label: t('plans.assign.chooseUnit') }, ...unitOptions]} />
+        <PlanField form={form} name="startOn" kind="date" isOptional />
+        <PlanField form={form} name="dueOn" kind="date" isOptional hint={t('plans.assign.dueHint')} />
+        <TextField form={form} name="productVi" maxLength={1000} isOptional />
+        <SelectField
+          form={form}
+          name="priority"
+          options={taskPriorities.map((p) => ({ value: p, label: localized(taskPriorityLabels[p]) }))}
+        />
+        <PlanField form={form} name="descriptionVi" kind="textarea" isOptional />
+      </ValidatedForm>
+      <ImportForm planId={plan.id} />
+    </>
+  );
+}

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { units, users } from '../../src/server/modules/identity/schema.js';
-import { createSession, sessionCookieName } from '../../src/server/modules/identity/sessions.js';
+import { newSecret, sha256Hex } from '../../src/server/lib/tokens.js';
+import { sessions, units, users } from '../../src/server/modules/identity/schema.js';
+import { sessionCookieName } from '../../src/server/modules/identity/sessions.js';
 import { campaigns } from '../../src/server/modules/movement/schema.js';
 import type { TestApp } from './app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from './sessions.js';
@@ -63,14 +64,32 @@ export async function createCouncil(t: TestApp, pm: Browser, campaignId: string,
  */
 export async function manyAccounts(t: TestApp, count: number, prefix: string): Promise<Browser[]> {
   const db = t.testDb.database.db;
-  const rows = await db
-    .insert(users)
-    .values(Array.from({ length: count }, (_, i) => ({ email: `${prefix}-${i}@example.vn`, displayName: `${prefix} ${i}`, passwordHash: null })))
-    .returning({ id: users.id });
+  const rows: Array<{ id: string }> = [];
+  for (let start = 0; start < count; start += 1000) {
+    const size = Math.min(1000, count - start);
+    rows.push(
+      ...(await db
+        .insert(users)
+        .values(Array.from({ length: size }, (_, i) => ({ email: `${prefix}-${start + i}@example.vn`, displayName: `${prefix} ${start + i}`, passwordHash: null })))
+        .returning({ id: users.id })),
+    );
+  }
   const browsers: Browser[] = [];
-  for (const row of rows) {
-    const session = await createSession(db, t.clock, { userId: row.id, isComplete: true, hasSecondFactor: false, userAgent: null, ip: null });
-    browsers.push({ cookie: `${sessionCookieName}=${session.token}`, csrfToken: session.csrfToken });
+  const now = t.clock.now();
+  for (let start = 0; start < rows.length; start += 1000) {
+    const batch = rows.slice(start, start + 1000).map((row) => ({ userId: row.id, token: newSecret(), csrfToken: newSecret(24) }));
+    await db.insert(sessions).values(
+      batch.map((b) => ({
+        tokenHash: sha256Hex(b.token),
+        userId: b.userId,
+        isComplete: true,
+        csrfToken: b.csrfToken,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      })),
+    );
+    for (const b of batch) browsers.push({ cookie: `${sessionCookieName}=${b.token}`, csrfToken: b.csrfToken });
   }
   return browsers;
 }

@@ -30,6 +30,7 @@ export const movementRoutes: RouteTable = {
     'GET /api/movement/awards/:id': 'public',
     'POST /api/movement/initiatives/:id/replications': 'signed-in',
     'GET /api/movement/most-replicated': 'public',
+    'GET /api/movement/similar': 'signed-in',
     'GET /api/movement/gallery': 'public',
     'GET /api/movement/gallery/:id': 'public',
     'POST /api/movement/gallery/:id/supports': 'signed-in',

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { movementBenchmarks } from './movement.js';
 import { firstJsonLine, load, rows, startChild } from './support.js';
 
 async function homeSummaryThroughput(): Promise<void> {
@@ -61,7 +62,7 @@ async function coldStart(): Promise<void> {
 }
 
 // Each feature's benchmarks live in their own file and push their rows to the same table.
-const benchmarks: Array<() => Promise<void>> = [homeSummaryThroughput, coldStart];
+const benchmarks: Array<() => Promise<void>> = [homeSummaryThroughput, coldStart, movementBenchmarks];
 for (const benchmark of benchmarks) await benchmark();
 
 console.log('\nbenchmark | measured | baseline (same run) | ratio | target');

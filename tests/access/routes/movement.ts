@@ -39,5 +39,14 @@ export const movementRoutes: RouteTable = {
     'POST /api/movement/comments/:id/reports': 'signed-in',
     'GET /api/movement/moderation/comments': 'programme-managers',
     'POST /api/movement/comments/:id/moderation': 'programme-managers',
+    'POST /api/movement/phases/:id/registrations': 'signed-in',
+    'GET /api/movement/phases/:id/registrations': 'signed-in',
+    'PUT /api/movement/registrations/:id/report': 'signed-in',
+    'GET /api/movement/phases/:id/report': 'movement-readers',
+    'GET /api/movement/phases/:id/report.docx': 'movement-readers',
+    'GET /api/movement/phases/:id/report.xlsx': 'movement-readers',
+  },
+  policies: {
+    'movement-readers': (caller) => caller === 'leader' || caller === 'programme manager' || caller === 'administrator',
   },
 };

@@ -265,7 +265,8 @@ export const galleryItemSchema = z.object({
   supportCount: z.number(),
   replicationCount: z.number(),
 });
-export const galleryResponseSchema = z.object({ items: z.array(galleryItemSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+/** `total` stops at a cap (then `isTotalCapped`): exact counts of large result sets are not worth their cost. */
+export const galleryResponseSchema = z.object({ items: z.array(galleryItemSchema), total: z.number(), isTotalCapped: z.boolean(), page: z.number(), pageSize: z.number() });
 export type GalleryItem = z.infer<typeof galleryItemSchema>;
 
 export const supportResultSchema = z.object({ supportCount: z.number(), supportedByMe: z.boolean() });

@@ -307,6 +307,8 @@ CREATE INDEX "initiatives_submitter_id_idx" ON "initiatives" USING btree ("submi
 CREATE INDEX "initiatives_unit_id_idx" ON "initiatives" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "initiatives_state_idx" ON "initiatives" USING btree ("state","field_code");--> statement-breakpoint
 CREATE INDEX "initiatives_search_text_trgm_idx" ON "initiatives" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "initiatives_gallery_supports_idx" ON "initiatives" USING btree ("support_count" DESC NULLS LAST,"id") WHERE "initiatives"."state" in ('recognised', 'awarded', 'replicated');--> statement-breakpoint
+CREATE INDEX "initiatives_gallery_decided_idx" ON "initiatives" USING btree ("decided_at" DESC NULLS LAST,"id") WHERE "initiatives"."state" in ('recognised', 'awarded', 'replicated');--> statement-breakpoint
 CREATE UNIQUE INDEX "replications_initiative_unit_key" ON "replications" USING btree ("initiative_id","unit_id");--> statement-breakpoint
 CREATE INDEX "replications_unit_id_idx" ON "replications" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_assignments_initiative_reviewer_key" ON "review_assignments" USING btree ("initiative_id","reviewer_id");--> statement-breakpoint

@@ -24,6 +24,9 @@ async function loadPublic(ctx: ServiceContext, id: string) {
   return row;
 }
 
+/** The gallery counts matches up to this many. */
+export const totalCap = 1000;
+
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The public gallery of recognised initiatives: filters, diacritics-insensitive search, paging. */
@@ -37,10 +40,11 @@ export async function galleryPage(ctx: ServiceContext, query: z.output<typeof ga
   const where = and(...conditions);
   const order =
     query.sort === 'newest'
-      ? [desc(initiatives.decidedAt), asc(initiatives.id)]
+      ? [sql`${initiatives.decidedAt} desc nulls last`, asc(initiatives.id)]
       : query.sort === 'replications'
         ? [desc(initiatives.replicationCount), desc(initiatives.supportCount), asc(initiatives.id)]
-        : [desc(initiatives.supportCount), asc(initiatives.id)];
+        : // Spelled as the partial indexes are built (nulls last), so the planner reads pages from them.
+          [sql`${initiatives.supportCount} desc nulls last`, asc(initiatives.id)];
   const rows = await ctx.db
     .select({
       id: initiatives.id,
@@ -61,10 +65,14 @@ export async function galleryPage(ctx: ServiceContext, query: z.output<typeof ga
     .orderBy(...order)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(initiatives).where(where);
+  // Counting stops at a cap: an exact count of tens of thousands of matches costs more than the page itself.
+  const capped = ctx.db.select({ one: sql`1` }).from(initiatives).where(where).limit(totalCap + 1).as('capped');
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const total = count?.n ?? 0;
   return {
     items: rows.map((r) => presentGalleryItem(r, r.nameVi === null ? null : { nameVi: r.nameVi, nameEn: r.nameEn! })),
-    total: count?.n ?? 0,
+    total: Math.min(total, totalCap),
+    isTotalCapped: total > totalCap,
     page: query.page,
     pageSize: query.pageSize,
   };

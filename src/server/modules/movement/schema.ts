@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, timestamps } from '../../db/columns.js';
 import { commentStatuses, councilRoles, initiativeKinds, initiativeStates, recognitionScopes } from '../../../shared/contracts/movement.js';
@@ -162,6 +163,13 @@ export const initiatives = pgTable(
     index('initiatives_state_idx').on(t.state, t.fieldCode),
     // The gallery's diacritics-insensitive search: substring and similarity over folded text.
     index('initiatives_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // The gallery's default order over public initiatives only, so a page is read from the index, not sorted.
+    index('initiatives_gallery_supports_idx')
+      .on(t.supportCount.desc(), t.id)
+      .where(sql`${t.state} in ('recognised', 'awarded', 'replicated')`),
+    index('initiatives_gallery_decided_idx')
+      .on(t.decidedAt.desc(), t.id)
+      .where(sql`${t.state} in ('recognised', 'awarded', 'replicated')`),
   ],
 );
 

@@ -22,6 +22,7 @@ import {
   supportResultSchema,
   type InitiativeState,
 } from '../../../shared/contracts/movement.js';
+import { unitSchema } from '../../../shared/contracts/identity.js';
 import { apiGet, apiSend } from '../../api/client.js';
 
 const base = '/api/movement';
@@ -42,6 +43,8 @@ export const movementKeys = {
 };
 
 export const useCampaigns = () => useQuery({ queryKey: movementKeys.campaigns, queryFn: ({ signal }) => apiGet(`${base}/campaigns`, campaignListSchema, { signal }) });
+/** The unit tree (public), for choosing where an initiative was made. */
+export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }), staleTime: 600_000 });
 export const useAwardTypes = () => useQuery({ queryKey: ['movement', 'award-types'], queryFn: ({ signal }) => apiGet(`${base}/award-types`, awardTypeListSchema, { signal }) });
 export const useInitiative = (id: string) => useQuery({ queryKey: movementKeys.initiative(id), queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}`, initiativeDtoSchema, { signal }) });
 export const useMyInitiatives = () => useQuery({ queryKey: movementKeys.mine, queryFn: ({ signal }) => apiGet(`${base}/initiatives/mine`, initiativeListSchema, { signal }) });

@@ -87,7 +87,7 @@ export function GalleryPage() {
           {t('movement.gallery.apply')}
         </button>
       </Form>
-      <p role="status">{gallery.data ? t('movement.gallery.count', { count: gallery.data.total, formatted: formatNumber(gallery.data.total, locale) }) : ''}</p>
+      <p role="status">{gallery.data ? t('movement.gallery.count', { count: gallery.data.total, total: `${formatNumber(gallery.data.total, locale)}${gallery.data.isTotalCapped ? '+' : ''}` }) : ''}</p>
       {gallery.isPending ? <Loading quiet /> : null}
       {gallery.isError ? <QueryError error={gallery.error} onRetry={() => void gallery.refetch()} /> : null}
       {gallery.data?.items.length === 0 ? <p>{t('movement.gallery.empty')}</p> : null}

@@ -7,7 +7,7 @@ import { Loading, QueryError } from '../../components/query-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
-import { useCampaigns, useCreateDraft, useInitiative, useSaveDraft, useTransition } from './api.js';
+import { useCampaigns, useCreateDraft, useInitiative, useSaveDraft, useTransition, useUnits } from './api.js';
 import { movementPaths } from './paths.js';
 import { SimilarInitiatives } from './similar-initiatives.js';
 import { Field, WriteError } from './ui.js';
@@ -17,6 +17,7 @@ type Applied = { fullName: string; workplace: string; jobTitle: string; qualific
 type Values = {
   campaignId: string;
   callId: string;
+  unitId: string;
   title: string;
   kind: (typeof initiativeKinds)[number];
   fieldCode: string;
@@ -37,6 +38,7 @@ function valuesOf(dto: InitiativeDto): Values {
   return {
     campaignId: dto.campaignId,
     callId: dto.callId ?? '',
+    unitId: dto.unitId ?? '',
     title: dto.title,
     kind: dto.kind,
     fieldCode: dto.fieldCode,
@@ -55,6 +57,7 @@ function valuesOf(dto: InitiativeDto): Values {
 function bodyOf(values: Values) {
   return {
     callId: values.callId || null,
+    unitId: values.unitId || null,
     title: values.title,
     kind: values.kind,
     fieldCode: values.fieldCode,
@@ -95,6 +98,7 @@ function InitiativeForm({ initial, defaultAuthor }: { initial: InitiativeDto | n
   const localized = useLocalized();
   const navigate = useNavigate();
   const campaigns = useCampaigns();
+  const units = useUnits();
   const [id, setId] = useState<string | null>(initial?.id ?? null);
   const [values, setValues] = useState<Values | null>(initial ? valuesOf(initial) : null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
@@ -106,7 +110,7 @@ function InitiativeForm({ initial, defaultAuthor }: { initial: InitiativeDto | n
   const campaign = campaigns.data?.campaigns.find((c) => c.id === values?.campaignId) ?? campaigns.data?.campaigns[0];
   useEffect(() => {
     if (!values && campaign) {
-      setValues({ campaignId: campaign.id, callId: campaign.calls.find((c) => c.isOpen)?.id ?? '', title: '', kind: 'technical', fieldCode: '', ownerName: '', firstAppliedOn: '', essence: '', confidentialInfo: '', conditions: '', benefits: '', authors: [defaultAuthor], appliedBy: [] });
+      setValues({ campaignId: campaign.id, callId: campaign.calls.find((c) => c.isOpen)?.id ?? '', unitId: '', title: '', kind: 'technical', fieldCode: '', ownerName: '', firstAppliedOn: '', essence: '', confidentialInfo: '', conditions: '', benefits: '', authors: [defaultAuthor], appliedBy: [] });
     }
   }, [values, campaign, defaultAuthor]);
 
@@ -175,6 +179,18 @@ function InitiativeForm({ initial, defaultAuthor }: { initial: InitiativeDto | n
             {campaign?.calls.map((c) => (
               <option key={c.id} value={c.id}>
                 {localized(c.title)} ({c.opensOn} – {c.closesOn})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('movement.submit.unit')}>
+        {(p) => (
+          <select {...p} className="field__select" value={values.unitId} onChange={(e) => set('unitId', e.target.value)}>
+            <option value="">{t('movement.submit.noUnit')}</option>
+            {units.data?.items.map((u) => (
+              <option key={u.id} value={u.id}>
+                {localized(u.name)}
               </option>
             ))}
           </select>

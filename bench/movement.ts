@@ -46,7 +46,7 @@ async function loadInitiatives(db: Awaited<ReturnType<typeof openDatabase>>['db'
   const topicList = sql.raw(`array[${topics.map((t) => `'${t}'`).join(',')}]`);
   const placeList = sql.raw(`array[${places.map((p) => `'${p}'`).join(',')}]`);
   await db.execute(sql`
-    insert into initiatives (code, campaign_id, title, field_code, essence, state, scope, search_text, support_count, decided_at, submitted_at)
+    insert into initiatives (code, campaign_id, title, field_code, essence, state, scope, search_text, search_tokens, support_count, decided_at, submitted_at)
     select 'SK-BENCH-' || g,
            (select id from campaigns order by code limit 1),
            t.title,
@@ -54,12 +54,14 @@ async function loadInitiatives(db: Awaited<ReturnType<typeof openDatabase>>['db'
            t.title || ' — mô hình số ' || g || '. Áp dụng thử, tiết kiệm thời gian và chi phí cho người dân.',
            (array['recognised','awarded','replicated','submitted','under_review','not_recognised','recognised','awarded','screening','recognised'])[1 + g % 10],
            (array['unit','city','national'])[1 + g % 3],
-           lower(f_unaccent(t.title || ' — mô hình số ' || g || '. Áp dụng thử, tiết kiệm thời gian và chi phí cho người dân.')),
+           f.folded,
+           array(select distinct w from unnest(regexp_split_to_array(f.folded, '[^[:alnum:]]+')) w where w <> ''),
            g % 97,
            now() - (g || ' minutes')::interval,
            now() - (g || ' minutes')::interval
     from generate_series(1, ${initiativeCount}) g,
-         lateral (select (${topicList})[1 + g % ${topics.length}] || ' tại ' || (${placeList})[1 + (g / ${topics.length}) % ${places.length}] as title) t`);
+         lateral (select (${topicList})[1 + g % ${topics.length}] || ' tại ' || (${placeList})[1 + (g / ${topics.length}) % ${places.length}] as title) t,
+         lateral (select lower(f_unaccent(t.title || ' — mô hình số ' || g || '. Áp dụng thử, tiết kiệm thời gian và chi phí cho người dân.')) as folded) f`);
   await db.execute(sql`analyze initiatives`);
 }
 

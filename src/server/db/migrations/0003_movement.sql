@@ -145,7 +145,8 @@ CREATE TABLE "initiative_transitions" (
 	"actor_id" uuid,
 	"actor_role" text NOT NULL,
 	"reason" text DEFAULT '' NOT NULL,
-	"occurred_at" timestamp with time zone NOT NULL
+	"occurred_at" timestamp with time zone NOT NULL,
+	"seq" integer GENERATED ALWAYS AS IDENTITY (sequence name "initiative_transitions_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1)
 );
 --> statement-breakpoint
 CREATE TABLE "initiatives" (
@@ -171,6 +172,7 @@ CREATE TABLE "initiatives" (
 	"submitted_at" timestamp with time zone,
 	"decided_at" timestamp with time zone,
 	"search_text" text DEFAULT '' NOT NULL,
+	"search_tokens" text[] DEFAULT '{}'::text[] NOT NULL,
 	"support_count" integer DEFAULT 0 NOT NULL,
 	"replication_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -307,6 +309,7 @@ CREATE INDEX "initiatives_submitter_id_idx" ON "initiatives" USING btree ("submi
 CREATE INDEX "initiatives_unit_id_idx" ON "initiatives" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "initiatives_state_idx" ON "initiatives" USING btree ("state","field_code");--> statement-breakpoint
 CREATE INDEX "initiatives_search_text_trgm_idx" ON "initiatives" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "initiatives_search_tokens_idx" ON "initiatives" USING gin ("search_tokens");--> statement-breakpoint
 CREATE INDEX "initiatives_gallery_supports_idx" ON "initiatives" USING btree ("support_count" DESC NULLS LAST,"id") WHERE "initiatives"."state" in ('recognised', 'awarded', 'replicated');--> statement-breakpoint
 CREATE INDEX "initiatives_gallery_decided_idx" ON "initiatives" USING btree ("decided_at" DESC NULLS LAST,"id") WHERE "initiatives"."state" in ('recognised', 'awarded', 'replicated');--> statement-breakpoint
 CREATE UNIQUE INDEX "replications_initiative_unit_key" ON "replications" USING btree ("initiative_id","unit_id");--> statement-breakpoint

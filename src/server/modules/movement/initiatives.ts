@@ -40,7 +40,7 @@ export async function createDraft(ctx: ServiceContext, input: DraftInput) {
     const { authors, ...fields } = input;
     const [row] = await tx.db
       .insert(initiatives)
-      .values({ ...fields, code, phaseId, submitterId: userId, searchText: searchTextOf(fields.title, fields.essence), state: 'draft' })
+      .values({ ...fields, code, phaseId, submitterId: userId, ...searchColumns(fields.title, fields.essence), state: 'draft' })
       .returning();
     await replaceAuthors(tx, row!.id, authors);
     await recordAudit(tx, { action: 'initiatives.create', entityType: 'initiative', entityId: row!.id, after: { code, title: row!.title } });
@@ -66,7 +66,7 @@ export async function updateDraft(ctx: ServiceContext, id: string, patch: PatchI
     const essence = fields.essence ?? before.essence;
     const [row] = await tx.db
       .update(initiatives)
-      .set({ ...fields, phaseId, searchText: searchTextOf(title, essence), updatedAt: tx.clock.now().toISOString() })
+      .set({ ...fields, phaseId, ...searchColumns(title, essence), updatedAt: tx.clock.now().toISOString() })
       .where(eq(initiatives.id, id))
       .returning();
     if (authors !== undefined) await replaceAuthors(tx, id, authors);
@@ -203,6 +203,16 @@ export async function syncSearchIndex(ctx: ServiceContext, row: InitiativeRow): 
 
 export function searchTextOf(title: string, essence: string): string {
   return foldDiacritics(`${title} ${essence}`.normalize('NFC')).slice(0, 4000);
+}
+
+export function searchColumns(title: string, essence: string) {
+  const searchText = searchTextOf(title, essence);
+  return { searchText, searchTokens: searchTokensOf(searchText) };
+}
+
+/** The distinct syllables of a folded search text. */
+export function searchTokensOf(searchText: string): string[] {
+  return [...new Set(searchText.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].sort();
 }
 
 async function phaseOfCall(ctx: ServiceContext, campaignId: string, callId: string | null): Promise<string | null> {

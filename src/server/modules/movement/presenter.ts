@@ -22,7 +22,7 @@ export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow,
     .select()
     .from(initiativeTransitions)
     .where(eq(initiativeTransitions.initiativeId, row.id))
-    .orderBy(asc(initiativeTransitions.occurredAt), asc(initiativeTransitions.id));
+    .orderBy(asc(initiativeTransitions.occurredAt), asc(initiativeTransitions.seq));
   const [unit] = row.unitId ? await ctx.db.select().from(units).where(eq(units.id, row.unitId)) : [];
   return {
     id: row.id,

@@ -33,7 +33,10 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
 export async function galleryPage(ctx: ServiceContext, query: z.output<typeof galleryQuerySchema>) {
   const terms = [...new Set(foldDiacritics(query.q.normalize('NFC')).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))].slice(0, 8);
   const conditions: SQL[] = [isPublic];
-  for (const term of terms) conditions.push(sql`${initiatives.searchText} like ${likePattern(term)}`);
+  // Words of three letters or more match anywhere (trigram index); shorter ones match whole syllables (array index).
+  for (const term of terms) {
+    conditions.push(term.length >= 3 ? sql`${initiatives.searchText} like ${likePattern(term)}` : sql`${initiatives.searchTokens} @> array[${term}]::text[]`);
+  }
   if (query.field) conditions.push(eq(initiatives.fieldCode, query.field));
   if (query.scope) conditions.push(eq(initiatives.scope, query.scope));
   if (query.unitId) conditions.push(eq(initiatives.unitId, query.unitId));

@@ -149,6 +149,8 @@ export const initiatives = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
     /** Title and essence folded (no diacritics, lower case) for the gallery's search. */
     searchText: text('search_text').notNull().default(''),
+    /** The folded syllables of `searchText`: short words ("xe", "qr") are found through this array, which a trigram index cannot do. */
+    searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
     supportCount: integer('support_count').notNull().default(0),
     replicationCount: integer('replication_count').notNull().default(0),
     ...timestamps(),
@@ -163,6 +165,7 @@ export const initiatives = pgTable(
     index('initiatives_state_idx').on(t.state, t.fieldCode),
     // The gallery's diacritics-insensitive search: substring and similarity over folded text.
     index('initiatives_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('initiatives_search_tokens_idx').using('gin', t.searchTokens),
     // The gallery's default order over public initiatives only, so a page is read from the index, not sorted.
     index('initiatives_gallery_supports_idx')
       .on(t.supportCount.desc(), t.id)
@@ -225,6 +228,8 @@ export const initiativeTransitions = pgTable(
     actorRole: text('actor_role').notNull(),
     reason: text('reason').notNull().default(''),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull(),
+    /** Orders steps taken in the same instant (one request may take two). */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
   },
   (t) => [index('initiative_transitions_initiative_id_idx').on(t.initiativeId, t.occurredAt)],
 );

@@ -6,7 +6,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { indexDocument } from '../../lib/search.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
 import { units } from '../identity/schema.js';
-import { searchTextOf, syncSearchIndex } from './initiatives.js';
+import { searchColumns, syncSearchIndex } from './initiatives.js';
 import { awards, awardTypes, campaignCalls, campaignCriteria, campaignPhases, campaigns, initiativeAuthors, initiatives, initiativeTransitions, replications } from './schema.js';
 
 const movementSeed = z.object({
@@ -136,7 +136,7 @@ export async function seedMovement(ctx: ServiceContext): Promise<void> {
         scope: item.scope,
         submittedAt: item.state === 'draft' ? null : at(30),
         decidedAt: decided ? at(5) : null,
-        searchText: searchTextOf(item.title, item.essence),
+        ...searchColumns(item.title, item.essence),
         replicationCount: item.replications.length,
       })
       .returning();

@@ -164,6 +164,8 @@ describe('the workflow through the API: every state × action × role', () => {
 
   it('keeps the history, audits and notifies the author on every step', async () => {
     await putInState('submitted');
+    // Later than every step above, so this step's notice is the newest.
+    t.clock.advance(60_000);
     const res = await as(t.app, people.pm.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'start_screening', reason: '' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().history.at(-1)).toMatchObject({ action: 'start_screening', fromState: 'submitted', toState: 'screening', actorRole: 'programme_manager' });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indicatorDashboardThroughput } from './indicators.js';
+import { movementBenchmarks } from './movement.js';
 import { plansScorecardsOnPostgres } from './plans.js';
 import { firstJsonLine, load, rows, startChild } from './support.js';
 
@@ -63,7 +64,7 @@ async function coldStart(): Promise<void> {
 }
 
 // Each feature's benchmarks live in their own file and push their rows to the same table.
-const benchmarks: Array<() => Promise<void>> = [homeSummaryThroughput, coldStart, indicatorDashboardThroughput, plansScorecardsOnPostgres];
+const benchmarks: Array<() => Promise<void>> = [homeSummaryThroughput, coldStart, indicatorDashboardThroughput, plansScorecardsOnPostgres, movementBenchmarks];
 for (const benchmark of benchmarks) await benchmark();
 
 console.log('\nbenchmark | measured | baseline (same run) | ratio | target');

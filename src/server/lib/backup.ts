@@ -104,7 +104,8 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: BackupP
     const flush = async () => {
       if (batch.length === 0) return;
       const target = quoteIdent(batchTable);
-      await tx.execute(sql`insert into ${sql.raw(target)} select * from json_populate_recordset(null::${sql.raw(target)}, ${JSON.stringify(batch)}::json)`);
+      // OVERRIDING SYSTEM VALUE: identity columns (GENERATED ALWAYS) take the backed-up values too.
+      await tx.execute(sql`insert into ${sql.raw(target)} overriding system value select * from json_populate_recordset(null::${sql.raw(target)}, ${JSON.stringify(batch)}::json)`);
       rows += batch.length;
       batch = [];
     };
@@ -130,10 +131,10 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: BackupP
     await flush();
     if (!header) throw new RestoreError(`${file} is empty`);
     if (batchTable) onProgress?.(header.tables?.length ?? tables.length, header.tables?.length ?? tables.length, batchTable);
-    // Serial ids continue after the restored rows.
+    // Serial and identity ids continue after the restored rows.
     const serials = await tx.execute<{ table_name: string; column_name: string }>(sql`
       select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and column_default like 'nextval(%'`);
+      where table_schema = 'public' and (column_default like 'nextval(%' or is_identity = 'YES')`);
     for (const { table_name, column_name } of serials.rows) {
       const t = quoteIdent(table_name);
       const c = quoteIdent(column_name);

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  InitiativeDraftInput,
+  InitiativeState,
+  WorkflowAction,
+  initiativePatchSchema,
+  initiativeDraftSchema,
+  transitionBodySchema,
+} from '../../../shared/contracts/movement.js';
+import { foldDiacritics } from '../../../shared/text.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
+import { removeDocument, indexDocument } from '../../lib/search.js';
+import { inTransaction } from '../../lib/tx.js';
+import { units, users } from '../identity/schema.js';
+import { canReadDossier, initiativeWord, isAuthor, isProgrammeManager, loadInitiative, requireUserId, workflowRolesFor, type InitiativeRow } from './access.js';
+import { notifyPeople } from './notify.js';
+import { presentInitiative, presentSummary } from './presenter.js';
+import { campaignCalls, campaigns, initiativeAuthors, initiatives, initiativeTransitions } from './schema.js';
+import { resolveTransition, stateName, transitions } from './workflow.js';
+
+type DraftInput = z.output<typeof initiativeDraftSchema>;
+type PatchInput = z.output<typeof initiativePatchSchema>;
+
+const isPublicState = (state: InitiativeState) => state === 'recognised' || state === 'awarded' || state === 'replicated';
+
+export const initiativeUrl = (id: string) => `/sang-kien/${id}`;
+
+/** Creates a draft for the signed-in person; it is saved as they type (see updateDraft). */
+export async function createDraft(ctx: ServiceContext, input: DraftInput) {
+  const userId = requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [campaign] = await tx.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId));
+    if (!campaign) throw notFound({ vi: 'Phong trào', en: 'Campaign' }, input.campaignId);
+    const phaseId = await phaseOfCall(tx, input.campaignId, input.callId);
+    const code = `SK-${tx.clock.now().getUTCFullYear()}-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const { authors, ...fields } = input;
+    const [row] = await tx.db
+      .insert(initiatives)
+      .values({ ...fields, code, phaseId, submitterId: userId, ...searchColumns(fields.title, fields.essence), state: 'draft' })
+      .returning();
+    await replaceAuthors(tx, row!.id, authors);
+    await recordAudit(tx, { action: 'initiatives.create', entityType: 'initiative', entityId: row!.id, after: { code, title: row!.title } });
+    return presentInitiative(tx, row!, ['author', 'public']);
+  });
+}
+
+/** Autosave of a draft (or of an initiative returned for changes) by one of its authors. */
+export async function updateDraft(ctx: ServiceContext, id: string, patch: PatchInput) {
+  requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadInitiative(tx, id, true);
+    if (!(await isAuthor(tx, before))) throw notFound(initiativeWord, id);
+    if (before.state !== 'draft' && before.state !== 'returned') {
+      throw conflict(
+        { vi: `Sáng kiến ở trạng thái “${stateName(before.state).vi}” không sửa được nữa`, en: `An initiative in state “${stateName(before.state).en}” can no longer be edited` },
+        { reason: 'NOT_EDITABLE', state: before.state },
+      );
+    }
+    const { authors, ...fields } = patch;
+    const phaseId = fields.callId !== undefined ? await phaseOfCall(tx, before.campaignId, fields.callId) : before.phaseId;
+    const title = fields.title ?? before.title;
+    const essence = fields.essence ?? before.essence;
+    const [row] = await tx.db
+      .update(initiatives)
+      .set({ ...fields, phaseId, ...searchColumns(title, essence), updatedAt: tx.clock.now().toISOString() })
+      .where(eq(initiatives.id, id))
+      .returning();
+    if (authors !== undefined) await replaceAuthors(tx, id, authors);
+    await recordAudit(tx, { action: 'initiatives.update', entityType: 'initiative', entityId: id, after: { changed: Object.keys(patch).sort() } });
+    return presentInitiative(tx, row!, await workflowRolesFor(tx, row!));
+  });
+}
+
+/** The whole dossier, for those who may read it; others get 404 (they must not learn it exists). */
+export async function getInitiative(ctx: ServiceContext, id: string) {
+  requireUserId(ctx);
+  const row = await loadInitiative(ctx, id);
+  if (!(await canReadDossier(ctx, row))) throw notFound(initiativeWord, id);
+  return presentInitiative(ctx, row, await workflowRolesFor(ctx, row));
+}
+
+/** Initiatives the signed-in person submitted or co-authors. */
+export async function listMyInitiatives(ctx: ServiceContext) {
+  const userId = requireUserId(ctx);
+  const authored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(eq(initiativeAuthors.userId, userId));
+  const rows = await ctx.db
+    .select({ initiative: initiatives, unit: units })
+    .from(initiatives)
+    .leftJoin(units, eq(units.id, initiatives.unitId))
+    .where(sql`${initiatives.submitterId} = ${userId} or ${initiatives.id} in (${authored})`)
+    .orderBy(desc(initiatives.updatedAt), asc(initiatives.id));
+  return { items: rows.map((r) => presentSummary(r.initiative, r.unit)), total: rows.length };
+}
+
+/** The programme managers' queue, by state (screening, review…). */
+export async function listForManagers(ctx: ServiceContext, query: { state?: InitiativeState | undefined; limit: number }) {
+  if (!isProgrammeManager(ctx)) throw forbidden();
+  const where = query.state ? eq(initiatives.state, query.state) : sql`${initiatives.state} <> 'draft'`;
+  const rows = await ctx.db
+    .select({ initiative: initiatives, unit: units })
+    .from(initiatives)
+    .leftJoin(units, eq(units.id, initiatives.unitId))
+    .where(where)
+    .orderBy(asc(initiatives.submittedAt), asc(initiatives.id))
+    .limit(query.limit);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(initiatives).where(where);
+  return { items: rows.map((r) => presentSummary(r.initiative, r.unit)), total: count?.n ?? 0 };
+}
+
+/** A co-author with an account confirms their part (name and contribution) of the application. */
+export async function confirmAuthorship(ctx: ServiceContext, initiativeId: string, authorId: string) {
+  const userId = requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const initiative = await loadInitiative(tx, initiativeId);
+    const [author] = await tx.db.select().from(initiativeAuthors).where(and(eq(initiativeAuthors.id, authorId), eq(initiativeAuthors.initiativeId, initiativeId)));
+    if (!author || author.userId !== userId) throw notFound({ vi: 'Tác giả', en: 'Author' }, authorId);
+    await tx.db.update(initiativeAuthors).set({ confirmedAt: tx.clock.now().toISOString() }).where(eq(initiativeAuthors.id, authorId));
+    await recordAudit(tx, { action: 'initiatives.confirm-authorship', entityType: 'initiative', entityId: initiativeId, after: { authorId, contributionPercent: author.contributionPercent } });
+    const row = await loadInitiative(tx, initiativeId);
+    return presentInitiative(tx, row, await workflowRolesFor(tx, initiative));
+  });
+}
+
+/** The generic workflow step (submit, withdraw, screening, return, send to council, resubmit). */
+export async function transitionInitiative(ctx: ServiceContext, id: string, input: z.output<typeof transitionBodySchema>) {
+  requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const row = await loadInitiative(tx, id, true);
+    if (!(await canReadDossier(tx, row)) && !(await isAuthor(tx, row))) throw notFound(initiativeWord, id);
+    if (input.action === 'submit' || input.action === 'resubmit') await checkComplete(tx, row);
+    const updated = await applyTransition(tx, row, input.action, input.reason);
+    return presentInitiative(tx, updated, await workflowRolesFor(tx, updated));
+  });
+}
+
+/**
+ * Moves an initiative through the workflow table inside the caller's transaction: checks the
+ * (state, action, role) triple, keeps the history row and the audit row, notifies the people concerned.
+ */
+export async function applyTransition(
+  ctx: ServiceContext,
+  row: InitiativeRow,
+  action: WorkflowAction,
+  reason: string,
+  extra: Partial<typeof initiatives.$inferInsert> = {},
+): Promise<InitiativeRow> {
+  const roles = await workflowRolesFor(ctx, row);
+  const transition = resolveTransition(row.state, action, roles);
+  if (transition.needsReason && reason.trim().length < 3) {
+    throw new AppError(
+      'VALIDATION',
+      { vi: 'Vui lòng ghi rõ lý do (ít nhất 3 ký tự)', en: 'Please give a reason (at least 3 characters)' },
+      { field: 'reason', reason: 'REASON_REQUIRED' },
+    );
+  }
+  const now = ctx.clock.now().toISOString();
+  const changes: Partial<typeof initiatives.$inferInsert> = { ...extra, state: transition.to, updatedAt: now };
+  if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
+  const [updated] = await ctx.db.update(initiatives).set(changes).where(eq(initiatives.id, row.id)).returning();
+  await ctx.db.insert(initiativeTransitions).values({
+    initiativeId: row.id,
+    action,
+    fromState: row.state,
+    toState: transition.to,
+    actorId: ctx.actor?.userId ?? null,
+    actorRole: transition.role,
+    reason,
+    occurredAt: now,
+  });
+  await recordAudit(ctx, {
+    action: `initiatives.${action.replaceAll('_', '-')}`,
+    entityType: 'initiative',
+    entityId: row.id,
+    before: { state: row.state },
+    after: { state: transition.to, role: transition.role, reason, ...(extra.scope ? { scope: extra.scope } : {}) },
+  });
+  await syncSearchIndex(ctx, updated!);
+  const authors = await ctx.db.select({ userId: initiativeAuthors.userId }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, row.id));
+  const to = stateName(transition.to);
+  await notifyPeople(ctx, [row.submitterId, ...authors.map((a) => a.userId)], {
+    title: { vi: `Sáng kiến ${row.code}: ${to.vi}`, en: `Initiative ${row.code}: ${to.en}` },
+    body: {
+      vi: `“${row.title}” chuyển sang trạng thái “${to.vi}”.${reason ? ` Lý do: ${reason}` : ''}`,
+      en: `“${row.title}” is now “${to.en}”.${reason ? ` Reason: ${reason}` : ''}`,
+    },
+    url: initiativeUrl(row.id),
+  });
+  return updated!;
+}
+
+/** Public initiatives are in the site search; others are taken out of it. */
+export async function syncSearchIndex(ctx: ServiceContext, row: InitiativeRow): Promise<void> {
+  if (isPublicState(row.state)) {
+    await indexDocument(ctx.db, { entityType: 'initiative', entityId: row.id, title: row.title, body: row.essence.slice(0, 2000), url: initiativeUrl(row.id), isPublic: true });
+  } else {
+    await removeDocument(ctx.db, 'initiative', row.id);
+  }
+}
+
+export function searchTextOf(title: string, essence: string): string {
+  return foldDiacritics(`${title} ${essence}`.normalize('NFC')).slice(0, 4000);
+}
+
+export function searchColumns(title: string, essence: string) {
+  const searchText = searchTextOf(title, essence);
+  return { searchText, searchTokens: searchTokensOf(searchText) };
+}
+
+/** The distinct syllables of a folded search text. */
+export function searchTokensOf(searchText: string): string[] {
+  return [...new Set(searchText.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].sort();
+}
+
+async function phaseOfCall(ctx: ServiceContext, campaignId: string, callId: string | null): Promise<string | null> {
+  if (callId === null) return null;
+  const [call] = await ctx.db.select().from(campaignCalls).where(and(eq(campaignCalls.id, callId), eq(campaignCalls.campaignId, campaignId)));
+  if (!call) throw notFound({ vi: 'Đợt tiếp nhận', en: 'Call for submissions' }, callId);
+  return call.phaseId;
+}
+
+/** Replaces the author list; a confirmation survives only when that author's name and share are unchanged. */
+async function replaceAuthors(ctx: ServiceContext, initiativeId: string, authors: DraftInput['authors']): Promise<void> {
+  const previous = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, initiativeId));
+  await ctx.db.delete(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, initiativeId));
+  if (authors.length === 0) return;
+  const emails = authors.map((a) => a.email?.toLowerCase()).filter((e): e is string => !!e);
+  const accounts = emails.length ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails)) : [];
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.insert(initiativeAuthors).values(
+    authors.map((author, position) => {
+      const userId = accounts.find((a) => a.email.toLowerCase() === author.email?.toLowerCase())?.id ?? null;
+      const kept = previous.find((p) => p.userId !== null && p.userId === userId && p.fullName === author.fullName && p.contributionPercent === author.contributionPercent);
+      // The person filling in the form confirms their own part by submitting it.
+      const confirmedAt = userId !== null && userId === ctx.actor?.userId ? now : (kept?.confirmedAt ?? null);
+      return { ...author, initiativeId, position, userId, confirmedAt };
+    }),
+  );
+}
+
+/** What Decree 13/2012 asks of an application before it can be accepted. */
+async function checkComplete(ctx: ServiceContext, row: InitiativeRow): Promise<void> {
+  const problems: Array<{ field: string; vi: string; en: string }> = [];
+  const [campaign] = await ctx.db.select().from(campaigns).where(eq(campaigns.id, row.campaignId));
+  if (row.title.trim().length < 5) problems.push({ field: 'title', vi: 'Tên sáng kiến cần ít nhất 5 ký tự', en: 'The name needs at least 5 characters' });
+  if (!campaign?.fields.some((f) => f.code === row.fieldCode)) problems.push({ field: 'fieldCode', vi: 'Chọn lĩnh vực áp dụng', en: 'Choose a field of application' });
+  if (row.essence.trim().length < 20) problems.push({ field: 'essence', vi: 'Mô tả bản chất cần ít nhất 20 ký tự', en: 'The essence needs at least 20 characters' });
+  if (row.firstAppliedOn === null) problems.push({ field: 'firstAppliedOn', vi: 'Nhập ngày áp dụng lần đầu hoặc áp dụng thử', en: 'Enter the date first applied or trialled' });
+  else if (row.firstAppliedOn > ctx.clock.now().toISOString().slice(0, 10)) problems.push({ field: 'firstAppliedOn', vi: 'Ngày áp dụng lần đầu không được ở tương lai', en: 'The date first applied cannot be in the future' });
+  if (row.benefits.trim().length < 5) problems.push({ field: 'benefits', vi: 'Nêu lợi ích thu được', en: 'Describe the benefits' });
+  const authors = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, row.id)).orderBy(initiativeAuthors.position);
+  const total = authors.reduce((sum, a) => sum + a.contributionPercent, 0);
+  if (authors.length === 0) problems.push({ field: 'authors', vi: 'Cần ít nhất một tác giả', en: 'At least one author is needed' });
+  else if (total !== 100) problems.push({ field: 'authors', vi: `Tổng tỷ lệ đóng góp phải bằng 100% (hiện ${total}%)`, en: `Contributions must add up to 100% (now ${total}%)` });
+  const unconfirmed = authors.filter((a) => a.userId !== null && a.confirmedAt === null).map((a) => a.fullName);
+  if (unconfirmed.length > 0) problems.push({ field: 'authors', vi: `Đồng tác giả chưa xác nhận: ${unconfirmed.join(', ')}`, en: `Co-authors who have not confirmed: ${unconfirmed.join(', ')}` });
+  if (row.callId) {
+    const [call] = await ctx.db.select().from(campaignCalls).where(eq(campaignCalls.id, row.callId));
+    const today = ctx.clock.now().toISOString().slice(0, 10);
+    if (call && (today < call.opensOn || today > call.closesOn)) {
+      problems.push({ field: 'callId', vi: `Đợt tiếp nhận mở từ ${call.opensOn} đến ${call.closesOn}`, en: `The call is open from ${call.opensOn} to ${call.closesOn}` });
+    }
+  }
+  if (problems.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      { vi: `Đơn chưa đầy đủ: ${problems.map((p) => p.vi).join('; ')}`, en: `The application is incomplete: ${problems.map((p) => p.en).join('; ')}` },
+      { reason: 'INCOMPLETE', problems },
+    );
+  }
+}
+
+/** Every allowed transition, exported for the API documentation and the web's action buttons. */
+export const workflowTable = transitions;
+export type { InitiativeDraftInput };

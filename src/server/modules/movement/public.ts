@@ -1,0 +1,226 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { publicStates, type galleryQuerySchema, type moderateCommentSchema, type PublicInitiative } from '../../../shared/contracts/movement.js';
+import { foldDiacritics } from '../../../shared/text.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { AppError, forbidden, notFound } from '../../lib/errors.js';
+import { inTransaction } from '../../lib/tx.js';
+import { units, users } from '../identity/schema.js';
+import { initiativeWord, isProgrammeManager, requireUserId } from './access.js';
+import { listAwards, replicationsOf } from './commendation.js';
+import { checkComment } from './content-filter.js';
+import { presentGalleryItem } from './presenter.js';
+import { campaigns, commentReports, initiativeAuthors, initiativeComments, initiatives, initiativeSupports } from './schema.js';
+
+const isPublic = inArray(initiatives.state, [...publicStates]);
+
+/** Reports from this many different accounts hold a comment until a moderator looks at it. */
+export const reportsToHold = 3;
+
+async function loadPublic(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db.select().from(initiatives).where(and(eq(initiatives.id, id), isPublic));
+  if (!row) throw notFound(initiativeWord, id);
+  return row;
+}
+
+/** The gallery counts matches up to this many. */
+export const totalCap = 1000;
+
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The public gallery of recognised initiatives: filters, diacritics-insensitive search, paging. */
+export async function galleryPage(ctx: ServiceContext, query: z.output<typeof galleryQuerySchema>) {
+  const terms = [...new Set(foldDiacritics(query.q.normalize('NFC')).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))].slice(0, 8);
+  const conditions: SQL[] = [isPublic];
+  // Words of three letters or more match anywhere (trigram index); shorter ones match whole syllables (array index).
+  for (const term of terms) {
+    conditions.push(term.length >= 3 ? sql`${initiatives.searchText} like ${likePattern(term)}` : sql`${initiatives.searchTokens} @> array[${term}]::text[]`);
+  }
+  if (query.field) conditions.push(eq(initiatives.fieldCode, query.field));
+  if (query.scope) conditions.push(eq(initiatives.scope, query.scope));
+  if (query.unitId) conditions.push(eq(initiatives.unitId, query.unitId));
+  const where = and(...conditions);
+  const order =
+    query.sort === 'newest'
+      ? [sql`${initiatives.decidedAt} desc nulls last`, asc(initiatives.id)]
+      : query.sort === 'replications'
+        ? [desc(initiatives.replicationCount), desc(initiatives.supportCount), asc(initiatives.id)]
+        : // Spelled as the partial indexes are built (nulls last), so the planner reads pages from them.
+          [sql`${initiatives.supportCount} desc nulls last`, asc(initiatives.id)];
+  const rows = await ctx.db
+    .select({
+      id: initiatives.id,
+      code: initiatives.code,
+      title: initiatives.title,
+      fieldCode: initiatives.fieldCode,
+      state: initiatives.state,
+      scope: initiatives.scope,
+      essence: sql<string>`left(${initiatives.essence}, 240)`,
+      supportCount: initiatives.supportCount,
+      replicationCount: initiatives.replicationCount,
+      nameVi: units.nameVi,
+      nameEn: units.nameEn,
+    })
+    .from(initiatives)
+    .leftJoin(units, eq(units.id, initiatives.unitId))
+    .where(where)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // Counting stops at a cap: an exact count of tens of thousands of matches costs more than the page itself.
+  const capped = ctx.db.select({ one: sql`1` }).from(initiatives).where(where).limit(totalCap + 1).as('capped');
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const total = count?.n ?? 0;
+  return {
+    items: rows.map((r) => presentGalleryItem(r, r.nameVi === null ? null : { nameVi: r.nameVi, nameEn: r.nameEn! })),
+    total: Math.min(total, totalCap),
+    isTotalCapped: total > totalCap,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** One public initiative, without its confidential part or the authors' personal details. */
+export async function publicInitiative(ctx: ServiceContext, id: string): Promise<PublicInitiative> {
+  const row = await loadPublic(ctx, id);
+  const authors = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, id)).orderBy(asc(initiativeAuthors.position));
+  const [campaign] = await ctx.db.select({ code: campaigns.code }).from(campaigns).where(eq(campaigns.id, row.campaignId));
+  const [unit] = row.unitId ? await ctx.db.select().from(units).where(eq(units.id, row.unitId)) : [];
+  const mine = ctx.actor
+    ? await ctx.db.select({ id: initiativeSupports.userId }).from(initiativeSupports).where(and(eq(initiativeSupports.initiativeId, id), eq(initiativeSupports.userId, ctx.actor.userId)))
+    : [];
+  const replicated = await replicationsOf(ctx, [id]);
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    kind: row.kind,
+    fieldCode: row.fieldCode,
+    campaignCode: campaign?.code ?? '',
+    authors: authors.map((a) => ({ fullName: a.fullName, workplace: a.workplace, contributionPercent: a.contributionPercent })),
+    ownerName: row.ownerName,
+    unitName: unit ? { vi: unit.nameVi, en: unit.nameEn } : null,
+    firstAppliedOn: row.firstAppliedOn,
+    essence: row.essence,
+    conditions: row.conditions,
+    benefits: row.benefits,
+    state: row.state,
+    scope: row.scope,
+    decidedAt: row.decidedAt,
+    supportCount: row.supportCount,
+    supportedByMe: mine.length > 0,
+    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({ id: a.id, type: a.type, awardedOn: a.awardedOn, decisionRef: a.decisionRef })),
+    replications: replicated.map((r) => ({ unitName: { vi: r.unit.nameVi, en: r.unit.nameEn }, adoptedOn: r.r.adoptedOn, results: r.r.results })),
+  };
+}
+
+/**
+ * One support per account per initiative, counted exactly: the primary key refuses a second row and
+ * the counter moves in the same transaction only when a row was really added.
+ */
+export async function supportInitiative(ctx: ServiceContext, id: string) {
+  const userId = requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    await loadPublic(tx, id);
+    const added = await tx.db.insert(initiativeSupports).values({ initiativeId: id, userId }).onConflictDoNothing().returning({ userId: initiativeSupports.userId });
+    if (added.length === 0) {
+      const [row] = await tx.db.select({ n: initiatives.supportCount }).from(initiatives).where(eq(initiatives.id, id));
+      return { supportCount: row!.n, supportedByMe: true };
+    }
+    const [row] = await tx.db
+      .update(initiatives)
+      .set({ supportCount: sql`${initiatives.supportCount} + 1` })
+      .where(eq(initiatives.id, id))
+      .returning({ n: initiatives.supportCount });
+    await recordAudit(tx, { action: 'initiatives.support', entityType: 'initiative', entityId: id });
+    return { supportCount: row!.n, supportedByMe: true };
+  });
+}
+
+type CommentRow = typeof initiativeComments.$inferSelect;
+
+function presentComment(row: CommentRow, authorName: string | null) {
+  return { id: row.id, authorName: authorName ?? '—', body: row.body, status: row.status, createdAt: row.createdAt, reportCount: row.reportCount };
+}
+
+/** Visible comments of a public initiative, oldest first. */
+export async function listComments(ctx: ServiceContext, initiativeId: string) {
+  await loadPublic(ctx, initiativeId);
+  const rows = await ctx.db
+    .select({ c: initiativeComments, name: users.displayName })
+    .from(initiativeComments)
+    .leftJoin(users, eq(users.id, initiativeComments.authorId))
+    .where(and(eq(initiativeComments.initiativeId, initiativeId), eq(initiativeComments.status, 'visible')))
+    .orderBy(asc(initiativeComments.createdAt), asc(initiativeComments.id));
+  return { comments: rows.map((r) => presentComment(r.c, r.name)) };
+}
+
+/** Adds a comment after the filter: profanity is refused with a clear message, spam waits for a moderator. */
+export async function addComment(ctx: ServiceContext, initiativeId: string, body: string) {
+  const userId = requireUserId(ctx);
+  const verdict = checkComment(body);
+  if (verdict.verdict === 'refused') {
+    throw new AppError(
+      'VALIDATION',
+      { vi: 'Bình luận có từ ngữ thô tục; vui lòng viết lại lịch sự hơn', en: 'The comment contains offensive language; please rephrase it' },
+      { field: 'body', reason: 'PROFANITY' },
+    );
+  }
+  return inTransaction(ctx, async (tx) => {
+    await loadPublic(tx, initiativeId);
+    const status = verdict.verdict === 'held' ? 'held' : 'visible';
+    const [row] = await tx.db
+      .insert(initiativeComments)
+      .values({ initiativeId, authorId: userId, body, status, moderationNote: verdict.verdict === 'held' ? `filter:${verdict.reason}` : '', createdAt: tx.clock.now().toISOString() })
+      .returning();
+    await recordAudit(tx, { action: 'comments.create', entityType: 'initiative_comment', entityId: row!.id, after: { initiativeId, status } });
+    return presentComment(row!, tx.actor!.displayName || null);
+  });
+}
+
+/** A signed-in reader reports a comment; enough distinct reports hold it for a moderator. */
+export async function reportComment(ctx: ServiceContext, commentId: string, reason: string) {
+  const userId = requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [comment] = await tx.db.select().from(initiativeComments).where(eq(initiativeComments.id, commentId)).for('update');
+    if (!comment || comment.status === 'hidden') throw notFound({ vi: 'Bình luận', en: 'Comment' }, commentId);
+    const added = await tx.db.insert(commentReports).values({ commentId, reporterId: userId, reason }).onConflictDoNothing().returning({ id: commentReports.commentId });
+    if (added.length === 0) return presentComment(comment, null);
+    const reportCount = comment.reportCount + 1;
+    const status = comment.status === 'visible' && reportCount >= reportsToHold ? 'held' : comment.status;
+    const [row] = await tx.db
+      .update(initiativeComments)
+      .set({ reportCount, status, moderationNote: status !== comment.status ? 'reports' : comment.moderationNote })
+      .where(eq(initiativeComments.id, commentId))
+      .returning();
+    await recordAudit(tx, { action: 'comments.report', entityType: 'initiative_comment', entityId: commentId, after: { reason, reportCount, status } });
+    return presentComment(row!, null);
+  });
+}
+
+/** The moderation queue: held or reported comments. */
+export async function moderationQueue(ctx: ServiceContext) {
+  if (!isProgrammeManager(ctx)) throw forbidden();
+  const rows = await ctx.db
+    .select({ c: initiativeComments, name: users.displayName })
+    .from(initiativeComments)
+    .leftJoin(users, eq(users.id, initiativeComments.authorId))
+    .where(sql`${initiativeComments.status} = 'held' or (${initiativeComments.status} = 'visible' and ${initiativeComments.reportCount} > 0)`)
+    .orderBy(desc(initiativeComments.reportCount), asc(initiativeComments.createdAt), asc(initiativeComments.id))
+    .limit(200);
+  return { comments: rows.map((r) => presentComment(r.c, r.name)) };
+}
+
+/** A moderator hides or shows a comment, with a note. */
+export async function moderateComment(ctx: ServiceContext, commentId: string, input: z.output<typeof moderateCommentSchema>) {
+  if (!isProgrammeManager(ctx)) throw forbidden();
+  return inTransaction(ctx, async (tx) => {
+    const [comment] = await tx.db.select().from(initiativeComments).where(eq(initiativeComments.id, commentId)).for('update');
+    if (!comment) throw notFound({ vi: 'Bình luận', en: 'Comment' }, commentId);
+    const status = input.action === 'hide' ? 'hidden' : 'visible';
+    const [row] = await tx.db.update(initiativeComments).set({ status, moderationNote: input.note }).where(eq(initiativeComments.id, commentId)).returning();
+    await recordAudit(tx, { action: `comments.${input.action}`, entityType: 'initiative_comment', entityId: commentId, before: { status: comment.status }, after: { status, note: input.note } });
+    return presentComment(row!, null);
+  });
+}

@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { PhaseReport, registrationBodySchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
+import { hasRole } from '../../lib/policy.js';
+import { inTransaction } from '../../lib/tx.js';
+import { actorHasRoleOnUnit } from '../../lib/unit-scope.js';
+import { units } from '../identity/schema.js';
+import { isProgrammeManager, requireUserId } from './access.js';
+import { barChartPng } from './bar-chart-png.js';
+import { stateName } from './workflow.js';
+import { awards, awardTypes, campaignPhases, campaigns, initiatives, replications, unitRegistrations } from './schema.js';
+
+const phaseWord = { vi: 'Giai đoạn', en: 'Phase' };
+
+async function loadPhase(ctx: ServiceContext, phaseId: string) {
+  const [phase] = await ctx.db.select().from(campaignPhases).where(eq(campaignPhases.id, phaseId));
+  if (!phase) throw notFound(phaseWord, phaseId);
+  return phase;
+}
+
+function presentRegistration(row: typeof unitRegistrations.$inferSelect, unit: typeof units.$inferSelect) {
+  return {
+    id: row.id,
+    phaseId: row.phaseId,
+    unitId: row.unitId,
+    unitName: { vi: unit.nameVi, en: unit.nameEn },
+    commitments: row.commitments,
+    interimReport: row.interimReport,
+    finalReport: row.finalReport,
+  };
+}
+
+/** A unit registers its commitments for a phase (đăng ký thi đua); only an officer of that unit. */
+export async function registerUnit(ctx: ServiceContext, phaseId: string, input: z.output<typeof registrationBodySchema>) {
+  requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    await loadPhase(tx, phaseId);
+    const [unit] = await tx.db.select().from(units).where(eq(units.id, input.unitId));
+    if (!unit) throw notFound({ vi: 'Đơn vị', en: 'Unit' }, input.unitId);
+    if (!(await actorHasRoleOnUnit(tx, ['unit_officer'], input.unitId))) {
+      throw new AppError('FORBIDDEN', { vi: `Chỉ cán bộ của ${unit.nameVi} mới đăng ký thi đua cho đơn vị này`, en: `Only an officer of ${unit.nameEn} may register it` });
+    }
+    const [existing] = await tx.db.select({ id: unitRegistrations.id }).from(unitRegistrations).where(and(eq(unitRegistrations.phaseId, phaseId), eq(unitRegistrations.unitId, input.unitId)));
+    if (existing) throw conflict({ vi: `${unit.nameVi} đã đăng ký thi đua cho giai đoạn này`, en: `${unit.nameEn} is already registered for this phase` });
+    const [row] = await tx.db.insert(unitRegistrations).values({ phaseId, unitId: input.unitId, commitments: input.commitments, registeredBy: tx.actor!.userId }).returning();
+    await recordAudit(tx, { action: 'registrations.create', entityType: 'unit_registration', entityId: row!.id, after: { phaseId, unitId: input.unitId, commitments: input.commitments.length } });
+    return presentRegistration(row!, unit);
+  });
+}
+
+/** The unit reports against its commitments at the interim or final review. */
+export async function reportOnRegistration(ctx: ServiceContext, registrationId: string, input: z.output<typeof registrationReportSchema>) {
+  requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.select().from(unitRegistrations).where(eq(unitRegistrations.id, registrationId)).for('update');
+    if (!row || !(await actorHasRoleOnUnit(tx, ['unit_officer'], row.unitId))) throw notFound({ vi: 'Đăng ký thi đua', en: 'Registration' }, registrationId);
+    const now = tx.clock.now().toISOString();
+    const changes = input.review === 'interim' ? { interimReport: input.report, interimReportedAt: now } : { finalReport: input.report, finalReportedAt: now };
+    const [updated] = await tx.db.update(unitRegistrations).set({ ...changes, updatedAt: now }).where(eq(unitRegistrations.id, registrationId)).returning();
+    await recordAudit(tx, { action: `registrations.report-${input.review}`, entityType: 'unit_registration', entityId: registrationId, after: { length: input.report.length } });
+    const [unit] = await tx.db.select().from(units).where(eq(units.id, row.unitId));
+    return presentRegistration(updated!, unit!);
+  });
+}
+
+/** Registrations of a phase: managers and leaders see all, a unit officer those of their units. */
+export async function listRegistrations(ctx: ServiceContext, phaseId: string) {
+  requireUserId(ctx);
+  await loadPhase(ctx, phaseId);
+  const rows = await ctx.db
+    .select({ r: unitRegistrations, unit: units })
+    .from(unitRegistrations)
+    .innerJoin(units, eq(units.id, unitRegistrations.unitId))
+    .where(eq(unitRegistrations.phaseId, phaseId))
+    .orderBy(asc(units.code));
+  const seesAll = isProgrammeManager(ctx) || hasRole(ctx.actor, 'leader');
+  const visible = [];
+  for (const row of rows) if (seesAll || (await actorHasRoleOnUnit(ctx, ['unit_officer'], row.r.unitId))) visible.push(presentRegistration(row.r, row.unit));
+  return { registrations: visible };
+}
+
+/** The interim or final review of a phase: counts by field, unit and state, top initiatives, awards, replication. */
+export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise<PhaseReport> {
+  if (!isProgrammeManager(ctx) && !hasRole(ctx.actor, 'leader')) throw forbidden();
+  const phase = await loadPhase(ctx, phaseId);
+  const inPhase = eq(initiatives.phaseId, phaseId);
+  const counted = sql<number>`count(*)::int`;
+  const byField = await ctx.db.select({ key: initiatives.fieldCode, count: counted }).from(initiatives).where(and(inPhase, sql`${initiatives.state} <> 'draft'`)).groupBy(initiatives.fieldCode).orderBy(desc(counted), asc(initiatives.fieldCode));
+  const byUnit = await ctx.db
+    .select({ key: sql<string>`coalesce(${units.nameVi}, '—')`, count: counted })
+    .from(initiatives)
+    .leftJoin(units, eq(units.id, initiatives.unitId))
+    .where(and(inPhase, sql`${initiatives.state} <> 'draft'`))
+    .groupBy(units.nameVi)
+    .orderBy(desc(counted), sql`1`);
+  const byState = await ctx.db.select({ key: initiatives.state, count: counted }).from(initiatives).where(inPhase).groupBy(initiatives.state).orderBy(desc(counted), asc(initiatives.state));
+  const top = await ctx.db
+    .select({ code: initiatives.code, title: initiatives.title, supportCount: initiatives.supportCount, replicationCount: initiatives.replicationCount, scope: initiatives.scope })
+    .from(initiatives)
+    .where(and(inPhase, inArray(initiatives.state, ['recognised', 'awarded', 'replicated'])))
+    .orderBy(desc(initiatives.replicationCount), desc(initiatives.supportCount), asc(initiatives.code))
+    .limit(10);
+  const awardRows = await ctx.db.select({ type: awardTypes.nameVi, count: counted }).from(awards).innerJoin(awardTypes, eq(awardTypes.id, awards.awardTypeId)).where(eq(awards.phaseId, phaseId)).groupBy(awardTypes.nameVi).orderBy(desc(counted), asc(awardTypes.nameVi));
+  const [replicated] = await ctx.db.select({ n: counted }).from(replications).innerJoin(initiatives, eq(initiatives.id, replications.initiativeId)).where(inPhase);
+  const [registered] = await ctx.db.select({ n: counted }).from(unitRegistrations).where(eq(unitRegistrations.phaseId, phaseId));
+  return {
+    phase: { id: phase.id, name: { vi: phase.nameVi, en: phase.nameEn }, review: phase.review, startsOn: phase.startsOn, endsOn: phase.endsOn },
+    byField,
+    byUnit,
+    byState,
+    top,
+    awards: awardRows,
+    replications: replicated?.n ?? 0,
+    registrations: registered?.n ?? 0,
+  };
+}
+
+const reviewTitle = (report: PhaseReport) => (report.phase.review === 'final' ? 'BÁO CÁO TỔNG KẾT' : 'BÁO CÁO SƠ KẾT');
+
+async function campaignTitle(ctx: ServiceContext, phaseId: string) {
+  const [row] = await ctx.db.select({ title: campaigns.titleVi }).from(campaigns).innerJoin(campaignPhases, eq(campaignPhases.campaignId, campaigns.id)).where(eq(campaignPhases.id, phaseId));
+  return row?.title ?? '';
+}
+
+/** The phase review as DOCX: title, key figures, a chart of initiatives by state with its table, top initiatives, awards. */
+export async function phaseReportDocx(ctx: ServiceContext, phaseId: string): Promise<Buffer> {
+  const report = await phaseReport(ctx, phaseId);
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const table = (header: string[], rows: string[][]) =>
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))] });
+  const chart = barChartPng(report.byState.map((s) => s.count));
+  const document = new Document({
+    creator: 'doimoi',
+    title: `${reviewTitle(report)} ${report.phase.name.vi}`,
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, text: reviewTitle(report) }),
+          new Paragraph({ alignment: AlignmentType.CENTER, text: await campaignTitle(ctx, phaseId) }),
+          new Paragraph({ alignment: AlignmentType.CENTER, text: `${report.phase.name.vi} (${report.phase.startsOn} – ${report.phase.endsOn})` }),
+          new Paragraph({ text: `Số đơn vị đăng ký thi đua: ${report.registrations}. Số lượt nhân rộng: ${report.replications}.` }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '1. Sáng kiến theo trạng thái' }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: chart, transformation: { width: 480, height: 240 }, altText: { name: 'Biểu đồ', title: 'Sáng kiến theo trạng thái', description: 'Số sáng kiến theo trạng thái; số liệu ở bảng dưới.' } })] }),
+          table(['Trạng thái', 'Số sáng kiến'], report.byState.map((s) => [stateName(s.key as never).vi, String(s.count)])),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '2. Theo lĩnh vực' }),
+          table(['Lĩnh vực', 'Số sáng kiến'], report.byField.map((s) => [s.key, String(s.count)])),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '3. Theo đơn vị' }),
+          table(['Đơn vị', 'Số sáng kiến'], report.byUnit.map((s) => [s.key, String(s.count)])),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '4. Sáng kiến tiêu biểu' }),
+          table(['Mã', 'Tên sáng kiến', 'Đơn vị nhân rộng', 'Lượt ủng hộ'], report.top.map((s) => [s.code, s.title, String(s.replicationCount), String(s.supportCount)])),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '5. Khen thưởng' }),
+          table(['Hình thức', 'Số lượng'], report.awards.map((a) => [a.type, String(a.count)])),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** The phase review as XLSX: one sheet per breakdown, and a summary sheet with the chart image beside its data. */
+export async function phaseReportXlsx(ctx: ServiceContext, phaseId: string): Promise<Buffer> {
+  const report = await phaseReport(ctx, phaseId);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'doimoi';
+  const summary = workbook.addWorksheet('Tong hop');
+  summary.addRow([reviewTitle(report), report.phase.name.vi]);
+  summary.addRow(['Đơn vị đăng ký thi đua', report.registrations]);
+  summary.addRow(['Lượt nhân rộng', report.replications]);
+  summary.addRow([]);
+  summary.addRow(['Trạng thái', 'Số sáng kiến']);
+  for (const s of report.byState) summary.addRow([stateName(s.key as never).vi, s.count]);
+  const image = workbook.addImage({ buffer: barChartPng(report.byState.map((s) => s.count)) as unknown as ExcelJS.Buffer, extension: 'png' });
+  summary.addImage(image, { tl: { col: 3, row: 4 }, ext: { width: 480, height: 240 } });
+  const sheet = (name: string, header: string[], rows: Array<Array<string | number | null>>) => {
+    const ws = workbook.addWorksheet(name);
+    ws.addRow(header).font = { bold: true };
+    for (const r of rows) ws.addRow(r);
+  };
+  sheet('Linh vuc', ['Lĩnh vực', 'Số sáng kiến'], report.byField.map((s) => [s.key, s.count]));
+  sheet('Don vi', ['Đơn vị', 'Số sáng kiến'], report.byUnit.map((s) => [s.key, s.count]));
+  sheet('Tieu bieu', ['Mã', 'Tên sáng kiến', 'Phạm vi', 'Đơn vị nhân rộng', 'Lượt ủng hộ'], report.top.map((s) => [s.code, s.title, s.scope, s.replicationCount, s.supportCount]));
+  sheet('Khen thuong', ['Hình thức', 'Số lượng'], report.awards.map((a) => [a.type, a.count]));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,341 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { assignBodySchema, createCouncilSchema, decisionBodySchema, scoreSheetSchema } from '../../../shared/contracts/movement.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
+import { inTransaction } from '../../lib/tx.js';
+import { users } from '../identity/schema.js';
+import { councilRolesIn, initiativeWord, isProgrammeManager, loadInitiative, requireUserId } from './access.js';
+import { planAssignments, type Target } from './assignment.js';
+import { criteriaOf } from './campaigns.js';
+import { applyTransition } from './initiatives.js';
+import { notifyPeople } from './notify.js';
+import { aggregate, reviewerTotal } from './scoring-method.js';
+import { conflictDeclarations, councilDecisions, councilMembers, initiativeAuthors, initiatives, reviewAssignments, reviewCouncils, reviewScores } from './schema.js';
+
+const councilWord = { vi: 'Hội đồng', en: 'Council' };
+
+async function loadCouncil(ctx: ServiceContext, id: string) {
+  const [council] = await ctx.db.select().from(reviewCouncils).where(eq(reviewCouncils.id, id));
+  if (!council) throw notFound(councilWord, id);
+  return council;
+}
+
+async function membersOf(ctx: ServiceContext, councilId: string) {
+  return ctx.db
+    .select({ userId: councilMembers.userId, unitId: councilMembers.unitId, role: councilMembers.role, displayName: users.displayName })
+    .from(councilMembers)
+    .innerJoin(users, eq(users.id, councilMembers.userId))
+    .where(eq(councilMembers.councilId, councilId))
+    .orderBy(asc(councilMembers.role), asc(councilMembers.userId));
+}
+
+/** Managers see every council; members see theirs; anyone else is told it does not exist. */
+async function requireCouncilReader(ctx: ServiceContext, councilId: string) {
+  requireUserId(ctx);
+  const council = await loadCouncil(ctx, councilId);
+  if (isProgrammeManager(ctx)) return council;
+  const roles = await councilRolesIn(ctx, council.campaignId);
+  if (!roles.some((r) => r.councilId === councilId)) throw notFound(councilWord, councilId);
+  return council;
+}
+
+/** Sets up an initiative council with its chair and members; programme managers only. */
+export async function createCouncil(ctx: ServiceContext, input: z.output<typeof createCouncilSchema>) {
+  if (!isProgrammeManager(ctx)) throw forbidden();
+  const chairs = input.members.filter((m) => m.role === 'chair').length;
+  if (chairs !== 1) throw new AppError('VALIDATION', { vi: 'Hội đồng cần đúng một chủ tịch', en: 'A council needs exactly one chair' }, { field: 'members' });
+  const ids = input.members.map((m) => m.userId);
+  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { vi: 'Một người chỉ có một vai trò trong hội đồng', en: 'A person holds one role in a council' }, { field: 'members' });
+  return inTransaction(ctx, async (tx) => {
+    const found = await tx.db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length > 0) throw notFound({ vi: 'Tài khoản', en: 'Account' }, missing[0]!);
+    const { members, ...fields } = input;
+    const [council] = await tx.db.insert(reviewCouncils).values(fields).returning();
+    await tx.db.insert(councilMembers).values(members.map((m) => ({ ...m, councilId: council!.id })));
+    await recordAudit(tx, { action: 'councils.create', entityType: 'review_council', entityId: council!.id, after: { members: members.map((m) => ({ userId: m.userId, role: m.role })) } });
+    return presentCouncil(tx, council!);
+  });
+}
+
+export async function getCouncil(ctx: ServiceContext, councilId: string) {
+  return presentCouncil(ctx, await requireCouncilReader(ctx, councilId));
+}
+
+/** The councils the caller sits on (all of them for managers). */
+export async function listCouncils(ctx: ServiceContext) {
+  const userId = requireUserId(ctx);
+  const mine = ctx.db.select({ id: councilMembers.councilId }).from(councilMembers).where(eq(councilMembers.userId, userId));
+  const rows = await ctx.db
+    .select()
+    .from(reviewCouncils)
+    .where(isProgrammeManager(ctx) ? undefined : inArray(reviewCouncils.id, mine))
+    .orderBy(asc(reviewCouncils.createdAt), asc(reviewCouncils.id));
+  const councils = [];
+  for (const row of rows) councils.push(await presentCouncil(ctx, row));
+  return { councils };
+}
+
+async function presentCouncil(ctx: ServiceContext, council: typeof reviewCouncils.$inferSelect) {
+  const members = await membersOf(ctx, council.id);
+  const loads = await ctx.db
+    .select({ reviewerId: reviewAssignments.reviewerId, n: sql<number>`count(*)::int` })
+    .from(reviewAssignments)
+    .where(eq(reviewAssignments.councilId, council.id))
+    .groupBy(reviewAssignments.reviewerId);
+  return {
+    id: council.id,
+    campaignId: council.campaignId,
+    name: { vi: council.nameVi, en: council.nameEn },
+    approvalThresholdPercent: council.approvalThresholdPercent,
+    members: members.map((m) => ({ ...m, load: loads.find((l) => l.reviewerId === m.userId)?.n ?? 0 })),
+  };
+}
+
+/** A council member declares a conflict of interest; an open assignment to that initiative is removed. */
+export async function declareConflict(ctx: ServiceContext, initiativeId: string, reason: string) {
+  const userId = requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const initiative = await loadInitiative(tx, initiativeId);
+    if ((await councilRolesIn(tx, initiative.campaignId)).length === 0) throw notFound(initiativeWord, initiativeId);
+    await tx.db.insert(conflictDeclarations).values({ userId, initiativeId, reason }).onConflictDoUpdate({ target: [conflictDeclarations.userId, conflictDeclarations.initiativeId], set: { reason } });
+    const removed = await tx.db
+      .delete(reviewAssignments)
+      .where(and(eq(reviewAssignments.initiativeId, initiativeId), eq(reviewAssignments.reviewerId, userId), isNull(reviewAssignments.submittedAt)))
+      .returning({ id: reviewAssignments.id });
+    await recordAudit(tx, { action: 'reviews.declare-conflict', entityType: 'initiative', entityId: initiativeId, after: { reason, assignmentRemoved: removed.length > 0 } });
+  });
+}
+
+/** Assigns reviewers to initiatives under review, balancing load and never choosing a conflicted member. */
+export async function assignReviewers(ctx: ServiceContext, councilId: string, input: z.output<typeof assignBodySchema>) {
+  if (!isProgrammeManager(ctx)) throw forbidden();
+  return inTransaction(ctx, async (tx) => {
+    const council = await loadCouncil(tx, councilId);
+    // The chair presides and records the decision; members review.
+    const members = (await membersOf(tx, councilId)).filter((m) => m.role !== 'chair');
+    const loads = await tx.db
+      .select({ reviewerId: reviewAssignments.reviewerId, n: sql<number>`count(*)::int` })
+      .from(reviewAssignments)
+      .where(isNull(reviewAssignments.submittedAt))
+      .groupBy(reviewAssignments.reviewerId);
+    const candidates = members.map((m) => ({ userId: m.userId, unitId: m.unitId, load: loads.find((l) => l.reviewerId === m.userId)?.n ?? 0 }));
+    const ids = [...new Set(input.initiativeIds)].sort();
+    const rows = await tx.db.select().from(initiatives).where(inArray(initiatives.id, ids)).orderBy(asc(initiatives.id));
+    const targets: Target[] = [];
+    for (const id of ids) {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw notFound(initiativeWord, id);
+      if (row.campaignId !== council.campaignId) throw new AppError('VALIDATION', { vi: `Sáng kiến ${row.code} không thuộc phong trào của hội đồng`, en: `Initiative ${row.code} is not in the council's campaign` }, { initiativeId: id });
+      if (row.state !== 'under_review') throw conflict({ vi: `Sáng kiến ${row.code} chưa được chuyển hội đồng xem xét`, en: `Initiative ${row.code} has not been sent to the council` }, { initiativeId: id, state: row.state });
+      const authors = await tx.db.select({ userId: initiativeAuthors.userId }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, id));
+      const declared = await tx.db.select({ userId: conflictDeclarations.userId }).from(conflictDeclarations).where(eq(conflictDeclarations.initiativeId, id));
+      const existing = await tx.db.select({ userId: reviewAssignments.reviewerId }).from(reviewAssignments).where(eq(reviewAssignments.initiativeId, id));
+      targets.push({
+        initiativeId: id,
+        unitId: row.unitId,
+        authorUserIds: new Set([row.submitterId, ...authors.map((a) => a.userId)].filter((x): x is string => x !== null)),
+        declaredConflicts: new Set(declared.map((d) => d.userId)),
+        alreadyAssigned: new Set(existing.map((e) => e.userId)),
+      });
+    }
+    const plan = planAssignments(candidates, targets, input.reviewersPerInitiative);
+    const short = plan.filter((p) => p.shortBy > 0);
+    if (short.length > 0) {
+      const codes = short.map((s) => rows.find((r) => r.id === s.initiativeId)!.code).join(', ');
+      throw conflict(
+        { vi: `Không đủ thành viên không xung đột lợi ích để phân công: ${codes}`, en: `Not enough members without a conflict of interest to assign: ${codes}` },
+        { reason: 'NOT_ENOUGH_REVIEWERS', initiatives: short },
+      );
+    }
+    for (const p of plan) {
+      if (p.reviewerIds.length === 0) continue;
+      await tx.db.insert(reviewAssignments).values(p.reviewerIds.map((reviewerId) => ({ councilId, initiativeId: p.initiativeId, reviewerId })));
+      const row = rows.find((r) => r.id === p.initiativeId)!;
+      await notifyPeople(tx, p.reviewerIds, {
+        title: { vi: `Phân công chấm sáng kiến ${row.code}`, en: `Review assigned: initiative ${row.code}` },
+        body: { vi: `Bạn được phân công chấm “${row.title}”.`, en: `You are asked to review “${row.title}”.` },
+        url: `/cham-diem/${p.initiativeId}`,
+      });
+    }
+    await recordAudit(tx, { action: 'reviews.assign', entityType: 'review_council', entityId: councilId, after: { plan: plan.map((p) => ({ initiativeId: p.initiativeId, reviewerIds: p.reviewerIds })) } });
+    return { assignments: plan.map((p) => ({ initiativeId: p.initiativeId, reviewerIds: p.reviewerIds })) };
+  });
+}
+
+/** The signed-in reviewer's assignments. */
+export async function listMyReviews(ctx: ServiceContext) {
+  const userId = requireUserId(ctx);
+  const rows = await ctx.db
+    .select({ a: reviewAssignments, code: initiatives.code, title: initiatives.title })
+    .from(reviewAssignments)
+    .innerJoin(initiatives, eq(initiatives.id, reviewAssignments.initiativeId))
+    .where(eq(reviewAssignments.reviewerId, userId))
+    .orderBy(asc(reviewAssignments.createdAt), asc(reviewAssignments.id));
+  return {
+    tasks: rows.map((r) => ({ assignmentId: r.a.id, councilId: r.a.councilId, initiativeId: r.a.initiativeId, initiativeCode: r.code, initiativeTitle: r.title, submittedAt: r.a.submittedAt })),
+  };
+}
+
+/** A reviewer's independent score sheet, one score per criterion, submitted once. */
+export async function submitScores(ctx: ServiceContext, initiativeId: string, input: z.output<typeof scoreSheetSchema>) {
+  const userId = requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [assignment] = await tx.db
+      .select()
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.initiativeId, initiativeId), eq(reviewAssignments.reviewerId, userId)))
+      .for('update');
+    if (!assignment) throw notFound({ vi: 'Phân công chấm', en: 'Review assignment' }, initiativeId);
+    if (assignment.submittedAt !== null) throw conflict({ vi: 'Bạn đã nộp phiếu chấm; phiếu không sửa được nữa', en: 'You have already submitted your scores; they can no longer be changed' }, { reason: 'ALREADY_SUBMITTED' });
+    const initiative = await loadInitiative(tx, initiativeId);
+    if (initiative.state !== 'under_review') throw conflict({ vi: 'Sáng kiến không còn trong giai đoạn chấm', en: 'The initiative is no longer under review' }, { state: initiative.state });
+    const criteria = await criteriaOf(tx, initiative.campaignId);
+    for (const criterion of criteria) {
+      const entry = input.scores.find((s) => s.criterionId === criterion.id);
+      if (!entry) throw new AppError('VALIDATION', { vi: `Chưa chấm tiêu chí “${criterion.nameVi}”`, en: `Criterion “${criterion.nameEn}” has no score` }, { criterionId: criterion.id });
+      if (entry.score < criterion.scaleMin || entry.score > criterion.scaleMax) {
+        throw new AppError(
+          'VALIDATION',
+          { vi: `Điểm tiêu chí “${criterion.nameVi}” phải từ ${criterion.scaleMin} đến ${criterion.scaleMax}`, en: `The score for “${criterion.nameEn}” must be from ${criterion.scaleMin} to ${criterion.scaleMax}` },
+          { criterionId: criterion.id },
+        );
+      }
+    }
+    const unknown = input.scores.find((s) => !criteria.some((c) => c.id === s.criterionId));
+    if (unknown) throw new AppError('VALIDATION', { vi: 'Tiêu chí không thuộc phong trào này', en: 'A criterion is not one of this campaign' }, { criterionId: unknown.criterionId });
+    await tx.db.insert(reviewScores).values(input.scores.map((s) => ({ ...s, assignmentId: assignment.id })));
+    await tx.db.update(reviewAssignments).set({ submittedAt: tx.clock.now().toISOString() }).where(eq(reviewAssignments.id, assignment.id));
+    const total = reviewerTotal(criteria, input.scores);
+    await recordAudit(tx, { action: 'reviews.submit-scores', entityType: 'initiative', entityId: initiativeId, after: { assignmentId: assignment.id, total } });
+    return scoresView(tx, initiativeId);
+  });
+}
+
+/**
+ * Scores of an initiative as the caller may see them: a reviewer sees the others' only after
+ * submitting their own (so each scores independently); the chair and managers see all.
+ */
+export async function scoresView(ctx: ServiceContext, initiativeId: string) {
+  const userId = requireUserId(ctx);
+  const initiative = await loadInitiative(ctx, initiativeId);
+  const assignments = await ctx.db
+    .select({ a: reviewAssignments, name: users.displayName })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerId))
+    .where(eq(reviewAssignments.initiativeId, initiativeId))
+    .orderBy(asc(reviewAssignments.id));
+  const mine = assignments.find((x) => x.a.reviewerId === userId);
+  const isChair = (await councilRolesIn(ctx, initiative.campaignId)).some((r) => r.role === 'chair');
+  if (!mine && !isChair && !isProgrammeManager(ctx)) throw notFound(initiativeWord, initiativeId);
+  const criteria = await criteriaOf(ctx, initiative.campaignId);
+  const scores = assignments.length
+    ? await ctx.db.select().from(reviewScores).where(inArray(reviewScores.assignmentId, assignments.map((x) => x.a.id))).orderBy(asc(reviewScores.id))
+    : [];
+  const sheetOf = (assignmentId: string) =>
+    scores.filter((s) => s.assignmentId === assignmentId).map((s) => ({ criterionId: s.criterionId, score: s.score, comment: s.comment }));
+  const mayCompare = isChair || isProgrammeManager(ctx) || (mine?.a.submittedAt ?? null) !== null;
+  const submitted = assignments.filter((x) => x.a.submittedAt !== null);
+  const others = mayCompare
+    ? submitted.filter((x) => x.a.reviewerId !== userId).map((x) => ({ reviewerName: x.name, total: reviewerTotal(criteria, sheetOf(x.a.id)), scores: sheetOf(x.a.id) }))
+    : [];
+  return {
+    mine: mine ? sheetOf(mine.a.id) : [],
+    mySubmittedAt: mine?.a.submittedAt ?? null,
+    others,
+    aggregate: mayCompare ? aggregate(submitted.map((x) => reviewerTotal(criteria, sheetOf(x.a.id)))) : null,
+  };
+}
+
+/** The council's ranking: initiatives it reviews, by mean score, disputed ones flagged. */
+export async function councilRanking(ctx: ServiceContext, councilId: string) {
+  const council = await requireCouncilReader(ctx, councilId);
+  const criteria = await criteriaOf(ctx, council.campaignId);
+  const assignments = await ctx.db
+    .select({ a: reviewAssignments, code: initiatives.code, title: initiatives.title, state: initiatives.state })
+    .from(reviewAssignments)
+    .innerJoin(initiatives, eq(initiatives.id, reviewAssignments.initiativeId))
+    .where(eq(reviewAssignments.councilId, councilId))
+    .orderBy(asc(reviewAssignments.id));
+  const scores = assignments.length
+    ? await ctx.db.select().from(reviewScores).where(inArray(reviewScores.assignmentId, assignments.map((x) => x.a.id))).orderBy(asc(reviewScores.id))
+    : [];
+  const byInitiative = new Map<string, typeof assignments>();
+  for (const x of assignments) byInitiative.set(x.a.initiativeId, [...(byInitiative.get(x.a.initiativeId) ?? []), x]);
+  const rows = [...byInitiative.entries()].map(([initiativeId, list]) => {
+    const done = list.filter((x) => x.a.submittedAt !== null);
+    const agg = aggregate(done.map((x) => reviewerTotal(criteria, scores.filter((s) => s.assignmentId === x.a.id))));
+    return {
+      initiativeId,
+      code: list[0]!.code,
+      title: list[0]!.title,
+      state: list[0]!.state,
+      mean: agg?.mean ?? null,
+      spread: agg?.spread ?? null,
+      reviewers: done.length,
+      pendingReviews: list.length - done.length,
+      isDisputed: agg?.isDisputed ?? false,
+    };
+  });
+  rows.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || (a.code < b.code ? -1 : 1));
+  return { rows: rows.map((r, i) => ({ rank: i + 1, ...r })) };
+}
+
+/** The council's decision with its vote tally, recorded by the chair; recognition needs the configured majority. */
+export async function decideInitiative(ctx: ServiceContext, councilId: string, input: z.output<typeof decisionBodySchema>) {
+  requireUserId(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const council = await loadCouncil(tx, councilId);
+    const initiative = await loadInitiative(tx, input.initiativeId, true);
+    if (initiative.campaignId !== council.campaignId) throw notFound(initiativeWord, input.initiativeId);
+    const roles = await councilRolesIn(tx, council.campaignId);
+    if (!roles.some((r) => r.councilId === councilId && r.role === 'chair')) {
+      throw new AppError('FORBIDDEN', { vi: 'Chỉ chủ tịch hội đồng mới ghi nhận quyết định của hội đồng', en: 'Only the council chair records the council’s decision' });
+    }
+    const members = await membersOf(tx, councilId);
+    const votes = input.votesFor + input.votesAgainst + input.votesAbstain;
+    if (votes > members.length) throw new AppError('VALIDATION', { vi: `Tổng số phiếu (${votes}) vượt số thành viên (${members.length})`, en: `Votes cast (${votes}) exceed the members (${members.length})` }, { field: 'votesFor' });
+    if (votes * 3 < members.length * 2) throw new AppError('VALIDATION', { vi: 'Chưa đủ 2/3 thành viên tham gia biểu quyết', en: 'Fewer than two thirds of the members voted' }, { field: 'votesFor' });
+    const pending = await tx.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(and(eq(reviewAssignments.initiativeId, initiative.id), isNull(reviewAssignments.submittedAt)));
+    if (pending.length > 0) throw conflict({ vi: `Còn ${pending.length} phiếu chấm chưa nộp`, en: `${pending.length} score sheet(s) not yet submitted` }, { reason: 'REVIEWS_PENDING' });
+    const reachesMajority = input.votesFor * 100 >= council.approvalThresholdPercent * members.length;
+    if (input.outcome === 'recognised') {
+      if (!reachesMajority) {
+        throw new AppError('VALIDATION', { vi: `Cần ít nhất ${council.approvalThresholdPercent}% thành viên đồng ý để công nhận`, en: `Recognition needs at least ${council.approvalThresholdPercent}% of members in favour` }, { field: 'votesFor' });
+      }
+      if (input.scope === null) throw new AppError('VALIDATION', { vi: 'Chọn phạm vi ảnh hưởng của sáng kiến', en: 'Choose the initiative’s scope' }, { field: 'scope' });
+    }
+    const view = await scoresView(tx, initiative.id);
+    const now = tx.clock.now().toISOString();
+    const scope = input.outcome === 'recognised' ? input.scope : null;
+    const updated = await applyTransition(tx, initiative, input.outcome === 'recognised' ? 'recognise' : 'refuse', input.reason, { scope, decidedAt: now });
+    await tx.db.insert(councilDecisions).values({
+      councilId,
+      initiativeId: initiative.id,
+      outcome: input.outcome,
+      scope,
+      votesFor: input.votesFor,
+      votesAgainst: input.votesAgainst,
+      votesAbstain: input.votesAbstain,
+      aggregateScore: view.aggregate ? Math.round(view.aggregate.mean * 100) : null,
+      reason: input.reason,
+      decidedBy: tx.actor!.userId,
+      decidedAt: now,
+    });
+    return { id: updated.id, state: updated.state, scope: updated.scope };
+  });
+}
+
+export async function decisionsOf(ctx: ServiceContext, councilId: string) {
+  await requireCouncilReader(ctx, councilId);
+  return ctx.db
+    .select({ d: councilDecisions, code: initiatives.code, title: initiatives.title })
+    .from(councilDecisions)
+    .innerJoin(initiatives, eq(initiatives.id, councilDecisions.initiativeId))
+    .where(eq(councilDecisions.councilId, councilId))
+    .orderBy(asc(councilDecisions.decidedAt), asc(councilDecisions.id));
+}
+
+export { loadCouncil, membersOf, requireCouncilReader };

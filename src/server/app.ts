@@ -10,6 +10,7 @@ import { JobRunner } from './lib/jobs.js';
 import { webDistDir } from './lib/paths.js';
 import type { Actor } from './lib/policy.js';
 import { LocalStorageDriver, type StorageDriver } from './lib/storage.js';
+import { S3StorageDriver } from './lib/s3-storage.js';
 import { modules as allModules } from './modules/index.js';
 import type { AppServices, ModuleManifest } from './modules/manifest.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -64,7 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     database,
     clock,
-    storage: options.storage ?? new LocalStorageDriver(join(config.dataDir, 'files')),
+    storage: options.storage ?? (config.s3 ? new S3StorageDriver(config.s3) : new LocalStorageDriver(join(config.dataDir, 'files'))),
     jobs,
     version,
     modules: options.modules ?? allModules,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './lib/s3-storage.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -41,7 +42,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   DB_POOL_MAX: positiveInt('expected a positive integer').default(10),
-  STORAGE_DRIVER: z.enum(['local'], { message: 'expected local' }).default('local'),
+  STORAGE_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
+  S3_ENDPOINT: z.url({ message: 'expected the http(s) URL of the S3-compatible service, such as https://s3.example.gov.vn' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected a bucket name (3–63 lower-case letters, digits, dots, dashes)').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
   UPLOAD_MAX_BYTES: positiveInt('expected a positive integer number of bytes').default(20 * 1024 * 1024),
   JOBS_ENABLED: booleanFromEnv.default(true),
   JOBS_POLL_MS: positiveInt('expected a positive integer of milliseconds').default(1000),
@@ -67,8 +74,10 @@ export type AppConfig = {
   logLevel: (typeof logLevels)[number];
   trustProxy: boolean;
   dbPoolMax: number;
-  storageDriver: 'local';
+  storageDriver: 'local' | 's3';
   uploadMaxBytes: number;
+  /** Set when STORAGE_DRIVER=s3. */
+  s3: S3Settings | undefined;
   jobsEnabled: boolean;
   jobsPollMs: number;
   rateLimitWritesPerMinute: number;
@@ -113,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolMax: e.DB_POOL_MAX,
     storageDriver: e.STORAGE_DRIVER,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    s3: e.STORAGE_DRIVER === 's3' ? s3SettingsFrom(e) : undefined,
     jobsEnabled: e.JOBS_ENABLED,
     jobsPollMs: e.JOBS_POLL_MS,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
@@ -120,6 +130,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitAccountWritesPerMinute: e.RATE_LIMIT_ACCOUNT_WRITES_PER_MINUTE,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** The bucket and its keys are required once S3 is chosen; say which one is missing. */
+function s3SettingsFrom(e: z.infer<typeof envSchema>): S3Settings {
+  const required = { S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY };
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) throw new ConfigError(`Invalid setting ${name}: required when STORAGE_DRIVER=s3`);
+  }
+  return {
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
   };
 }
 

@@ -28,14 +28,19 @@ export class LocalStorageDriver implements StorageDriver {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.partial`;
+    const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(source, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+      await pipeline(source, out);
       // Durable before the database row that points at it is committed.
       const handle = await open(partial, 'r');
       await handle.sync();
       await handle.close();
       await rename(partial, path);
     } catch (error) {
+      // The file is opened asynchronously: wait until the destroyed stream has closed it, or the
+      // open could land after the removal and leave a stray partial file behind. Not events.once:
+      // it rejects on the stream's 'error', which is this same error.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(partial, { force: true });
       throw error;
     }

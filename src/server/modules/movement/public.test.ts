@@ -54,6 +54,11 @@ describe('the public side', () => {
     expect(plain.json().items.map((i: { title: string }) => i.title)).toEqual(['Bản đồ số điểm ngập và cảnh báo sớm cho người dân']);
     const accented = await t.app.inject({ method: 'GET', url: `/api/movement/gallery?q=${encodeURIComponent('Điểm Ngập')}` });
     expect(accented.json().total).toBe(1);
+    // Whole syllables: "nga" is not "ngập", and every word must be there.
+    const partial = await t.app.inject({ method: 'GET', url: `/api/movement/gallery?q=${encodeURIComponent('diem nga')}` });
+    expect(partial.json().total).toBe(0);
+    const oneMissing = await t.app.inject({ method: 'GET', url: `/api/movement/gallery?q=${encodeURIComponent('diem ngap tiem chung')}` });
+    expect(oneMissing.json().total).toBe(0);
     const byField = await t.app.inject({ method: 'GET', url: '/api/movement/gallery?field=yte' });
     // The recognised health initiative; the one in screening and the refused one stay out of the gallery.
     expect(byField.json().items.map((i: { title: string }) => i.title)).toEqual(['Sổ sức khỏe điện tử cho học sinh tiểu học']);

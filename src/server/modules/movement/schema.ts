@@ -149,7 +149,7 @@ export const initiatives = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
     /** Title and essence folded (no diacritics, lower case) for the gallery's search. */
     searchText: text('search_text').notNull().default(''),
-    /** The folded syllables of `searchText`: short words ("xe", "qr") are found through this array, which a trigram index cannot do. */
+    /** The folded syllables of `searchText`, which the gallery's search matches whole. */
     searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
     supportCount: integer('support_count').notNull().default(0),
     replicationCount: integer('replication_count').notNull().default(0),
@@ -163,9 +163,12 @@ export const initiatives = pgTable(
     index('initiatives_submitter_id_idx').on(t.submitterId),
     index('initiatives_unit_id_idx').on(t.unitId),
     index('initiatives_state_idx').on(t.state, t.fieldCode),
-    // The gallery's diacritics-insensitive search: substring and similarity over folded text.
+    // Similar initiatives: substring and similarity over folded text.
     index('initiatives_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('initiatives_search_tokens_idx').using('gin', t.searchTokens),
+    // The gallery's search over public initiatives only: a broad word then reads only rows it may show.
+    index('initiatives_gallery_tokens_idx')
+      .using('gin', t.searchTokens)
+      .where(sql`${t.state} in ('recognised', 'awarded', 'replicated')`),
     // The gallery's default order over public initiatives only, so a page is read from the index, not sorted.
     index('initiatives_gallery_supports_idx')
       .on(t.supportCount.desc(), t.id)

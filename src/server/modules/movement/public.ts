@@ -1,7 +1,6 @@
-import { and, type AnyColumn, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { publicStates, type galleryQuerySchema, type moderateCommentSchema, type PublicInitiative } from '../../../shared/contracts/movement.js';
-import { foldDiacritics } from '../../../shared/text.js';
+import { type moderateCommentSchema, type PublicInitiative } from '../../../shared/contracts/movement.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
@@ -10,10 +9,8 @@ import { units, users } from '../identity/schema.js';
 import { initiativeWord, isProgrammeManager, requireUserId } from './access.js';
 import { listAwards, replicationsOf } from './commendation.js';
 import { checkComment } from './content-filter.js';
-import { presentGalleryItem } from './presenter.js';
+import { isPublic } from './gallery.js';
 import { campaigns, commentReports, initiativeAuthors, initiativeComments, initiatives, initiativeSupports } from './schema.js';
-
-const isPublic = inArray(initiatives.state, [...publicStates]);
 
 /** Reports from this many different accounts hold a comment until a moderator looks at it. */
 export const reportsToHold = 3;
@@ -22,70 +19,6 @@ async function loadPublic(ctx: ServiceContext, id: string) {
   const [row] = await ctx.db.select().from(initiatives).where(and(eq(initiatives.id, id), isPublic));
   if (!row) throw notFound(initiativeWord, id);
   return row;
-}
-
-/** The gallery counts matches up to this many. */
-export const totalCap = 1000;
-
-/**
- * The public gallery of recognised initiatives: filters, diacritics-insensitive search, paging.
- * Search matches whole folded syllables ("chuyen doi so" finds "Chuyển đổi số", "xe" does not find
- * "xem") through the partial array index on public initiatives, whose estimates the planner trusts.
- * The page is chosen from narrow rows first and only its rows are widened, and the capped count runs
- * beside it: with a broad term thousands of rows match, and that is where the time goes.
- */
-export async function galleryPage(ctx: ServiceContext, query: z.output<typeof galleryQuerySchema>) {
-  const terms = [...new Set(foldDiacritics(query.q.normalize('NFC')).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))].slice(0, 8);
-  const conditions: SQL[] = [isPublic];
-  if (terms.length > 0) conditions.push(sql`${initiatives.searchTokens} @> array[${sql.join(terms.map((t) => sql`${t}`), sql`, `)}]::text[]`);
-  if (query.field) conditions.push(eq(initiatives.fieldCode, query.field));
-  if (query.scope) conditions.push(eq(initiatives.scope, query.scope));
-  if (query.unitId) conditions.push(eq(initiatives.unitId, query.unitId));
-  const where = and(...conditions);
-  const orderOf = (t: Record<'supportCount' | 'decidedAt' | 'replicationCount' | 'id', AnyColumn>) =>
-    query.sort === 'newest'
-      ? [sql`${t.decidedAt} desc nulls last`, asc(t.id)]
-      : query.sort === 'replications'
-        ? [desc(t.replicationCount), desc(t.supportCount), asc(t.id)]
-        : // Spelled as the partial indexes are built (nulls last), so the planner reads pages from them.
-          [sql`${t.supportCount} desc nulls last`, asc(t.id)];
-  const chosen = ctx.db
-    .select({ id: initiatives.id, supportCount: initiatives.supportCount, decidedAt: initiatives.decidedAt, replicationCount: initiatives.replicationCount })
-    .from(initiatives)
-    .where(where)
-    .orderBy(...orderOf(initiatives))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .as('chosen');
-  const pageRows = ctx.db
-    .select({
-      id: initiatives.id,
-      code: initiatives.code,
-      title: initiatives.title,
-      fieldCode: initiatives.fieldCode,
-      state: initiatives.state,
-      scope: initiatives.scope,
-      essence: sql<string>`left(${initiatives.essence}, 240)`,
-      supportCount: initiatives.supportCount,
-      replicationCount: initiatives.replicationCount,
-      nameVi: units.nameVi,
-      nameEn: units.nameEn,
-    })
-    .from(chosen)
-    .innerJoin(initiatives, eq(initiatives.id, chosen.id))
-    .leftJoin(units, eq(units.id, initiatives.unitId))
-    .orderBy(...orderOf(chosen));
-  // Counting stops at a cap: an exact count of tens of thousands of matches costs more than the page itself.
-  const capped = ctx.db.select({ one: sql`1` }).from(initiatives).where(where).limit(totalCap + 1).as('capped');
-  const [rows, [count]] = await Promise.all([pageRows, ctx.db.select({ n: sql<number>`count(*)::int` }).from(capped)]);
-  const total = count?.n ?? 0;
-  return {
-    items: rows.map((r) => presentGalleryItem(r, r.nameVi === null ? null : { nameVi: r.nameVi, nameEn: r.nameEn! })),
-    total: Math.min(total, totalCap),
-    isTotalCapped: total > totalCap,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
 }
 
 /** One public initiative, without its confidential part or the authors' personal details. */

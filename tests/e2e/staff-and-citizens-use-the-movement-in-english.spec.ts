@@ -28,13 +28,27 @@ describe('staff and citizens use the movement pages in English', () => {
     const campaign = await demoCampaign(t);
     const author = as(t.app, people.author.browser);
     const pm = as(t.app, people.pm.browser);
-    initiativeId = (await author({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaign.id, { title, unitId: await unitId(t, 'SKHCN') }) })).json().id;
-    for (const [who, action] of [[author, 'submit'], [pm, 'start_screening'], [pm, 'accept_for_review']] as const) {
+    initiativeId = (
+      await author({
+        method: 'POST',
+        url: '/api/movement/initiatives',
+        payload: completeDraft(campaign.id, { title, unitId: await unitId(t, 'SKHCN') }),
+      })
+    ).json().id;
+    for (const [who, action] of [
+      [author, 'submit'],
+      [pm, 'start_screening'],
+      [pm, 'accept_for_review'],
+    ] as const) {
       const res = await who({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action } });
       if (res.statusCode !== 200) throw new Error(`${action}: ${res.body}`);
     }
     councilId = (await createCouncil(t, people.pm.browser, campaign.id, people.chair, people.reviewers.slice(0, 3))).id;
-    const assigned = await pm({ method: 'POST', url: `/api/movement/councils/${councilId}/assignments`, payload: { initiativeIds: [initiativeId], reviewersPerInitiative: 3 } });
+    const assigned = await pm({
+      method: 'POST',
+      url: `/api/movement/councils/${councilId}/assignments`,
+      payload: { initiativeIds: [initiativeId], reviewersPerInitiative: 3 },
+    });
     if (assigned.statusCode !== 200) throw new Error(`assign: ${assigned.body}`);
   }, 180_000);
 

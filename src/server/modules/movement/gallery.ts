@@ -19,7 +19,13 @@ export const totalCap = 1000;
 export const galleryWalkBudget = 1000;
 
 function searchTermsOf(q: string): string[] {
-  return [...new Set(foldDiacritics(q.normalize('NFC')).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))].slice(0, 8);
+  return [
+    ...new Set(
+      foldDiacritics(q.normalize('NFC'))
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((t) => t.length > 0),
+    ),
+  ].slice(0, 8);
 }
 
 function orderOf(sort: GalleryQuery['sort'], t: Sortable): SQL[] {
@@ -41,11 +47,23 @@ export async function galleryPage(ctx: ServiceContext, query: GalleryQuery, walk
     ...(query.field ? [eq(t.fieldCode, query.field)] : []),
     ...(query.scope ? [eq(t.scope, query.scope)] : []),
     ...(query.unitId ? [eq(t.unitId, query.unitId)] : []),
-    ...(terms.length > 0 ? [sql`${t.searchTokens} @> array[${sql.join(terms.map((w) => sql`${w}`), sql`, `)}]::text[]`] : []),
+    ...(terms.length > 0
+      ? [
+          sql`${t.searchTokens} @> array[${sql.join(
+            terms.map((w) => sql`${w}`),
+            sql`, `,
+          )}]::text[]`,
+        ]
+      : []),
   ];
   const where = and(isPublic, ...conditionsOn(initiatives));
   // Counting stops at a cap: an exact count of tens of thousands of matches costs more than the page itself.
-  const capped = ctx.db.select({ one: sql`1` }).from(initiatives).where(where).limit(totalCap + 1).as('capped');
+  const capped = ctx.db
+    .select({ one: sql`1` })
+    .from(initiatives)
+    .where(where)
+    .limit(totalCap + 1)
+    .as('capped');
   const [rows, [count]] = await Promise.all([
     (async () => widen(ctx, await choosePage(ctx, query, { where, conditionsOn, isSearch: terms.length > 0, walkBudget })))(),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(capped),
@@ -65,7 +83,11 @@ type PageChoice = { where: SQL | undefined; conditionsOn: (t: Filterable) => SQL
  * if the page is full, it is exactly the page a full sort would give, since every better match lies
  * in the prefix. Otherwise — a rare word — the word index finds the few matches and they are sorted.
  */
-async function choosePage(ctx: ServiceContext, query: GalleryQuery, { where, conditionsOn, isSearch, walkBudget }: PageChoice): Promise<string[]> {
+async function choosePage(
+  ctx: ServiceContext,
+  query: GalleryQuery,
+  { where, conditionsOn, isSearch, walkBudget }: PageChoice,
+): Promise<string[]> {
   const offset = (query.page - 1) * query.pageSize;
   if (isSearch && query.sort !== 'replications' && walkBudget > 0) {
     const walked = ctx.db
@@ -93,7 +115,13 @@ async function choosePage(ctx: ServiceContext, query: GalleryQuery, { where, con
       .offset(offset);
     if (hits.length === query.pageSize) return hits.map((h) => h.id);
   }
-  const chosen = await ctx.db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...orderOf(query.sort, initiatives)).limit(query.pageSize).offset(offset);
+  const chosen = await ctx.db
+    .select({ id: initiatives.id })
+    .from(initiatives)
+    .where(where)
+    .orderBy(...orderOf(query.sort, initiatives))
+    .limit(query.pageSize)
+    .offset(offset);
   return chosen.map((c) => c.id);
 }
 
@@ -118,5 +146,7 @@ async function widen(ctx: ServiceContext, ids: string[]) {
     .leftJoin(units, eq(units.id, initiatives.unitId))
     .where(inArray(initiatives.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!).map((r) => presentGalleryItem(r, r.nameVi === null ? null : { nameVi: r.nameVi, nameEn: r.nameEn! }));
+  return ids
+    .map((id) => byId.get(id)!)
+    .map((r) => presentGalleryItem(r, r.nameVi === null ? null : { nameVi: r.nameVi, nameEn: r.nameEn! }));
 }

@@ -16,7 +16,10 @@ import { campaigns, commentReports, initiativeAuthors, initiativeComments, initi
 export const reportsToHold = 3;
 
 async function loadPublic(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.select().from(initiatives).where(and(eq(initiatives.id, id), isPublic));
+  const [row] = await ctx.db
+    .select()
+    .from(initiatives)
+    .where(and(eq(initiatives.id, id), isPublic));
   if (!row) throw notFound(initiativeWord, id);
   return row;
 }
@@ -24,11 +27,18 @@ async function loadPublic(ctx: ServiceContext, id: string) {
 /** One public initiative, without its confidential part or the authors' personal details. */
 export async function publicInitiative(ctx: ServiceContext, id: string): Promise<PublicInitiative> {
   const row = await loadPublic(ctx, id);
-  const authors = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, id)).orderBy(asc(initiativeAuthors.position));
+  const authors = await ctx.db
+    .select()
+    .from(initiativeAuthors)
+    .where(eq(initiativeAuthors.initiativeId, id))
+    .orderBy(asc(initiativeAuthors.position));
   const [campaign] = await ctx.db.select({ code: campaigns.code }).from(campaigns).where(eq(campaigns.id, row.campaignId));
   const [unit] = row.unitId ? await ctx.db.select().from(units).where(eq(units.id, row.unitId)) : [];
   const mine = ctx.actor
-    ? await ctx.db.select({ id: initiativeSupports.userId }).from(initiativeSupports).where(and(eq(initiativeSupports.initiativeId, id), eq(initiativeSupports.userId, ctx.actor.userId)))
+    ? await ctx.db
+        .select({ id: initiativeSupports.userId })
+        .from(initiativeSupports)
+        .where(and(eq(initiativeSupports.initiativeId, id), eq(initiativeSupports.userId, ctx.actor.userId)))
     : [];
   const replicated = await replicationsOf(ctx, [id]);
   return {
@@ -50,8 +60,17 @@ export async function publicInitiative(ctx: ServiceContext, id: string): Promise
     decidedAt: row.decidedAt,
     supportCount: row.supportCount,
     supportedByMe: mine.length > 0,
-    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({ id: a.id, type: a.type, awardedOn: a.awardedOn, decisionRef: a.decisionRef })),
-    replications: replicated.map((r) => ({ unitName: { vi: r.unit.nameVi, en: r.unit.nameEn }, adoptedOn: r.r.adoptedOn, results: r.r.results })),
+    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({
+      id: a.id,
+      type: a.type,
+      awardedOn: a.awardedOn,
+      decisionRef: a.decisionRef,
+    })),
+    replications: replicated.map((r) => ({
+      unitName: { vi: r.unit.nameVi, en: r.unit.nameEn },
+      adoptedOn: r.r.adoptedOn,
+      results: r.r.results,
+    })),
   };
 }
 
@@ -63,7 +82,11 @@ export async function supportInitiative(ctx: ServiceContext, id: string) {
   const userId = requireUserId(ctx);
   return inTransaction(ctx, async (tx) => {
     await loadPublic(tx, id);
-    const added = await tx.db.insert(initiativeSupports).values({ initiativeId: id, userId }).onConflictDoNothing().returning({ userId: initiativeSupports.userId });
+    const added = await tx.db
+      .insert(initiativeSupports)
+      .values({ initiativeId: id, userId })
+      .onConflictDoNothing()
+      .returning({ userId: initiativeSupports.userId });
     if (added.length === 0) {
       const [row] = await tx.db.select({ n: initiatives.supportCount }).from(initiatives).where(eq(initiatives.id, id));
       return { supportCount: row!.n, supportedByMe: true };
@@ -81,7 +104,14 @@ export async function supportInitiative(ctx: ServiceContext, id: string) {
 type CommentRow = typeof initiativeComments.$inferSelect;
 
 function presentComment(row: CommentRow, authorName: string | null) {
-  return { id: row.id, authorName: authorName ?? '—', body: row.body, status: row.status, createdAt: row.createdAt, reportCount: row.reportCount };
+  return {
+    id: row.id,
+    authorName: authorName ?? '—',
+    body: row.body,
+    status: row.status,
+    createdAt: row.createdAt,
+    reportCount: row.reportCount,
+  };
 }
 
 /** Visible comments of a public initiative, oldest first. */
@@ -103,7 +133,10 @@ export async function addComment(ctx: ServiceContext, initiativeId: string, body
   if (verdict.verdict === 'refused') {
     throw new AppError(
       'VALIDATION',
-      { vi: 'Bình luận có từ ngữ thô tục; vui lòng viết lại lịch sự hơn', en: 'The comment contains offensive language; please rephrase it' },
+      {
+        vi: 'Bình luận có từ ngữ thô tục; vui lòng viết lại lịch sự hơn',
+        en: 'The comment contains offensive language; please rephrase it',
+      },
       { field: 'body', reason: 'PROFANITY' },
     );
   }
@@ -112,9 +145,21 @@ export async function addComment(ctx: ServiceContext, initiativeId: string, body
     const status = verdict.verdict === 'held' ? 'held' : 'visible';
     const [row] = await tx.db
       .insert(initiativeComments)
-      .values({ initiativeId, authorId: userId, body, status, moderationNote: verdict.verdict === 'held' ? `filter:${verdict.reason}` : '', createdAt: tx.clock.now().toISOString() })
+      .values({
+        initiativeId,
+        authorId: userId,
+        body,
+        status,
+        moderationNote: verdict.verdict === 'held' ? `filter:${verdict.reason}` : '',
+        createdAt: tx.clock.now().toISOString(),
+      })
       .returning();
-    await recordAudit(tx, { action: 'comments.create', entityType: 'initiative_comment', entityId: row!.id, after: { initiativeId, status } });
+    await recordAudit(tx, {
+      action: 'comments.create',
+      entityType: 'initiative_comment',
+      entityId: row!.id,
+      after: { initiativeId, status },
+    });
     return presentComment(row!, tx.actor!.displayName || null);
   });
 }
@@ -125,7 +170,11 @@ export async function reportComment(ctx: ServiceContext, commentId: string, reas
   return inTransaction(ctx, async (tx) => {
     const [comment] = await tx.db.select().from(initiativeComments).where(eq(initiativeComments.id, commentId)).for('update');
     if (!comment || comment.status === 'hidden') throw notFound({ vi: 'Bình luận', en: 'Comment' }, commentId);
-    const added = await tx.db.insert(commentReports).values({ commentId, reporterId: userId, reason }).onConflictDoNothing().returning({ id: commentReports.commentId });
+    const added = await tx.db
+      .insert(commentReports)
+      .values({ commentId, reporterId: userId, reason })
+      .onConflictDoNothing()
+      .returning({ id: commentReports.commentId });
     if (added.length === 0) return presentComment(comment, null);
     const reportCount = comment.reportCount + 1;
     const status = comment.status === 'visible' && reportCount >= reportsToHold ? 'held' : comment.status;
@@ -134,7 +183,12 @@ export async function reportComment(ctx: ServiceContext, commentId: string, reas
       .set({ reportCount, status, moderationNote: status !== comment.status ? 'reports' : comment.moderationNote })
       .where(eq(initiativeComments.id, commentId))
       .returning();
-    await recordAudit(tx, { action: 'comments.report', entityType: 'initiative_comment', entityId: commentId, after: { reason, reportCount, status } });
+    await recordAudit(tx, {
+      action: 'comments.report',
+      entityType: 'initiative_comment',
+      entityId: commentId,
+      after: { reason, reportCount, status },
+    });
     return presentComment(row!, null);
   });
 }
@@ -146,7 +200,9 @@ export async function moderationQueue(ctx: ServiceContext) {
     .select({ c: initiativeComments, name: users.displayName })
     .from(initiativeComments)
     .leftJoin(users, eq(users.id, initiativeComments.authorId))
-    .where(sql`${initiativeComments.status} = 'held' or (${initiativeComments.status} = 'visible' and ${initiativeComments.reportCount} > 0)`)
+    .where(
+      sql`${initiativeComments.status} = 'held' or (${initiativeComments.status} = 'visible' and ${initiativeComments.reportCount} > 0)`,
+    )
     .orderBy(desc(initiativeComments.reportCount), asc(initiativeComments.createdAt), asc(initiativeComments.id))
     .limit(200);
   return { comments: rows.map((r) => presentComment(r.c, r.name)) };
@@ -159,8 +215,18 @@ export async function moderateComment(ctx: ServiceContext, commentId: string, in
     const [comment] = await tx.db.select().from(initiativeComments).where(eq(initiativeComments.id, commentId)).for('update');
     if (!comment) throw notFound({ vi: 'Bình luận', en: 'Comment' }, commentId);
     const status = input.action === 'hide' ? 'hidden' : 'visible';
-    const [row] = await tx.db.update(initiativeComments).set({ status, moderationNote: input.note }).where(eq(initiativeComments.id, commentId)).returning();
-    await recordAudit(tx, { action: `comments.${input.action}`, entityType: 'initiative_comment', entityId: commentId, before: { status: comment.status }, after: { status, note: input.note } });
+    const [row] = await tx.db
+      .update(initiativeComments)
+      .set({ status, moderationNote: input.note })
+      .where(eq(initiativeComments.id, commentId))
+      .returning();
+    await recordAudit(tx, {
+      action: `comments.${input.action}`,
+      entityType: 'initiative_comment',
+      entityId: commentId,
+      before: { status: comment.status },
+      after: { status, note: input.note },
+    });
     return presentComment(row!, null);
   });
 }

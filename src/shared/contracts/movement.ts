@@ -51,6 +51,10 @@ export const movementLimits = {
   authorsMax: 20,
   appliedByMax: 50,
   searchMax: 200,
+  /** Files one application may carry. */
+  attachmentsMax: 20,
+  /** Largest attachment accepted (bytes). */
+  attachmentMaxBytes: 20 * 1024 * 1024,
 } as const;
 
 const isoDate = z.iso.date();
@@ -164,7 +168,30 @@ export const authorDtoSchema = z.object({
   contributionPercent: z.number(),
   hasAccount: z.boolean(),
   confirmedAt: z.string().nullable(),
+  /** This author row is the signed-in person (so the page offers "confirm my part"). */
+  isMe: z.boolean(),
 });
+
+/** A file of the application; `url` downloads it (the dossier's or the public route). */
+export const initiativeAttachmentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  isConfidential: z.boolean(),
+  uploadedAt: z.string(),
+  url: z.string(),
+});
+export type InitiativeAttachment = z.infer<typeof initiativeAttachmentSchema>;
+export const initiativeAttachmentListSchema = z.object({ items: z.array(initiativeAttachmentSchema) });
+/** Upload options travel in the query string; the multipart body holds only the file (field "file"). */
+export const attachmentUploadQuerySchema = z.object({
+  confidential: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export const initiativeAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
 export const transitionDtoSchema = z.object({ action: z.string(), fromState: z.enum(initiativeStates), toState: z.enum(initiativeStates), actorRole: z.string(), reason: z.string(), occurredAt: z.string() });
 
@@ -195,6 +222,9 @@ export const initiativeDtoSchema = z.object({
   supportCount: z.number(),
   replicationCount: z.number(),
   history: z.array(transitionDtoSchema),
+  attachments: z.array(initiativeAttachmentSchema),
+  /** The date by which the unit must decide (set when the application is accepted for review). */
+  decisionDueOn: z.string().nullable(),
   /** What the caller may do next (action names). */
   allowedActions: z.array(z.enum(workflowActions)),
 });
@@ -212,6 +242,9 @@ export const initiativeSummarySchema = z.object({
   updatedAt: z.string(),
   supportCount: z.number(),
   replicationCount: z.number(),
+  /** Only while a decision is awaited (under review). */
+  decisionDueOn: z.string().nullable(),
+  isDecisionOverdue: z.boolean(),
 });
 export type InitiativeSummary = z.infer<typeof initiativeSummarySchema>;
 export const initiativeListSchema = z.object({ items: z.array(initiativeSummarySchema), total: z.number() });
@@ -240,6 +273,8 @@ export const publicInitiativeSchema = z.object({
   supportedByMe: z.boolean(),
   awards: z.array(z.object({ id: z.uuid(), type: localizedTextSchema, awardedOn: z.string(), decisionRef: z.string() })),
   replications: z.array(z.object({ unitName: localizedTextSchema, adoptedOn: z.string(), results: z.string() })),
+  /** Non-confidential files only. */
+  attachments: z.array(initiativeAttachmentSchema.omit({ isConfidential: true })),
 });
 export type PublicInitiative = z.infer<typeof publicInitiativeSchema>;
 

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../manifest.js';
 import { decisionDeadlineJob, notifyDecisionDeadlines } from './decision-deadline.js';
-import { eraseMovementDataOf, exportMovementDataOf } from './personal-data.js';
+import { eraseMovementDataOf, exportMovementDataOf, removeFilesJob, removeStoredFiles } from './personal-data.js';
 import { movementRoutes } from './routes.js';
 import { seedMovement } from './seed.js';
 
@@ -8,7 +8,10 @@ export const movementModule: ModuleManifest = {
   name: 'movement',
   prefix: '/api/movement',
   routes: movementRoutes,
-  jobs: () => ({
+  jobs: (services) => ({
+    [removeFilesJob]: async (_ctx, payload) => {
+      await removeStoredFiles(services.storage, payload);
+    },
     [decisionDeadlineJob]: async (ctx) => {
       await notifyDecisionDeadlines(ctx);
     },

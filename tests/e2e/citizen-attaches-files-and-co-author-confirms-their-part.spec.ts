@@ -8,7 +8,7 @@ import { vi } from '../../src/web/i18n/vi.js';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
 import { movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
-import { userWithRoles, type Browser as Session } from '../support/sessions.js';
+import { as, userWithRoles, type Browser as Session } from '../support/sessions.js';
 
 const m = vi.movement;
 const title = 'Phiếu khảo sát hài lòng điện tử tại bộ phận một cửa phường';
@@ -83,6 +83,10 @@ describe('a citizen attaches files to an application and the co-author confirms 
     await citizen.getByRole('button', { name: m.submit.submitNow }).click();
     await citizen.getByRole('alert').filter({ hasText: 'Đồng tác giả chưa xác nhận: Đồng Tác Giả' }).waitFor();
     const initiativeId = /\/sang-kien\/([0-9a-f-]{36})\/sua$/.exec(citizen.url())![1]!;
+    const inEnglish = await openAs(people.author.browser, `/sang-kien/${initiativeId}/sua`, 'en');
+    await inEnglish.getByRole('link', { name: 'so-do-he-thong.png' }).waitFor();
+    await inEnglish.getByRole('button', { name: en.movement.files.remove.replace('{{name}}', 'ket-qua-khao-sat.pdf') }).waitFor();
+    await expectNoAxeViolations(inEnglish);
 
     // 2. The co-author opens the dossier (from their notice), sees both files and confirms their part.
     const partner = await openAs(coAuthor, `/sang-kien/${initiativeId}`);
@@ -101,7 +105,23 @@ describe('a citizen attaches files to an application and the co-author confirms 
     await dossier.getByRole('status').filter({ hasText: m.states.submitted }).waitFor();
     await expectNoAxeViolations(dossier);
 
-    // 4. Once recognised, the public page (English, on a phone) offers only the non-confidential file, to anyone.
+    // 4. The manager accepts it: the queue (in English) shows when the decision is due.
+    for (const action of ['start_screening', 'accept_for_review']) {
+      const res = await as(server.testApp.app, people.pm.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action, reason: '' } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const dueOn = (await as(server.testApp.app, people.pm.browser)({ method: 'GET', url: `/api/movement/initiatives/${initiativeId}` })).json().decisionDueOn as string;
+    expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const manager = await openAs(people.pm.browser, '/quan-ly-sang-kien', 'en');
+    await manager.getByLabel(en.movement.manage.filter).selectOption({ label: en.movement.states.under_review });
+    await manager.getByRole('columnheader', { name: en.movement.deadline.column }).waitFor();
+    await manager.getByRole('row', { name: new RegExp(title) }).getByText(dueOn).waitFor();
+    await expectNoAxeViolations(manager);
+    await manager.getByRole('link', { name: title }).click();
+    await manager.getByText(en.movement.deadline.dossier.replace('{{date}}', dueOn)).waitFor();
+    await expectNoAxeViolations(manager);
+
+    // 5. Once recognised, the public page (English, on a phone) offers only the non-confidential file, to anyone.
     await server.testApp.testDb.database.db.update(initiatives).set({ state: 'recognised', scope: 'unit', decidedAt: new Date().toISOString() }).where(eq(initiatives.id, initiativeId));
     const visitor = await openAs(null, `/thu-vien-sang-kien/${initiativeId}`, 'en', { width: 375, height: 700 });
     await visitor.getByRole('heading', { level: 2, name: en.movement.files.heading }).waitFor();

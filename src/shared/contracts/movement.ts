@@ -242,6 +242,7 @@ export const initiativeDtoSchema = z.object({
   attachments: z.array(initiativeAttachmentSchema),
   /** The date by which the unit must decide (set when the application is accepted for review). */
   decisionDueOn: z.string().nullable(),
+  isDecisionOverdue: z.boolean(),
   /** What the caller may do next (action names). */
   allowedActions: z.array(z.enum(workflowActions)),
 });

@@ -8,7 +8,7 @@ import { systemContext } from '../../lib/context.js';
 import { emailOutbox, notifications } from '../notifications/schema.js';
 import { addDays, addMonths, cityDate, deadlineMessage, decisionDeadlineJob, decisionDeadlineSettings, notifyDecisionDeadlines } from './decision-deadline.js';
 import { movementModule } from './index.js';
-import { listForManagers } from './initiatives.js';
+import { getInitiative, listForManagers } from './initiatives.js';
 
 describe('the decision due date', () => {
   it.each([
@@ -42,9 +42,12 @@ describe('the decision deadline job', () => {
   const pmTitles = async () =>
     (await t.testDb.database.db.select({ title: notifications.titleVi }).from(notifications).where(eq(notifications.userId, people.pm.user.id)).orderBy(notifications.createdAt)).map((n) => n.title).filter((title) => title.startsWith(`Sáng kiến ${code}`) && title.includes('quyết định'));
   // The managers' queue, read through the service: months pass on the clock and sessions would expire.
+  const asManager = async () => ({
+    ...systemContext(t.testDb.database.db, t.clock),
+    actor: { userId: people.pm.user.id, displayName: '', grants: [{ role: 'programme_manager' as const, unitId: await unitId(t, 'SKHCN'), includesSubtree: true }], hasSecondFactor: true },
+  });
   const queueRow = async () => {
-    const asManager = { ...systemContext(t.testDb.database.db, t.clock), actor: { userId: people.pm.user.id, displayName: '', grants: [{ role: 'programme_manager' as const, unitId: await unitId(t, 'SKHCN'), includesSubtree: true }], hasSecondFactor: true } };
-    const queue = await listForManagers(asManager, { state: 'under_review', limit: 200 });
+    const queue = await listForManagers(await asManager(), { state: 'under_review', limit: 200 });
     return queue.items.find((i) => i.id === initiativeId);
   };
   const advanceToCityDate = (day: string) => {
@@ -108,6 +111,7 @@ describe('the decision deadline job', () => {
     advanceToCityDate(addDays(dueOn, 1));
     expect(await run()).toMatchObject({ overdue: 1 });
     expect(await queueRow()).toMatchObject({ decisionDueOn: dueOn, isDecisionOverdue: true });
+    expect(await getInitiative(await asManager(), initiativeId)).toMatchObject({ decisionDueOn: dueOn, isDecisionOverdue: true });
     await run();
     expect(await pmTitles()).toEqual([`Sáng kiến ${code}: sắp đến hạn ra quyết định (${dueOn})`, `Sáng kiến ${code}: đã quá hạn ra quyết định (${dueOn})`]);
     const audits = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, initiativeId), like(auditEvents.action, 'initiatives.decision-%')));

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { units } from '../identity/schema.js';
 import type { InitiativeRow } from './access.js';
 import { dossierAttachments } from './attachments.js';
-import { isDecisionOverdue } from './decision-deadline.js';
+import { cityDate, isDecisionOverdue } from './decision-deadline.js';
 import { initiativeAuthors, initiativeTransitions } from './schema.js';
 import { transitions } from './workflow.js';
 
@@ -73,6 +73,7 @@ export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow,
     })),
     attachments: await dossierAttachments(ctx, row),
     decisionDueOn: awaitedDecisionDue(row),
+    isDecisionOverdue: isDecisionOverdue(row, cityDate(ctx.clock.now())),
     allowedActions: allowedActionsFor(row.state, roles),
   };
 }

@@ -84,12 +84,8 @@ function Row({ label, value }: { label: string; value: string }) {
 function DecisionDue({ dto }: { dto: InitiativeDto }) {
   const { t } = useTranslation();
   if (!dto.decisionDueOn) return null;
-  const isOverdue = dto.decisionDueOn < cityToday();
-  return <p className={isOverdue ? 'movement-warning' : 'muted'}>{isOverdue ? t('movement.deadline.dossierOverdue', { date: dto.decisionDueOn }) : t('movement.deadline.dossier', { date: dto.decisionDueOn })}</p>;
+  return <p className={dto.isDecisionOverdue ? 'movement-warning' : 'muted'}>{dto.isDecisionOverdue ? t('movement.deadline.dossierOverdue', { date: dto.decisionDueOn }) : t('movement.deadline.dossier', { date: dto.decisionDueOn })}</p>;
 }
-
-/** Today in the city (UTC+7), as the server counts deadlines. */
-const cityToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 function Authors({ dto }: { dto: InitiativeDto }) {
   const { t } = useTranslation();

@@ -113,7 +113,7 @@ function ManageList() {
       </Field>
       {list.isPending ? <Loading /> : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? list.data.items.length === 0 ? <p>{t('movement.manage.empty')}</p> : <InitiativeTable items={list.data.items} /> : null}
+      {list.data ? list.data.items.length === 0 ? <p>{t('movement.manage.empty')}</p> : <InitiativeTable items={list.data.items} showDecisionDue /> : null}
     </>
   );
 }

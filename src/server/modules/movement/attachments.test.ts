@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { completeDraft, createCouncil, demoCampaign, movementPeople } from '../../../../tests/support/movement.js';
 import { as, type Browser } from '../../../../tests/support/sessions.js';
-import { attachments, auditEvents as auditLog } from '../../db/platform-schema.js';
+import { attachments, auditEvents as auditLog, jobs } from '../../db/platform-schema.js';
 import { systemContext } from '../../lib/context.js';
-import { exportMovementDataOf } from './personal-data.js';
+import { movementModule } from './index.js';
+import { eraseMovementDataOf, exportMovementDataOf, removeFilesJob } from './personal-data.js';
 import { initiativeAttachments, initiatives } from './schema.js';
 
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -200,6 +201,24 @@ describe('initiative attachments', () => {
   it('puts the files a person uploaded in their personal-data export', async () => {
     const movement = await exportMovementDataOf(systemContext(t.testDb.database.db, t.clock), people.author.user.id);
     expect(movement.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['bao-cao-hieu-qua.pdf', 'so-do-may-chu.png']);
+  });
+
+  it('on erasure removes the files of a draft the person never submitted, the bytes by a job after commit', async () => {
+    const draft = await as(t.app, people.citizen.browser)({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaignId, { title: 'Bản nháp sẽ bị xóa cùng tài khoản' }) });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const file = await upload(people.citizen.browser, draft.json().id, 'ho-so-ca-nhan.pdf', pdfBytes);
+    expect(file.statusCode, file.body).toBe(201);
+    const filesBefore = await storedFiles();
+    const db = t.testDb.database.db;
+    await db.transaction((tx) => eraseMovementDataOf(systemContext(tx, t.clock), people.citizen.user.id));
+    expect(await db.select().from(attachments).where(eq(attachments.id, file.json().id))).toHaveLength(0);
+    expect(await db.select().from(initiativeAttachments).where(eq(initiativeAttachments.initiativeId, draft.json().id))).toHaveLength(0);
+    const [job] = await db.select().from(jobs).where(eq(jobs.name, removeFilesJob));
+    expect(job).toBeDefined();
+    await movementModule.jobs!(t.app.services)[removeFilesJob]!(systemContext(db, t.clock), job!.payload);
+    expect(await storedFiles()).toBe(filesBefore - 1);
+    // The submitted application's files stay: others have relied on them.
+    expect(await db.select().from(initiativeAttachments).where(eq(initiativeAttachments.initiativeId, initiativeId))).toHaveLength(2);
   });
 
   it('answers 400 with a clear message to a bad confidential flag and 415 to a body that is not multipart', async () => {

@@ -39,7 +39,7 @@ async function filesOf(ctx: ServiceContext, initiativeId: string) {
     .from(initiativeAttachments)
     .innerJoin(attachments, eq(attachments.id, initiativeAttachments.attachmentId))
     .where(eq(initiativeAttachments.initiativeId, initiativeId))
-    .orderBy(asc(initiativeAttachments.createdAt), asc(initiativeAttachments.id));
+    .orderBy(asc(initiativeAttachments.createdAt), asc(initiativeAttachments.fileName), asc(initiativeAttachments.id));
 }
 
 type FileRow = Awaited<ReturnType<typeof filesOf>>[number];
@@ -200,5 +200,5 @@ export async function attachmentsUploadedBy(ctx: ServiceContext, userId: string)
     .from(initiativeAttachments)
     .innerJoin(attachments, eq(attachments.id, initiativeAttachments.attachmentId))
     .where(eq(attachments.createdBy, userId))
-    .orderBy(asc(initiativeAttachments.createdAt), asc(initiativeAttachments.id));
+    .orderBy(asc(initiativeAttachments.createdAt), asc(initiativeAttachments.fileName), asc(initiativeAttachments.id));
 }

@@ -51,6 +51,10 @@ export const movementLimits = {
   authorsMax: 20,
   appliedByMax: 50,
   searchMax: 200,
+  /** Files one application may carry. */
+  attachmentsMax: 20,
+  /** Largest attachment accepted (bytes). */
+  attachmentMaxBytes: 20 * 1024 * 1024,
 } as const;
 
 const isoDate = z.iso.date();
@@ -78,25 +82,42 @@ export const appliedByInputSchema = z.object({
 });
 
 /** The application form; a draft may be incomplete, submission checks completeness. */
+/** The application's fields, without defaults (the autosave's patch must not fill in what was not sent). */
+const draftFields = {
+  callId: z.uuid().nullable(),
+  unitId: z.uuid().nullable(),
+  title: z.string().trim().max(movementLimits.titleMax),
+  kind: z.enum(initiativeKinds),
+  fieldCode: z.string().trim().max(40),
+  ownerName: shortText,
+  firstAppliedOn: isoDate.nullable(),
+  essence: longText,
+  confidentialInfo: longText,
+  conditions: longText,
+  benefits: longText,
+  appliedBy: z.array(appliedByInputSchema).max(movementLimits.appliedByMax),
+  authors: z.array(authorInputSchema).max(movementLimits.authorsMax),
+};
+
 export const initiativeDraftSchema = z.object({
   campaignId: z.uuid(),
-  callId: z.uuid().nullable().default(null),
-  unitId: z.uuid().nullable().default(null),
-  title: z.string().trim().max(movementLimits.titleMax).default(''),
-  kind: z.enum(initiativeKinds).default('technical'),
-  fieldCode: z.string().trim().max(40).default(''),
-  ownerName: shortText.default(''),
-  firstAppliedOn: isoDate.nullable().default(null),
-  essence: longText.default(''),
-  confidentialInfo: longText.default(''),
-  conditions: longText.default(''),
-  benefits: longText.default(''),
-  appliedBy: z.array(appliedByInputSchema).max(movementLimits.appliedByMax).default([]),
-  authors: z.array(authorInputSchema).max(movementLimits.authorsMax).default([]),
+  callId: draftFields.callId.default(null),
+  unitId: draftFields.unitId.default(null),
+  title: draftFields.title.default(''),
+  kind: draftFields.kind.default('technical'),
+  fieldCode: draftFields.fieldCode.default(''),
+  ownerName: draftFields.ownerName.default(''),
+  firstAppliedOn: draftFields.firstAppliedOn.default(null),
+  essence: draftFields.essence.default(''),
+  confidentialInfo: draftFields.confidentialInfo.default(''),
+  conditions: draftFields.conditions.default(''),
+  benefits: draftFields.benefits.default(''),
+  appliedBy: draftFields.appliedBy.default([]),
+  authors: draftFields.authors.default([]),
 });
 export type InitiativeDraftInput = z.input<typeof initiativeDraftSchema>;
-/** Autosave sends only what changed. */
-export const initiativePatchSchema = initiativeDraftSchema.omit({ campaignId: true }).partial();
+/** Autosave sends only what changed; what it leaves out stays as it was (hence no defaults). */
+export const initiativePatchSchema = z.object(draftFields).partial();
 
 export const idParamsSchema = z.object({ id: z.uuid() });
 export const reasonSchema = z.string().trim().max(movementLimits.reasonMax);
@@ -164,7 +185,30 @@ export const authorDtoSchema = z.object({
   contributionPercent: z.number(),
   hasAccount: z.boolean(),
   confirmedAt: z.string().nullable(),
+  /** This author row is the signed-in person (so the page offers "confirm my part"). */
+  isMe: z.boolean(),
 });
+
+/** A file of the application; `url` downloads it (the dossier's or the public route). */
+export const initiativeAttachmentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  isConfidential: z.boolean(),
+  uploadedAt: z.string(),
+  url: z.string(),
+});
+export type InitiativeAttachment = z.infer<typeof initiativeAttachmentSchema>;
+export const initiativeAttachmentListSchema = z.object({ items: z.array(initiativeAttachmentSchema) });
+/** Upload options travel in the query string; the multipart body holds only the file (field "file"). */
+export const attachmentUploadQuerySchema = z.object({
+  confidential: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export const initiativeAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
 export const transitionDtoSchema = z.object({ action: z.string(), fromState: z.enum(initiativeStates), toState: z.enum(initiativeStates), actorRole: z.string(), reason: z.string(), occurredAt: z.string() });
 
@@ -195,6 +239,10 @@ export const initiativeDtoSchema = z.object({
   supportCount: z.number(),
   replicationCount: z.number(),
   history: z.array(transitionDtoSchema),
+  attachments: z.array(initiativeAttachmentSchema),
+  /** The date by which the unit must decide (set when the application is accepted for review). */
+  decisionDueOn: z.string().nullable(),
+  isDecisionOverdue: z.boolean(),
   /** What the caller may do next (action names). */
   allowedActions: z.array(z.enum(workflowActions)),
 });
@@ -212,6 +260,9 @@ export const initiativeSummarySchema = z.object({
   updatedAt: z.string(),
   supportCount: z.number(),
   replicationCount: z.number(),
+  /** Only while a decision is awaited (under review). */
+  decisionDueOn: z.string().nullable(),
+  isDecisionOverdue: z.boolean(),
 });
 export type InitiativeSummary = z.infer<typeof initiativeSummarySchema>;
 export const initiativeListSchema = z.object({ items: z.array(initiativeSummarySchema), total: z.number() });
@@ -240,6 +291,8 @@ export const publicInitiativeSchema = z.object({
   supportedByMe: z.boolean(),
   awards: z.array(z.object({ id: z.uuid(), type: localizedTextSchema, awardedOn: z.string(), decisionRef: z.string() })),
   replications: z.array(z.object({ unitName: localizedTextSchema, adoptedOn: z.string(), results: z.string() })),
+  /** Non-confidential files only. */
+  attachments: z.array(initiativeAttachmentSchema.omit({ isConfidential: true })),
 });
 export type PublicInitiative = z.infer<typeof publicInitiativeSchema>;
 

@@ -17,7 +17,8 @@ import { removeDocument, indexDocument } from '../../lib/search.js';
 import { inTransaction } from '../../lib/tx.js';
 import { units, users } from '../identity/schema.js';
 import { canReadDossier, initiativeWord, isAuthor, isProgrammeManager, loadInitiative, requireUserId, workflowRolesFor, type InitiativeRow } from './access.js';
-import { notifyPeople } from './notify.js';
+import { cityDate, decisionDueOnFrom } from './decision-deadline.js';
+import { displayNameOf, notifyPeople } from './notify.js';
 import { presentInitiative, presentSummary } from './presenter.js';
 import { campaignCalls, campaigns, initiativeAuthors, initiatives, initiativeTransitions } from './schema.js';
 import { resolveTransition, stateName, transitions } from './workflow.js';
@@ -93,7 +94,7 @@ export async function listMyInitiatives(ctx: ServiceContext) {
     .leftJoin(units, eq(units.id, initiatives.unitId))
     .where(sql`${initiatives.submitterId} = ${userId} or ${initiatives.id} in (${authored})`)
     .orderBy(desc(initiatives.updatedAt), asc(initiatives.id));
-  return { items: rows.map((r) => presentSummary(r.initiative, r.unit)), total: rows.length };
+  return { items: rows.map((r) => presentSummary(r.initiative, r.unit, cityDate(ctx.clock.now()))), total: rows.length };
 }
 
 /** The programme managers' queue, by state (screening, review…). */
@@ -108,18 +109,40 @@ export async function listForManagers(ctx: ServiceContext, query: { state?: Init
     .orderBy(asc(initiatives.submittedAt), asc(initiatives.id))
     .limit(query.limit);
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(initiatives).where(where);
-  return { items: rows.map((r) => presentSummary(r.initiative, r.unit)), total: count?.n ?? 0 };
+  return { items: rows.map((r) => presentSummary(r.initiative, r.unit, cityDate(ctx.clock.now()))), total: count?.n ?? 0 };
 }
 
-/** A co-author with an account confirms their part (name and contribution) of the application. */
+/**
+ * A co-author with an account confirms their part (name and contribution) of the application.
+ * Only that person may (others who can read the dossier get 403); confirming again changes nothing.
+ * The submitter is told, since submission waits for every linked co-author.
+ */
 export async function confirmAuthorship(ctx: ServiceContext, initiativeId: string, authorId: string) {
   const userId = requireUserId(ctx);
   return inTransaction(ctx, async (tx) => {
     const initiative = await loadInitiative(tx, initiativeId);
     const [author] = await tx.db.select().from(initiativeAuthors).where(and(eq(initiativeAuthors.id, authorId), eq(initiativeAuthors.initiativeId, initiativeId)));
-    if (!author || author.userId !== userId) throw notFound({ vi: 'Tác giả', en: 'Author' }, authorId);
-    await tx.db.update(initiativeAuthors).set({ confirmedAt: tx.clock.now().toISOString() }).where(eq(initiativeAuthors.id, authorId));
-    await recordAudit(tx, { action: 'initiatives.confirm-authorship', entityType: 'initiative', entityId: initiativeId, after: { authorId, contributionPercent: author.contributionPercent } });
+    if (!(await canReadDossier(tx, initiative))) throw notFound(initiativeWord, initiativeId);
+    if (!author) throw notFound({ vi: 'Tác giả', en: 'Author' }, authorId);
+    if (author.userId !== userId) {
+      throw new AppError(
+        'FORBIDDEN',
+        { vi: `Chỉ chính ${author.fullName} mới xác nhận được phần của mình`, en: `Only ${author.fullName} can confirm their own part` },
+        { reason: 'NOT_THIS_AUTHOR' },
+      );
+    }
+    if (author.confirmedAt === null) {
+      await tx.db.update(initiativeAuthors).set({ confirmedAt: tx.clock.now().toISOString() }).where(eq(initiativeAuthors.id, authorId));
+      await recordAudit(tx, { action: 'initiatives.confirm-authorship', entityType: 'initiative', entityId: initiativeId, after: { authorId, contributionPercent: author.contributionPercent } });
+      await notifyPeople(tx, [initiative.submitterId], {
+        title: { vi: `Sáng kiến ${initiative.code}: đồng tác giả đã xác nhận`, en: `Initiative ${initiative.code}: a co-author confirmed` },
+        body: {
+          vi: `${author.fullName} đã xác nhận phần đóng góp ${author.contributionPercent}% trong “${initiative.title}”.`,
+          en: `${author.fullName} confirmed their ${author.contributionPercent}% share of “${initiative.title}”.`,
+        },
+        url: initiativeUrl(initiativeId),
+      });
+    }
     const row = await loadInitiative(tx, initiativeId);
     return presentInitiative(tx, row, await workflowRolesFor(tx, initiative));
   });
@@ -160,6 +183,9 @@ export async function applyTransition(
   const now = ctx.clock.now().toISOString();
   const changes: Partial<typeof initiatives.$inferInsert> = { ...extra, state: transition.to, updatedAt: now };
   if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
+  // Accepting the application (it passed screening) starts the decision deadline; a later
+  // acceptance after a return starts it again, with fresh reminders.
+  if (action === 'accept_for_review') Object.assign(changes, { decisionDueOn: decisionDueOnFrom(ctx.clock), decisionDueSoonNotifiedAt: null, decisionOverdueNotifiedAt: null });
   const [updated] = await ctx.db.update(initiatives).set(changes).where(eq(initiatives.id, row.id)).returning();
   await ctx.db.insert(initiativeTransitions).values({
     initiativeId: row.id,
@@ -176,7 +202,7 @@ export async function applyTransition(
     entityType: 'initiative',
     entityId: row.id,
     before: { state: row.state },
-    after: { state: transition.to, role: transition.role, reason, ...(extra.scope ? { scope: extra.scope } : {}) },
+    after: { state: transition.to, role: transition.role, reason, ...(extra.scope ? { scope: extra.scope } : {}), ...(changes.decisionDueOn ? { decisionDueOn: changes.decisionDueOn } : {}) },
   });
   await syncSearchIndex(ctx, updated!);
   const authors = await ctx.db.select({ userId: initiativeAuthors.userId }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, row.id));
@@ -230,15 +256,31 @@ async function replaceAuthors(ctx: ServiceContext, initiativeId: string, authors
   const emails = authors.map((a) => a.email?.toLowerCase()).filter((e): e is string => !!e);
   const accounts = emails.length ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails)) : [];
   const now = ctx.clock.now().toISOString();
-  await ctx.db.insert(initiativeAuthors).values(
-    authors.map((author, position) => {
-      const userId = accounts.find((a) => a.email.toLowerCase() === author.email?.toLowerCase())?.id ?? null;
-      const kept = previous.find((p) => p.userId !== null && p.userId === userId && p.fullName === author.fullName && p.contributionPercent === author.contributionPercent);
-      // The person filling in the form confirms their own part by submitting it.
-      const confirmedAt = userId !== null && userId === ctx.actor?.userId ? now : (kept?.confirmedAt ?? null);
-      return { ...author, initiativeId, position, userId, confirmedAt };
-    }),
-  );
+  const rows = authors.map((author, position) => {
+    const userId = accounts.find((a) => a.email.toLowerCase() === author.email?.toLowerCase())?.id ?? null;
+    const kept = previous.find((p) => p.userId !== null && p.userId === userId && p.fullName === author.fullName && p.contributionPercent === author.contributionPercent);
+    // The person filling in the form confirms their own part by submitting it.
+    const confirmedAt = userId !== null && userId === ctx.actor?.userId ? now : (kept?.confirmedAt ?? null);
+    return { ...author, initiativeId, position, userId, confirmedAt };
+  });
+  await ctx.db.insert(initiativeAuthors).values(rows);
+  // Ask a co-author to confirm when their confirmation becomes needed: newly named, or their
+  // name or share changed since they confirmed. Autosaves that change nothing for them stay silent.
+  const toAsk = rows.filter((r) => r.userId !== null && r.confirmedAt === null && !previous.some((p) => p.userId === r.userId && p.confirmedAt === null));
+  if (toAsk.length > 0) {
+    const [initiative] = await ctx.db.select({ code: initiatives.code, title: initiatives.title }).from(initiatives).where(eq(initiatives.id, initiativeId));
+    const submitterName = ctx.actor ? await displayNameOf(ctx, ctx.actor.userId) : '';
+    for (const r of toAsk) {
+      await notifyPeople(ctx, [r.userId], {
+        title: { vi: `Xác nhận đồng tác giả sáng kiến ${initiative!.code}`, en: `Confirm your co-authorship of initiative ${initiative!.code}` },
+        body: {
+          vi: `${submitterName} ghi bạn (${r.fullName}) là đồng tác giả của “${initiative!.title}” với tỷ lệ đóng góp ${r.contributionPercent}%. Vui lòng mở hồ sơ và xác nhận phần của bạn; đơn chỉ nộp được khi mọi đồng tác giả đã xác nhận.`,
+          en: `${submitterName} named you (${r.fullName}) as a co-author of “${initiative!.title}” with a ${r.contributionPercent}% share. Please open the dossier and confirm your part; the application can be submitted only once every co-author has confirmed.`,
+        },
+        url: initiativeUrl(initiativeId),
+      });
+    }
+  }
 }
 
 /** What Decree 13/2012 asks of an application before it can be accepted. */

@@ -3,6 +3,8 @@ import type { GalleryItem, InitiativeDto, InitiativeSummary, WorkflowAction, Wor
 import type { ServiceContext } from '../../lib/context.js';
 import { units } from '../identity/schema.js';
 import type { InitiativeRow } from './access.js';
+import { dossierAttachments } from './attachments.js';
+import { cityDate, isDecisionOverdue } from './decision-deadline.js';
 import { initiativeAuthors, initiativeTransitions } from './schema.js';
 import { transitions } from './workflow.js';
 
@@ -52,6 +54,7 @@ export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow,
       contributionPercent: a.contributionPercent,
       hasAccount: a.userId !== null,
       confirmedAt: a.confirmedAt,
+      isMe: a.userId !== null && a.userId === ctx.actor?.userId,
     })),
     state: row.state,
     scope: row.scope,
@@ -68,11 +71,18 @@ export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow,
       reason: h.reason,
       occurredAt: h.occurredAt,
     })),
+    attachments: await dossierAttachments(ctx, row),
+    decisionDueOn: awaitedDecisionDue(row),
+    isDecisionOverdue: isDecisionOverdue(row, cityDate(ctx.clock.now())),
     allowedActions: allowedActionsFor(row.state, roles),
   };
 }
 
-export function presentSummary(row: InitiativeRow, unit: UnitRow | null): InitiativeSummary {
+/** The due date matters only while the decision is awaited. */
+const awaitedDecisionDue = (row: InitiativeRow) => (row.state === 'under_review' ? row.decisionDueOn : null);
+
+/** `today` is the city's date (YYYY-MM-DD), for the overdue mark. */
+export function presentSummary(row: InitiativeRow, unit: UnitRow | null, today: string): InitiativeSummary {
   return {
     id: row.id,
     code: row.code,
@@ -85,6 +95,8 @@ export function presentSummary(row: InitiativeRow, unit: UnitRow | null): Initia
     updatedAt: row.updatedAt,
     supportCount: row.supportCount,
     replicationCount: row.replicationCount,
+    decisionDueOn: awaitedDecisionDue(row),
+    isDecisionOverdue: isDecisionOverdue(row, today),
   };
 }
 

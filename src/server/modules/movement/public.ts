@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { inTransaction } from '../../lib/tx.js';
 import { units, users } from '../identity/schema.js';
 import { initiativeWord, isProgrammeManager, requireUserId } from './access.js';
+import { publicAttachments } from './attachments.js';
 import { listAwards, replicationsOf } from './commendation.js';
 import { checkComment } from './content-filter.js';
 import { isPublic } from './gallery.js';
@@ -60,17 +61,9 @@ export async function publicInitiative(ctx: ServiceContext, id: string): Promise
     decidedAt: row.decidedAt,
     supportCount: row.supportCount,
     supportedByMe: mine.length > 0,
-    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({
-      id: a.id,
-      type: a.type,
-      awardedOn: a.awardedOn,
-      decisionRef: a.decisionRef,
-    })),
-    replications: replicated.map((r) => ({
-      unitName: { vi: r.unit.nameVi, en: r.unit.nameEn },
-      adoptedOn: r.r.adoptedOn,
-      results: r.r.results,
-    })),
+    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({ id: a.id, type: a.type, awardedOn: a.awardedOn, decisionRef: a.decisionRef })),
+    replications: replicated.map((r) => ({ unitName: { vi: r.unit.nameVi, en: r.unit.nameEn }, adoptedOn: r.r.adoptedOn, results: r.r.results })),
+    attachments: await publicAttachments(ctx, row),
   };
 }
 

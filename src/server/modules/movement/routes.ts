@@ -53,6 +53,7 @@ import { addComment, listComments, moderateComment, moderationQueue, publicIniti
 import { assignReviewers, councilRanking, createCouncil, declareConflict, decideInitiative, getCouncil, listCouncils, listMyReviews, scoresView, submitScores } from './reviews.js';
 import { movementReportRoutes } from './report-routes.js';
 import { similarRoutes } from './similar-routes.js';
+import { initiativeAttachmentRoutes } from './attachment-routes.js';
 import { transitions } from './workflow.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
@@ -164,5 +165,6 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   );
 
   await app.register(similarRoutes, { services });
+  await app.register(initiativeAttachmentRoutes, { services });
   await app.register(movementReportRoutes, { services });
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, timestamps } from '../../db/columns.js';
 import { commentStatuses, councilRoles, initiativeKinds, initiativeStates, recognitionScopes } from '../../../shared/contracts/movement.js';
 import { units, users } from '../identity/schema.js';
@@ -153,10 +153,20 @@ export const initiatives = pgTable(
     searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
     supportCount: integer('support_count').notNull().default(0),
     replicationCount: integer('replication_count').notNull().default(0),
+    /** When the unit must decide: set when the application is accepted (sent to the council), see decision-deadline.ts. */
+    decisionDueOn: date('decision_due_on', { mode: 'string' }),
+    /** The managers were told the decision is near its due date (sent once per acceptance). */
+    decisionDueSoonNotifiedAt: timestamp('decision_due_soon_notified_at', { withTimezone: true, mode: 'string' }),
+    /** The managers were told the decision is overdue (sent once per acceptance). */
+    decisionOverdueNotifiedAt: timestamp('decision_overdue_notified_at', { withTimezone: true, mode: 'string' }),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('initiatives_code_key').on(t.code),
+    // The daily deadline job reads only initiatives waiting for a decision.
+    index('initiatives_decision_due_idx')
+      .on(t.decisionDueOn)
+      .where(sql`${t.state} = 'under_review'`),
     index('initiatives_campaign_id_idx').on(t.campaignId),
     index('initiatives_phase_id_idx').on(t.phaseId),
     index('initiatives_call_id_idx').on(t.callId),
@@ -211,9 +221,11 @@ export const initiativeAttachments = pgTable(
       .references(() => initiatives.id, { onDelete: 'cascade' }),
     attachmentId: uuid('attachment_id').notNull(),
     fileName: text('file_name').notNull(),
+    /** Never listed or served on the public side; only authors, managers and assigned reviewers see it. */
+    isConfidential: boolean('is_confidential').notNull().default(false),
     ...timestamps(),
   },
-  (t) => [index('initiative_attachments_initiative_id_idx').on(t.initiativeId)],
+  (t) => [index('initiative_attachments_initiative_id_idx').on(t.initiativeId), uniqueIndex('initiative_attachments_attachment_id_key').on(t.attachmentId)],
 );
 
 /** Every workflow step, with who took it and why. */

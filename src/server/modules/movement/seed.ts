@@ -6,6 +6,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { indexDocument } from '../../lib/search.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
 import { units } from '../identity/schema.js';
+import { addMonths, cityDate, decisionDeadlineSettings } from './decision-deadline.js';
 import { searchColumns, syncSearchIndex } from './initiatives.js';
 import { awards, awardTypes, campaignCalls, campaignCriteria, campaignPhases, campaigns, initiativeAuthors, initiatives, initiativeTransitions, replications } from './schema.js';
 
@@ -136,6 +137,8 @@ export async function seedMovement(ctx: ServiceContext): Promise<void> {
         scope: item.scope,
         submittedAt: item.state === 'draft' ? null : at(30),
         decidedAt: decided ? at(5) : null,
+        // Accepted (sent to the council) 28 days ago, as its history below says.
+        decisionDueOn: item.state === 'under_review' ? addMonths(cityDate(new Date(at(28))), decisionDeadlineSettings.decisionMonths) : null,
         ...searchColumns(item.title, item.essence),
         replicationCount: item.replications.length,
       })

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/contracts/common.js';
 import {
   assignResultSchema,
   awardDtoSchema,
@@ -9,6 +10,8 @@ import {
   commentListSchema,
   councilDtoSchema,
   galleryResponseSchema,
+  initiativeAttachmentListSchema,
+  initiativeAttachmentSchema,
   initiativeDtoSchema,
   initiativeListSchema,
   initiativeStates,
@@ -23,13 +26,15 @@ import {
   type InitiativeState,
 } from '../../../shared/contracts/movement.js';
 import { unitSchema } from '../../../shared/contracts/identity.js';
-import { apiGet, apiSend } from '../../api/client.js';
+import { ApiError, apiGet, apiSend, buildApiUrl, csrfHeaderName } from '../../api/client.js';
+import { sessionQueryOptions } from '../identity/api.js';
 
 const base = '/api/movement';
 export const movementKeys = {
   all: ['movement'] as const,
   campaigns: ['movement', 'campaigns'] as const,
   initiative: (id: string) => ['movement', 'initiative', id] as const,
+  attachments: (id: string) => ['movement', 'attachments', id] as const,
   mine: ['movement', 'mine'] as const,
   manage: (state: string) => ['movement', 'manage', state] as const,
   gallery: (query: Record<string, string | number>) => ['movement', 'gallery', query] as const,
@@ -91,3 +96,39 @@ export const useReplicate = (id: string) => useMovementMutation((body: unknown) 
 export const useSupport = (id: string) => useMovementMutation(() => apiSend('POST', `${base}/gallery/${id}/supports`, supportResultSchema));
 export const useAddComment = (id: string) => useMovementMutation((body: string) => apiSend('POST', `${base}/gallery/${id}/comments`, commentDtoSchema, { body: { body } }));
 export const useReportComment = () => useMovementMutation((input: { id: string; reason: string }) => apiSend('POST', `${base}/comments/${input.id}/reports`, commentDtoSchema, { body: { reason: input.reason } }));
+
+// Attachments
+
+export const useInitiativeAttachments = (id: string) =>
+  useQuery({ queryKey: movementKeys.attachments(id), queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}/attachments`, initiativeAttachmentListSchema, { signal }) });
+
+/** Sends one file as multipart/form-data (field "file") with the session's CSRF token; errors become `ApiError` with the server's details. */
+export function useUploadAttachment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ file, isConfidential }: { file: File; isConfidential: boolean }) => {
+      const session = await queryClient.fetchQuery(sessionQueryOptions);
+      const body = new FormData();
+      body.append('file', file);
+      const response = await fetch(buildApiUrl(`${base}/initiatives/${id}/attachments`, { confidential: isConfidential ? 'true' : 'false' }), {
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        const parsed = errorBodySchema.safeParse(json);
+        throw new ApiError(
+          parsed.success
+            ? { kind: 'api', status: response.status, code: parsed.data.error.code, localizedMessage: parsed.data.error.message, details: parsed.data.error.details }
+            : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
+        );
+      }
+      return initiativeAttachmentSchema.parse(json);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: movementKeys.all }),
+  });
+}
+
+export const useDeleteAttachment = (id: string) => useMovementMutation((attachmentId: string) => apiSend('DELETE', `${base}/initiatives/${id}/attachments/${attachmentId}`, null));

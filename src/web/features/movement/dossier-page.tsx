@@ -9,6 +9,7 @@ import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useAwardTypes, useConfirmAuthorship, useInitiative, useMakeAward, useReplicate, useTransition } from './api.js';
 import { movementPaths } from './paths.js';
+import { DossierAttachments } from './attachments.js';
 import { Done, Field, StateTag, WriteError } from './ui.js';
 import { useFieldNames } from './use-field-names.js';
 
@@ -20,12 +21,12 @@ export function DossierPage() {
   const { id = '' } = useParams();
   return (
     <div className="container page">
-      <RequireSignedIn>{(user) => <Dossier id={id} user={user} />}</RequireSignedIn>
+      <RequireSignedIn>{() => <Dossier id={id} />}</RequireSignedIn>
     </div>
   );
 }
 
-function Dossier({ id, user }: { id: string; user: Me }) {
+function Dossier({ id }: { id: string }) {
   const { t } = useTranslation();
   const initiative = useInitiative(id);
   const fieldName = useFieldNames();
@@ -51,7 +52,9 @@ function Dossier({ id, user }: { id: string; user: Me }) {
         <Row label={t('movement.submit.conditions')} value={dto.conditions} />
         <Row label={t('movement.submit.benefits')} value={dto.benefits} />
       </dl>
-      <Authors dto={dto} user={user} />
+      <DecisionDue dto={dto} />
+      <DossierAttachments items={dto.attachments} />
+      <Authors dto={dto} />
       <Actions dto={dto} />
       {dto.allowedActions.includes('award') ? <AwardForm dto={dto} /> : null}
       <section className="section" aria-labelledby="history-heading">
@@ -77,9 +80,17 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Authors({ dto, user }: { dto: InitiativeDto; user: Me }) {
+/** While the council deliberates: the date the unit must decide by, marked when it has passed. */
+function DecisionDue({ dto }: { dto: InitiativeDto }) {
+  const { t } = useTranslation();
+  if (!dto.decisionDueOn) return null;
+  return <p className={dto.isDecisionOverdue ? 'movement-warning' : 'muted'}>{dto.isDecisionOverdue ? t('movement.deadline.dossierOverdue', { date: dto.decisionDueOn }) : t('movement.deadline.dossier', { date: dto.decisionDueOn })}</p>;
+}
+
+function Authors({ dto }: { dto: InitiativeDto }) {
   const { t } = useTranslation();
   const confirm = useConfirmAuthorship(dto.id);
+  const mine = dto.authors.find((a) => a.isMe && a.confirmedAt === null);
   return (
     <section className="section" aria-labelledby="authors-heading">
       <h2 id="authors-heading">{t('movement.dossier.authors')}</h2>
@@ -100,19 +111,30 @@ function Authors({ dto, user }: { dto: InitiativeDto; user: Me }) {
                 <td>{a.workplace}</td>
                 <td>{a.contributionPercent}%</td>
                 <td>
-                  {a.confirmedAt ? t('movement.submit.confirmed') : a.hasAccount ? t('movement.submit.notConfirmed') : '—'}
-                  {!a.confirmedAt && a.email?.toLowerCase() === user.email.toLowerCase() ? (
-                    <button type="button" className="button button--secondary" onClick={() => confirm.mutate(a.id)}>
-                      {t('movement.submit.confirmPart')}
-                    </button>
-                  ) : null}
+                  {a.confirmedAt ? (
+                    <span title={t('movement.coauthor.confirmedAt', { time: new Date(a.confirmedAt).toLocaleString() })}>{t('movement.submit.confirmed')}</span>
+                  ) : a.hasAccount ? (
+                    t('movement.submit.notConfirmed')
+                  ) : (
+                    '—'
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {mine ? (
+        <div className="panel movement-confirm">
+          <h3>{t('movement.coauthor.askHeading')}</h3>
+          <p>{t('movement.coauthor.ask', { share: mine.contributionPercent })}</p>
+          <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate(mine.id)}>
+            {t('movement.submit.confirmPart')}
+          </button>
+        </div>
+      ) : null}
       <WriteError error={confirm.error} />
+      <Done text={confirm.isSuccess ? t('movement.coauthor.done') : null} />
     </section>
   );
 }

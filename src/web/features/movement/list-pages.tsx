@@ -11,7 +11,8 @@ import { movementPaths } from './paths.js';
 import { Field, StateTag } from './ui.js';
 import { useFieldNames } from './use-field-names.js';
 
-function InitiativeTable({ items }: { items: InitiativeSummary[] }) {
+/** `showDecisionDue`: the managers' queue shows when each decision is due, overdue ones marked. */
+function InitiativeTable({ items, showDecisionDue = false }: { items: InitiativeSummary[]; showDecisionDue?: boolean }) {
   const { t } = useTranslation();
   const fieldName = useFieldNames();
   const localized = useLocalized();
@@ -25,6 +26,7 @@ function InitiativeTable({ items }: { items: InitiativeSummary[] }) {
             <th scope="col">{t('movement.common.field')}</th>
             <th scope="col">{t('movement.common.unit')}</th>
             <th scope="col">{t('movement.common.state')}</th>
+            {showDecisionDue ? <th scope="col">{t('movement.deadline.column')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -39,6 +41,11 @@ function InitiativeTable({ items }: { items: InitiativeSummary[] }) {
               <td>
                 <StateTag state={item.state} />
               </td>
+              {showDecisionDue ? (
+                <td>
+                  {item.decisionDueOn ?? '—'} {item.isDecisionOverdue ? <span className="tag tag--warning">{t('movement.deadline.overdue')}</span> : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -106,7 +113,7 @@ function ManageList() {
       </Field>
       {list.isPending ? <Loading /> : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? list.data.items.length === 0 ? <p>{t('movement.manage.empty')}</p> : <InitiativeTable items={list.data.items} /> : null}
+      {list.data ? list.data.items.length === 0 ? <p>{t('movement.manage.empty')}</p> : <InitiativeTable items={list.data.items} showDecisionDue /> : null}
     </>
   );
 }

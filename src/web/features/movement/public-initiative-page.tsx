@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { useCurrentUser } from '../identity/api.js';
 import { useAddComment, useComments, usePublicInitiative, useReportComment, useSupport } from './api.js';
+import { AttachmentList } from './attachments.js';
 import { ReplicateForm } from './dossier-page.js';
 import { movementPaths } from './paths.js';
 import { Done, StateTag, WriteError } from './ui.js';
@@ -65,6 +66,10 @@ export function PublicInitiativePage() {
         <p>
           {t('movement.public.firstAppliedOn')}: {dto.firstAppliedOn ?? '—'}
         </p>
+      </section>
+      <section className="section" aria-labelledby="files-heading">
+        <h2 id="files-heading">{t('movement.files.heading')}</h2>
+        <AttachmentList items={dto.attachments} headingId="files-heading" />
       </section>
       <section className="section" aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('movement.public.awards')}</h2>

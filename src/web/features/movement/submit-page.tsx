@@ -9,6 +9,7 @@ import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCampaigns, useCreateDraft, useInitiative, useSaveDraft, useTransition, useUnits } from './api.js';
 import { movementPaths } from './paths.js';
+import { AttachmentsEditor } from './attachments.js';
 import { SimilarInitiatives } from './similar-initiatives.js';
 import { Field, WriteError } from './ui.js';
 
@@ -275,6 +276,8 @@ function InitiativeForm({ initial, defaultAuthor }: { initial: InitiativeDto | n
           {t('movement.submit.addApplied')}
         </button>
       </fieldset>
+
+      <AttachmentsEditor initiativeId={effectiveId} />
 
       <WriteError error={transition.error} />
       <div className="button-row">

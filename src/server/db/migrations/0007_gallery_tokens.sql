@@ -1,2 +1,0 @@
-DROP INDEX "initiatives_search_tokens_idx";--> statement-breakpoint
-CREATE INDEX "initiatives_gallery_tokens_idx" ON "initiatives" USING gin ("search_tokens") WHERE "initiatives"."state" in ('recognised', 'awarded', 'replicated');

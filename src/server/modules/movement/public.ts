@@ -199,17 +199,34 @@ export async function reportComment(ctx: ServiceContext, commentId: string, reas
   });
 }
 
-/** The moderation queue: held or reported comments. */
+/** The moderation queue: held or reported comments, each with its initiative and why it waits. */
 export async function moderationQueue(ctx: ServiceContext) {
   if (!isProgrammeManager(ctx)) throw forbidden();
   const rows = await ctx.db
-    .select({ c: initiativeComments, name: users.displayName })
+    .select({ c: initiativeComments, name: users.displayName, title: initiatives.title })
     .from(initiativeComments)
+    .innerJoin(initiatives, eq(initiatives.id, initiativeComments.initiativeId))
     .leftJoin(users, eq(users.id, initiativeComments.authorId))
     .where(sql`${initiativeComments.status} = 'held' or (${initiativeComments.status} = 'visible' and ${initiativeComments.reportCount} > 0)`)
     .orderBy(desc(initiativeComments.reportCount), asc(initiativeComments.createdAt), asc(initiativeComments.id))
     .limit(200);
-  return { comments: rows.map((r) => presentComment(r.c, r.name)) };
+  const ids = rows.map((r) => r.c.id);
+  const reports = ids.length === 0 ? [] : await ctx.db.select().from(commentReports).where(inArray(commentReports.commentId, ids)).orderBy(asc(commentReports.createdAt), asc(commentReports.reporterId));
+  return {
+    comments: rows.map((r) => {
+      const note = r.c.moderationNote;
+      // The filter writes `filter:<reason>`, reports write `reports`; anything else is a moderator's note.
+      const heldBy = note.startsWith('filter:') ? 'filter' : r.c.reportCount > 0 ? 'reports' : 'moderator';
+      return {
+        ...presentComment(r.c, r.name),
+        initiativeId: r.c.initiativeId,
+        initiativeTitle: r.title,
+        heldBy: heldBy as 'filter' | 'reports' | 'moderator',
+        heldReason: note.startsWith('filter:') ? note.slice('filter:'.length) : note,
+        reportReasons: reports.filter((x) => x.commentId === r.c.id).map((x) => x.reason),
+      };
+    }),
+  };
 }
 
 /** A moderator hides or shows a comment, with a note. */

@@ -55,5 +55,16 @@ describe('support for the movement pages', () => {
     expect(byId.get(held.json().id)).toMatchObject({ heldBy: 'filter', heldReason: 'spam_phrase', initiativeId: publicId, reportReasons: [] });
     expect(byId.get(fine.json().id)).toMatchObject({ heldBy: 'reports', status: 'visible', reportReasons: ['Quảng cáo trá hình'], reportCount: 1 });
     expect(byId.get(held.json().id)?.initiativeTitle.length).toBeGreaterThan(0);
+
+    // Either decision takes the comment out of the queue; a shown one is public again.
+    const pm = as(t.app, people.pm.browser);
+    expect((await pm({ method: 'POST', url: `/api/movement/comments/${fine.json().id}/moderation`, payload: { action: 'show', note: 'Không vi phạm' } })).json()).toMatchObject({ status: 'visible', reportCount: 0 });
+    expect((await pm({ method: 'POST', url: `/api/movement/comments/${held.json().id}/moderation`, payload: { action: 'hide', note: 'Quảng cáo' } })).json().status).toBe('hidden');
+    const after = (await pm({ method: 'GET', url: '/api/movement/moderation/comments' })).json().comments.map((c: { id: string }) => c.id);
+    expect(after).not.toContain(fine.json().id);
+    expect(after).not.toContain(held.json().id);
+    const visible = (await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}/comments` })).json().comments.map((c: { id: string }) => c.id);
+    expect(visible).toContain(fine.json().id);
+    expect(visible).not.toContain(held.json().id);
   });
 });

@@ -229,14 +229,16 @@ export async function moderationQueue(ctx: ServiceContext) {
   };
 }
 
-/** A moderator hides or shows a comment, with a note. */
+/** A moderator hides or shows a comment, with a note; either way it leaves the moderation queue. */
 export async function moderateComment(ctx: ServiceContext, commentId: string, input: z.output<typeof moderateCommentSchema>) {
   if (!isProgrammeManager(ctx)) throw forbidden();
   return inTransaction(ctx, async (tx) => {
     const [comment] = await tx.db.select().from(initiativeComments).where(eq(initiativeComments.id, commentId)).for('update');
     if (!comment) throw notFound({ vi: 'Bình luận', en: 'Comment' }, commentId);
     const status = input.action === 'hide' ? 'hidden' : 'visible';
-    const [row] = await tx.db.update(initiativeComments).set({ status, moderationNote: input.note }).where(eq(initiativeComments.id, commentId)).returning();
+    // Showing dismisses the reports so far: the comment leaves the queue until new readers report it.
+    const dismissed = input.action === 'show' ? { reportCount: 0 } : {};
+    const [row] = await tx.db.update(initiativeComments).set({ status, moderationNote: input.note, ...dismissed }).where(eq(initiativeComments.id, commentId)).returning();
     await recordAudit(tx, { action: `comments.${input.action}`, entityType: 'initiative_comment', entityId: commentId, before: { status: comment.status }, after: { status, note: input.note } });
     return presentComment(row!, null);
   });

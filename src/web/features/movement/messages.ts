@@ -1,7 +1,9 @@
 import type { DeepStrings } from '../../i18n/deep-strings.js';
+import { movementPagesEn, movementPagesVi } from './messages-pages.js';
 
 /** Vietnamese UI strings of this feature, under the `movement.` prefix. */
 export const movementVi = {
+  ...movementPagesVi,
   nav: 'Phong trào thi đua – sáng kiến',
   states: {
     draft: 'Bản nháp',
@@ -218,6 +220,7 @@ export const movementVi = {
 
 /** English UI strings of this feature; the same keys as the Vietnamese ones. */
 export const movementEn: DeepStrings<typeof movementVi> = {
+  ...movementPagesEn,
   nav: 'Emulation movement and initiatives',
   states: {
     draft: 'Draft',

@@ -175,7 +175,8 @@ function LaunchForm() {
     const body = toBody(v);
     const parsed = createCampaignSchema.safeParse(body);
     const valueAt = (path: string) => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
-    const found = { ...crossChecks(v), ...(parsed.success ? {} : errorsFromIssues(parsed.error.issues, valueAt)) };
+    // Schema errors first: they follow the form's order, so the summary does too.
+    const found = { ...(parsed.success ? {} : errorsFromIssues(parsed.error.issues, valueAt)), ...crossChecks(v) };
     if (Object.keys(found).length > 0) return nested.fail(found);
     launch.mutate(parsed.data, {
       onSuccess: (campaign) => {

@@ -138,7 +138,7 @@ function CouncilForm() {
                   </select>
                 )}
               </Field>
-              <button type="button" className="button button--danger-outline" onClick={() => setMembers(members.filter((x) => x.userId !== m.userId))}>
+              <button type="button" className="button button--secondary button--danger-outline" onClick={() => setMembers(members.filter((x) => x.userId !== m.userId))}>
                 {t('movement.councilSetup.removeMember', { name: m.displayName })}
               </button>
             </li>

@@ -337,7 +337,7 @@ function LaunchForm() {
 function RemoveButton({ label, disabled, onClick }: { label: string; disabled?: boolean; onClick: () => void }) {
   if (disabled) return null;
   return (
-    <button type="button" className="button button--danger-outline" onClick={onClick}>
+    <button type="button" className="button button--secondary button--danger-outline" onClick={onClick}>
       {label}
     </button>
   );

@@ -146,7 +146,7 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
               onChange={(x) => setRows(rows.map((r, j) => (j === i ? { ...r, target: x } : r)))}
             />
             {rows.length > 1 ? (
-              <button type="button" className="button button--danger-outline" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+              <button type="button" className="button button--secondary button--danger-outline" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                 {t('movement.launch.remove', { row: t('movement.registration.commitmentN', { n: i + 1 }) })}
               </button>
             ) : null}

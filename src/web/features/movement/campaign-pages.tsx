@@ -77,6 +77,8 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
   const location = useLocation();
   const isManager = useIsManager();
   const session = useSession();
+  // Leaders read the phase reports too (the `movement-readers` policy).
+  const readsReports = isManager || (session.data?.user?.grants.some((g) => g.role === 'leader') ?? false);
   const isSignedIn = Boolean(session.data?.user);
   const date = (iso: string) => formatDate(iso, locale);
   const justLaunched = (location.state as { flash?: string } | null)?.flash === 'launched';
@@ -142,7 +144,7 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
                   {isSignedIn ? (
                     <td>
                       <Link to={movementPaths.registrations(p.id)}>{t('movement.campaign.registrations', { phase: localized(p.name) })}</Link>
-                      {isManager ? (
+                      {readsReports ? (
                         <>
                           {' · '}
                           <Link to={movementPaths.phaseReport(p.id)}>{t('movement.campaign.report', { phase: localized(p.name) })}</Link>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { moderateCommentSchema, type ModerationItem } from '../../../shared/contracts/movement.js';
@@ -30,15 +30,23 @@ function Queue() {
   const { t } = useTranslation();
   const queue = useModerationQueue();
   const [lastDone, setLastDone] = useState<string | null>(null);
+  // The decided comment leaves the list with the button that had focus: focus moves to the outcome.
+  const outcome = useRef<HTMLDivElement>(null);
+  const done = (text: string) => {
+    setLastDone(text);
+    outcome.current?.focus();
+  };
   if (queue.isPending) return <Loading />;
   if (queue.isError) return <QueryError error={queue.error} onRetry={() => void queue.refetch()} />;
   return (
     <>
-      <Done text={lastDone} />
+      <div ref={outcome} tabIndex={-1} className="movement-outcome">
+        <Done text={lastDone} />
+      </div>
       {queue.data.comments.length === 0 ? <p>{t('movement.moderation.empty')}</p> : null}
       <ul className="plain-list movement-moderation">
         {queue.data.comments.map((c) => (
-          <QueueItem key={c.id} comment={c} onDone={setLastDone} />
+          <QueueItem key={c.id} comment={c} onDone={done} />
         ))}
       </ul>
     </>

@@ -83,7 +83,7 @@ function CouncilForm() {
       <PathInput formId={formId} path="nameEn" label={labels.nameEn!} errors={nested.errors} value={values.nameEn} onChange={(x) => setValues({ ...values, nameEn: x })} />
       <Field label={labels.campaignId!}>
         {(p) => (
-          <select {...p} className="field__select" value={campaignId} onChange={(e) => setValues({ ...values, campaignId: e.target.value, phaseId: '' })}>
+          <select {...p} className="field__input field__select" value={campaignId} onChange={(e) => setValues({ ...values, campaignId: e.target.value, phaseId: '' })}>
             {campaigns.data.campaigns.map((c) => (
               <option key={c.id} value={c.id}>
                 {localized(c.title)}
@@ -94,7 +94,7 @@ function CouncilForm() {
       </Field>
       <Field label={t('movement.councilSetup.phase')}>
         {(p) => (
-          <select {...p} className="field__select" value={values.phaseId} onChange={(e) => setValues({ ...values, phaseId: e.target.value })}>
+          <select {...p} className="field__input field__select" value={values.phaseId} onChange={(e) => setValues({ ...values, phaseId: e.target.value })}>
             <option value="">{t('movement.councilSetup.allPhases')}</option>
             {campaign?.phases.map((ph) => (
               <option key={ph.id} value={ph.id}>
@@ -129,7 +129,7 @@ function CouncilForm() {
               </span>
               <Field label={t('movement.councilSetup.roleOf', { name: m.displayName })}>
                 {(p) => (
-                  <select {...p} className="field__select" value={m.role} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}>
+                  <select {...p} className="field__input field__select" value={m.role} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}>
                     {councilRoles.map((r) => (
                       <option key={r} value={r}>
                         {t(`movement.council.roles.${r}`)}

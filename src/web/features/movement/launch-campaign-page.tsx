@@ -201,7 +201,7 @@ function LaunchForm() {
         {input('titleEn', v.titleEn, (x) => set('titleEn', x))}
         <Field label={t('movement.launch.kind')}>
           {(p) => (
-            <select {...p} className="field__select" value={v.kind} onChange={(e) => set('kind', e.target.value as Values['kind'])}>
+            <select {...p} className="field__input field__select" value={v.kind} onChange={(e) => set('kind', e.target.value as Values['kind'])}>
               <option value="thematic">{t('movement.launch.kinds.thematic')}</option>
               <option value="ongoing">{t('movement.launch.kinds.ongoing')}</option>
             </select>
@@ -248,7 +248,7 @@ function LaunchForm() {
             </div>
             <Field label={t('movement.launch.review')}>
               {(p) => (
-                <select {...p} className="field__select" value={row.review} onChange={(e) => setRow('phases', i, { review: e.target.value as PhaseRow['review'] })}>
+                <select {...p} className="field__input field__select" value={row.review} onChange={(e) => setRow('phases', i, { review: e.target.value as PhaseRow['review'] })}>
                   <option value="">{t('movement.launch.reviewNone')}</option>
                   <option value="interim">{t('movement.launch.reviews.interim')}</option>
                   <option value="final">{t('movement.launch.reviews.final')}</option>
@@ -298,7 +298,7 @@ function LaunchForm() {
             <legend>{rowLabel('calls', i)}</legend>
             <Field label={t('movement.launch.callPhase')}>
               {(p) => (
-                <select {...p} className="field__select" value={row.phaseIndex} onChange={(e) => setRow('calls', i, { phaseIndex: e.target.value })}>
+                <select {...p} className="field__input field__select" value={row.phaseIndex} onChange={(e) => setRow('calls', i, { phaseIndex: e.target.value })}>
                   <option value="">{t('movement.launch.callWholeCampaign')}</option>
                   {v.phases.map((phase, index) => (
                     <option key={index} value={String(index)}>

@@ -121,7 +121,7 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
         <NestedErrorSummary formId={formId} errors={nested.errors} labelFor={labelFor} summaryRef={nested.summaryRef} headingLevel={3} />
         <Field label={t('movement.common.unit')}>
           {(p) => (
-            <select {...p} className="field__select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+            <select {...p} className="field__input field__select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
                   {localized(u.name)}
@@ -187,7 +187,7 @@ function ReportForm({ registrationId, unitName, defaultReview }: { registrationI
       <NestedErrorSummary formId={formId} errors={nested.errors} labelFor={() => t('movement.registration.report')} summaryRef={nested.summaryRef} headingLevel={5} />
       <Field label={t('movement.registration.review')}>
         {(p) => (
-          <select {...p} className="field__select" value={review} onChange={(e) => setReview(e.target.value as 'interim' | 'final')}>
+          <select {...p} className="field__input field__select" value={review} onChange={(e) => setReview(e.target.value as 'interim' | 'final')}>
             <option value="interim">{t('movement.launch.reviews.interim')}</option>
             <option value="final">{t('movement.launch.reviews.final')}</option>
           </select>

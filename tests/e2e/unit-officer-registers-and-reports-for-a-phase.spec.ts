@@ -74,7 +74,11 @@ describe('a unit officer registers and reports for a phase; the manager reads th
 
     await article.getByLabel(m.registration.report).fill('Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.');
     await article.getByRole('button', { name: m.registration.saveReport }).click();
-    await article.getByText('Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.').waitFor();
+    await article.locator('p.movement-prewrap').filter({ hasText: 'Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.' }).waitFor();
+    // The saved report stays in the form, to be revised; the final review starts empty.
+    expect(await article.getByLabel(m.registration.report).inputValue()).toBe('Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.');
+    await article.getByLabel(m.registration.review).selectOption({ label: m.launch.reviews.final });
+    expect(await article.getByLabel(m.registration.report).inputValue()).toBe('');
     await expectNoAxeViolations(page);
 
     const listed = await as(server.testApp.app, people.officer.browser)({ method: 'GET', url: `/api/movement/phases/${phase.id}/registrations` });

@@ -132,6 +132,7 @@ export const movementPagesVi = {
     reportHint: 'Nêu kết quả đạt được so với từng cam kết.',
     saveReport: 'Lưu báo cáo',
     reportSaved: 'Đã lưu báo cáo.',
+    officersOnly: 'Chỉ cán bộ của đơn vị mới đăng ký thi đua và báo cáo cho đơn vị mình.',
   },
   phaseReport: {
     pageTitle: 'Báo cáo giai đoạn',
@@ -304,6 +305,7 @@ export const movementPagesEn: DeepStrings<typeof movementPagesVi> = {
     reportHint: 'Say what was achieved against each commitment.',
     saveReport: 'Save the report',
     reportSaved: 'Report saved.',
+    officersOnly: 'Only a unit’s officers register it and report for it.',
   },
   phaseReport: {
     pageTitle: 'Phase review report',

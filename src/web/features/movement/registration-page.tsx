@@ -83,11 +83,14 @@ function Registrations({ phaseId, user }: { phaseId: string; user: Me }) {
             <p className="movement-prewrap">{r.interimReport ?? t('movement.registration.notYet')}</p>
             <h4>{t('movement.registration.finalReport')}</h4>
             <p className="movement-prewrap">{r.finalReport ?? t('movement.registration.notYet')}</p>
-            {mineIds.has(r.unitId) ? <ReportForm registrationId={r.id} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} /> : null}
+            {mineIds.has(r.unitId) ? (
+              <ReportForm registration={r} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
+            ) : null}
           </article>
         ))}
       </section>
       {open.length > 0 ? <RegisterForm phaseId={phaseId} units={open} /> : null}
+      {mine.length === 0 ? <p className="muted">{t('movement.registration.officersOnly')}</p> : null}
     </>
   );
 }
@@ -111,8 +114,16 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
     if (register.isPending) return;
     const body = { unitId: units.some((u) => u.id === unitId) ? unitId : units[0]!.id, commitments: rows };
     const parsed = registrationBodySchema.safeParse(body);
-    if (!parsed.success) return nested.fail(errorsFromIssues(parsed.error.issues, (path) => path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body)));
-    register.mutate(parsed.data, { onSuccess: () => (nested.clear(), setRows([{ text: '', target: '' }])), onError: (error) => nested.fail(errorsFromApi(error)) });
+    if (!parsed.success)
+      return nested.fail(
+        errorsFromIssues(parsed.error.issues, (path) =>
+          path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body),
+        ),
+      );
+    register.mutate(parsed.data, {
+      onSuccess: () => (nested.clear(), setRows([{ text: '', target: '' }])),
+      onError: (error) => nested.fail(errorsFromApi(error)),
+    });
   };
   return (
     <section className="section panel" aria-labelledby="register-heading">
@@ -134,7 +145,15 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
         {rows.map((row, i) => (
           <fieldset key={i} className="movement-person">
             <legend>{t('movement.registration.commitmentN', { n: i + 1 })}</legend>
-            <PathInput formId={formId} path={`commitments.${i}.text`} label={t('movement.registration.text')} errors={nested.errors} multiline value={row.text} onChange={(x) => setRows(rows.map((r, j) => (j === i ? { ...r, text: x } : r)))} />
+            <PathInput
+              formId={formId}
+              path={`commitments.${i}.text`}
+              label={t('movement.registration.text')}
+              errors={nested.errors}
+              multiline
+              value={row.text}
+              onChange={(x) => setRows(rows.map((r, j) => (j === i ? { ...r, text: x } : r)))}
+            />
             <PathInput
               formId={formId}
               path={`commitments.${i}.target`}
@@ -146,7 +165,11 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
               onChange={(x) => setRows(rows.map((r, j) => (j === i ? { ...r, target: x } : r)))}
             />
             {rows.length > 1 ? (
-              <button type="button" className="button button--secondary button--danger-outline" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="button button--secondary button--danger-outline"
+                onClick={() => setRows(rows.filter((_, j) => j !== i))}
+              >
                 {t('movement.launch.remove', { row: t('movement.registration.commitmentN', { n: i + 1 }) })}
               </button>
             ) : null}
@@ -166,34 +189,74 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
   );
 }
 
-function ReportForm({ registrationId, unitName, defaultReview }: { registrationId: string; unitName: string; defaultReview: 'interim' | 'final' }) {
+type Registration = { id: string; interimReport: string | null; finalReport: string | null };
+
+/** The unit's report for the interim or final review; an existing report is loaded to be revised. */
+function ReportForm({
+  registration,
+  unitName,
+  defaultReview,
+}: {
+  registration: Registration;
+  unitName: string;
+  defaultReview: 'interim' | 'final';
+}) {
   const { t } = useTranslation();
+  const registrationId = registration.id;
+  const existing = (review: 'interim' | 'final') => (review === 'interim' ? registration.interimReport : registration.finalReport) ?? '';
   const save = useReportOnRegistration();
   const nested = useNestedErrors();
   const formId = `report-${registrationId}`;
   const [review, setReview] = useState<'interim' | 'final'>(defaultReview);
-  const [report, setReport] = useState('');
+  const [report, setReport] = useState(() => existing(defaultReview));
   const headingId = `${formId}-heading`;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
     const parsed = registrationReportSchema.safeParse({ review, report });
     if (!parsed.success) return nested.fail(errorsFromIssues(parsed.error.issues, () => report));
-    save.mutate({ id: registrationId, ...parsed.data }, { onSuccess: () => (nested.clear(), setReport('')), onError: (error) => nested.fail(errorsFromApi(error)) });
+    save.mutate(
+      { id: registrationId, ...parsed.data },
+      { onSuccess: () => nested.clear(), onError: (error) => nested.fail(errorsFromApi(error)) },
+    );
   };
   return (
     <form className="form movement-form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
       <h4 id={headingId}>{t('movement.registration.reportHeading', { unit: unitName })}</h4>
-      <NestedErrorSummary formId={formId} errors={nested.errors} labelFor={() => t('movement.registration.report')} summaryRef={nested.summaryRef} headingLevel={5} />
+      <NestedErrorSummary
+        formId={formId}
+        errors={nested.errors}
+        labelFor={() => t('movement.registration.report')}
+        summaryRef={nested.summaryRef}
+        headingLevel={5}
+      />
       <Field label={t('movement.registration.review')}>
         {(p) => (
-          <select {...p} className="field__input field__select" value={review} onChange={(e) => setReview(e.target.value as 'interim' | 'final')}>
+          <select
+            {...p}
+            className="field__input field__select"
+            value={review}
+            onChange={(e) => {
+              const next = e.target.value as 'interim' | 'final';
+              setReview(next);
+              setReport(existing(next));
+            }}
+          >
             <option value="interim">{t('movement.launch.reviews.interim')}</option>
             <option value="final">{t('movement.launch.reviews.final')}</option>
           </select>
         )}
       </Field>
-      <PathInput formId={formId} path="report" label={t('movement.registration.report')} hint={t('movement.registration.reportHint')} multiline errors={nested.errors} value={report} onChange={setReport} />
+      <PathInput
+        formId={formId}
+        path="report"
+        label={t('movement.registration.report')}
+        hint={t('movement.registration.reportHint')}
+        multiline
+        errors={nested.errors}
+        value={report}
+        onChange={setReport}
+      />
       <button type="submit" className="button" aria-disabled={save.isPending || undefined}>
         {t('movement.registration.saveReport')}
       </button>

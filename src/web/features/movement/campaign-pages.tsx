@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useSession } from '../identity/api.js';
 import { useCampaigns } from './api.js';
+import { ManagerLinks } from './manager-links.js';
 import { useCampaign } from './pages-api.js';
 import { movementPaths } from './paths.js';
 import { Done } from './ui.js';
@@ -28,16 +29,7 @@ export function CampaignsPage() {
   return (
     <div className="container page">
       <h1>{t('movement.campaign.listTitle')}</h1>
-      {isManager ? (
-        <p className="button-row">
-          <Link className="button" to={movementPaths.launch}>
-            {t('movement.campaign.launch')}
-          </Link>
-          <Link className="button button--secondary" to={movementPaths.moderation}>
-            {t('movement.moderation.heading')}
-          </Link>
-        </p>
-      ) : null}
+      {isManager ? <ManagerLinks /> : null}
       {campaigns.isPending ? <Loading /> : null}
       {campaigns.isError ? <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} /> : null}
       {campaigns.data ? (

@@ -2,6 +2,7 @@ import type { DeepStrings } from '../../i18n/deep-strings.js';
 
 /** Strings of the campaign, council set-up, registration, phase report and moderation pages (vi). */
 export const movementPagesVi = {
+  managerLinks: { label: 'Công cụ của cán bộ quản lý' },
   campaign: {
     listTitle: 'Các phong trào thi đua',
     launch: 'Phát động phong trào mới',
@@ -175,6 +176,7 @@ export const movementPagesVi = {
 
 /** The same strings in English. */
 export const movementPagesEn: DeepStrings<typeof movementPagesVi> = {
+  managerLinks: { label: 'Programme manager tools' },
   campaign: {
     listTitle: 'Emulation campaigns',
     launch: 'Launch a new campaign',

@@ -126,6 +126,8 @@ describe('a unit officer registers and reports for a phase; the manager reads th
     await english.locator('[data-chart="by-state"] svg').waitFor();
     const englishRows = await english.locator('[data-table="by-state"] tbody th').allTextContents();
     expect(englishRows).toEqual(report.byState.map((r: { key: keyof typeof m.states }) => en.movement.states[r.key]));
+    const englishUnits = await english.locator('[data-table="by-unit"] tbody th').allTextContents();
+    expect(englishUnits).toEqual(report.byUnit.map((r: { name: { en: string } }) => r.name.en));
     await expectNoAxeViolations(english);
   }, 120_000);
 

@@ -406,10 +406,11 @@ export const registrationListSchema = z.object({ registrations: z.array(registra
 export const phaseReportSchema = z.object({
   phase: z.object({ id: z.uuid(), name: localizedTextSchema, review: z.enum(['interim', 'final']).nullable(), startsOn: z.string(), endsOn: z.string() }),
   byField: z.array(z.object({ key: z.string(), count: z.number() })),
-  byUnit: z.array(z.object({ key: z.string(), count: z.number() })),
+  /** `key` is the Vietnamese name (what the DOCX and XLSX print); `name` carries both languages for the page. */
+  byUnit: z.array(z.object({ key: z.string(), name: localizedTextSchema, count: z.number() })),
   byState: z.array(z.object({ key: z.string(), count: z.number() })),
   top: z.array(z.object({ code: z.string(), title: z.string(), supportCount: z.number(), replicationCount: z.number(), scope: z.string().nullable() })),
-  awards: z.array(z.object({ type: z.string(), count: z.number() })),
+  awards: z.array(z.object({ type: z.string(), name: localizedTextSchema, count: z.number() })),
   replications: z.number(),
   registrations: z.number(),
 });

@@ -43,6 +43,16 @@ describe('support for the movement pages', () => {
     expect(res.json().members.map((m: { role: string }) => m.role).sort()).toEqual(['chair', 'expert']);
   });
 
+  it('names units and award types in both languages in the phase report, for the English page', async () => {
+    const phaseId = (await t.app.inject({ method: 'GET', url: '/api/movement/campaigns' })).json().campaigns[0].phases[0].id;
+    const report = (await as(t.app, people.pm.browser)({ method: 'GET', url: `/api/movement/phases/${phaseId}/report` })).json();
+    const ward = report.byUnit.find((r: { key: string }) => r.key === 'Phường Thủ Dầu Một');
+    expect(ward.name).toEqual({ vi: 'Phường Thủ Dầu Một', en: 'Thu Dau Mot Ward' });
+    expect(report.awards.length).toBeGreaterThan(0);
+    for (const award of report.awards) expect(award.name.vi).toBe(award.type);
+    expect(report.awards.map((a: { name: { en: string } }) => a.name.en)).toContain('Certificate of merit (Giấy khen)');
+  });
+
   it('tells the moderator why each comment waits: the filter’s reason or the readers’ reports', async () => {
     const held = await as(t.app, people.citizen.browser)({ method: 'POST', url: `/api/movement/gallery/${publicId}/comments`, payload: { body: 'Kiếm tiền online tại nhà, liên hệ Zalo 0909' } });
     expect(held.json().status).toBe('held');

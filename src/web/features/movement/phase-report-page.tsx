@@ -38,9 +38,9 @@ function Report({ phaseId }: { phaseId: string }) {
   const kind = data.phase.review === 'final' ? t('movement.phaseReport.final') : t('movement.phaseReport.interim');
   const charts: Array<{ id: string; title: string; keyLabel: string; bars: Bar[] }> = [
     { id: 'by-field', title: t('movement.phaseReport.byField'), keyLabel: t('movement.common.field'), bars: data.byField.map((r) => ({ label: fieldName(r.key), count: r.count })) },
-    { id: 'by-unit', title: t('movement.phaseReport.byUnit'), keyLabel: t('movement.common.unit'), bars: data.byUnit.map((r) => ({ label: r.key, count: r.count })) },
+    { id: 'by-unit', title: t('movement.phaseReport.byUnit'), keyLabel: t('movement.common.unit'), bars: data.byUnit.map((r) => ({ label: localized(r.name), count: r.count })) },
     { id: 'by-state', title: t('movement.phaseReport.byState'), keyLabel: t('movement.common.state'), bars: data.byState.map((r) => ({ label: t(`movement.states.${r.key as InitiativeState}`), count: r.count })) },
-    { id: 'awards', title: t('movement.phaseReport.awards'), keyLabel: t('movement.phaseReport.awardType'), bars: data.awards.map((r) => ({ label: r.type, count: r.count })) },
+    { id: 'awards', title: t('movement.phaseReport.awards'), keyLabel: t('movement.phaseReport.awardType'), bars: data.awards.map((r) => ({ label: localized(r.name), count: r.count })) },
   ];
   return (
     <>

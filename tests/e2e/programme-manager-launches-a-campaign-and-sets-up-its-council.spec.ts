@@ -147,6 +147,10 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await visitor.getByRole('heading', { level: 1, name: 'Emulation campaign “Digital ward, happy residents” 2027–2028' }).waitFor();
     await visitor.getByRole('heading', { level: 2, name: en.movement.campaign.phases }).waitFor();
     await expectNoAxeViolations(visitor);
+    await visitor.goto(`${server.baseUrl}/campaigns`);
+    await visitor.getByRole('heading', { level: 1, name: en.movement.campaign.listTitle }).waitFor();
+    await visitor.getByRole('link', { name: 'Emulation campaign “Digital ward, happy residents” 2027–2028' }).waitFor();
+    await expectNoAxeViolations(visitor);
   }, 240_000);
 
   it('works with the keyboard alone, in English, and on a 375-px phone', async () => {

@@ -37,7 +37,8 @@ export type RecognitionScope = (typeof recognitionScopes)[number];
 export const initiativeKinds = ['technical', 'management', 'operational', 'technology_application'] as const;
 export type InitiativeKind = (typeof initiativeKinds)[number];
 
-export const councilRoles = ['chair', 'vice_chair', 'secretary', 'member'] as const;
+/** Council roles; an expert (chuyên gia) scores like a member. */
+export const councilRoles = ['chair', 'vice_chair', 'secretary', 'expert', 'member'] as const;
 export const commentStatuses = ['visible', 'held', 'hidden'] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +330,16 @@ export const commentDtoSchema = z.object({ id: z.uuid(), authorName: z.string(),
 export const commentListSchema = z.object({ comments: z.array(commentDtoSchema) });
 export const reportCommentSchema = z.object({ reason: z.string().trim().min(2).max(500) });
 export const moderateCommentSchema = z.object({ action: z.enum(['hide', 'show']), note: z.string().trim().max(500).default('') });
+/** Why a comment waits for a moderator: the filter's reason (spam, links, …) or readers' reports. */
+export const moderationItemSchema = commentDtoSchema.extend({
+  initiativeId: z.uuid(),
+  initiativeTitle: z.string(),
+  heldBy: z.enum(['filter', 'reports', 'moderator']),
+  heldReason: z.string(),
+  reportReasons: z.array(z.string()),
+});
+export const moderationQueueSchema = z.object({ comments: z.array(moderationItemSchema) });
+export type ModerationItem = z.infer<typeof moderationItemSchema>;
 
 // Councils and reviews
 export const createCouncilSchema = z.object({
@@ -339,6 +350,9 @@ export const createCouncilSchema = z.object({
   approvalThresholdPercent: z.number().int().min(50).max(100).default(67),
   members: z.array(z.object({ userId: z.uuid(), unitId: z.uuid().nullable().default(null), role: z.enum(councilRoles) })).min(1).max(50),
 });
+/** Accounts a manager may put on a council: staff accounts or holders of a role, with the unit of their first grant. */
+export const councilCandidateQuerySchema = z.object({ q: z.string().trim().max(100).default('') });
+export const councilCandidateListSchema = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), unitId: z.uuid().nullable() })) });
 export const councilDtoSchema = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
@@ -445,10 +459,11 @@ export const registrationListSchema = z.object({ registrations: z.array(registra
 export const phaseReportSchema = z.object({
   phase: z.object({ id: z.uuid(), name: localizedTextSchema, review: z.enum(['interim', 'final']).nullable(), startsOn: z.string(), endsOn: z.string() }),
   byField: z.array(z.object({ key: z.string(), count: z.number() })),
-  byUnit: z.array(z.object({ key: z.string(), count: z.number() })),
+  /** `key` is the Vietnamese name (what the DOCX and XLSX print); `name` carries both languages for the page. */
+  byUnit: z.array(z.object({ key: z.string(), name: localizedTextSchema, count: z.number() })),
   byState: z.array(z.object({ key: z.string(), count: z.number() })),
   top: z.array(z.object({ code: z.string(), title: z.string(), supportCount: z.number(), replicationCount: z.number(), scope: z.string().nullable() })),
-  awards: z.array(z.object({ type: z.string(), count: z.number() })),
+  awards: z.array(z.object({ type: z.string(), name: localizedTextSchema, count: z.number() })),
   replications: z.number(),
   registrations: z.number(),
 });

@@ -20,6 +20,7 @@ export const movementRoutes: RouteTable = {
     'GET /api/movement/workflow': 'public',
     'GET /api/movement/councils': 'signed-in',
     'POST /api/movement/councils': 'programme-managers',
+    'GET /api/movement/council-candidates': 'programme-managers',
     'GET /api/movement/councils/:id': 'signed-in',
     'POST /api/movement/councils/:id/assignments': 'programme-managers',
     'GET /api/movement/councils/:id/ranking': 'signed-in',

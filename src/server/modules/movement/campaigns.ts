@@ -32,7 +32,7 @@ export async function createCampaign(ctx: ServiceContext, input: z.output<typeof
   if (input.calls.some((c) => c.phaseIndex !== null && c.phaseIndex >= input.phases.length)) throw new AppError('VALIDATION', { vi: 'Đợt tiếp nhận gắn với giai đoạn không tồn tại', en: 'A call refers to a phase that does not exist' }, { field: 'calls' });
   return inTransaction(ctx, async (tx) => {
     const [existing] = await tx.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.code, input.code));
-    if (existing) throw conflict({ vi: `Mã phong trào '${input.code}' đã được dùng`, en: `Campaign code '${input.code}' is already used` });
+    if (existing) throw conflict({ vi: `Mã phong trào '${input.code}' đã được dùng`, en: `Campaign code '${input.code}' is already used` }, { field: 'code' });
     const { phases, criteria, calls, ...fields } = input;
     const [row] = await tx.db.insert(campaigns).values(fields).returning();
     const phaseRows = await tx.db

@@ -2,7 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import type { ServiceContext } from '../../lib/context.js';
 import { councilRanking, decisionsOf, membersOf, requireCouncilReader } from './reviews.js';
 
-const roleVi: Record<string, string> = { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', secretary: 'Thư ký', member: 'Ủy viên' };
+const roleVi: Record<string, string> = { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', secretary: 'Thư ký', expert: 'Chuyên gia', member: 'Ủy viên' };
 const scopeVi: Record<string, string> = { unit: 'cấp cơ sở', city: 'cấp Thành phố', national: 'toàn quốc' };
 
 const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });

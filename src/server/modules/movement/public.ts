@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type moderateCommentSchema, type PublicInitiative } from '../../../shared/contracts/movement.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -61,8 +61,17 @@ export async function publicInitiative(ctx: ServiceContext, id: string): Promise
     decidedAt: row.decidedAt,
     supportCount: row.supportCount,
     supportedByMe: mine.length > 0,
-    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({ id: a.id, type: a.type, awardedOn: a.awardedOn, decisionRef: a.decisionRef })),
-    replications: replicated.map((r) => ({ unitName: { vi: r.unit.nameVi, en: r.unit.nameEn }, adoptedOn: r.r.adoptedOn, results: r.r.results })),
+    awards: (await listAwards(ctx, { initiativeId: id })).awards.map((a) => ({
+      id: a.id,
+      type: a.type,
+      awardedOn: a.awardedOn,
+      decisionRef: a.decisionRef,
+    })),
+    replications: replicated.map((r) => ({
+      unitName: { vi: r.unit.nameVi, en: r.unit.nameEn },
+      adoptedOn: r.r.adoptedOn,
+      results: r.r.results,
+    })),
     attachments: await publicAttachments(ctx, row),
   };
 }
@@ -186,31 +195,57 @@ export async function reportComment(ctx: ServiceContext, commentId: string, reas
   });
 }
 
-/** The moderation queue: held or reported comments. */
+/** The moderation queue: held or reported comments, each with its initiative and why it waits. */
 export async function moderationQueue(ctx: ServiceContext) {
   if (!isProgrammeManager(ctx)) throw forbidden();
   const rows = await ctx.db
-    .select({ c: initiativeComments, name: users.displayName })
+    .select({ c: initiativeComments, name: users.displayName, title: initiatives.title })
     .from(initiativeComments)
+    .innerJoin(initiatives, eq(initiatives.id, initiativeComments.initiativeId))
     .leftJoin(users, eq(users.id, initiativeComments.authorId))
     .where(
       sql`${initiativeComments.status} = 'held' or (${initiativeComments.status} = 'visible' and ${initiativeComments.reportCount} > 0)`,
     )
     .orderBy(desc(initiativeComments.reportCount), asc(initiativeComments.createdAt), asc(initiativeComments.id))
     .limit(200);
-  return { comments: rows.map((r) => presentComment(r.c, r.name)) };
+  const ids = rows.map((r) => r.c.id);
+  const reports =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(commentReports)
+          .where(inArray(commentReports.commentId, ids))
+          .orderBy(asc(commentReports.createdAt), asc(commentReports.reporterId));
+  return {
+    comments: rows.map((r) => {
+      const note = r.c.moderationNote;
+      // The filter writes `filter:<reason>`, reports write `reports`; anything else is a moderator's note.
+      const heldBy = note.startsWith('filter:') ? 'filter' : r.c.reportCount > 0 ? 'reports' : 'moderator';
+      return {
+        ...presentComment(r.c, r.name),
+        initiativeId: r.c.initiativeId,
+        initiativeTitle: r.title,
+        heldBy: heldBy as 'filter' | 'reports' | 'moderator',
+        heldReason: note.startsWith('filter:') ? note.slice('filter:'.length) : note,
+        reportReasons: reports.filter((x) => x.commentId === r.c.id).map((x) => x.reason),
+      };
+    }),
+  };
 }
 
-/** A moderator hides or shows a comment, with a note. */
+/** A moderator hides or shows a comment, with a note; either way it leaves the moderation queue. */
 export async function moderateComment(ctx: ServiceContext, commentId: string, input: z.output<typeof moderateCommentSchema>) {
   if (!isProgrammeManager(ctx)) throw forbidden();
   return inTransaction(ctx, async (tx) => {
     const [comment] = await tx.db.select().from(initiativeComments).where(eq(initiativeComments.id, commentId)).for('update');
     if (!comment) throw notFound({ vi: 'Bình luận', en: 'Comment' }, commentId);
     const status = input.action === 'hide' ? 'hidden' : 'visible';
+    // Showing dismisses the reports so far: the comment leaves the queue until new readers report it.
+    const dismissed = input.action === 'show' ? { reportCount: 0 } : {};
     const [row] = await tx.db
       .update(initiativeComments)
-      .set({ status, moderationNote: input.note })
+      .set({ status, moderationNote: input.note, ...dismissed })
       .where(eq(initiativeComments.id, commentId))
       .returning();
     await recordAudit(tx, {

@@ -92,12 +92,12 @@ export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise
   const counted = sql<number>`count(*)::int`;
   const byField = await ctx.db.select({ key: initiatives.fieldCode, count: counted }).from(initiatives).where(and(inPhase, sql`${initiatives.state} <> 'draft'`)).groupBy(initiatives.fieldCode).orderBy(desc(counted), asc(initiatives.fieldCode));
   const byUnit = await ctx.db
-    .select({ key: sql<string>`coalesce(${units.nameVi}, '—')`, count: counted })
+    .select({ key: sql<string>`coalesce(${units.nameVi}, '—')`, nameEn: sql<string>`coalesce(${units.nameEn}, '—')`, count: counted })
     .from(initiatives)
     .leftJoin(units, eq(units.id, initiatives.unitId))
     .where(and(inPhase, sql`${initiatives.state} <> 'draft'`))
-    .groupBy(units.nameVi)
-    .orderBy(desc(counted), sql`1`);
+    .groupBy(units.nameVi, units.nameEn)
+    .orderBy(desc(counted), sql`1`, sql`2`);
   const byState = await ctx.db.select({ key: initiatives.state, count: counted }).from(initiatives).where(inPhase).groupBy(initiatives.state).orderBy(desc(counted), asc(initiatives.state));
   const top = await ctx.db
     .select({ code: initiatives.code, title: initiatives.title, supportCount: initiatives.supportCount, replicationCount: initiatives.replicationCount, scope: initiatives.scope })
@@ -105,16 +105,22 @@ export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise
     .where(and(inPhase, inArray(initiatives.state, ['recognised', 'awarded', 'replicated'])))
     .orderBy(desc(initiatives.replicationCount), desc(initiatives.supportCount), asc(initiatives.code))
     .limit(10);
-  const awardRows = await ctx.db.select({ type: awardTypes.nameVi, count: counted }).from(awards).innerJoin(awardTypes, eq(awardTypes.id, awards.awardTypeId)).where(eq(awards.phaseId, phaseId)).groupBy(awardTypes.nameVi).orderBy(desc(counted), asc(awardTypes.nameVi));
+  const awardRows = await ctx.db
+    .select({ type: awardTypes.nameVi, nameEn: awardTypes.nameEn, count: counted })
+    .from(awards)
+    .innerJoin(awardTypes, eq(awardTypes.id, awards.awardTypeId))
+    .where(eq(awards.phaseId, phaseId))
+    .groupBy(awardTypes.nameVi, awardTypes.nameEn)
+    .orderBy(desc(counted), asc(awardTypes.nameVi), asc(awardTypes.nameEn));
   const [replicated] = await ctx.db.select({ n: counted }).from(replications).innerJoin(initiatives, eq(initiatives.id, replications.initiativeId)).where(inPhase);
   const [registered] = await ctx.db.select({ n: counted }).from(unitRegistrations).where(eq(unitRegistrations.phaseId, phaseId));
   return {
     phase: { id: phase.id, name: { vi: phase.nameVi, en: phase.nameEn }, review: phase.review, startsOn: phase.startsOn, endsOn: phase.endsOn },
     byField,
-    byUnit,
+    byUnit: byUnit.map(({ nameEn, ...row }) => ({ ...row, name: { vi: row.key, en: nameEn } })),
     byState,
     top,
-    awards: awardRows,
+    awards: awardRows.map(({ nameEn, ...row }) => ({ ...row, name: { vi: row.type, en: nameEn } })),
     replications: replicated?.n ?? 0,
     registrations: registered?.n ?? 0,
   };

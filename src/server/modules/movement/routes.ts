@@ -15,6 +15,8 @@ import {
   commentDtoSchema,
   commentListSchema,
   conflictBodySchema,
+  councilCandidateListSchema,
+  councilCandidateQuerySchema,
   councilDtoSchema,
   createCampaignSchema,
   createCouncilSchema,
@@ -29,6 +31,7 @@ import {
   initiativeStates,
   manageListQuerySchema,
   moderateCommentSchema,
+  moderationQueueSchema,
   mostReplicatedSchema,
   publicInitiativeSchema,
   rankingSchema,
@@ -44,6 +47,7 @@ import {
 import { programmeManagers, publicAccess, signedIn } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
+import { listCouncilCandidates } from './candidates.js';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.js';
 import { getAward, listAwards, listAwardTypes, makeAward, mostReplicated, recordReplication } from './commendation.js';
 import { confirmAuthorship, createDraft, getInitiative, listForManagers, listMyInitiatives, transitionInitiative, updateDraft } from './initiatives.js';
@@ -107,6 +111,9 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   app.post('/councils', { config: managers, schema: { tags, summary: 'Thành lập hội đồng / Set up a council', body: createCouncilSchema, response: { 201: councilDtoSchema, ...errors } } }, async (r, reply) =>
     reply.status(201).send(await createCouncil(ctx(r), r.body)),
   );
+  app.get('/council-candidates', { config: managers, schema: { tags, summary: 'Tài khoản có thể vào hội đồng / Council candidates', querystring: councilCandidateQuerySchema, response: { 200: councilCandidateListSchema, ...errors } } }, async (r) =>
+    listCouncilCandidates(ctx(r), r.query),
+  );
   app.get('/councils/:id', { config: member, schema: { tags, params: idParamsSchema, response: { 200: councilDtoSchema, ...errors } } }, async (r) => getCouncil(ctx(r), r.params.id));
   app.post('/councils/:id/assignments', { config: managers, schema: { tags, summary: 'Phân công chấm / Assign reviewers', params: idParamsSchema, body: assignBodySchema, response: { 200: assignResultSchema, ...errors } } }, async (r) =>
     assignReviewers(ctx(r), r.params.id, r.body),
@@ -159,7 +166,7 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   app.post('/comments/:id/reports', { config: limitedWrite(20), schema: { tags, summary: 'Báo cáo vi phạm / Report', params: idParamsSchema, body: reportCommentSchema, response: { 200: commentDtoSchema, ...errors } } }, async (r) =>
     reportComment(ctx(r), r.params.id, r.body.reason),
   );
-  app.get('/moderation/comments', { config: managers, schema: { tags, response: { 200: commentListSchema, ...errors } } }, async (r) => moderationQueue(ctx(r)));
+  app.get('/moderation/comments', { config: managers, schema: { tags, response: { 200: moderationQueueSchema, ...errors } } }, async (r) => moderationQueue(ctx(r)));
   app.post('/comments/:id/moderation', { config: managers, schema: { tags, summary: 'Ẩn/hiện bình luận / Hide or show', params: idParamsSchema, body: moderateCommentSchema, response: { 200: commentDtoSchema, ...errors } } }, async (r) =>
     moderateComment(ctx(r), r.params.id, r.body),
   );

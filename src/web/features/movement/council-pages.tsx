@@ -17,7 +17,20 @@ export function CouncilsPage() {
   return (
     <div className="container page">
       <h1>{t('movement.council.heading')}</h1>
-      <RequireSignedIn>{() => <CouncilList />}</RequireSignedIn>
+      <RequireSignedIn>
+        {(user) => (
+          <>
+            {user.grants.some((g) => g.role === 'programme_manager' || g.role === 'administrator') ? (
+              <p>
+                <Link className="button" to={movementPaths.newCouncil}>
+                  {t('movement.councilSetup.link')}
+                </Link>
+              </p>
+            ) : null}
+            <CouncilList />
+          </>
+        )}
+      </RequireSignedIn>
     </div>
   );
 }

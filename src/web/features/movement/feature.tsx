@@ -1,10 +1,15 @@
 import type { WebFeature } from '../../app/web-feature.js';
+import { CampaignPage, CampaignsPage } from './campaign-pages.js';
 import { CertificatePage } from './certificate-page.js';
 import { CouncilPage, CouncilsPage } from './council-pages.js';
+import { CouncilSetupPage } from './council-setup-page.js';
 import { DossierPage } from './dossier-page.js';
 import { GalleryPage } from './gallery-page.js';
+import { LaunchCampaignPage } from './launch-campaign-page.js';
 import { ManagePage, MyInitiativesPage } from './list-pages.js';
+import { ModerationPage } from './moderation-page.js';
 import { PublicInitiativePage } from './public-initiative-page.js';
+import { RegistrationPage } from './registration-page.js';
 import { ReviewsPage, ScorePage } from './review-pages.js';
 import { SubmitPage } from './submit-page.js';
 
@@ -23,6 +28,14 @@ export const movementFeature: WebFeature = {
     { path: 'hoi-dong-sang-kien', element: <CouncilsPage /> },
     { path: 'hoi-dong-sang-kien/:id', element: <CouncilPage /> },
     { path: 'giay-chung-nhan/:id', element: <CertificatePage /> },
+    { path: 'phong-trao', element: <CampaignsPage /> },
+    { path: 'phong-trao/phat-dong', element: <LaunchCampaignPage /> },
+    { path: 'phong-trao/:code', element: <CampaignPage /> },
+    { path: 'hoi-dong-sang-kien/thanh-lap', element: <CouncilSetupPage /> },
+    { path: 'dang-ky-thi-dua/:phaseId', element: <RegistrationPage /> },
+    // Lazy, like the indicators dashboard: ECharts loads only with the report.
+    { path: 'bao-cao-giai-doan/:phaseId', lazy: async () => ({ Component: (await import('./phase-report-page.js')).PhaseReportPage }) },
+    { path: 'kiem-duyet-binh-luan', element: <ModerationPage /> },
   ],
   englishAliases: [
     ['initiatives', '/thu-vien-sang-kien'],
@@ -31,6 +44,13 @@ export const movementFeature: WebFeature = {
     ['initiatives/manage', '/quan-ly-sang-kien'],
     ['reviews', '/cham-diem'],
     ['councils', '/hoi-dong-sang-kien'],
+    ['councils/new', '/hoi-dong-sang-kien/thanh-lap'],
+    ['campaigns', '/phong-trao'],
+    ['campaigns/launch', '/phong-trao/phat-dong'],
+    ['moderation', '/kiem-duyet-binh-luan'],
   ],
-  nav: [{ to: '/thu-vien-sang-kien', label: 'movement.nav' }],
+  nav: [
+    { to: '/thu-vien-sang-kien', label: 'movement.nav' },
+    { to: '/phong-trao', label: 'movement.campaign.listTitle' },
+  ],
 };

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useManageList, useMyInitiatives } from './api.js';
+import { ManagerLinks } from './manager-links.js';
 import { movementPaths } from './paths.js';
 import { Field, StateTag } from './ui.js';
 import { useFieldNames } from './use-field-names.js';
@@ -86,7 +87,14 @@ export function ManagePage() {
   return (
     <div className="container page">
       <h1>{t('movement.manage.heading')}</h1>
-      <RequireSignedIn>{() => <ManageList />}</RequireSignedIn>
+      <RequireSignedIn>
+        {() => (
+          <>
+            <ManagerLinks />
+            <ManageList />
+          </>
+        )}
+      </RequireSignedIn>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { DeepStrings } from '../../i18n/deep-strings.js';
+import { movementPagesEn, movementPagesVi } from './messages-pages.js';
 
 /** Vietnamese UI strings of this feature, under the `movement.` prefix. */
 export const movementVi = {
+  ...movementPagesVi,
   nav: 'Phong trào thi đua – sáng kiến',
   states: {
     draft: 'Bản nháp',
@@ -168,7 +170,7 @@ export const movementVi = {
     heading: 'Hội đồng sáng kiến',
     empty: 'Bạn chưa thuộc hội đồng nào.',
     members: 'Thành viên',
-    roles: { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', secretary: 'Thư ký', member: 'Ủy viên' },
+    roles: { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', secretary: 'Thư ký', expert: 'Chuyên gia', member: 'Ủy viên' },
     load: '{{count}} phiếu được giao',
     ranking: 'Xếp hạng',
     rank: 'Hạng',
@@ -245,6 +247,7 @@ export const movementVi = {
 
 /** English UI strings of this feature; the same keys as the Vietnamese ones. */
 export const movementEn: DeepStrings<typeof movementVi> = {
+  ...movementPagesEn,
   nav: 'Emulation movement and initiatives',
   states: {
     draft: 'Draft',
@@ -411,7 +414,7 @@ export const movementEn: DeepStrings<typeof movementVi> = {
     heading: 'Initiative councils',
     empty: 'You are not on any council.',
     members: 'Members',
-    roles: { chair: 'Chair', vice_chair: 'Vice-chair', secretary: 'Secretary', member: 'Member' },
+    roles: { chair: 'Chair', vice_chair: 'Vice-chair', secretary: 'Secretary', expert: 'Expert', member: 'Member' },
     load: '{{count}} sheets assigned',
     ranking: 'Ranking',
     rank: 'Rank',

@@ -12,4 +12,11 @@ export const movementPaths = {
   councils: '/hoi-dong-sang-kien',
   council: (id: string) => `/hoi-dong-sang-kien/${id}`,
   certificate: (id: string) => `/giay-chung-nhan/${id}`,
+  campaigns: '/phong-trao',
+  campaign: (code: string) => `/phong-trao/${encodeURIComponent(code)}`,
+  launch: '/phong-trao/phat-dong',
+  newCouncil: '/hoi-dong-sang-kien/thanh-lap',
+  registrations: (phaseId: string) => `/dang-ky-thi-dua/${phaseId}`,
+  phaseReport: (phaseId: string) => `/bao-cao-giai-doan/${phaseId}`,
+  moderation: '/kiem-duyet-binh-luan',
 } as const;

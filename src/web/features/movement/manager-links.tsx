@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { movementPaths } from './paths.js';
+
+/** The managers' tools of the movement, from their queue and the campaigns page. */
+export function ManagerLinks() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('movement.managerLinks.label')} className="movement-manager-links">
+      <ul className="plain-list button-row">
+        <li>
+          <Link className="button" to={movementPaths.launch}>
+            {t('movement.campaign.launch')}
+          </Link>
+        </li>
+        <li>
+          <Link className="button button--secondary" to={movementPaths.newCouncil}>
+            {t('movement.councilSetup.link')}
+          </Link>
+        </li>
+        <li>
+          <Link className="button button--secondary" to={movementPaths.moderation}>
+            {t('movement.moderation.heading')}
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}

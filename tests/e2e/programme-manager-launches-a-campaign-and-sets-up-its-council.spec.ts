@@ -129,6 +129,12 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await page.getByText('Đợt tiếp nhận năm 2026').waitFor();
     await page.getByRole('link', { name: m.campaign.submitInitiative }).waitFor();
     await expectNoAxeViolations(page);
+    // Its "submit an initiative" button opens the form on this campaign's open call.
+    await page.getByRole('link', { name: m.campaign.submitInitiative }).click();
+    await page.getByRole('heading', { level: 1, name: m.submit.heading }).waitFor();
+    await expect.poll(() => page.getByLabel(m.submit.call).locator('option:checked').textContent()).toContain('Đợt tiếp nhận năm 2026');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
     const api = await server.testApp.app.inject({ method: 'GET', url: `/api/movement/campaigns/${code}` });
     const campaign = api.json();

@@ -108,7 +108,7 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
         </ul>
         {openCalls.length > 0 ? (
           <p>
-            <Link className="button" to={movementPaths.submit}>
+            <Link className="button" to={movementPaths.submitTo(campaign.code)}>
               {t('movement.campaign.submitInitiative')}
             </Link>
           </p>

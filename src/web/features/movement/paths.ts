@@ -1,8 +1,12 @@
+/** The submission form's query parameter naming the campaign to submit to. */
+export const campaignParam = 'phong-trao';
+
 /** The movement's pages (Vietnamese slugs). */
 export const movementPaths = {
   gallery: '/thu-vien-sang-kien',
   publicInitiative: (id: string) => `/thu-vien-sang-kien/${id}`,
   submit: '/sang-kien/nop',
+  submitTo: (campaignCode: string) => `/sang-kien/nop?${campaignParam}=${encodeURIComponent(campaignCode)}`,
   edit: (id: string) => `/sang-kien/${id}/sua`,
   mine: '/sang-kien/cua-toi',
   dossier: (id: string) => `/sang-kien/${id}`,

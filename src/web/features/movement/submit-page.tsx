@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { InitiativeDto } from '../../../shared/contracts/movement.js';
 import { initiativeKinds } from '../../../shared/contracts/movement.js';
 import { Loading, QueryError } from '../../components/query-status.js';
@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCampaigns, useCreateDraft, useInitiative, useSaveDraft, useTransition, useUnits } from './api.js';
-import { movementPaths } from './paths.js';
+import { campaignParam, movementPaths } from './paths.js';
 import { AttachmentsEditor } from './attachments.js';
 import { SimilarInitiatives } from './similar-initiatives.js';
 import { Field, WriteError } from './ui.js';
@@ -108,12 +108,18 @@ function InitiativeForm({ initial, defaultAuthor }: { initial: InitiativeDto | n
   const save = useSaveDraft(id ?? 'none');
   const transition = useTransition();
 
-  const campaign = campaigns.data?.campaigns.find((c) => c.id === values?.campaignId) ?? campaigns.data?.campaigns[0];
+  // A campaign page links here with its code, so the new draft answers that campaign's open call.
+  const [searchParams] = useSearchParams();
+  const wanted = searchParams.get(campaignParam);
+  const wantedCampaign = campaigns.data?.campaigns.find((c) => c.code === wanted);
+  const campaign = campaigns.data?.campaigns.find((c) => c.id === values?.campaignId) ?? wantedCampaign ?? campaigns.data?.campaigns[0];
+  // A campaign launched a moment ago is not in the cached list yet: wait for the fresh one.
+  const isWaitingForWanted = wanted !== null && !wantedCampaign && campaigns.isFetching;
   useEffect(() => {
-    if (!values && campaign) {
+    if (!values && campaign && !isWaitingForWanted) {
       setValues({ campaignId: campaign.id, callId: campaign.calls.find((c) => c.isOpen)?.id ?? '', unitId: '', title: '', kind: 'technical', fieldCode: '', ownerName: '', firstAppliedOn: '', essence: '', confidentialInfo: '', conditions: '', benefits: '', authors: [defaultAuthor], appliedBy: [] });
     }
-  }, [values, campaign, defaultAuthor]);
+  }, [values, campaign, defaultAuthor, isWaitingForWanted]);
 
   // Autosave: a pause in typing saves the draft (the first save creates it).
   useEffect(() => {

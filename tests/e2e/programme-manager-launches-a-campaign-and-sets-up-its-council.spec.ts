@@ -63,6 +63,8 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await page.getByLabel(m.launch.periodStart).fill('2026-03-01');
     await page.getByLabel(m.launch.periodEnd).fill('2028-12-31');
     await page.getByLabel(m.launch.eligible).fill('Cá nhân\nDoanh nghiệp');
+    await page.getByLabel(m.launch.descriptionVi).fill('Khuyến khích mỗi phường có ít nhất một sáng kiến số phục vụ người dân.');
+    await page.getByLabel(m.launch.descriptionEn).fill('Every ward brings at least one digital initiative that serves its residents.');
 
     const field1 = row(page, 'Lĩnh vực 1');
     await field1.getByLabel(m.launch.rowCode).fill('cds');
@@ -127,6 +129,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await page.getByRole('status').filter({ hasText: m.campaign.launched }).waitFor();
     await page.getByRole('rowheader', { name: 'Giai đoạn 2 (2027–2028)' }).waitFor();
     await page.getByText('Đợt tiếp nhận năm 2026').waitFor();
+    await page.getByText('Khuyến khích mỗi phường có ít nhất một sáng kiến số phục vụ người dân.').waitFor();
     await page.getByRole('link', { name: m.campaign.submitInitiative }).waitFor();
     await expectNoAxeViolations(page);
     // Its "submit an initiative" button opens the form on this campaign's open call.
@@ -140,6 +143,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     const campaign = api.json();
     expect(campaign.decision).toBe('Quyết định số 88/QĐ-UBND');
     expect(campaign.eligibleParticipants).toEqual(['Cá nhân', 'Doanh nghiệp']);
+    expect(campaign.description.en).toBe('Every ward brings at least one digital initiative that serves its residents.');
     expect(campaign.phases.map((p: { review: string | null }) => p.review)).toEqual(['interim', 'final']);
     expect(campaign.criteria.map((c: { code: string; weight: number }) => [c.code, c.weight])).toEqual([
       ['moi', 60],

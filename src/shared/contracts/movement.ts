@@ -159,6 +159,8 @@ export const createCampaignSchema = z.object({
   kind: z.enum(['thematic', 'ongoing']),
   launchingBodyVi: z.string().trim().min(1).max(300),
   launchingBodyEn: z.string().trim().min(1).max(300),
+  descriptionVi: z.string().trim().max(5000).default(''),
+  descriptionEn: z.string().trim().max(5000).default(''),
   decision: z.string().trim().max(200).nullable().default(null),
   periodStart: isoDate,
   periodEnd: isoDate,

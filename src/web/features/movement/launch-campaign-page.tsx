@@ -22,6 +22,8 @@ type Values = {
   kind: 'thematic' | 'ongoing';
   launchingBodyVi: string;
   launchingBodyEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
   decision: string;
   periodStart: string;
   periodEnd: string;
@@ -43,6 +45,8 @@ const initial: Values = {
   kind: 'thematic',
   launchingBodyVi: '',
   launchingBodyEn: '',
+  descriptionVi: '',
+  descriptionEn: '',
   decision: '',
   periodStart: '',
   periodEnd: '',
@@ -66,6 +70,8 @@ function toBody(v: Values) {
     kind: v.kind,
     launchingBodyVi: v.launchingBodyVi,
     launchingBodyEn: v.launchingBodyEn,
+    descriptionVi: v.descriptionVi,
+    descriptionEn: v.descriptionEn,
     decision: v.decision.trim() === '' ? null : v.decision,
     periodStart: v.periodStart,
     periodEnd: v.periodEnd,
@@ -132,6 +138,8 @@ function LaunchForm() {
     kind: t('movement.launch.kind'),
     launchingBodyVi: t('movement.launch.launchingBodyVi'),
     launchingBodyEn: t('movement.launch.launchingBodyEn'),
+    descriptionVi: t('movement.launch.descriptionVi'),
+    descriptionEn: t('movement.launch.descriptionEn'),
     decision: t('movement.launch.decision'),
     periodStart: t('movement.launch.periodStart'),
     periodEnd: t('movement.launch.periodEnd'),
@@ -215,6 +223,8 @@ function LaunchForm() {
           {input('periodEnd', v.periodEnd, (x) => set('periodEnd', x), { type: 'date' })}
         </div>
         {input('eligibleParticipants', v.eligibleParticipants, (x) => set('eligibleParticipants', x), { multiline: true, isOptional: true, hint: t('movement.launch.eligibleHint') })}
+        {input('descriptionVi', v.descriptionVi, (x) => set('descriptionVi', x), { multiline: true, isOptional: true })}
+        {input('descriptionEn', v.descriptionEn, (x) => set('descriptionEn', x), { multiline: true, isOptional: true })}
       </fieldset>
 
       <fieldset className="movement-people">

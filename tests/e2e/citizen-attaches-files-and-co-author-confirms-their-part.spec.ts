@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initiatives } from '../../src/server/modules/movement/schema.js';
 import { en } from '../../src/web/i18n/en.js';
-import { localeStorageKey } from '../../src/web/i18n/index.js';
 import { vi } from '../../src/web/i18n/vi.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
 import { movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
 import { as, userWithRoles, type Browser as Session } from '../support/sessions.js';
@@ -20,44 +19,34 @@ describe('a citizen attaches files to an application and the co-author confirms 
   let browser: Browser;
   let people: Awaited<ReturnType<typeof movementPeople>>;
   let coAuthor: Session;
-  const contexts: BrowserContext[] = [];
+  let profiles: ReturnType<typeof profilesOn>;
 
   beforeAll(async () => {
     server = await startE2EServer();
     browser = await launchBrowser();
+    profiles = profilesOn(browser, server.baseUrl);
     people = await movementPeople(server.testApp, 'e2ef');
     coAuthor = (await userWithRoles(server.testApp, 'e2ef-coauthor@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser;
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await profiles?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function openAs(session: Session | null, path: string, locale: 'vi' | 'en' = 'vi', viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
-    if (session) {
-      const [name, value] = session.cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: server.baseUrl }]);
-    }
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${path}`);
-    return page;
-  }
-
   it('keeps the confidential file off the public page and waits for the co-author before submitting', async () => {
     // 1. The citizen drafts the application with a co-author and attaches a public and a confidential file.
-    const citizen = await openAs(people.author.browser, '/sang-kien/nop');
+    const citizen = await profiles.open(people.author.browser, '/sang-kien/nop');
     await citizen.getByRole('heading', { level: 1, name: m.submit.heading }).waitFor();
     await citizen.getByText(m.files.saveFirst).waitFor();
     await citizen.getByLabel(m.common.title, { exact: true }).fill(title);
     await citizen.getByRole('status').filter({ hasText: 'Đã lưu nháp' }).waitFor();
     await citizen.getByLabel(m.common.field, { exact: true }).selectOption({ label: 'Y tế' });
     await citizen.getByLabel(m.submit.firstAppliedOn).fill('2025-11-01');
-    await citizen.getByLabel(m.submit.essence).fill('Người dân quét mã QR tại quầy để đánh giá mức độ hài lòng; phường xem kết quả theo ngày và theo từng thủ tục.');
+    await citizen
+      .getByLabel(m.submit.essence)
+      .fill('Người dân quét mã QR tại quầy để đánh giá mức độ hài lòng; phường xem kết quả theo ngày và theo từng thủ tục.');
     await citizen.getByLabel(m.submit.benefits).fill('Tăng 3 lần số lượt đánh giá');
     await citizen.getByRole('button', { name: m.submit.addAuthor }).click();
     await citizen.getByLabel(m.submit.authorName, { exact: true }).nth(1).fill('Đồng Tác Giả');
@@ -74,7 +63,9 @@ describe('a citizen attaches files to an application and the co-author confirms 
     await citizen.getByRole('status').filter({ hasText: 'Đã đính kèm “so-do-he-thong.png”' }).waitFor();
     await citizen.getByText(m.files.confidentialTag, { exact: true }).waitFor();
     // A file whose content is not accepted is refused with the server's message.
-    await citizen.getByLabel(m.files.file).setInputFiles({ name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00binary\x00') });
+    await citizen
+      .getByLabel(m.files.file)
+      .setInputFiles({ name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00binary\x00') });
     await citizen.getByRole('button', { name: m.files.upload }).click();
     await citizen.getByRole('alert').filter({ hasText: 'không được chấp nhận' }).waitFor();
     await expectNoAxeViolations(citizen);
@@ -83,13 +74,13 @@ describe('a citizen attaches files to an application and the co-author confirms 
     await citizen.getByRole('button', { name: m.submit.submitNow }).click();
     await citizen.getByRole('alert').filter({ hasText: 'Đồng tác giả chưa xác nhận: Đồng Tác Giả' }).waitFor();
     const initiativeId = /\/sang-kien\/([0-9a-f-]{36})\/sua$/.exec(citizen.url())![1]!;
-    const inEnglish = await openAs(people.author.browser, `/sang-kien/${initiativeId}/sua`, 'en');
+    const inEnglish = await profiles.open(people.author.browser, `/sang-kien/${initiativeId}/sua`, 'en');
     await inEnglish.getByRole('link', { name: 'so-do-he-thong.png' }).waitFor();
     await inEnglish.getByRole('button', { name: en.movement.files.remove.replace('{{name}}', 'ket-qua-khao-sat.pdf') }).waitFor();
     await expectNoAxeViolations(inEnglish);
 
     // 2. The co-author opens the dossier (from their notice), sees both files and confirms their part.
-    const partner = await openAs(coAuthor, `/sang-kien/${initiativeId}`);
+    const partner = await profiles.open(coAuthor, `/sang-kien/${initiativeId}`);
     await partner.getByRole('heading', { level: 1, name: title }).waitFor();
     await partner.getByRole('link', { name: 'so-do-he-thong.png' }).waitFor();
     await partner.getByText(m.coauthor.ask.replace('{{share}}', '40')).waitFor();
@@ -99,31 +90,45 @@ describe('a citizen attaches files to an application and the co-author confirms 
     expect(await partner.getByRole('button', { name: m.submit.confirmPart }).count()).toBe(0);
 
     // 3. The citizen sees the confirmation and submits from the dossier.
-    const dossier = await openAs(people.author.browser, `/sang-kien/${initiativeId}`);
-    await dossier.getByRole('row', { name: /Đồng Tác Giả/ }).getByText(m.submit.confirmed, { exact: true }).waitFor();
+    const dossier = await profiles.open(people.author.browser, `/sang-kien/${initiativeId}`);
+    await dossier
+      .getByRole('row', { name: /Đồng Tác Giả/ })
+      .getByText(m.submit.confirmed, { exact: true })
+      .waitFor();
     await dossier.getByRole('button', { name: m.actions.submit, exact: true }).click();
     await dossier.getByRole('status').filter({ hasText: m.states.submitted }).waitFor();
     await expectNoAxeViolations(dossier);
 
     // 4. The manager accepts it: the queue (in English) shows when the decision is due.
     for (const action of ['start_screening', 'accept_for_review']) {
-      const res = await as(server.testApp.app, people.pm.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action, reason: '' } });
+      const res = await as(
+        server.testApp.app,
+        people.pm.browser,
+      )({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action, reason: '' } });
       expect(res.statusCode, res.body).toBe(200);
     }
-    const dueOn = (await as(server.testApp.app, people.pm.browser)({ method: 'GET', url: `/api/movement/initiatives/${initiativeId}` })).json().decisionDueOn as string;
+    const dueOn = (
+      await as(server.testApp.app, people.pm.browser)({ method: 'GET', url: `/api/movement/initiatives/${initiativeId}` })
+    ).json().decisionDueOn as string;
     expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const manager = await openAs(people.pm.browser, '/quan-ly-sang-kien', 'en');
+    const manager = await profiles.open(people.pm.browser, '/quan-ly-sang-kien', 'en');
     await manager.getByLabel(en.movement.manage.filter).selectOption({ label: en.movement.states.under_review });
     await manager.getByRole('columnheader', { name: en.movement.deadline.column }).waitFor();
-    await manager.getByRole('row', { name: new RegExp(title) }).getByText(dueOn).waitFor();
+    await manager
+      .getByRole('row', { name: new RegExp(title) })
+      .getByText(dueOn)
+      .waitFor();
     await expectNoAxeViolations(manager);
     await manager.getByRole('link', { name: title }).click();
     await manager.getByText(en.movement.deadline.dossier.replace('{{date}}', dueOn)).waitFor();
     await expectNoAxeViolations(manager);
 
     // 5. Once recognised, the public page (English, on a phone) offers only the non-confidential file, to anyone.
-    await server.testApp.testDb.database.db.update(initiatives).set({ state: 'recognised', scope: 'unit', decidedAt: new Date().toISOString() }).where(eq(initiatives.id, initiativeId));
-    const visitor = await openAs(null, `/thu-vien-sang-kien/${initiativeId}`, 'en', { width: 375, height: 700 });
+    await server.testApp.testDb.database.db
+      .update(initiatives)
+      .set({ state: 'recognised', scope: 'unit', decidedAt: new Date().toISOString() })
+      .where(eq(initiatives.id, initiativeId));
+    const visitor = await profiles.open(null, `/thu-vien-sang-kien/${initiativeId}`, 'en', { width: 375, height: 700 });
     await visitor.getByRole('heading', { level: 2, name: en.movement.files.heading }).waitFor();
     const link = visitor.getByRole('link', { name: 'ket-qua-khao-sat.pdf' });
     await link.waitFor();

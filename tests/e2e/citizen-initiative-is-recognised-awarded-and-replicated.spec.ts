@@ -1,12 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
-import { localeStorageKey } from '../../src/web/i18n/index.js';
 import { vi } from '../../src/web/i18n/vi.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
 import { createCouncil, movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
-import type { Browser as Session } from '../support/sessions.js';
 
 const m = vi.movement;
 const title = 'Đặt lịch tiêm chủng qua Zalo cho trạm y tế phường';
@@ -16,11 +14,12 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
   let browser: Browser;
   let people: Awaited<ReturnType<typeof movementPeople>>;
   let councilId: string;
-  const contexts: BrowserContext[] = [];
+  let profiles: ReturnType<typeof profilesOn>;
 
   beforeAll(async () => {
     server = await startE2EServer();
     browser = await launchBrowser();
+    profiles = profilesOn(browser, server.baseUrl);
     const t = server.testApp;
     people = await movementPeople(t, 'e2e');
     const campaign = (await t.app.inject({ method: 'GET', url: '/api/movement/campaigns' })).json().campaigns[0];
@@ -28,35 +27,23 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await profiles?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  /** A browser profile signed in with `session` (or nobody), in `locale`, opened on `path`. */
-  async function openAs(session: Session | null, path: string, locale: 'vi' | 'en' = 'vi', viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
-    if (session) {
-      const [name, value] = session.cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: server.baseUrl }]);
-    }
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${path}`);
-    return page;
-  }
-
   it('goes from submission to the public gallery, every page without accessibility violations', async () => {
     // 1. The citizen fills in the application; it is saved as a draft while typing, then submitted.
-    const citizen = await openAs(people.author.browser, '/sang-kien/nop');
+    const citizen = await profiles.open(people.author.browser, '/sang-kien/nop');
     await citizen.getByRole('heading', { level: 1, name: m.submit.heading }).waitFor();
     await citizen.getByLabel(m.common.title, { exact: true }).fill(title);
     await citizen.getByRole('status').filter({ hasText: 'Đã lưu nháp' }).waitFor();
     expect(citizen.url()).toMatch(/\/sang-kien\/[0-9a-f-]{36}\/sua$/);
     await citizen.getByLabel(m.common.field, { exact: true }).selectOption({ label: 'Y tế' });
     await citizen.getByLabel(m.submit.firstAppliedOn).fill('2025-11-01');
-    await citizen.getByLabel(m.submit.essence).fill('Người dân đặt lịch tiêm chủng qua Zalo của trạm y tế, nhận nhắc lịch trước ngày tiêm; trạm điều phối số người mỗi buổi.');
+    await citizen
+      .getByLabel(m.submit.essence)
+      .fill('Người dân đặt lịch tiêm chủng qua Zalo của trạm y tế, nhận nhắc lịch trước ngày tiêm; trạm điều phối số người mỗi buổi.');
     await citizen.getByLabel(m.submit.confidentialInfo).fill('Khóa API của tài khoản Zalo OA');
     await citizen.getByLabel(m.submit.conditions).fill('Trạm y tế có tài khoản Zalo OA');
     await citizen.getByLabel(m.submit.benefits).fill('Giảm 50% thời gian chờ tiêm');
@@ -69,7 +56,7 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
     await expectNoAxeViolations(citizen);
 
     // 2. The manager screens it and sends it to the council.
-    const manager = await openAs(people.pm.browser, '/quan-ly-sang-kien');
+    const manager = await profiles.open(people.pm.browser, '/quan-ly-sang-kien');
     await manager.getByRole('link', { name: title }).click();
     await manager.getByRole('heading', { level: 1, name: title }).waitFor();
     await expectNoAxeViolations(manager);
@@ -85,7 +72,7 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
 
     // 3. Three reviewers score it, each on their own.
     for (const [i, reviewer] of people.reviewers.slice(0, 3).entries()) {
-      const page = await openAs(reviewer.browser, '/cham-diem');
+      const page = await profiles.open(reviewer.browser, '/cham-diem');
       await page.getByRole('link', { name: new RegExp(title) }).click();
       await page.getByText(m.review.othersHidden).waitFor();
       for (const [j, input] of (await page.getByRole('spinbutton').all()).entries()) await input.fill(String(7 + ((i + j) % 3)));
@@ -95,7 +82,7 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
     }
 
     // 4. The chair records the council's decision: recognised, city scope.
-    const chair = await openAs(people.chair.browser, `/hoi-dong-sang-kien/${councilId}`);
+    const chair = await profiles.open(people.chair.browser, `/hoi-dong-sang-kien/${councilId}`);
     await chair.getByRole('heading', { name: m.council.decisionHeading }).waitFor();
     await chair.getByLabel(m.council.initiative).selectOption({ label: title });
     await chair.getByLabel(m.common.scope).selectOption({ label: m.scopes.city });
@@ -115,7 +102,7 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
     await expectNoAxeViolations(manager);
 
     // 6. An officer of another unit records that their ward applies it.
-    const officer = await openAs(people.officer.browser, `/thu-vien-sang-kien/${initiativeId}`);
+    const officer = await profiles.open(people.officer.browser, `/thu-vien-sang-kien/${initiativeId}`);
     await officer.getByRole('heading', { name: m.dossier.replicateHeading }).waitFor();
     await officer.getByLabel(m.dossier.results).fill('Áp dụng tại trạm y tế phường, giảm 40% thời gian chờ');
     await officer.getByRole('button', { name: m.actions.replicate }).click();
@@ -124,11 +111,17 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
 
     // 7. The public gallery shows it (search without diacritics), with the ward that adopted it and no confidential part.
     for (const locale of ['vi', 'en'] as const) {
-      const visitor = await openAs(null, `/thu-vien-sang-kien?q=${encodeURIComponent('dat lich tiem chung zalo')}`, locale, { width: 375, height: 700 });
+      const visitor = await profiles.open(null, `/thu-vien-sang-kien?q=${encodeURIComponent('dat lich tiem chung zalo')}`, locale, {
+        width: 375,
+        height: 700,
+      });
       await visitor.locator('.movement-cards').getByRole('link', { name: title }).click();
       await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
       await visitor.getByText('Áp dụng tại trạm y tế phường, giảm 40% thời gian chờ').waitFor();
-      await visitor.getByText(locale === 'vi' ? m.states.replicated : en.movement.states.replicated, { exact: true }).first().waitFor();
+      await visitor
+        .getByText(locale === 'vi' ? m.states.replicated : en.movement.states.replicated, { exact: true })
+        .first()
+        .waitFor();
       expect(await visitor.content()).not.toContain('Khóa API');
       await expectNoAxeViolations(visitor);
       await visitor.goto(`${server.baseUrl}/thu-vien-sang-kien`);

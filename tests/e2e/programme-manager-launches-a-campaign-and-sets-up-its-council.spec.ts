@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
-import { localeStorageKey } from '../../src/web/i18n/index.js';
 import { vi } from '../../src/web/i18n/vi.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
 import { movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
-import { as, type Browser as Session } from '../support/sessions.js';
+import { as } from '../support/sessions.js';
 
 const m = vi.movement;
 const code = 'PTTD-CDS-2027';
@@ -16,38 +15,26 @@ describe('a programme manager launches a campaign and sets up its council', () =
   let server: Awaited<ReturnType<typeof startE2EServer>>;
   let browser: Browser;
   let people: Awaited<ReturnType<typeof movementPeople>>;
-  const contexts: BrowserContext[] = [];
+  let profiles: ReturnType<typeof profilesOn>;
 
   beforeAll(async () => {
     server = await startE2EServer();
     browser = await launchBrowser();
+    profiles = profilesOn(browser, server.baseUrl);
     people = await movementPeople(server.testApp, 'e2ec');
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await profiles?.closeAll();
     await browser?.close();
     await server?.close();
   });
-
-  async function openAs(session: Session | null, path: string, locale: 'vi' | 'en' = 'vi', viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
-    if (session) {
-      const [name, value] = session.cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: server.baseUrl }]);
-    }
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${path}`);
-    return page;
-  }
 
   /** A row of a repeating group (a fieldset), by its legend. */
   const row = (page: Page, legend: string) => page.getByRole('group', { name: legend, exact: true });
 
   it('launches a campaign through the form, with a refused weight total and a code already used shown on their fields', async () => {
-    const page = await openAs(people.pm.browser, '/phong-trao');
+    const page = await profiles.open(people.pm.browser, '/phong-trao');
     await page.getByRole('heading', { level: 1, name: m.campaign.listTitle }).waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: m.campaign.launch }).click();
@@ -109,7 +96,9 @@ describe('a programme manager launches a campaign and sets up its council', () =
 
     // 1. Weights that do not add up to 100: said on the criteria, and the summary takes focus.
     await page.getByRole('button', { name: m.launch.submit, exact: true }).click();
-    await expect.poll(() => page.locator('#launch-criteria-error').textContent()).toContain('Tổng trọng số các tiêu chí phải bằng 100 (hiện 90)');
+    await expect
+      .poll(() => page.locator('#launch-criteria-error').textContent())
+      .toContain('Tổng trọng số các tiêu chí phải bằng 100 (hiện 90)');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await expectNoAxeViolations(page);
 
@@ -153,7 +142,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     expect(campaign.calls[0]).toMatchObject({ phaseId: campaign.phases[0].id, isOpen: true });
 
     // The same page in English, for a visitor.
-    const visitor = await openAs(null, `/phong-trao/${code}`, 'en');
+    const visitor = await profiles.open(null, `/phong-trao/${code}`, 'en');
     await visitor.getByRole('heading', { level: 1, name: 'Emulation campaign “Digital ward, happy residents” 2027–2028' }).waitFor();
     await visitor.getByRole('heading', { level: 2, name: en.movement.campaign.phases }).waitFor();
     await expectNoAxeViolations(visitor);
@@ -164,7 +153,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
   }, 240_000);
 
   it('works with the keyboard alone, in English, and on a 375-px phone', async () => {
-    const page = await openAs(people.pm.browser, '/phong-trao/phat-dong', 'en');
+    const page = await profiles.open(people.pm.browser, '/phong-trao/phat-dong', 'en');
     await page.getByRole('heading', { level: 1, name: en.movement.launch.heading }).waitFor();
     await expectNoAxeViolations(page);
     // Tab to "Add a phase", press Enter: a second phase appears; then submit with Enter from a field.
@@ -183,14 +172,14 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('launch-code');
 
-    const phone = await openAs(people.pm.browser, '/phong-trao/phat-dong', 'vi', { width: 375, height: 740 });
+    const phone = await profiles.open(people.pm.browser, '/phong-trao/phat-dong', 'vi', { width: 375, height: 740 });
     await phone.getByRole('heading', { level: 1, name: m.launch.heading }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoAxeViolations(phone);
   }, 120_000);
 
   it('sets up a review council from accounts, with an expert, linked from the councils page', async () => {
-    const page = await openAs(people.pm.browser, '/hoi-dong-sang-kien');
+    const page = await profiles.open(people.pm.browser, '/hoi-dong-sang-kien');
     await page.getByRole('link', { name: m.councilSetup.link }).click();
     await page.getByRole('heading', { level: 1, name: m.councilSetup.heading }).waitFor();
     await expectNoAxeViolations(page);
@@ -216,7 +205,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     const roles = Object.fromEntries(council.members.map((x: { displayName: string; role: string }) => [x.displayName, x.role]));
     expect(roles).toEqual({ 'e2ec-chair': 'chair', 'e2ec-reviewer1': 'expert', 'e2ec-reviewer2': 'secretary' });
 
-    const english = await openAs(people.pm.browser, '/hoi-dong-sang-kien/thanh-lap', 'en');
+    const english = await profiles.open(people.pm.browser, '/hoi-dong-sang-kien/thanh-lap', 'en');
     await english.getByRole('heading', { level: 1, name: en.movement.councilSetup.heading }).waitFor();
     await english.getByLabel(en.movement.councilSetup.search).fill('e2ec-chair');
     await english.getByRole('button', { name: 'Add e2ec-chair' }).waitFor();

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
-import { localeStorageKey } from '../../src/web/i18n/index.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
 import { completeDraft, createCouncil, demoCampaign, movementPeople, unitId } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
 import { as, type Browser as Session } from '../support/sessions.js';
@@ -18,11 +17,12 @@ describe('staff and citizens use the movement pages in English', () => {
   let people: Awaited<ReturnType<typeof movementPeople>>;
   let initiativeId: string;
   let councilId: string;
-  const contexts: BrowserContext[] = [];
+  let profiles: ReturnType<typeof profilesOn>;
 
   beforeAll(async () => {
     server = await startE2EServer();
     browser = await launchBrowser();
+    profiles = profilesOn(browser, server.baseUrl);
     const t = server.testApp;
     people = await movementPeople(t, 'eng');
     const campaign = await demoCampaign(t);
@@ -53,21 +53,12 @@ describe('staff and citizens use the movement pages in English', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await profiles?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function openAs(session: Session, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, 'en'] as const);
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: server.baseUrl }]);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${path}`);
-    return page;
-  }
+  const openAs = (session: Session, path: string) => profiles.open(session, path, 'en');
 
   it('the citizen’s form, list and dossier', async () => {
     const citizen = await openAs(people.author.browser, '/sang-kien/nop');

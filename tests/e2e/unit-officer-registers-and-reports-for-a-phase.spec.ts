@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
-import { localeStorageKey } from '../../src/web/i18n/index.js';
 import { vi } from '../../src/web/i18n/vi.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
 import { movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
-import { as, type Browser as Session } from '../support/sessions.js';
+import { as } from '../support/sessions.js';
 
 const m = vi.movement;
 const ward = 'Phường Thủ Dầu Một';
@@ -17,11 +16,12 @@ describe('a unit officer registers and reports for a phase; the manager reads th
   let people: Awaited<ReturnType<typeof movementPeople>>;
   let campaign: { code: string; phases: Array<{ id: string; name: { vi: string } }> };
   let publicId: string;
-  const contexts: BrowserContext[] = [];
+  let profiles: ReturnType<typeof profilesOn>;
 
   beforeAll(async () => {
     server = await startE2EServer();
     browser = await launchBrowser();
+    profiles = profilesOn(browser, server.baseUrl);
     const t = server.testApp;
     people = await movementPeople(t, 'e2er');
     campaign = (await t.app.inject({ method: 'GET', url: '/api/movement/campaigns' })).json().campaigns[0];
@@ -29,27 +29,14 @@ describe('a unit officer registers and reports for a phase; the manager reads th
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await profiles?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function openAs(session: Session | null, path: string, locale: 'vi' | 'en' = 'vi'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
-    contexts.push(context);
-    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
-    if (session) {
-      const [name, value] = session.cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: server.baseUrl }]);
-    }
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${path}`);
-    return page;
-  }
-
   it('registers the ward’s commitments from the campaign page, refusing a too-short one, then writes the interim report', async () => {
     const phase = campaign.phases[0]!;
-    const page = await openAs(people.officer.browser, `/phong-trao/${campaign.code}`);
+    const page = await profiles.open(people.officer.browser, `/phong-trao/${campaign.code}`);
     await page.getByRole('link', { name: `Đăng ký thi đua — ${phase.name.vi}` }).click();
     await page.getByRole('heading', { level: 1, name: `Đăng ký thi đua — ${phase.name.vi}` }).waitFor();
     await page.getByText(m.registration.none).waitFor();
@@ -81,13 +68,24 @@ describe('a unit officer registers and reports for a phase; the manager reads th
     expect(await article.getByLabel(m.registration.report).inputValue()).toBe('');
     await expectNoAxeViolations(page);
 
-    const listed = await as(server.testApp.app, people.officer.browser)({ method: 'GET', url: `/api/movement/phases/${phase.id}/registrations` });
+    const listed = await as(
+      server.testApp.app,
+      people.officer.browser,
+    )({ method: 'GET', url: `/api/movement/phases/${phase.id}/registrations` });
     expect(listed.json().registrations).toMatchObject([
-      { unitName: { vi: ward }, commitments: [{ text: 'Số hóa 100% hồ sơ một cửa của phường', target: '100% hồ sơ trực tuyến' }, { text: 'Mỗi khu phố có một sáng kiến chuyển đổi số', target: '' }], interimReport: 'Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.', finalReport: null },
+      {
+        unitName: { vi: ward },
+        commitments: [
+          { text: 'Số hóa 100% hồ sơ một cửa của phường', target: '100% hồ sơ trực tuyến' },
+          { text: 'Mỗi khu phố có một sáng kiến chuyển đổi số', target: '' },
+        ],
+        interimReport: 'Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.',
+        finalReport: null,
+      },
     ]);
 
     // The manager sees every unit's registration, without a report form of their own.
-    const manager = await openAs(people.pm.browser, `/dang-ky-thi-dua/${phase.id}`, 'en');
+    const manager = await profiles.open(people.pm.browser, `/dang-ky-thi-dua/${phase.id}`, 'en');
     await manager.getByRole('article', { name: 'Thu Dau Mot Ward' }).getByText('Số hóa 100% hồ sơ một cửa của phường').waitFor();
     expect(await manager.getByRole('button', { name: en.movement.registration.saveReport }).count()).toBe(0);
     await expectNoAxeViolations(manager);
@@ -95,10 +93,12 @@ describe('a unit officer registers and reports for a phase; the manager reads th
 
   it('opens the phase review report with its charts, their tables and the DOCX and XLSX downloads', async () => {
     const phase = campaign.phases[0]!;
-    const page = await openAs(people.pm.browser, `/phong-trao/${campaign.code}`);
+    const page = await profiles.open(people.pm.browser, `/phong-trao/${campaign.code}`);
     await page.getByRole('link', { name: `Báo cáo — ${phase.name.vi}` }).click();
     await page.getByRole('heading', { level: 1, name: `${m.phaseReport.interim}: ${phase.name.vi}` }).waitFor();
-    const report = (await as(server.testApp.app, people.pm.browser)({ method: 'GET', url: `/api/movement/phases/${phase.id}/report` })).json();
+    const report = (
+      await as(server.testApp.app, people.pm.browser)({ method: 'GET', url: `/api/movement/phases/${phase.id}/report` })
+    ).json();
     expect(report.byState.length).toBeGreaterThan(0);
 
     // The chart is drawn (SVG), and its table holds the same figures.
@@ -121,7 +121,7 @@ describe('a unit officer registers and reports for a phase; the manager reads th
       expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
     }
 
-    const english = await openAs(people.pm.browser, `/bao-cao-giai-doan/${phase.id}`, 'en');
+    const english = await profiles.open(people.pm.browser, `/bao-cao-giai-doan/${phase.id}`, 'en');
     await english.getByRole('heading', { level: 2, name: en.movement.phaseReport.byState }).waitFor();
     await english.locator('[data-chart="by-state"] svg').waitFor();
     const englishRows = await english.locator('[data-table="by-state"] tbody th').allTextContents();
@@ -132,19 +132,29 @@ describe('a unit officer registers and reports for a phase; the manager reads th
   }, 120_000);
 
   it('holds a spam comment, which the manager shows from the moderation queue; another is hidden', async () => {
-    const citizen = await openAs(people.citizen.browser, `/thu-vien-sang-kien/${publicId}`);
+    const citizen = await profiles.open(people.citizen.browser, `/thu-vien-sang-kien/${publicId}`);
     await citizen.getByLabel(m.public.commentLabel).fill('Kiếm tiền online tại nhà, liên hệ Zalo 0909');
     await citizen.getByRole('button', { name: m.public.send }).click();
     await citizen.getByRole('status').filter({ hasText: m.public.held }).waitFor();
-    const second = await as(server.testApp.app, people.author.browser)({ method: 'POST', url: `/api/movement/gallery/${publicId}/comments`, payload: { body: 'Xem ngay http://a.example và http://b.example' } });
+    const second = await as(
+      server.testApp.app,
+      people.author.browser,
+    )({
+      method: 'POST',
+      url: `/api/movement/gallery/${publicId}/comments`,
+      payload: { body: 'Xem ngay http://a.example và http://b.example' },
+    });
     expect(second.json().status).toBe('held');
 
-    const manager = await openAs(people.pm.browser, '/phong-trao');
+    const manager = await profiles.open(people.pm.browser, '/phong-trao');
     await manager.getByRole('link', { name: m.moderation.heading }).click();
     await manager.getByRole('heading', { level: 1, name: m.moderation.heading }).waitFor();
     const spam = manager.getByRole('article', { name: /e2er-citizen/ });
     await spam.getByText('Bộ lọc giữ lại: cụm từ quảng cáo.').waitFor();
-    await manager.getByRole('article', { name: /e2er-author/ }).getByText('Bộ lọc giữ lại: nhiều đường link.').waitFor();
+    await manager
+      .getByRole('article', { name: /e2er-author/ })
+      .getByText('Bộ lọc giữ lại: nhiều đường link.')
+      .waitFor();
     await expectNoAxeViolations(manager);
 
     await spam.getByLabel(m.moderation.note).fill('Người dân chia sẻ thật, không phải quảng cáo');
@@ -152,7 +162,7 @@ describe('a unit officer registers and reports for a phase; the manager reads th
     await manager.getByRole('status').filter({ hasText: 'Đã cho hiển thị bình luận của e2er-citizen.' }).waitFor();
     await expect.poll(() => manager.getByRole('article', { name: /e2er-citizen/ }).count()).toBe(0);
 
-    const english = await openAs(people.pm.browser, '/kiem-duyet-binh-luan', 'en');
+    const english = await profiles.open(people.pm.browser, '/kiem-duyet-binh-luan', 'en');
     const links = english.getByRole('article', { name: /e2er-author/ });
     await links.getByText('Held by the filter: several links.').waitFor();
     await expectNoAxeViolations(english);
@@ -160,7 +170,9 @@ describe('a unit officer registers and reports for a phase; the manager reads th
     await english.getByRole('status').filter({ hasText: 'The comment by e2er-author is hidden.' }).waitFor();
     await english.getByText(en.movement.moderation.empty).waitFor();
 
-    const visible = (await server.testApp.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}/comments` })).json().comments.map((c: { body: string }) => c.body);
+    const visible = (await server.testApp.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}/comments` }))
+      .json()
+      .comments.map((c: { body: string }) => c.body);
     expect(visible).toContain('Kiếm tiền online tại nhà, liên hệ Zalo 0909');
     expect(visible).not.toContain('Xem ngay http://a.example và http://b.example');
   }, 120_000);

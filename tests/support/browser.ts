@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { localeStorageKey } from '../../src/web/i18n/index.js';
 
 /** Headless Chromium from the system (Debian's `chromium` package) or CHROMIUM_PATH; never downloads one. */
 export function launchBrowser(): Promise<Browser> {
@@ -32,4 +33,34 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     })
     .join('\n');
   throw new Error(`${violations.length} accessibility violation(s) on ${page.url()}:\n${report}`);
+}
+
+/**
+ * Browser profiles on one server, each signed in with a session cookie (or nobody), in a language
+ * (the one the app would remember) and at a window size; `closeAll` ends them together.
+ */
+export function profilesOn(browser: Browser, baseUrl: string) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(
+      session: { cookie: string } | null,
+      path: string,
+      locale: 'vi' | 'en' = 'vi',
+      viewport = { width: 1280, height: 900 },
+    ): Promise<Page> {
+      const context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
+      contexts.push(context);
+      await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
+      if (session) {
+        const [name, value] = session.cookie.split('=') as [string, string];
+        await context.addCookies([{ name, value, url: baseUrl }]);
+      }
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${path}`);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const context of contexts) await context.close();
+    },
+  };
 }

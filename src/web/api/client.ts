@@ -126,9 +126,16 @@ export async function apiGet<T>(path: string, schema: ZodType<T>, options: Reque
 export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export type SendOptions = RequestOptions & {
-  /** Sent as JSON; leave it out for a request without a body. */
+  /** Sent as JSON, or as multipart when it is `FormData` (see `fileForm`); leave it out for a request without a body. */
   body?: unknown;
 };
+
+/** One file as the multipart body every upload route reads (field "file"). */
+export function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+}
 
 /** The header the server compares with the token bound to the session on every write. */
 export const csrfHeaderName = 'x-csrf-token';
@@ -169,7 +176,7 @@ function refreshCsrfToken(): Promise<void> {
 }
 
 /**
- * Sends a write (JSON body, CSRF token header) and validates the answer against `schema`; with a `null`
+ * Sends a write (JSON or multipart body, CSRF token header) and validates the answer against `schema`; with a `null`
  * schema the body of the answer is ignored (204, 202). A 403 `CSRF` answer refreshes the session's token
  * and retries once.
  */
@@ -183,14 +190,17 @@ export async function apiSend<T>(
 ): Promise<T | void> {
   const url = buildApiUrl(path, options.query);
   const hasBody = options.body !== undefined;
+  const isForm = options.body instanceof FormData;
   if (csrfToken === undefined) await refreshCsrfToken();
 
   const attempt = () => {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    // Without a body there is no Content-Type: the server refuses an empty JSON body.
-    if (hasBody) headers['Content-Type'] = 'application/json';
+    // Without a body there is no Content-Type: the server refuses an empty JSON body. The browser
+    // writes a multipart body's own Content-Type, with its boundary.
+    if (hasBody && !isForm) headers['Content-Type'] = 'application/json';
     if (typeof csrfToken === 'string') headers[csrfHeaderName] = csrfToken;
-    return send(url, { method, headers, ...(hasBody ? { body: JSON.stringify(options.body) } : {}) }, options.signal);
+    const payload = isForm ? (options.body as FormData) : JSON.stringify(options.body);
+    return send(url, { method, headers, ...(hasBody ? { body: payload } : {}) }, options.signal);
   };
 
   let { response, body } = await attempt();

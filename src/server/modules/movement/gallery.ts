@@ -1,9 +1,9 @@
 import { and, type AnyColumn, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { publicStates, type galleryQuerySchema } from '../../../shared/contracts/movement.js';
-import { foldDiacritics } from '../../../shared/text.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { units } from '../identity/schema.js';
+import { searchTextOf, searchTokensOf } from './initiatives.js';
 import { presentGalleryItem } from './presenter.js';
 import { initiatives } from './schema.js';
 
@@ -18,16 +18,6 @@ export const totalCap = 1000;
 /** How many initiatives, in the page's order, a search reads before it asks the word index instead. */
 export const galleryWalkBudget = 1000;
 
-function searchTermsOf(q: string): string[] {
-  return [
-    ...new Set(
-      foldDiacritics(q.normalize('NFC'))
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((t) => t.length > 0),
-    ),
-  ].slice(0, 8);
-}
-
 function orderOf(sort: GalleryQuery['sort'], t: Sortable): SQL[] {
   if (sort === 'newest') return [sql`${t.decidedAt} desc nulls last`, asc(t.id)];
   if (sort === 'replications') return [desc(t.replicationCount), desc(t.supportCount), asc(t.id)];
@@ -41,7 +31,8 @@ function orderOf(sort: GalleryQuery['sort'], t: Sortable): SQL[] {
  * "ngập"), every word required. The capped count runs beside the page on a second connection.
  */
 export async function galleryPage(ctx: ServiceContext, query: GalleryQuery, walkBudget = galleryWalkBudget) {
-  const terms = searchTermsOf(query.q);
+  // The words fold exactly as the initiatives' own syllables were folded when saved.
+  const terms = searchTokensOf(searchTextOf(query.q, '')).slice(0, 8);
   // The filters and the words, on the table or on the walked prefix of it.
   const conditionsOn = (t: Filterable): SQL[] => [
     ...(query.field ? [eq(t.fieldCode, query.field)] : []),

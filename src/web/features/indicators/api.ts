@@ -10,9 +10,7 @@ import {
   type ObservationBody,
 } from '../../../shared/contracts/indicators.js';
 import { z } from 'zod';
-import { errorBodySchema } from '../../../shared/contracts/common.js';
-import { ApiError, apiGet, apiSend, csrfHeaderName } from '../../api/client.js';
-import { sessionQueryOptions } from '../identity/api.js';
+import { apiGet, apiSend, fileForm } from '../../api/client.js';
 
 export const indicatorKeys = {
   all: ['indicators'] as const,
@@ -24,7 +22,10 @@ export const indicatorKeys = {
 
 /** GET /api/indicators/dashboard — every public indicator with its status. */
 export function useIndicatorDashboard() {
-  return useQuery({ queryKey: indicatorKeys.dashboard, queryFn: ({ signal }) => apiGet('/api/indicators/dashboard', dashboardSchema, { signal }) });
+  return useQuery({
+    queryKey: indicatorKeys.dashboard,
+    queryFn: ({ signal }) => apiGet('/api/indicators/dashboard', dashboardSchema, { signal }),
+  });
 }
 
 /** GET /api/indicators/public/:code — one public indicator. */
@@ -37,7 +38,11 @@ export function usePublicIndicator(code: string) {
 
 /** GET /api/indicators/work — the caller's indicators, overdue periods and review queue. */
 export function useIndicatorWork(isEnabled: boolean) {
-  return useQuery({ queryKey: indicatorKeys.work, queryFn: ({ signal }) => apiGet('/api/indicators/work', workListSchema, { signal }), enabled: isEnabled });
+  return useQuery({
+    queryKey: indicatorKeys.work,
+    queryFn: ({ signal }) => apiGet('/api/indicators/work', workListSchema, { signal }),
+    enabled: isEnabled,
+  });
 }
 
 /** GET /api/indicators/:id/observations — values and revisions of one indicator. */
@@ -54,7 +59,10 @@ function useInvalidatingMutation<In, Out>(send: (input: In) => Promise<Out>) {
   return useMutation({
     mutationFn: send,
     onSuccess: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: indicatorKeys.all }), queryClient.invalidateQueries({ queryKey: ['me', 'indicators'] })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: indicatorKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['me', 'indicators'] }),
+      ]);
     },
   });
 }
@@ -81,30 +89,10 @@ export function useImportObservations() {
 
 const evidenceSchema = z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() });
 
-/** POST /api/indicators/:id/attachments — a file goes as multipart, which the JSON client does not send. */
+/** POST /api/indicators/:id/attachments — the evidence file, as multipart. */
 export function useUploadEvidence() {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ indicatorId, file }: { indicatorId: string; file: File }) => {
-      const session = await queryClient.ensureQueryData(sessionQueryOptions);
-      const body = new FormData();
-      body.append('file', file, file.name);
-      const response = await fetch(`/api/indicators/${indicatorId}/attachments`, {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
-      });
-      const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) {
-        const parsed = errorBodySchema.safeParse(json);
-        throw new ApiError(
-          parsed.success
-            ? { kind: 'api', status: response.status, code: parsed.data.error.code, localizedMessage: parsed.data.error.message, details: parsed.data.error.details }
-            : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
-        );
-      }
-      return evidenceSchema.parse(json);
-    },
+    mutationFn: ({ indicatorId, file }: { indicatorId: string; file: File }) =>
+      apiSend('POST', `/api/indicators/${indicatorId}/attachments`, evidenceSchema, { body: fileForm(file) }),
   });
 }

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { errorBodySchema } from '../../../shared/contracts/common.js';
 import {
   assignResultSchema,
   awardDtoSchema,
@@ -26,8 +25,7 @@ import {
   type InitiativeState,
 } from '../../../shared/contracts/movement.js';
 import { unitSchema } from '../../../shared/contracts/identity.js';
-import { ApiError, apiGet, apiSend, buildApiUrl, csrfHeaderName } from '../../api/client.js';
-import { sessionQueryOptions } from '../identity/api.js';
+import { apiGet, apiSend, fileForm } from '../../api/client.js';
 
 const base = '/api/movement';
 export const movementKeys = {
@@ -47,29 +45,77 @@ export const movementKeys = {
   similar: (text: string, excludeId: string) => ['movement', 'similar', text, excludeId] as const,
 };
 
-export const useCampaigns = () => useQuery({ queryKey: movementKeys.campaigns, queryFn: ({ signal }) => apiGet(`${base}/campaigns`, campaignListSchema, { signal }) });
+export const useCampaigns = () =>
+  useQuery({ queryKey: movementKeys.campaigns, queryFn: ({ signal }) => apiGet(`${base}/campaigns`, campaignListSchema, { signal }) });
 /** The unit tree (public), for choosing where an initiative was made. */
-export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }), staleTime: 600_000 });
-export const useAwardTypes = () => useQuery({ queryKey: ['movement', 'award-types'], queryFn: ({ signal }) => apiGet(`${base}/award-types`, awardTypeListSchema, { signal }) });
-export const useInitiative = (id: string) => useQuery({ queryKey: movementKeys.initiative(id), queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}`, initiativeDtoSchema, { signal }) });
-export const useMyInitiatives = () => useQuery({ queryKey: movementKeys.mine, queryFn: ({ signal }) => apiGet(`${base}/initiatives/mine`, initiativeListSchema, { signal }) });
+export const useUnits = () =>
+  useQuery({
+    queryKey: ['units'],
+    queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }),
+    staleTime: 600_000,
+  });
+export const useAwardTypes = () =>
+  useQuery({
+    queryKey: ['movement', 'award-types'],
+    queryFn: ({ signal }) => apiGet(`${base}/award-types`, awardTypeListSchema, { signal }),
+  });
+export const useInitiative = (id: string) =>
+  useQuery({
+    queryKey: movementKeys.initiative(id),
+    queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}`, initiativeDtoSchema, { signal }),
+  });
+export const useMyInitiatives = () =>
+  useQuery({ queryKey: movementKeys.mine, queryFn: ({ signal }) => apiGet(`${base}/initiatives/mine`, initiativeListSchema, { signal }) });
 export const useManageList = (state: InitiativeState | '') =>
-  useQuery({ queryKey: movementKeys.manage(state), queryFn: ({ signal }) => apiGet(`${base}/manage/initiatives`, initiativeListSchema, { query: { state: state || undefined }, signal }) });
+  useQuery({
+    queryKey: movementKeys.manage(state),
+    queryFn: ({ signal }) => apiGet(`${base}/manage/initiatives`, initiativeListSchema, { query: { state: state || undefined }, signal }),
+  });
 export const useGallery = (query: Record<string, string | number>) =>
-  useQuery({ queryKey: movementKeys.gallery(query), queryFn: ({ signal }) => apiGet(`${base}/gallery`, galleryResponseSchema, { query, signal }), placeholderData: keepPreviousData });
-export const useMostReplicated = () => useQuery({ queryKey: ['movement', 'most-replicated'], queryFn: ({ signal }) => apiGet(`${base}/most-replicated`, mostReplicatedSchema, { signal }) });
-export const usePublicInitiative = (id: string) => useQuery({ queryKey: movementKeys.publicInitiative(id), queryFn: ({ signal }) => apiGet(`${base}/gallery/${id}`, publicInitiativeSchema, { signal }) });
-export const useComments = (id: string) => useQuery({ queryKey: movementKeys.comments(id), queryFn: ({ signal }) => apiGet(`${base}/gallery/${id}/comments`, commentListSchema, { signal }) });
-export const useMyReviews = () => useQuery({ queryKey: movementKeys.reviews, queryFn: ({ signal }) => apiGet(`${base}/reviews/mine`, reviewTaskListSchema, { signal }) });
-export const useScores = (id: string) => useQuery({ queryKey: movementKeys.scores(id), queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}/scores`, scoresViewSchema, { signal }) });
+  useQuery({
+    queryKey: movementKeys.gallery(query),
+    queryFn: ({ signal }) => apiGet(`${base}/gallery`, galleryResponseSchema, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+export const useMostReplicated = () =>
+  useQuery({
+    queryKey: ['movement', 'most-replicated'],
+    queryFn: ({ signal }) => apiGet(`${base}/most-replicated`, mostReplicatedSchema, { signal }),
+  });
+export const usePublicInitiative = (id: string) =>
+  useQuery({
+    queryKey: movementKeys.publicInitiative(id),
+    queryFn: ({ signal }) => apiGet(`${base}/gallery/${id}`, publicInitiativeSchema, { signal }),
+  });
+export const useComments = (id: string) =>
+  useQuery({
+    queryKey: movementKeys.comments(id),
+    queryFn: ({ signal }) => apiGet(`${base}/gallery/${id}/comments`, commentListSchema, { signal }),
+  });
+export const useMyReviews = () =>
+  useQuery({ queryKey: movementKeys.reviews, queryFn: ({ signal }) => apiGet(`${base}/reviews/mine`, reviewTaskListSchema, { signal }) });
+export const useScores = (id: string) =>
+  useQuery({
+    queryKey: movementKeys.scores(id),
+    queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}/scores`, scoresViewSchema, { signal }),
+  });
 export const useCouncils = () =>
-  useQuery({ queryKey: movementKeys.councils, queryFn: ({ signal }) => apiGet(`${base}/councils`, z.object({ councils: z.array(councilDtoSchema) }), { signal }) });
-export const useRanking = (id: string) => useQuery({ queryKey: movementKeys.ranking(id), queryFn: ({ signal }) => apiGet(`${base}/councils/${id}/ranking`, rankingSchema, { signal }) });
-export const useAward = (id: string) => useQuery({ queryKey: ['movement', 'award', id], queryFn: ({ signal }) => apiGet(`${base}/awards/${id}`, awardDtoSchema, { signal }) });
+  useQuery({
+    queryKey: movementKeys.councils,
+    queryFn: ({ signal }) => apiGet(`${base}/councils`, z.object({ councils: z.array(councilDtoSchema) }), { signal }),
+  });
+export const useRanking = (id: string) =>
+  useQuery({
+    queryKey: movementKeys.ranking(id),
+    queryFn: ({ signal }) => apiGet(`${base}/councils/${id}/ranking`, rankingSchema, { signal }),
+  });
+export const useAward = (id: string) =>
+  useQuery({ queryKey: ['movement', 'award', id], queryFn: ({ signal }) => apiGet(`${base}/awards/${id}`, awardDtoSchema, { signal }) });
 export const useSimilar = (text: string, excludeId: string) =>
   useQuery({
     queryKey: movementKeys.similar(text, excludeId),
-    queryFn: ({ signal }) => apiGet(`${base}/similar`, similarResponseSchema, { query: { text, excludeId: excludeId || undefined }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(`${base}/similar`, similarResponseSchema, { query: { text, excludeId: excludeId || undefined }, signal }),
     enabled: text.trim().length >= 10,
     placeholderData: keepPreviousData,
   });
@@ -80,55 +126,64 @@ function useMovementMutation<I, O>(send: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: send, onSuccess: () => queryClient.invalidateQueries({ queryKey: movementKeys.all }) });
 }
 
-export const useCreateDraft = () => useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives`, initiativeDtoSchema, { body }));
+export const useCreateDraft = () =>
+  useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives`, initiativeDtoSchema, { body }));
 /** Autosave does not refresh other queries: the form holds the truth while typing. */
-export const useSaveDraft = (id: string) => useMutation({ mutationFn: (body: unknown) => apiSend('PATCH', `${base}/initiatives/${id}`, initiativeDtoSchema, { body }) });
+export const useSaveDraft = (id: string) =>
+  useMutation({ mutationFn: (body: unknown) => apiSend('PATCH', `${base}/initiatives/${id}`, initiativeDtoSchema, { body }) });
 export const useTransition = () =>
-  useMovementMutation(({ id, ...body }: { id: string; action: string; reason: string }) => apiSend('POST', `${base}/initiatives/${id}/transitions`, initiativeDtoSchema, { body }));
-export const useConfirmAuthorship = (id: string) => useMovementMutation((authorId: string) => apiSend('POST', `${base}/initiatives/${id}/authors/${authorId}/confirm`, initiativeDtoSchema));
-export const useSubmitScores = (id: string) => useMovementMutation((body: unknown) => apiSend('PUT', `${base}/initiatives/${id}/scores`, scoresViewSchema, { body }));
-export const useDeclareConflict = (id: string) => useMovementMutation((reason: string) => apiSend('POST', `${base}/initiatives/${id}/conflicts`, null, { body: { reason } }));
-export const useAssign = (councilId: string) => useMovementMutation((body: unknown) => apiSend('POST', `${base}/councils/${councilId}/assignments`, assignResultSchema, { body }));
+  useMovementMutation(({ id, ...body }: { id: string; action: string; reason: string }) =>
+    apiSend('POST', `${base}/initiatives/${id}/transitions`, initiativeDtoSchema, { body }),
+  );
+export const useConfirmAuthorship = (id: string) =>
+  useMovementMutation((authorId: string) => apiSend('POST', `${base}/initiatives/${id}/authors/${authorId}/confirm`, initiativeDtoSchema));
+export const useSubmitScores = (id: string) =>
+  useMovementMutation((body: unknown) => apiSend('PUT', `${base}/initiatives/${id}/scores`, scoresViewSchema, { body }));
+export const useDeclareConflict = (id: string) =>
+  useMovementMutation((reason: string) => apiSend('POST', `${base}/initiatives/${id}/conflicts`, null, { body: { reason } }));
+export const useAssign = (councilId: string) =>
+  useMovementMutation((body: unknown) => apiSend('POST', `${base}/councils/${councilId}/assignments`, assignResultSchema, { body }));
 export const useDecide = (councilId: string) =>
-  useMovementMutation((body: unknown) => apiSend('POST', `${base}/councils/${councilId}/decisions`, z.object({ id: z.uuid(), state: z.enum(initiativeStates), scope: z.string().nullable() }), { body }));
-export const useMakeAward = (id: string) => useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives/${id}/awards`, awardDtoSchema, { body }));
-export const useReplicate = (id: string) => useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives/${id}/replications`, replicationDtoSchema, { body }));
+  useMovementMutation((body: unknown) =>
+    apiSend(
+      'POST',
+      `${base}/councils/${councilId}/decisions`,
+      z.object({ id: z.uuid(), state: z.enum(initiativeStates), scope: z.string().nullable() }),
+      { body },
+    ),
+  );
+export const useMakeAward = (id: string) =>
+  useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives/${id}/awards`, awardDtoSchema, { body }));
+export const useReplicate = (id: string) =>
+  useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives/${id}/replications`, replicationDtoSchema, { body }));
 export const useSupport = (id: string) => useMovementMutation(() => apiSend('POST', `${base}/gallery/${id}/supports`, supportResultSchema));
-export const useAddComment = (id: string) => useMovementMutation((body: string) => apiSend('POST', `${base}/gallery/${id}/comments`, commentDtoSchema, { body: { body } }));
-export const useReportComment = () => useMovementMutation((input: { id: string; reason: string }) => apiSend('POST', `${base}/comments/${input.id}/reports`, commentDtoSchema, { body: { reason: input.reason } }));
+export const useAddComment = (id: string) =>
+  useMovementMutation((body: string) => apiSend('POST', `${base}/gallery/${id}/comments`, commentDtoSchema, { body: { body } }));
+export const useReportComment = () =>
+  useMovementMutation((input: { id: string; reason: string }) =>
+    apiSend('POST', `${base}/comments/${input.id}/reports`, commentDtoSchema, { body: { reason: input.reason } }),
+  );
 
 // Attachments
 
 export const useInitiativeAttachments = (id: string) =>
-  useQuery({ queryKey: movementKeys.attachments(id), queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}/attachments`, initiativeAttachmentListSchema, { signal }) });
+  useQuery({
+    queryKey: movementKeys.attachments(id),
+    queryFn: ({ signal }) => apiGet(`${base}/initiatives/${id}/attachments`, initiativeAttachmentListSchema, { signal }),
+  });
 
-/** Sends one file as multipart/form-data (field "file") with the session's CSRF token; errors become `ApiError` with the server's details. */
+/** Uploads one file to a draft, marked confidential or not. */
 export function useUploadAttachment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, isConfidential }: { file: File; isConfidential: boolean }) => {
-      const session = await queryClient.fetchQuery(sessionQueryOptions);
-      const body = new FormData();
-      body.append('file', file);
-      const response = await fetch(buildApiUrl(`${base}/initiatives/${id}/attachments`, { confidential: isConfidential ? 'true' : 'false' }), {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
-      });
-      const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) {
-        const parsed = errorBodySchema.safeParse(json);
-        throw new ApiError(
-          parsed.success
-            ? { kind: 'api', status: response.status, code: parsed.data.error.code, localizedMessage: parsed.data.error.message, details: parsed.data.error.details }
-            : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
-        );
-      }
-      return initiativeAttachmentSchema.parse(json);
-    },
+    mutationFn: ({ file, isConfidential }: { file: File; isConfidential: boolean }) =>
+      apiSend('POST', `${base}/initiatives/${id}/attachments`, initiativeAttachmentSchema, {
+        body: fileForm(file),
+        query: { confidential: isConfidential ? 'true' : 'false' },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: movementKeys.all }),
   });
 }
 
-export const useDeleteAttachment = (id: string) => useMovementMutation((attachmentId: string) => apiSend('DELETE', `${base}/initiatives/${id}/attachments/${attachmentId}`, null));
+export const useDeleteAttachment = (id: string) =>
+  useMovementMutation((attachmentId: string) => apiSend('DELETE', `${base}/initiatives/${id}/attachments/${attachmentId}`, null));

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { errorBodySchema } from '../../../shared/contracts/common.js';
 import { unitSchema } from '../../../shared/contracts/identity.js';
 import {
   attachmentSchema,
@@ -15,8 +14,7 @@ import {
   type ProgressReportBody,
   type TaskCreateBody,
 } from '../../../shared/contracts/plans.js';
-import { ApiError, apiGet, apiSend, buildApiUrl, csrfHeaderName, type QueryValue } from '../../api/client.js';
-import { sessionQueryOptions } from '../identity/api.js';
+import { apiGet, apiSend, fileForm, type QueryValue } from '../../api/client.js';
 
 export const plansKeys = {
   all: ['plans'] as const,
@@ -90,40 +88,10 @@ export function useAssignTask(planId: string) {
   });
 }
 
-/** Sends one file as multipart/form-data (field "file") with the session's CSRF token; errors become `ApiError` with the server's details. */
-async function postFile<T>(queryClient: ReturnType<typeof useQueryClient>, path: string, file: File, schema: z.ZodType<T>): Promise<T> {
-  const session = await queryClient.fetchQuery(sessionQueryOptions);
-  const body = new FormData();
-  body.append('file', file);
-  const response = await fetch(buildApiUrl(path), {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', ...(session.csrfToken ? { [csrfHeaderName]: session.csrfToken } : {}) },
-  });
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(json);
-    throw new ApiError(
-      parsed.success
-        ? {
-            kind: 'api',
-            status: response.status,
-            code: parsed.data.error.code,
-            localizedMessage: parsed.data.error.message,
-            details: parsed.data.error.details,
-          }
-        : { kind: 'http', status: response.status, code: 'HTTP_ERROR' },
-    );
-  }
-  return schema.parse(json);
-}
-
 /** Uploads one product file for a later report; the answer names the stored file. */
 export function useUploadProductFile(taskId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => postFile(queryClient, `/api/plans/tasks/${taskId}/attachments`, file, attachmentSchema),
+    mutationFn: (file: File) => apiSend('POST', `/api/plans/tasks/${taskId}/attachments`, attachmentSchema, { body: fileForm(file) }),
   });
 }
 
@@ -131,7 +99,7 @@ export function useUploadProductFile(taskId: string) {
 export function useImportTasks(planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => postFile(queryClient, `/api/plans/${planId}/import`, file, importResultSchema),
+    mutationFn: (file: File) => apiSend('POST', `/api/plans/${planId}/import`, importResultSchema, { body: fileForm(file) }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }),
   });
 }

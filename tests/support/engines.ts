@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/server/db/client.js';
 
@@ -10,7 +11,9 @@ export const testEngine: 'pglite' | 'postgres' = testServerUrl ? 'postgres' : 'p
 
 export type Template = 'empty' | 'demo' | 'blank';
 
-export const templateDbName = (template: Template) => `doimoi_template_${template}`;
+/** Template databases are named after the run's template directory, so runs sharing one server never collide. */
+export const templateDbName = (template: Template, templateDir: string) =>
+  `doimoi_template_${template}_${createHash('sha256').update(templateDir).digest('hex').slice(0, 10)}`;
 
 export function databaseUrlFor(name: string): string {
   const url = new URL(testServerUrl!);
@@ -43,7 +46,7 @@ export async function createDatabaseFrom(template: Template, templateDir: string
     return { dataDir, databaseUrl: undefined, env: { DATA_DIR: dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `doimoi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(template === 'blank' ? `create database ${name}` : `create database ${name} template ${templateDbName(template)}`);
+  await adminQuery(template === 'blank' ? `create database ${name}` : `create database ${name} template ${templateDbName(template, templateDir)}`);
   const databaseUrl = databaseUrlFor(name);
   return {
     dataDir,

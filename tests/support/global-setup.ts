@@ -20,9 +20,9 @@ export default async function setup(project: TestProject) {
   for (const template of ['empty', 'demo'] as Template[]) {
     let databaseUrl: string | undefined;
     if (testEngine === 'postgres') {
-      await adminQuery(`drop database if exists ${templateDbName(template)} with (force)`);
-      await adminQuery(`create database ${templateDbName(template)}`);
-      databaseUrl = databaseUrlFor(templateDbName(template));
+      await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
+      await adminQuery(`create database ${templateDbName(template, templateDir)}`);
+      databaseUrl = databaseUrlFor(templateDbName(template, templateDir));
     }
     const database = await openDatabase({ databaseUrl, dataDir: join(templateDir, template), poolMax: 2 });
     await runMigrations(database.db);
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     rmSync(templateDir, { recursive: true, force: true });
     if (testEngine === 'postgres') {
-      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template)} with (force)`);
+      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
     }
   };
 }

@@ -1,19 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: server/unit tests (each file its own database) and browser tests in Chromium.
-// The same suite runs on PGlite and, with TEST_DATABASE_URL, on a PostgreSQL server (scripts/test.sh).
+// scripts/test.sh runs every project on PGlite, then runs `server` again on a PostgreSQL server
+// (TEST_DATABASE_URL): tests that exercise SQL run on both engines; pure unit tests, child-process
+// tests (the built CLI, kill -9 durability, several servers) and browser tests run once.
+const processTests = ['tests/cli/**/*.test.ts', 'tests/durability/**/*.test.ts', 'tests/cluster/**/*.test.ts'];
+const unitTests = ['src/web/**/*.test.ts', 'src/shared/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default'],
-    pool: 'forks',
     maxWorkers: 2,
     projects: [
+      {
+        // No database, so none of the shared set-up (template databases).
+        test: { name: 'unit', include: unitTests, pool: 'forks' },
+      },
       {
         extends: true,
         test: {
           name: 'server',
+          globalSetup: ['tests/support/global-setup.ts'],
+          pool: 'forks',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: [...unitTests, ...processTests, 'tests/e2e/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -21,7 +30,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'processes',
+          globalSetup: ['tests/support/global-setup.ts'],
+          pool: 'forks',
+          include: processTests,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
+          globalSetup: ['tests/support/global-setup.ts'],
+          pool: 'forks',
           include: ['tests/e2e/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

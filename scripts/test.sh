@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's second command and .ci/run call it:
 # installs what it lacks (Chromium, PostgreSQL from Debian), type-checks and lints, builds,
-# then runs every Vitest project on the embedded database (PGlite) and again on a real
-# PostgreSQL server started here on a loopback port in a temporary directory.
+# then runs every Vitest project on the embedded database (PGlite) and the tests that exercise
+# SQL (the `server` project) again on a real PostgreSQL server started here on a loopback port
+# in a temporary directory. Browser, CLI and durability tests run once (vitest.config.ts).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,11 +45,11 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
 
 results=$(mktemp -d)
 status=0
-step "tests on the embedded database (PGlite)"
+step "all tests, on the embedded database (PGlite)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/pglite.json" || status=1
-step "tests on PostgreSQL"
+step "SQL tests again on PostgreSQL"
 TEST_DATABASE_URL="postgres://doimoi@127.0.0.1:$pg_port/postgres" \
-  npx vitest run --reporter=default --reporter=json --outputFile.json="$results/postgres.json" || status=1
+  npx vitest run --project server --reporter=default --reporter=json --outputFile.json="$results/postgres.json" || status=1
 
 node -e '
   const fs = require("fs");

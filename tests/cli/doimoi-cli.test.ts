@@ -4,9 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseLocation } from '../support/app.js';
 import type { DatabaseLocation } from '../support/engines.js';
-import { exited, runTs, spawnTs, waitForLine } from '../support/processes.js';
+import { exited, runCli, spawnCli, waitForLine } from '../support/processes.js';
 
-const cli = 'src/cli/main.ts';
 
 let location: DatabaseLocation;
 beforeAll(async () => {
@@ -18,13 +17,13 @@ const lines = (text: string) => text.split('\n').filter((line) => line.trim() !=
 
 describe('doimoi CLI', () => {
   it('stops with one clear line when a setting is wrong', async () => {
-    const result = await runTs(cli, ['serve'], { ...location.env, PORT: 'abc' });
+    const result = await runCli(['serve'], { ...location.env, PORT: 'abc' });
     expect(result.code).toBe(78);
     expect(lines(result.stderr)).toEqual(['doimoi: Invalid setting PORT: expected an integer port between 0 and 65535 (got "abc")']);
   });
 
   it('stops with one clear line when DATABASE_URL cannot be reached', async () => {
-    const result = await runTs(cli, ['serve'], { DATA_DIR: location.dataDir, DATABASE_URL: 'postgres://doimoi:secret@127.0.0.1:9/doimoi' });
+    const result = await runCli(['serve'], { DATA_DIR: location.dataDir, DATABASE_URL: 'postgres://doimoi:secret@127.0.0.1:9/doimoi' });
     expect(result.code).toBe(69);
     const output = lines(result.stderr);
     expect(output).toHaveLength(1);
@@ -34,50 +33,50 @@ describe('doimoi CLI', () => {
 
   it('prints help for every command', async () => {
     for (const command of [[], ['serve'], ['migrate'], ['seed'], ['user', 'create'], ['backup'], ['restore'], ['jobs'], ['audit', 'verify']]) {
-      const result = await runTs(cli, [...command, '--help'], {});
+      const result = await runCli([...command, '--help'], {});
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/^Usage: doimoi/);
     }
   });
 
   it('refuses an unknown command with a usage error', async () => {
-    const result = await runTs(cli, ['frobnicate'], {});
+    const result = await runCli(['frobnicate'], {});
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("unknown command 'frobnicate'");
   });
 
   it('creates an administrator and keeps the audit chain verifiable; a row edited in SQL is reported', async () => {
-    const created = await runTs(cli, ['user', 'create', '--admin', '--email', 'admin@hcm.gov.vn', '--name', 'Quản trị', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
+    const created = await runCli(['user', 'create', '--admin', '--email', 'admin@hcm.gov.vn', '--name', 'Quản trị', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/created user admin@hcm\.gov\.vn .* with administrator role/);
-    const duplicate = await runTs(cli, ['user', 'create', '--email', 'ADMIN@hcm.gov.vn', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
+    const duplicate = await runCli(['user', 'create', '--email', 'ADMIN@hcm.gov.vn', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain("E-mail 'ADMIN@hcm.gov.vn' is already in use");
 
-    const intact = await runTs(cli, ['audit', 'verify'], location.env);
+    const intact = await runCli(['audit', 'verify'], location.env);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/audit log intact: \d+ rows checked/);
 
     await tamperWithAudit(location);
-    const broken = await runTs(cli, ['audit', 'verify'], location.env);
+    const broken = await runCli(['audit', 'verify'], location.env);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/audit log BROKEN at row \d+: row content does not match its hash/);
   });
 
   it('backs up to a file and refuses to restore into a database that has data', async () => {
     const file = join(location.dataDir, 'cli-backup.jsonl.gz');
-    const backup = await runTs(cli, ['backup', file], location.env);
+    const backup = await runCli(['backup', file], location.env);
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/backup written to .*: \d+ tables, \d+ rows/);
     expect(existsSync(file)).toBe(true);
-    const restore = await runTs(cli, ['restore', file], location.env);
+    const restore = await runCli(['restore', file], location.env);
     expect(restore.code).toBe(1);
     expect(restore.stderr).toMatch(/restore needs an empty database/);
   });
 
   it('serves, and exits 0 within 5 s of SIGTERM', async () => {
-    const child = spawnTs(cli, ['serve'], { ...location.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const child = spawnCli(['serve'], { ...location.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     const [, address] = await waitForLine(child, /"address":"([^"]+)"/);
     const ready = await fetch(`${address}/readyz`);
     expect(ready.status).toBe(200);

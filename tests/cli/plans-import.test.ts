@@ -5,9 +5,8 @@ import * as XLSX from 'xlsx';
 import { taskColumns, tasksSheetName } from '../../src/server/modules/plans/xlsx-columns.js';
 import { createTestDatabaseLocation } from '../support/app.js';
 import type { DatabaseLocation } from '../support/engines.js';
-import { runTs } from '../support/processes.js';
+import { runCli } from '../support/processes.js';
 
-const cli = 'src/cli/main.ts';
 let location: DatabaseLocation;
 beforeAll(async () => {
   location = await createTestDatabaseLocation('demo');
@@ -42,18 +41,14 @@ const row = (code: string, lead = 'SYT') => [
 
 describe('doimoi import plans', () => {
   it('names the bad rows and imports nothing, then imports a good file with a progress line per row', async () => {
-    const bad = await runTs(
-      cli,
-      ['import', 'plans', writeWorkbook('bad.xlsx', [row('CLI-1'), row('CLI-2', 'KHONG-CO')]), '--plan', '4354/KH-UBND'],
+    const bad = await runCli(['import', 'plans', writeWorkbook('bad.xlsx', [row('CLI-1'), row('CLI-2', 'KHONG-CO')]), '--plan', '4354/KH-UBND'],
       location.env,
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("row 3 (leadUnitCode): No unit with code 'KHONG-CO'");
     expect(bad.stderr).toContain('nothing imported: 1 bad rows');
 
-    const good = await runTs(
-      cli,
-      ['import', 'plans', writeWorkbook('good.xlsx', [row('CLI-1'), row('CLI-2')]), '--plan', '4354/KH-UBND'],
+    const good = await runCli(['import', 'plans', writeWorkbook('good.xlsx', [row('CLI-1'), row('CLI-2')]), '--plan', '4354/KH-UBND'],
       location.env,
     );
     expect(good.code, good.stderr).toBe(0);
@@ -61,7 +56,7 @@ describe('doimoi import plans', () => {
     // Not a terminal: the progress bar falls back to one line per step.
     expect(good.stderr).toContain('checking rows: 2/2');
 
-    const unknownPlan = await runTs(cli, ['import', 'plans', writeWorkbook('x.xlsx', [row('CLI-3')]), '--plan', '1/KH'], location.env);
+    const unknownPlan = await runCli(['import', 'plans', writeWorkbook('x.xlsx', [row('CLI-3')]), '--plan', '1/KH'], location.env);
     expect(unknownPlan.code).toBe(2);
   });
 });

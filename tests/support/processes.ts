@@ -36,10 +36,24 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60
 
 export type ProcessResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; elapsedMs: number };
 
-/** Runs to completion and collects output. */
-export function runTs(file: string, args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> {
+/** Starts the built `doimoi` command (bin/doimoi.js, as installed), so CLI tests exercise what ships. */
+export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['bin/doimoi.js', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs the built `doimoi` command to completion and collects output. */
+export const runCli = (args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> => collect(spawnCli(args, env), input);
+
+/** Runs a TypeScript entry point to completion and collects output. */
+export const runTs = (file: string, args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> =>
+  collect(spawnTs(file, args, env), input);
+
+function collect(child: ChildProcess, input?: string): Promise<ProcessResult> {
   const started = Date.now();
-  const child = spawnTs(file, args, env);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

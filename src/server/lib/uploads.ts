@@ -62,17 +62,25 @@ export async function inspectFile(file: IncomingFile): Promise<InspectedFile> {
   const head: Buffer[] = [];
   let headBytes = 0;
   let isWholeFile = false;
-  while (headBytes < sniffBytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      isWholeFile = true;
-      break;
+  const readUpTo = async (bytes: number) => {
+    while (!isWholeFile && headBytes < bytes) {
+      const next = await iterator.next();
+      if (next.done) isWholeFile = true;
+      else {
+        head.push(next.value);
+        headBytes += next.value.length;
+      }
     }
-    head.push(next.value);
-    headBytes += next.value.length;
+  };
+  await readUpTo(sniffBytes);
+  let detected = await detectMediaType(Buffer.concat(head).subarray(0, sniffBytes), isWholeFile);
+  // A zip whose first entries do not say what it holds (DOCX, XLSX, ODF): judge it by its central
+  // directory at the end, reading the whole file (within the route's limit) into memory.
+  if (detected === 'application/zip' && !isWholeFile) {
+    await readUpTo(Infinity);
+    detected = await detectMediaType(Buffer.concat(head), true);
   }
   const start = Buffer.concat(head);
-  const detected = await detectMediaType(start.subarray(0, sniffBytes), isWholeFile);
   const accepted = file.accept.find((type) => type === detected);
   if (!accepted) {
     await iterator.return?.(undefined);

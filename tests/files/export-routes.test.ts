@@ -35,7 +35,8 @@ beforeAll(async () => {
   reader = (await userWithRoles(t, 'admin-export@hcm.gov.vn', [{ role: 'administrator', unitCode: '79', includesSubtree: true }])).browser;
   await enrolTotp(t, reader);
   const db = t.testDb.database.db;
-  const prefix = (table: string, column: string, text: string) => db.execute(sql.raw(`update ${table} set ${column} = ${quote(text)} || ${column}`));
+  const prefix = (table: string, column: string, text: string) =>
+    db.execute(sql.raw(`update ${table} set ${column} = ${quote(text)} || ${column}`));
   await prefix('units', 'name_vi', hostile.units);
   await prefix('tasks', 'title_vi', hostile.tasks);
   await prefix('indicator_observations', 'source_note', hostile.observations);
@@ -44,7 +45,11 @@ beforeAll(async () => {
   await prefix('users', 'display_name', hostile.users);
   await prefix('award_types', 'name_vi', hostile.awardTypes);
   const [plan] = (await db.execute(sql`select id from plans order by code limit 1`)).rows as Array<{ id: string }>;
-  const [phase] = (await db.execute(sql`select phase_id from initiatives where state in ('recognised', 'awarded', 'replicated') group by phase_id order by count(*) desc limit 1`)).rows as Array<{ phase_id: string }>;
+  const [phase] = (
+    await db.execute(
+      sql`select phase_id from initiatives where state in ('recognised', 'awarded', 'replicated') group by phase_id order by count(*) desc limit 1`,
+    )
+  ).rows as Array<{ phase_id: string }>;
   params = {
     'GET /api/plans/{planId}/export.xlsx': { planId: plan!.id },
     'GET /api/movement/phases/{id}/report.xlsx': { id: phase!.phase_id },
@@ -55,7 +60,18 @@ afterAll(() => t?.close());
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 function exportOperations(): ExportOperation[] {
-  const document = t.app.swagger() as unknown as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }>; parameters?: Array<{ in: string; name: string; schema?: { enum?: string[] } }> }>> };
+  const document = t.app.swagger() as unknown as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          responses?: Record<string, { content?: Record<string, unknown> }>;
+          parameters?: Array<{ in: string; name: string; schema?: { enum?: string[] } }>;
+        }
+      >
+    >;
+  };
   const found: ExportOperation[] = [];
   for (const [path, operations] of Object.entries(document.paths)) {
     const operation = operations.get;
@@ -77,13 +93,19 @@ function exportOperations(): ExportOperation[] {
 function cellsOf(contentType: string, body: Buffer): Array<{ text: string; isNumber: boolean; isFormula: boolean }> {
   if (contentType.startsWith(csvType)) {
     // CSV has no types: a cell is a number when it reads as one.
-    return (parse(body, { bom: true, relax_column_count: true }) as string[][]).flat().map((text) => ({ text, isNumber: /^-?\d+(\.\d+)?$/.test(text), isFormula: false }));
+    return (parse(body, { bom: true, relax_column_count: true }) as string[][])
+      .flat()
+      .map((text) => ({ text, isNumber: /^-?\d+(\.\d+)?$/.test(text), isFormula: false }));
   }
   const book = XLSX.read(body, { type: 'buffer' });
   return book.SheetNames.flatMap((name) =>
     Object.entries(book.Sheets[name]!)
       .filter(([address]) => !address.startsWith('!'))
-      .map(([, cell]) => ({ text: String((cell as XLSX.CellObject).v ?? ''), isNumber: (cell as XLSX.CellObject).t === 'n', isFormula: (cell as XLSX.CellObject).f !== undefined })),
+      .map(([, cell]) => ({
+        text: String((cell as XLSX.CellObject).v ?? ''),
+        isNumber: (cell as XLSX.CellObject).t === 'n',
+        isFormula: (cell as XLSX.CellObject).f !== undefined,
+      })),
   );
 }
 
@@ -93,7 +115,8 @@ describe('every CSV and XLSX export', () => {
     expect(operations.length).toBeGreaterThanOrEqual(5);
     for (const operation of operations) {
       expect(operation.types, `${operation.key} must declare produces`).not.toEqual([]);
-      for (const name of operation.path.match(/\{(\w+)\}/g) ?? []) expect(params[operation.key]?.[name.slice(1, -1)], `${operation.key} ${name}`).toBeDefined();
+      for (const name of operation.path.match(/\{(\w+)\}/g) ?? [])
+        expect(params[operation.key]?.[name.slice(1, -1)], `${operation.key} ${name}`).toBeDefined();
     }
   });
 
@@ -105,13 +128,25 @@ describe('every CSV and XLSX export', () => {
         const label = `${operation.key} ${JSON.stringify(variant)}`;
         expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBe(200);
         const contentType = String(res.headers['content-type']);
-        expect(operation.types.some((type) => contentType.startsWith(type)), `${label} sent ${contentType}`).toBe(true);
+        expect(
+          operation.types.some((type) => contentType.startsWith(type)),
+          `${label} sent ${contentType}`,
+        ).toBe(true);
         const cells = cellsOf(contentType, res.rawPayload);
-        expect(cells.filter((cell) => cell.isFormula), label).toEqual([]);
-        expect(cells.filter((cell) => !cell.isNumber && /^[=+\-@\t\r]/.test(cell.text)).map((cell) => cell.text), label).toEqual([]);
+        expect(
+          cells.filter((cell) => cell.isFormula),
+          label,
+        ).toEqual([]);
+        expect(
+          cells.filter((cell) => !cell.isNumber && /^[=+\-@\t\r]/.test(cell.text)).map((cell) => cell.text),
+          label,
+        ).toEqual([]);
         const seeded = cells.filter((cell) => cell.text.includes(marker));
         expect(seeded.length, `${label} shows none of the hostile text: seed the rows it exports`).toBeGreaterThan(0);
-        expect(seeded.some((cell) => cell.text.startsWith("'")), label).toBe(true);
+        expect(
+          seeded.some((cell) => cell.text.startsWith("'")),
+          label,
+        ).toBe(true);
       }
     }
   });

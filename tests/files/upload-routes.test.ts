@@ -27,15 +27,28 @@ beforeAll(async () => {
   // A small ceiling caps every route's own limit, so "one byte too many" is a quick request.
   t = await buildTestApp({ env: { UPLOAD_MAX_BYTES: String(ceilingBytes) } });
   const db = t.testDb.database.db;
-  const admin = (await userWithRoles(t, 'admin-upload@hcm.gov.vn', [{ role: 'administrator', unitCode: '79', includesSubtree: true }])).browser;
+  const admin = (await userWithRoles(t, 'admin-upload@hcm.gov.vn', [{ role: 'administrator', unitCode: '79', includesSubtree: true }]))
+    .browser;
   await enrolTotp(t, admin);
-  const [task] = await db.select({ id: tasks.id, unitCode: units.code }).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId)).limit(1);
+  const [task] = await db
+    .select({ id: tasks.id, unitCode: units.code })
+    .from(tasks)
+    .innerJoin(units, eq(units.id, tasks.leadUnitId))
+    .limit(1);
   const leadOfficer = (await userWithRoles(t, 'lead-upload@hcm.gov.vn', [{ role: 'unit_officer', unitCode: task!.unitCode }])).browser;
   const [plan] = await db.select({ id: plans.id }).from(plans).limit(1);
-  const [indicator] = await db.select({ id: indicators.id, unitCode: units.code }).from(indicators).innerJoin(units, eq(units.id, indicators.responsibleUnitId)).limit(1);
-  const reporter = (await userWithRoles(t, 'reporter-upload@hcm.gov.vn', [{ role: 'unit_officer', unitCode: indicator!.unitCode }])).browser;
+  const [indicator] = await db
+    .select({ id: indicators.id, unitCode: units.code })
+    .from(indicators)
+    .innerJoin(units, eq(units.id, indicators.responsibleUnitId))
+    .limit(1);
+  const reporter = (await userWithRoles(t, 'reporter-upload@hcm.gov.vn', [{ role: 'unit_officer', unitCode: indicator!.unitCode }]))
+    .browser;
   const author = (await userWithRoles(t, 'author-upload@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser;
-  const draft = await as(t.app, author)({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft((await demoCampaign(t)).id) });
+  const draft = await as(
+    t.app,
+    author,
+  )({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft((await demoCampaign(t)).id) });
   expect(draft.statusCode, draft.body).toBe(201);
   ways = {
     'POST /api/plans/{planId}/import': { caller: admin, params: { planId: plan!.id } },
@@ -61,7 +74,9 @@ function uploadOperations(): UploadOperation[] {
         url: path,
         maxBytes: upload.maxBytes,
         accept: upload.accept,
-        returnsFileName: Boolean(created?.content?.['application/json']?.schema?.properties && 'fileName' in created.content['application/json'].schema.properties),
+        returnsFileName: Boolean(
+          created?.content?.['application/json']?.schema?.properties && 'fileName' in created.content['application/json'].schema.properties,
+        ),
       });
     }
   }
@@ -69,7 +84,12 @@ function uploadOperations(): UploadOperation[] {
 }
 
 const filesRoot = () => join(t.config.dataDir, 'files');
-const storedFiles = () => (existsSync(filesRoot()) ? readdirSync(filesRoot(), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []);
+const storedFiles = () =>
+  existsSync(filesRoot())
+    ? readdirSync(filesRoot(), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 const attachmentRows = async () => (await t.testDb.database.db.select({ id: attachments.id }).from(attachments)).length;
 
 function workbook(): Buffer {
@@ -80,7 +100,11 @@ function workbook(): Buffer {
 
 /** A file of a type the route accepts, padded to `size` bytes (the type is read from the start). */
 function acceptedFile(operation: UploadOperation, size: number): { name: string; bytes: Buffer } {
-  const [start, name] = operation.accept.includes('application/pdf') ? [pdfBytes, 'lon.pdf'] : operation.accept.includes('text/csv') ? [Buffer.from('a,b\n1,2\n'), 'lon.csv'] : [workbook(), 'lon.xlsx'];
+  const [start, name] = operation.accept.includes('application/pdf')
+    ? [pdfBytes, 'lon.pdf']
+    : operation.accept.includes('text/csv')
+      ? [Buffer.from('a,b\n1,2\n'), 'lon.csv']
+      : [workbook(), 'lon.xlsx'];
   return { name, bytes: Buffer.concat([start, Buffer.alloc(Math.max(0, size - start.length), start === pdfBytes ? 0x20 : 0x0a)]) };
 }
 
@@ -154,8 +178,14 @@ describe('every upload route', () => {
       expect(noBoundary.json().error.message.en).toContain('has no boundary parameter');
       const json = await send(operation, { payload: { file: 'x' } });
       expect(json.statusCode, operation.key).toBe(415);
-      expect(json.json().error.message).toEqual({ vi: 'Hãy gửi một tệp trong trường "file" (multipart/form-data)', en: 'Send one file in the "file" field (multipart/form-data)' });
-      const cut = await send(operation, { payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4', headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+      expect(json.json().error.message).toEqual({
+        vi: 'Hãy gửi một tệp trong trường "file" (multipart/form-data)',
+        en: 'Send one file in the "file" field (multipart/form-data)',
+      });
+      const cut = await send(operation, {
+        payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4',
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      });
       expect(cut.statusCode, `${operation.key}: ${cut.body}`).toBeGreaterThanOrEqual(400);
       expect(cut.statusCode, `${operation.key}: ${cut.body}`).toBeLessThan(500);
       const otherField = await send(operation, multipartFile('a.pdf', pdfBytes, { field: 'document' }));

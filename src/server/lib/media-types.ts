@@ -9,10 +9,19 @@ const knownTypes = {
   'image/jpeg': { extensions: ['jpg', 'jpeg'], label: { vi: 'ảnh JPEG', en: 'JPEG image' } },
   'image/webp': { extensions: ['webp'], label: { vi: 'ảnh WebP', en: 'WebP image' } },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extensions: ['docx'], label: { vi: 'Word', en: 'Word' } },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extensions: ['xlsx'], label: { vi: 'Excel (XLSX)', en: 'Excel (XLSX)' } },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { extensions: ['pptx'], label: { vi: 'PowerPoint', en: 'PowerPoint' } },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    extensions: ['xlsx'],
+    label: { vi: 'Excel (XLSX)', en: 'Excel (XLSX)' },
+  },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
+    extensions: ['pptx'],
+    label: { vi: 'PowerPoint', en: 'PowerPoint' },
+  },
   'application/vnd.oasis.opendocument.text': { extensions: ['odt'], label: { vi: 'OpenDocument văn bản', en: 'OpenDocument text' } },
-  'application/vnd.oasis.opendocument.spreadsheet': { extensions: ['ods'], label: { vi: 'OpenDocument bảng tính', en: 'OpenDocument spreadsheet' } },
+  'application/vnd.oasis.opendocument.spreadsheet': {
+    extensions: ['ods'],
+    label: { vi: 'OpenDocument bảng tính', en: 'OpenDocument spreadsheet' },
+  },
   'text/csv': { extensions: ['csv'], label: { vi: 'CSV', en: 'CSV' } },
   'text/plain': { extensions: ['txt'], label: { vi: 'văn bản thuần', en: 'plain text' } },
 } as const satisfies Record<string, { extensions: readonly string[]; label: LocalizedText }>;
@@ -52,13 +61,14 @@ export async function detectMediaType(head: Buffer, isWholeFile: boolean): Promi
 }
 
 // Tab, line feed, form feed and carriage return are the only control characters text files carry.
-const controlCharacter = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+const textControls = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+const hasForeignControl = (text: string) => [...text].some((c) => (c < ' ' && !textControls.has(c.charCodeAt(0))) || c === '\u007f');
 
 function utf8Text(head: Buffer, isWholeFile: boolean): string | null {
   try {
     // `stream` tolerates a character cut in two at the end of a head that is not the whole file.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !isWholeFile });
-    return controlCharacter.test(text) ? null : text;
+    return hasForeignControl(text) ? null : text;
   } catch {
     return null;
   }
@@ -84,7 +94,30 @@ const extensionsOf = (type: MediaType): readonly string[] => knownTypes[type].ex
 const typeExtensions = new Set<string>([
   ...supportedExtensions,
   ...Object.values(knownTypes).flatMap((t) => t.extensions),
-  ...['doc', 'xls', 'ppt', 'htm', 'html', 'svg', 'js', 'mjs', 'json', 'xml', 'md', 'bat', 'cmd', 'ps1', 'sh', 'vbs', 'scr', 'com', 'dll', 'msi', 'jar', 'apk'],
+  ...[
+    'doc',
+    'xls',
+    'ppt',
+    'htm',
+    'html',
+    'svg',
+    'js',
+    'mjs',
+    'json',
+    'xml',
+    'md',
+    'bat',
+    'cmd',
+    'ps1',
+    'sh',
+    'vbs',
+    'scr',
+    'com',
+    'dll',
+    'msi',
+    'jar',
+    'apk',
+  ],
 ]);
 
 const maxNameLength = 255;

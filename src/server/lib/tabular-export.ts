@@ -6,7 +6,11 @@ import { csvMediaType, xlsxMediaType } from './media-types.js';
 /** A cell as a module gives it: numbers stay numbers, text is neutralised, empty is null. */
 export type TableCell = string | number | boolean | null | undefined;
 export type TableRow = readonly TableCell[];
-export type TableColumn = { header: string; width?: number; /** Kept as text in the workbook ("0101", "2026-03-31" are not numbers or dates). */ isText?: boolean };
+export type TableColumn = {
+  header: string;
+  width?: number;
+  /** Kept as text in the workbook ("0101", "2026-03-31" are not numbers or dates). */ isText?: boolean;
+};
 
 export type SheetImage = { png: Buffer; column: number; row: number; widthPx: number; heightPx: number };
 export type Sheet = {
@@ -61,7 +65,11 @@ export async function toXlsx(sheets: readonly Sheet[], options: { createdAt: Dat
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name, spec.freezeHeader ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
     if (spec.columns) {
-      sheet.columns = spec.columns.map((column) => ({ header: neutralise(column.header), width: column.width, ...(column.isText ? { style: { numFmt: '@' } } : {}) }));
+      sheet.columns = spec.columns.map((column) => ({
+        header: neutralise(column.header),
+        width: column.width,
+        ...(column.isText ? { style: { numFmt: '@' } } : {}),
+      }));
       sheet.getRow(1).font = { bold: true };
     }
     for (const row of spec.rows) sheet.addRow(row.map(safeCell));
@@ -78,7 +86,10 @@ export function sendTable(reply: FastifyReply, format: TableFormat, fileName: st
   const type = format === 'csv' ? `${csvMediaType}; charset=utf-8` : xlsxMediaType;
   return reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]+/g, '-')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${fileName.replace(/[^\w.-]+/g, '-')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .header('x-content-type-options', 'nosniff')
     .send(body);
 }

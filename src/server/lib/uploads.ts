@@ -36,7 +36,10 @@ export const fileTooLarge = (maxBytes: number) =>
     { maxBytes },
   );
 
-const badFileName = (vi: string, en: string) => new AppError('VALIDATION', { vi: `Tên tệp ${vi}`, en: `The file name ${en}` }, [{ path: 'file.filename', code: 'file_name', message: { vi: `Tên tệp ${vi}`, en: `The file name ${en}` } }]);
+const badFileName = (vi: string, en: string) =>
+  new AppError('VALIDATION', { vi: `Tên tệp ${vi}`, en: `The file name ${en}` }, [
+    { path: 'file.filename', code: 'file_name', message: { vi: `Tên tệp ${vi}`, en: `The file name ${en}` } },
+  ]);
 
 /**
  * The sender's file name, refused (400) rather than cleaned when it holds a NUL or other control
@@ -46,9 +49,15 @@ const badFileName = (vi: string, en: string) => new AppError('VALIDATION', { vi:
  */
 export function checkFileName(raw: string | undefined): string {
   const name = (raw ?? '').normalize('NFC').trim();
-  if (name.includes('\u0000')) throw badFileName('chứa ký tự NUL (U+0000); hãy đổi tên tệp', 'contains a NUL character (U+0000); rename the file');
-  if (/[\u0001-\u001f\u007f]/.test(name)) throw badFileName('chứa ký tự điều khiển; hãy đổi tên tệp', 'contains a control character; rename the file');
-  if (/[/\\]/.test(name)) throw badFileName('không được chứa dấu / hoặc \\ (chỉ gửi tên tệp, không gửi đường dẫn)', 'must not contain / or \\ (send the file name only, not a path)');
+  if (name.includes('\u0000'))
+    throw badFileName('chứa ký tự NUL (U+0000); hãy đổi tên tệp', 'contains a NUL character (U+0000); rename the file');
+  if ([...name].some((c) => c < ' ' || c === '\u007f'))
+    throw badFileName('chứa ký tự điều khiển; hãy đổi tên tệp', 'contains a control character; rename the file');
+  if (/[/\\]/.test(name))
+    throw badFileName(
+      'không được chứa dấu / hoặc \\ (chỉ gửi tên tệp, không gửi đường dẫn)',
+      'must not contain / or \\ (send the file name only, not a path)',
+    );
   if (name === '' || name === '.' || name === '..') throw badFileName('bị trống; hãy đặt tên cho tệp', 'is empty; give the file a name');
   return name;
 }
@@ -141,12 +150,18 @@ async function* fromPart(source: FileStream, maxBytes: number): AsyncGenerator<B
 function unreadableBody(error: unknown): AppError {
   const status = (error as { statusCode?: number }).statusCode;
   if (status === 413) {
-    return new AppError('PAYLOAD_TOO_LARGE', { vi: 'Yêu cầu có quá nhiều phần; chỉ gửi một tệp trong trường "file"', en: 'The request has too many parts; send one file in the "file" field' });
+    return new AppError('PAYLOAD_TOO_LARGE', {
+      vi: 'Yêu cầu có quá nhiều phần; chỉ gửi một tệp trong trường "file"',
+      en: 'The request has too many parts; send one file in the "file" field',
+    });
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new AppError(
     'BAD_REQUEST',
-    { vi: `Không đọc được nội dung multipart/form-data (${reason}); hãy gửi lại tệp`, en: `The multipart/form-data body could not be read (${reason}); send the file again` },
+    {
+      vi: `Không đọc được nội dung multipart/form-data (${reason}); hãy gửi lại tệp`,
+      en: `The multipart/form-data body could not be read (${reason}); send the file again`,
+    },
     { reason },
   );
 }
@@ -166,7 +181,8 @@ export async function readUpload(request: FastifyRequest): Promise<IncomingFile>
   } catch (error) {
     throw unreadableBody(error);
   }
-  if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', sendOneFile, [{ path: 'body.file', code: 'required', message: sendOneFile }]);
+  if (!part || part.fieldname !== 'file')
+    throw new AppError('VALIDATION', sendOneFile, [{ path: 'body.file', code: 'required', message: sendOneFile }]);
   const fileName = checkFileName(part.filename);
   return { fileName, maxBytes: rule.maxBytes, accept: rule.accept, stream: Readable.from(fromPart(part.file, rule.maxBytes)) };
 }
@@ -188,7 +204,10 @@ export const uploadsPlugin = fp(async (app: FastifyInstance, options: { ceilingB
     const isUploadRoute = request.routeOptions.config.upload !== undefined;
     if (!isUploadRoute) {
       if (request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', { vi: 'Đường dẫn này không nhận tệp (multipart/form-data); hãy gửi JSON', en: 'This route takes no file (multipart/form-data); send JSON' });
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          vi: 'Đường dẫn này không nhận tệp (multipart/form-data); hãy gửi JSON',
+          en: 'This route takes no file (multipart/form-data); send JSON',
+        });
       }
       return;
     }

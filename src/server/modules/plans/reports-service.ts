@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
 import { progressReportBodySchema, type ProgressReportInput } from '../../../shared/contracts/plans.js';
 import { attachments } from '../../db/platform-schema.js';
@@ -11,7 +10,6 @@ import { inTransaction } from '../../lib/tx.js';
 import { requireLeadOfficer, taskNotFound, visibleTasksCondition } from './access.js';
 import { isUnitStaff } from './policy.js';
 import { plans, progressReports, taskComments, taskCooperatingUnits, tasks } from './schema.js';
-import { plansSettings } from './settings.js';
 import { cityDate } from './status.js';
 
 /** An upload waiting to be attached to the report that names it. */

@@ -208,11 +208,19 @@ describe('every upload route', () => {
     }
   });
 
-  it('refuses multipart on a route that takes no file with 415', async () => {
+  it('refuses multipart on a route that takes no file with 415, and a multipart header without a boundary there too with 400', async () => {
     const manager = ways['POST /api/plans/{planId}/import']!.caller;
     const res = await as(t.app, manager)({ method: 'POST', url: '/api/plans', ...multipartFile('a.pdf', pdfBytes) });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.message.en).toBe('This route takes no file (multipart/form-data); send JSON');
+    const noBoundary = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: '/api/plans', payload: 'x', headers: { 'content-type': 'multipart/form-data' } });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(noBoundary.json().error.message.en).toContain('has no boundary parameter');
+    const unknown = await as(t.app, manager)({ method: 'POST', url: '/api/no-such-route', ...multipartFile('a.pdf', pdfBytes) });
+    expect(unknown.statusCode).toBe(404);
   });
 });
 

@@ -189,8 +189,9 @@ export async function readUpload(request: FastifyRequest): Promise<IncomingFile>
 
 /**
  * One multipart parser for the whole app. Upload routes (those with `config.upload`) take only
- * multipart/form-data with a boundary; every other route refuses multipart. Each route's limit is
- * capped by `ceilingBytes` (UPLOAD_MAX_BYTES) when the route is registered.
+ * multipart/form-data; every other route refuses multipart (415); a multipart header without a
+ * boundary is a malformed request anywhere (400). Each route's limit is capped by `ceilingBytes`
+ * (UPLOAD_MAX_BYTES) when the route is registered.
  */
 export const uploadsPlugin = fp(async (app: FastifyInstance, options: { ceilingBytes: number }) => {
   // preservePath: the name arrives as sent, so a path in it is refused rather than cut silently.
@@ -199,23 +200,21 @@ export const uploadsPlugin = fp(async (app: FastifyInstance, options: { ceilingB
     const rule = route.config?.upload;
     if (rule) route.config = { ...route.config, upload: { ...rule, maxBytes: Math.min(rule.maxBytes, options.ceilingBytes) } };
   });
-  // After the policy hook (registered earlier), so 401/403 still come first.
+  // After the policy hook (registered earlier), so 401/403 still come first; not on unknown paths (404).
   app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.url === undefined) return;
     const isUploadRoute = request.routeOptions.config.upload !== undefined;
-    if (!isUploadRoute) {
-      if (request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          vi: 'Đường dẫn này không nhận tệp (multipart/form-data); hãy gửi JSON',
-          en: 'This route takes no file (multipart/form-data); send JSON',
-        });
-      }
-      return;
-    }
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', sendOneFile);
-    if (!boundaryOf(request.headers['content-type'])) {
+    if (request.isMultipart() && !boundaryOf(request.headers['content-type'])) {
       throw new AppError('BAD_REQUEST', {
         vi: 'Tiêu đề Content-Type multipart/form-data thiếu tham số boundary; hãy để trình duyệt hoặc thư viện HTTP tự tạo nội dung biểu mẫu',
         en: 'The multipart/form-data Content-Type header has no boundary parameter; let the browser or HTTP library build the form body',
+      });
+    }
+    if (isUploadRoute && !request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', sendOneFile);
+    if (!isUploadRoute && request.isMultipart()) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+        vi: 'Đường dẫn này không nhận tệp (multipart/form-data); hãy gửi JSON',
+        en: 'This route takes no file (multipart/form-data); send JSON',
       });
     }
   });

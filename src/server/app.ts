@@ -11,6 +11,7 @@ import { webDistDir } from './lib/paths.js';
 import type { Actor } from './lib/policy.js';
 import { LocalStorageDriver, type StorageDriver } from './lib/storage.js';
 import { S3StorageDriver } from './lib/s3-storage.js';
+import { uploadsPlugin } from './lib/uploads.js';
 import { modules as allModules } from './modules/index.js';
 import type { AppServices, ModuleManifest } from './modules/manifest.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(securityPlugin, { anonymousWritesPerMinute: config.rateLimitWritesPerMinute, accountWritesPerMinute: config.rateLimitAccountWritesPerMinute });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
+  await app.register(uploadsPlugin, { ceilingBytes: config.uploadMaxBytes });
   await app.register(metricsPlugin, { pool: database.pool });
   await app.register(openapiPlugin, { version });
 
@@ -100,6 +102,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.status(404).send(body);
   });
 
+  // Before the first request: what a write cut short by a crash left in storage.
+  app.addHook('onReady', async () => {
+    const removed = await services.storage.removeLeftoverPartials();
+    if (removed > 0) app.log.info({ removed }, 'removed partial files left by interrupted uploads');
+  });
   if (config.jobsEnabled) {
     app.addHook('onReady', async () => jobs.start());
   }

@@ -11,7 +11,8 @@ import { loadConfig } from '../config.js';
 import { ManualClock } from './clock.js';
 import { systemContext, type ServiceContext } from './context.js';
 import { S3StorageDriver } from './s3-storage.js';
-import { openAttachment, saveAttachment } from './storage.js';
+import { documentTypes } from './media-types.js';
+import { inUploadTransaction, openAttachment } from './storage.js';
 
 // A real S3-compatible server (s3rver, which checks request signatures) on a loopback port.
 let server: S3rver;
@@ -51,8 +52,8 @@ const storedObjects = () =>
     .filter((entry) => entry.isFile() && entry.name.endsWith('._S3rver_object'))
     .map((entry) => entry.name);
 
-const save = (bytes: Buffer, fileName: string) =>
-  saveAttachment(ctx, storage, { fileName, stream: Readable.from([bytes]), entityType: 'test', entityId: 'x', isPublic: true, maxBytes: 1024 * 1024 });
+const save = (bytes: Buffer, fileName: string, maxBytes = 1024 * 1024) =>
+  inUploadTransaction(ctx, storage, (_tx, store) => store({ fileName, stream: Readable.from([bytes]), maxBytes, accept: documentTypes }, { entityType: 'test', entityId: 'x', isPublic: true }));
 
 describe('attachments in S3-compatible storage', () => {
   it('stores a file, reads it back byte for byte, and removes it', async () => {
@@ -70,6 +71,13 @@ describe('attachments in S3-compatible storage', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
     await expect(save(exe, 'hinh.pdf')).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(storedObjects()).toHaveLength(0);
+  });
+
+  it('keeps nothing in the bucket when the file is over the size limit, and has no partial uploads to remove', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 0x20)]);
+    await expect(save(big, 'lon.pdf', 4096)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(storedObjects()).toHaveLength(0);
+    expect(await storage.removeLeftoverPartials()).toBe(0);
   });
 
   it('reports a missing object as a stream error, not a crash', async () => {

@@ -60,6 +60,14 @@ export class S3StorageDriver implements StorageDriver {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
   }
 
+  /**
+   * Nothing to remove: a file is sent whole in one PutObject from memory and never as a multipart
+   * upload, so a crash leaves either a complete object or none, and no upload parts to abort.
+   */
+  async removeLeftoverPartials(): Promise<number> {
+    return 0;
+  }
+
   close(): void {
     this.client.destroy();
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,11 @@ import { useTestDatabase } from '../../../tests/support/app.js';
 import type { TestDatabase } from '../../../tests/support/engines.js';
 import { ManualClock } from './clock.js';
 import { systemContext, type ServiceContext } from './context.js';
+import { eq } from 'drizzle-orm';
+import { attachments } from '../db/platform-schema.js';
 import { AppError } from './errors.js';
-import { LocalStorageDriver, openAttachment, saveAttachment } from './storage.js';
+import { documentTypes } from './media-types.js';
+import { inUploadTransaction, LocalStorageDriver, openAttachment } from './storage.js';
 
 let t: TestDatabase;
 let storage: LocalStorageDriver;
@@ -31,22 +34,17 @@ const filesOnDisk = (): string[] => {
 };
 
 const save = (bytes: Buffer, fileName: string, options: { isPublic?: boolean; maxBytes?: number } = {}) =>
-  saveAttachment(ctx, storage, {
-    fileName,
-    stream: Readable.from([bytes]),
-    entityType: 'test',
-    entityId: 'x',
-    isPublic: options.isPublic ?? true,
-    maxBytes: options.maxBytes ?? 1024 * 1024,
-  });
+  inUploadTransaction(ctx, storage, (_tx, store) =>
+    store({ fileName, stream: Readable.from([bytes]), maxBytes: options.maxBytes ?? 1024 * 1024, accept: documentTypes }, { entityType: 'test', entityId: 'x', isPublic: options.isPublic ?? true }),
+  );
 
 describe('attachment storage', () => {
   it('stores a PDF and a PNG with the type read from their content, size and hash', async () => {
     const a = await save(pdf, 'bao-cao.pdf');
     expect(a).toMatchObject({ mediaType: 'application/pdf', sizeBytes: pdf.length, fileName: 'bao-cao.pdf' });
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const b = await save(png, 'anh-chup.jpg'); // wrong extension: the content decides
-    expect(b.mediaType).toBe('image/png');
+    const b = await save(png, 'anh-chup.jpg'); // wrong extension: the content decides, name included
+    expect(b).toMatchObject({ mediaType: 'image/png', fileName: 'anh-chup.png' });
     expect(a.storageKey).not.toContain('bao-cao');
   });
 
@@ -70,6 +68,32 @@ describe('attachment storage', () => {
     const error = await save(big, 'lon.pdf', { maxBytes: 4096 }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('PAYLOAD_TOO_LARGE');
     expect(filesOnDisk().length).toBe(before);
+  });
+
+  it('removes the stored bytes when the transaction that records them does not commit', async () => {
+    const before = filesOnDisk().length;
+    let storedId = '';
+    const failure = new Error('audit row failed');
+    const outcome = await inUploadTransaction(ctx, storage, async (_tx, store) => {
+      storedId = (await store({ fileName: 'x.pdf', stream: Readable.from([pdf]), maxBytes: 4096, accept: documentTypes }, { entityType: 'test', entityId: 'x', isPublic: false })).id;
+      expect(filesOnDisk().length).toBe(before + 1);
+      throw failure;
+    }).catch((e: unknown) => e);
+    expect(outcome).toBe(failure);
+    expect(filesOnDisk().length).toBe(before);
+    expect(await ctx.db.select().from(attachments).where(eq(attachments.id, storedId))).toHaveLength(0);
+  });
+
+  it('removes partial files a crash left behind and keeps whole ones', async () => {
+    const whole = await save(pdf, 'giu-lai.pdf');
+    const dir = join(root, 'ab', 'cd');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'abcd0000-0000-4000-8000-000000000000.partial'), 'cut short');
+    writeFileSync(join(root, 'abcd0000-0000-4000-8000-000000000001.partial'), 'cut short');
+    expect(await storage.removeLeftoverPartials()).toBe(2);
+    expect(filesOnDisk().filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(filesOnDisk()).toContain(whole.storageKey);
+    expect(await new LocalStorageDriver(join(t.dataDir, 'nowhere')).removeLeftoverPartials()).toBe(0);
   });
 
   it('serves a public file to anyone and a restricted one only to an allowed, signed-in reader', async () => {

@@ -1,23 +1,34 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { attachments } from '../db/platform-schema.js';
 import type { ServiceContext } from './context.js';
-import { AppError, notFound, unauthenticated } from './errors.js';
+import { notFound, unauthenticated } from './errors.js';
+import { inTransaction } from './tx.js';
+import { inspectFile, type IncomingFile } from './uploads.js';
 
 /** Where attachment bytes live; keys are random, never derived from names or ids. */
 export interface StorageDriver {
+  /** Stores the whole stream under `key`, or nothing: a failed write leaves no object. */
   write(key: string, source: Readable): Promise<void>;
   read(key: string): Readable;
   remove(key: string): Promise<void>;
+  /** Removes what writes cut short by a crash left behind; called once when the app starts. Returns how many. */
+  removeLeftoverPartials(): Promise<number>;
 }
 
-/** Files under DATA_DIR/files/<2 hex>/<2 hex>/<uuid>. */
+/** The suffix of a file still being written; renamed away once it is whole and on disk. */
+export const partialSuffix = '.partial';
+
+/**
+ * Files under DATA_DIR/files/<2 hex>/<2 hex>/<uuid>, written as `<uuid>.partial` and renamed when
+ * complete. The directory belongs to one process: at start it removes every partial file, which
+ * only a write cut short (kill, power loss) can leave. Several processes keep files in S3.
+ */
 export class LocalStorageDriver implements StorageDriver {
   constructor(private readonly root: string) {}
   private pathOf(key: string): string {
@@ -27,7 +38,7 @@ export class LocalStorageDriver implements StorageDriver {
   async write(key: string, source: Readable): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    const partial = `${path}.partial`;
+    const partial = `${path}${partialSuffix}`;
     const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     try {
       await pipeline(source, out);
@@ -51,106 +62,83 @@ export class LocalStorageDriver implements StorageDriver {
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }
-}
-
-/** Types accepted, judged by content; text types have no magic bytes and are checked as UTF-8 text. */
-export const allowedMediaTypes = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'text/plain',
-  'text/csv',
-]);
-
-const sniffBytes = 64 * 1024;
-
-async function detectMediaType(head: Buffer, fileName: string): Promise<string | null> {
-  const detected = await fileTypeFromBuffer(head);
-  if (detected) return detected.mime;
-  // No magic number: accept only clean UTF-8 text without control characters.
-  if (head.includes(0)) return null;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.length === sniffBytes ? head.subarray(0, head.length - 4) : head);
-  } catch {
-    return null;
+  async removeLeftoverPartials(): Promise<number> {
+    let entries;
+    try {
+      entries = await readdir(this.root, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    const leftovers = entries.filter((entry) => entry.isFile() && entry.name.endsWith(partialSuffix));
+    for (const entry of leftovers) await rm(join(entry.parentPath, entry.name), { force: true });
+    return leftovers.length;
   }
-  return fileName.toLowerCase().endsWith('.csv') ? 'text/csv' : 'text/plain';
 }
 
-export type SaveAttachmentInput = {
-  fileName: string;
-  stream: Readable;
-  entityType: string | null;
-  entityId: string | null;
-  isPublic: boolean;
-  maxBytes: number;
-};
+export type AttachmentPlacement = { entityType: string | null; entityId: string | null; isPublic: boolean };
 
-const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`);
-
-const tooLarge = (maxBytes: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', {
-    vi: `Tệp vượt quá dung lượng cho phép (${sizeLabel(maxBytes)})`,
-    en: `The file is larger than allowed (${sizeLabel(maxBytes)})`,
-  });
+export type AttachmentRow = typeof attachments.$inferSelect;
 
 /**
- * Streams an upload to storage while counting and hashing it, checks its type from its first bytes,
- * and records it. Nothing is kept when the file is refused.
+ * Streams an upload to storage while hashing it, after its type was judged from its first bytes
+ * (the size limit is the upload stream's own), and records it. Nothing is kept when the file is
+ * refused. Modules call it through `inUploadTransaction`, which also removes the bytes when the
+ * transaction that records them does not commit.
  */
-export async function saveAttachment(ctx: ServiceContext, storage: StorageDriver, input: SaveAttachmentInput) {
+async function saveAttachment(ctx: ServiceContext, storage: StorageDriver, file: IncomingFile, placement: AttachmentPlacement): Promise<AttachmentRow> {
+  const inspected = await inspectFile(file);
   const key = randomUUID();
   const hash = createHash('sha256');
   let size = 0;
-  const chunks: Buffer[] = [];
-  let headLength = 0;
   // A generator, not stream.pipe: its error reaches storage.write and destroys the upload stream.
-  async function* metered(source: Readable): AsyncGenerator<Buffer> {
+  async function* hashed(source: Readable): AsyncGenerator<Buffer> {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > input.maxBytes) throw tooLarge(input.maxBytes);
       hash.update(chunk);
-      if (headLength < sniffBytes) {
-        chunks.push(chunk);
-        headLength += chunk.length;
-      }
       yield chunk;
     }
   }
-  await storage.write(key, Readable.from(metered(input.stream)));
-  const mediaType = await detectMediaType(Buffer.concat(chunks).subarray(0, sniffBytes), input.fileName);
-  if (!mediaType || !allowedMediaTypes.has(mediaType)) {
-    await storage.remove(key);
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      {
-        vi: `Loại tệp '${input.fileName}' không được chấp nhận (phát hiện: ${mediaType ?? 'không xác định'}); chấp nhận PDF, ảnh, Word, Excel, PowerPoint, OpenDocument, CSV, văn bản`,
-        en: `File type of '${input.fileName}' is not accepted (detected: ${mediaType ?? 'unknown'}); accepted: PDF, images, Word, Excel, PowerPoint, OpenDocument, CSV, text`,
-      },
-      { detected: mediaType },
-    );
-  }
+  await storage.write(key, Readable.from(hashed(inspected.stream)));
   const [row] = await ctx.db
     .insert(attachments)
     .values({
       storageKey: key,
-      fileName: input.fileName.slice(0, 255),
-      mediaType,
+      fileName: inspected.fileName,
+      mediaType: inspected.mediaType,
       sizeBytes: size,
       sha256: hash.digest('hex'),
-      entityType: input.entityType,
-      entityId: input.entityId,
-      isPublic: input.isPublic,
+      ...placement,
       createdBy: ctx.actor?.userId ?? null,
     })
     .returning();
   return row!;
+}
+
+/**
+ * Runs `work` in one transaction with `save`, which stores an upload and records it as an
+ * attachment. Stored bytes whose transaction does not commit (a later check or the audit row
+ * failed) are removed again, so a refused upload leaves neither a row nor a file.
+ */
+export async function inUploadTransaction<T>(
+  ctx: ServiceContext,
+  storage: StorageDriver,
+  work: (tx: ServiceContext, save: (file: IncomingFile, placement: AttachmentPlacement) => Promise<AttachmentRow>) => Promise<T>,
+): Promise<T> {
+  const stored: string[] = [];
+  try {
+    return await inTransaction(ctx, (tx) =>
+      work(tx, async (file, placement) => {
+        const row = await saveAttachment(tx, storage, file, placement);
+        stored.push(row.storageKey);
+        return row;
+      }),
+    );
+  } catch (error) {
+    // Best effort: the refusal the caller gets matters more than a file the next sweep can find.
+    for (const key of stored) await storage.remove(key).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

@@ -181,17 +181,8 @@ export type WorkItem = z.infer<typeof workItemSchema>;
 export const workListSchema = z.object({ items: z.array(workItemSchema), reviewQueue: z.array(observationSchema) });
 export type WorkList = z.infer<typeof workListSchema>;
 
+/** POST /api/indicators/import takes the file as multipart (field "file"); CSV or XLSX is told apart by content. */
 export const importFormats = ['csv', 'xlsx'] as const;
-/** POST /api/indicators/import — a CSV or XLSX file of values, sent as base64 in JSON. */
-export const importBodySchema = z.object({
-  format: z.enum(importFormats),
-  contentBase64: z
-    .string()
-    .min(4)
-    .max(1_000_000)
-    .regex(/^[A-Za-z0-9+/]+=*$/),
-});
-export type ImportBody = z.infer<typeof importBodySchema>;
 export const importResultSchema = z.object({ imported: z.number().int(), observationIds: z.array(z.uuid()) });
 export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string().nullable(), message: localizedTextSchema });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -12,6 +12,7 @@ import {
 import { verifyAuditChain } from '../../lib/audit.js';
 import { administrators, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import type { AppServices } from '../manifest.js';
 import { createUnit, grantRole, listUnits, listUsers, revokeGrant, updateUnit } from './administration.js';
 import { auditEventsToCsv, listAuditEvents } from './audit-log.js';
@@ -80,10 +81,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     items: await listAuditEvents(contextOf(request, services), request.query),
   }));
 
-  app.get('/admin/audit.csv', { config: admin, schema: { tags: ['admin'], summary: 'Audit log as CSV', querystring: auditQuerySchema } }, async (request, reply) => {
-    const rows = await listAuditEvents(contextOf(request, services), request.query);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="nhat-ky-thay-doi.csv"').send(auditEventsToCsv(rows));
-  });
+  app.get(
+    '/admin/audit.csv',
+    { config: admin, schema: { tags: ['admin'], summary: 'Audit log as CSV', querystring: auditQuerySchema, produces: [tableMediaTypes.csv] } },
+    async (request, reply) => sendTable(reply, 'csv', 'nhat-ky-thay-doi.csv', auditEventsToCsv(await listAuditEvents(contextOf(request, services), request.query))),
+  );
 
   app.get(
     '/admin/audit/verify',

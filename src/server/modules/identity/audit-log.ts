@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { auditQuerySchema } from '../../../shared/contracts/identity.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import type { ServiceContext } from '../../lib/context.js';
+import { toCsv, type TableCell } from '../../lib/tabular-export.js';
 import { toIso } from '../../lib/time.js';
 import { users } from './schema.js';
 
@@ -44,15 +45,11 @@ export async function listAuditEvents(ctx: ServiceContext, query: AuditQuery) {
   }));
 }
 
-const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+/** Before/after objects as JSON text; the other columns as they are. */
+const cellOf = (value: unknown): TableCell => (value === null || value === undefined || typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value));
 
+/** The audit events as CSV (every cell neutralised for spreadsheet programs). */
 export function auditEventsToCsv(rows: Awaited<ReturnType<typeof listAuditEvents>>): string {
   const header = ['id', 'occurredAt', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'ip'] as const;
-  const lines = rows.map((row) => header.map((key) => csvCell(row[key])).join(','));
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return toCsv(header, rows.map((row) => header.map((key) => cellOf(row[key]))));
 }

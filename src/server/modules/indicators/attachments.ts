@@ -1,11 +1,10 @@
-import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { attachments } from '../../db/platform-schema.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { openAttachment, saveAttachment, type StorageDriver } from '../../lib/storage.js';
-import { inTransaction } from '../../lib/tx.js';
+import { inUploadTransaction, openAttachment, type StorageDriver } from '../../lib/storage.js';
+import type { IncomingFile } from '../../lib/uploads.js';
 import { isReporterOf } from './observations.js';
 import { isProgrammeManager } from './policy.js';
 import { indicators } from './schema.js';
@@ -20,14 +19,13 @@ export async function uploadEvidence(
   ctx: ServiceContext,
   storage: StorageDriver,
   indicatorId: string,
-  file: { fileName: string; stream: Readable },
-  maxBytes: number,
+  file: IncomingFile,
 ): Promise<{ id: string; fileName: string; mediaType: string; sizeBytes: number }> {
   const [indicator] = await ctx.db.select().from(indicators).where(eq(indicators.id, indicatorId));
   if (!indicator) throw notFound({ vi: 'Chỉ tiêu', en: 'Indicator' }, indicatorId);
   if (!(await isReporterOf(ctx, indicator))) throw forbidden({ reason: 'not-responsible-unit' });
-  return inTransaction(ctx, async (tx) => {
-    const row = await saveAttachment(tx, storage, { fileName: file.fileName, stream: file.stream, entityType, entityId: indicatorId, isPublic: false, maxBytes });
+  return inUploadTransaction(ctx, storage, async (tx, save) => {
+    const row = await save(file, { entityType, entityId: indicatorId, isPublic: false });
     await recordAudit(tx, { action: 'indicators.evidence.upload', entityType: 'attachment', entityId: row.id, after: { indicator: indicator.code, fileName: row.fileName, sha256: row.sha256 } });
     return { id: row.id, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes };
   });

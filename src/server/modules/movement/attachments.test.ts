@@ -5,21 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { completeDraft, createCouncil, demoCampaign, movementPeople } from '../../../../tests/support/movement.js';
 import { as, type Browser } from '../../../../tests/support/sessions.js';
+import { multipartFile, pdfBytes, pngBytes } from '../../../../tests/support/uploads.js';
 import { attachments, auditEvents as auditLog, jobs } from '../../db/platform-schema.js';
 import { systemContext } from '../../lib/context.js';
 import { movementModule } from './index.js';
 import { eraseMovementDataOf, exportMovementDataOf, removeFilesJob } from './personal-data.js';
 import { initiativeAttachments, initiatives } from './schema.js';
 
-const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-
-function multipartFile(fileName: string, bytes: Buffer, contentType = 'application/octet-stream') {
-  const boundary = `----doimoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function filesOnDisk(root: string): Promise<number> {
   try {

@@ -1,12 +1,12 @@
-import type { Readable } from 'node:stream';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { movementLimits, publicStates, type InitiativeAttachment } from '../../../shared/contracts/movement.js';
 import { attachments } from '../../db/platform-schema.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
-import { saveAttachment, type StorageDriver } from '../../lib/storage.js';
+import { inUploadTransaction, type StorageDriver } from '../../lib/storage.js';
 import { inTransaction } from '../../lib/tx.js';
+import type { IncomingFile } from '../../lib/uploads.js';
 import { canReadDossier, initiativeWord, isAuthor, isProgrammeManager, loadInitiative, requireUserId, type InitiativeRow } from './access.js';
 import { initiativeAttachments, reviewAssignments } from './schema.js';
 import { stateName } from './workflow.js';
@@ -109,47 +109,33 @@ export async function uploadInitiativeAttachment(
   ctx: ServiceContext,
   storage: StorageDriver,
   initiativeId: string,
-  file: { fileName: string; stream: Readable; isConfidential: boolean },
+  file: IncomingFile,
+  isConfidential: boolean,
 ): Promise<InitiativeAttachment> {
   requireUserId(ctx);
-  let storedKey: string | null = null;
-  try {
-    return await inTransaction(ctx, async (tx) => {
-      const initiative = await loadInitiative(tx, initiativeId, true);
-      await requireEditableBySubmitter(tx, initiative);
-      const [held] = await tx.db.select({ n: count() }).from(initiativeAttachments).where(eq(initiativeAttachments.initiativeId, initiativeId));
-      if ((held?.n ?? 0) >= movementLimits.attachmentsMax) {
-        throw conflict(
-          { vi: `Mỗi đơn có tối đa ${movementLimits.attachmentsMax} tệp đính kèm; hãy xóa bớt trước khi thêm`, en: `An application holds at most ${movementLimits.attachmentsMax} attachments; remove one first` },
-          { reason: 'TOO_MANY_ATTACHMENTS', max: movementLimits.attachmentsMax },
-        );
-      }
-      const saved = await saveAttachment(tx, storage, {
-        fileName: file.fileName,
-        stream: file.stream,
-        entityType: initiativeAttachmentType,
-        entityId: initiativeId,
-        isPublic: false,
-        maxBytes: movementLimits.attachmentMaxBytes,
-      });
-      storedKey = saved.storageKey;
-      const [link] = await tx.db
-        .insert(initiativeAttachments)
-        .values({ initiativeId, attachmentId: saved.id, fileName: saved.fileName, isConfidential: file.isConfidential, createdAt: tx.clock.now().toISOString(), updatedAt: tx.clock.now().toISOString() })
-        .returning();
-      await recordAudit(tx, {
-        action: 'initiatives.attachment.upload',
-        entityType: 'initiative',
-        entityId: initiativeId,
-        after: { attachmentId: saved.id, fileName: saved.fileName, mediaType: saved.mediaType, sizeBytes: saved.sizeBytes, sha256: saved.sha256, isConfidential: file.isConfidential },
-      });
-      return present({ link: link!, file: saved }, dossierFileUrl(initiativeId, saved.id));
+  return inUploadTransaction(ctx, storage, async (tx, save) => {
+    const initiative = await loadInitiative(tx, initiativeId, true);
+    await requireEditableBySubmitter(tx, initiative);
+    const [held] = await tx.db.select({ n: count() }).from(initiativeAttachments).where(eq(initiativeAttachments.initiativeId, initiativeId));
+    if ((held?.n ?? 0) >= movementLimits.attachmentsMax) {
+      throw conflict(
+        { vi: `Mỗi đơn có tối đa ${movementLimits.attachmentsMax} tệp đính kèm; hãy xóa bớt trước khi thêm`, en: `An application holds at most ${movementLimits.attachmentsMax} attachments; remove one first` },
+        { reason: 'TOO_MANY_ATTACHMENTS', max: movementLimits.attachmentsMax },
+      );
+    }
+    const saved = await save(file, { entityType: initiativeAttachmentType, entityId: initiativeId, isPublic: false });
+    const [link] = await tx.db
+      .insert(initiativeAttachments)
+      .values({ initiativeId, attachmentId: saved.id, fileName: saved.fileName, isConfidential, createdAt: tx.clock.now().toISOString(), updatedAt: tx.clock.now().toISOString() })
+      .returning();
+    await recordAudit(tx, {
+      action: 'initiatives.attachment.upload',
+      entityType: 'initiative',
+      entityId: initiativeId,
+      after: { attachmentId: saved.id, fileName: saved.fileName, mediaType: saved.mediaType, sizeBytes: saved.sizeBytes, sha256: saved.sha256, isConfidential },
     });
-  } catch (error) {
-    // The file was stored but the transaction did not commit: nothing points at it any more.
-    if (storedKey !== null) await storage.remove(storedKey);
-    throw error;
-  }
+    return present({ link: link!, file: saved }, dossierFileUrl(initiativeId, saved.id));
+  });
 }
 
 /** The submitter removes a file while the application can be edited; the bytes go once the removal is committed. */

@@ -4,6 +4,7 @@ import { errorBodySchema } from '../../../shared/contracts/common.js';
 import { idParamsSchema, phaseReportSchema, registrationBodySchema, registrationDtoSchema, registrationListSchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
 import { signedIn } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import type { AppServices } from '../manifest.js';
 import { movementReaders } from './policy.js';
 import { listRegistrations, phaseReport, phaseReportDocx, phaseReportXlsx, registerUnit, reportOnRegistration } from './reports.js';
@@ -31,10 +32,7 @@ export const movementReportRoutes: FastifyPluginAsyncZod<{ services: AppServices
       .header('content-disposition', 'attachment; filename="bao-cao-giai-doan.docx"')
       .send(await phaseReportDocx(ctx(r), r.params.id)),
   );
-  app.get('/phases/:id/report.xlsx', { config: readers, schema: { tags, params: idParamsSchema } }, async (r, reply) =>
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', 'attachment; filename="bao-cao-giai-doan.xlsx"')
-      .send(await phaseReportXlsx(ctx(r), r.params.id)),
+  app.get('/phases/:id/report.xlsx', { config: readers, schema: { tags, params: idParamsSchema, produces: [tableMediaTypes.xlsx] } }, async (r, reply) =>
+    sendTable(reply, 'xlsx', 'bao-cao-giai-doan.xlsx', await phaseReportXlsx(ctx(r), r.params.id)),
   );
 };

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { PhaseReport, registrationBodySchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { hasRole } from '../../lib/policy.js';
+import { toXlsx } from '../../lib/tabular-export.js';
 import { inTransaction } from '../../lib/tx.js';
 import { actorHasRoleOnUnit } from '../../lib/unit-scope.js';
 import { units } from '../identity/schema.js';
@@ -171,25 +171,30 @@ export async function phaseReportDocx(ctx: ServiceContext, phaseId: string): Pro
 /** The phase review as XLSX: one sheet per breakdown, and a summary sheet with the chart image beside its data. */
 export async function phaseReportXlsx(ctx: ServiceContext, phaseId: string): Promise<Buffer> {
   const report = await phaseReport(ctx, phaseId);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'doimoi';
-  const summary = workbook.addWorksheet('Tong hop');
-  summary.addRow([reviewTitle(report), report.phase.name.vi]);
-  summary.addRow(['Đơn vị đăng ký thi đua', report.registrations]);
-  summary.addRow(['Lượt nhân rộng', report.replications]);
-  summary.addRow([]);
-  summary.addRow(['Trạng thái', 'Số sáng kiến']);
-  for (const s of report.byState) summary.addRow([stateName(s.key as never).vi, s.count]);
-  const image = workbook.addImage({ buffer: barChartPng(report.byState.map((s) => s.count)) as unknown as ExcelJS.Buffer, extension: 'png' });
-  summary.addImage(image, { tl: { col: 3, row: 4 }, ext: { width: 480, height: 240 } });
-  const sheet = (name: string, header: string[], rows: Array<Array<string | number | null>>) => {
-    const ws = workbook.addWorksheet(name);
-    ws.addRow(header).font = { bold: true };
-    for (const r of rows) ws.addRow(r);
-  };
-  sheet('Linh vuc', ['Lĩnh vực', 'Số sáng kiến'], report.byField.map((s) => [s.key, s.count]));
-  sheet('Don vi', ['Đơn vị', 'Số sáng kiến'], report.byUnit.map((s) => [s.key, s.count]));
-  sheet('Tieu bieu', ['Mã', 'Tên sáng kiến', 'Phạm vi', 'Đơn vị nhân rộng', 'Lượt ủng hộ'], report.top.map((s) => [s.code, s.title, s.scope, s.replicationCount, s.supportCount]));
-  sheet('Khen thuong', ['Hình thức', 'Số lượng'], report.awards.map((a) => [a.type, a.count]));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const counted = (header: string) => [{ header }, { header: 'Số sáng kiến' }];
+  return toXlsx(
+    [
+      {
+        name: 'Tong hop',
+        rows: [
+          [reviewTitle(report), report.phase.name.vi],
+          ['Đơn vị đăng ký thi đua', report.registrations],
+          ['Lượt nhân rộng', report.replications],
+          [],
+          ['Trạng thái', 'Số sáng kiến'],
+          ...report.byState.map((s) => [stateName(s.key as never).vi, s.count]),
+        ],
+        images: [{ png: barChartPng(report.byState.map((s) => s.count)), column: 3, row: 4, widthPx: 480, heightPx: 240 }],
+      },
+      { name: 'Linh vuc', columns: counted('Lĩnh vực'), rows: report.byField.map((s) => [s.key, s.count]) },
+      { name: 'Don vi', columns: counted('Đơn vị'), rows: report.byUnit.map((s) => [s.key, s.count]) },
+      {
+        name: 'Tieu bieu',
+        columns: ['Mã', 'Tên sáng kiến', 'Phạm vi', 'Đơn vị nhân rộng', 'Lượt ủng hộ'].map((header) => ({ header })),
+        rows: report.top.map((s) => [s.code, s.title, s.scope, s.replicationCount, s.supportCount]),
+      },
+      { name: 'Khen thuong', columns: [{ header: 'Hình thức' }, { header: 'Số lượng' }], rows: report.awards.map((a) => [a.type, a.count]) },
+    ],
+    { createdAt: ctx.clock.now() },
+  );
 }

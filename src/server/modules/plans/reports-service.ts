@@ -1,16 +1,15 @@
-import type { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
 import { progressReportBodySchema, type ProgressReportInput } from '../../../shared/contracts/plans.js';
 import { attachments } from '../../db/platform-schema.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
-import { openAttachment, saveAttachment, type StorageDriver } from '../../lib/storage.js';
+import { inUploadTransaction, openAttachment, type StorageDriver } from '../../lib/storage.js';
+import type { IncomingFile } from '../../lib/uploads.js';
 import { inTransaction } from '../../lib/tx.js';
 import { requireLeadOfficer, taskNotFound, visibleTasksCondition } from './access.js';
 import { isUnitStaff } from './policy.js';
 import { plans, progressReports, taskComments, taskCooperatingUnits, tasks } from './schema.js';
-import { plansSettings } from './settings.js';
 import { cityDate } from './status.js';
 
 /** An upload waiting to be attached to the report that names it. */
@@ -37,19 +36,12 @@ export async function uploadProductFile(
   ctx: ServiceContext,
   storage: StorageDriver,
   taskId: string,
-  file: { fileName: string; stream: Readable },
+  file: IncomingFile,
 ) {
-  return inTransaction(ctx, async (tx) => {
+  return inUploadTransaction(ctx, storage, async (tx, save) => {
     const task = await lockTask(tx, taskId);
     await requireLeadOfficer(tx, task.leadUnitId);
-    const row = await saveAttachment(tx, storage, {
-      fileName: file.fileName,
-      stream: file.stream,
-      entityType: pendingUploadType,
-      entityId: task.id,
-      isPublic: false,
-      maxBytes: plansSettings.attachmentMaxBytes,
-    });
+    const row = await save(file, { entityType: pendingUploadType, entityId: task.id, isPublic: false });
     await recordAudit(tx, {
       action: 'plans.attachment.upload',
       entityType: 'attachment',

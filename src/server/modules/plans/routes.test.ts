@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
+import { multipartFile, pdfBytes } from '../../../../tests/support/uploads.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { cityDate, addDays } from './status.js';
 
@@ -16,16 +17,6 @@ let planId: string;
 const today = () => cityDate(t.clock.now());
 const day = 86_400_000;
 
-/** A multipart/form-data body with one file in the field "file". */
-function multipartFile(fileName: string, bytes: Buffer, contentType = 'application/octet-stream') {
-  const boundary = `----doimoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { LOG_LEVEL: 'error' } });
@@ -172,7 +163,7 @@ describe('progress reports and unit scoping', () => {
     )({
       method: 'POST',
       url: `/api/plans/tasks/${id}/attachments`,
-      ...multipartFile('bao-cao.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00binary\x00\x00'), 'application/pdf'),
+      ...multipartFile('bao-cao.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00binary\x00\x00'), { contentType: 'application/pdf' }),
     });
     expect(exe.statusCode).toBe(415);
     const upload = await as(

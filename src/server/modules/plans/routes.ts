@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../shared/contracts/common.js';
@@ -23,8 +22,11 @@ import {
   taskUpdateBodySchema,
 } from '../../../shared/contracts/plans.js';
 import { AppError } from '../../lib/errors.js';
+import { documentTypes, xlsxMediaType } from '../../lib/media-types.js';
 import { programmeManagers, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
+import { readUpload, readWholeFile } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
 import { rotateCalendarFeed, unitCalendar } from './calendar.js';
 import { decideExtension, requestExtension } from './extensions-service.js';
@@ -46,8 +48,6 @@ const created = z.object({ id: z.uuid() });
 
 /** Plans, task groups, tasks, progress reports, extensions and scorecards. */
 export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
-  // Only this plugin's routes read multipart bodies (product files); the byte limit is enforced while streaming.
-  await app.register(multipart, { limits: { files: 1, fileSize: plansSettings.attachmentMaxBytes + 1, fields: 5 } });
   const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, services);
   const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
   const managers = { policy: programmeManagers };
@@ -100,15 +100,11 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     async (request) => getScorecard(ctx(request), request.query),
   );
 
-  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const xlsx = [tableMediaTypes.xlsx];
   app.get(
     '/import-template.xlsx',
-    { config: open, schema: { tags, summary: 'Tệp mẫu nhập nhiệm vụ / Task import template (XLSX)' } },
-    async (request, reply) =>
-      reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', 'attachment; filename="mau-nhap-nhiem-vu.xlsx"')
-        .send(await importTemplate(ctx(request))),
+    { config: open, schema: { tags, summary: 'Tệp mẫu nhập nhiệm vụ / Task import template (XLSX)', produces: xlsx } },
+    async (request, reply) => sendTable(reply, 'xlsx', 'mau-nhap-nhiem-vu.xlsx', await importTemplate(ctx(request))),
   );
 
   app.get(
@@ -142,36 +138,27 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.get(
     '/:planId/export.xlsx',
-    { config: open, schema: { tags, summary: 'Xuất nhiệm vụ / Export tasks (XLSX)', params: planParams } },
+    { config: open, schema: { tags, summary: 'Xuất nhiệm vụ / Export tasks (XLSX)', params: planParams, produces: xlsx } },
     async (request, reply) => {
       const { fileName, bytes } = await exportPlanTasks(ctx(request), request.params.planId);
-      return reply.header('content-type', xlsxType).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+      return sendTable(reply, 'xlsx', fileName, bytes);
     },
   );
 
   app.post(
     '/:planId/import',
     {
-      config: managers,
+      config: { ...managers, upload: { maxBytes: importMaxBytes, accept: [xlsxMediaType] } },
       schema: {
         tags,
         summary: 'Nhập nhiệm vụ từ XLSX, tất cả hoặc không / Import tasks from XLSX, all or nothing (multipart, field "file")',
         params: planIdParams,
-        response: { 200: importResultSchema, ...errors, 413: errorBodySchema },
+        response: { 200: importResultSchema, ...errors, 413: errorBodySchema, 415: errorBodySchema },
       },
     },
     async (request, reply) => {
-      const file = request.isMultipart() ? await request.file({ limits: { fileSize: importMaxBytes, files: 1 } }) : undefined;
-      if (!file)
-        throw new AppError(
-          'VALIDATION',
-          {
-            vi: 'Hãy gửi tệp XLSX trong trường "file" (multipart/form-data)',
-            en: 'Send the XLSX file in the "file" field (multipart/form-data)',
-          },
-          { field: 'file' },
-        );
-      const result = await importPlanTasks(ctx(request), request.params.planId, await file.toBuffer());
+      const file = await readWholeFile(await readUpload(request));
+      const result = await importPlanTasks(ctx(request), request.params.planId, file.bytes);
       if (result.errors.length > 0) {
         const first = result.errors[0]!;
         const more = result.errors.length - 1;
@@ -239,7 +226,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   app.post(
     '/tasks/:taskId/attachments',
     {
-      config: staff,
+      config: { ...staff, upload: { maxBytes: plansSettings.attachmentMaxBytes, accept: documentTypes } },
       schema: {
         tags,
         summary: 'Tải lên sản phẩm / Upload a product file (multipart, field "file")',
@@ -248,20 +235,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
       },
     },
     async (request, reply) => {
-      const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file)
-        throw new AppError(
-          'VALIDATION',
-          {
-            vi: 'Hãy gửi một tệp trong trường "file" (multipart/form-data)',
-            en: 'Send one file in the "file" field (multipart/form-data)',
-          },
-          { field: 'file' },
-        );
-      const row = await uploadProductFile(ctx(request), services.storage, request.params.taskId, {
-        fileName: file.filename,
-        stream: file.file,
-      });
+      const row = await uploadProductFile(ctx(request), services.storage, request.params.taskId, await readUpload(request));
       return reply
         .status(201)
         .send({ id: row.id, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, url: attachmentUrl(row.id) });

@@ -7,6 +7,7 @@ import { searchDocuments } from '../../db/platform-schema.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import { restoreNeutralised, toXlsx } from '../../lib/tabular-export.js';
 import { inTransaction } from '../../lib/tx.js';
 import { units } from '../identity/schema.js';
 import { readablePlan, requirePlanManager, visibleTasksCondition } from './access.js';
@@ -30,12 +31,12 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
+    if ('richText' in value) return restoreNeutralised(value.richText.map((r) => r.text).join('')).trim();
+    if ('text' in value) return restoreNeutralised(String(value.text)).trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
   }
-  return String(value).trim();
+  return restoreNeutralised(String(value)).trim();
 }
 
 const list = (text: string) =>
@@ -44,29 +45,37 @@ const list = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+// Dates and codes stay text, so "2026-03-31" and "0101" are not reinterpreted by spreadsheet apps.
+const textColumns = new Set<string>(['code', 'parentCode', 'startOn', 'dueOn', 'leadUnitCode']);
+
 /** Writes the task workbook: the header row, the rows given, and a sheet of unit codes to choose from. */
 async function writeWorkbook(
+  ctx: ServiceContext,
   rows: Array<Record<string, string | number>>,
   unitRows: Array<{ code: string; nameVi: string; nameEn: string }>,
   withStatus: boolean,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'doimoi';
-  const sheet = workbook.addWorksheet(tasksSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [...taskColumns, ...(withStatus ? exportOnlyColumns : [])].map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  // Dates and codes stay text, so "2026-03-31" and "0101" are not reinterpreted by spreadsheet apps.
-  for (const key of ['code', 'parentCode', 'startOn', 'dueOn', 'leadUnitCode'] as const) sheet.getColumn(key).numFmt = '@';
-  const unitSheet = workbook.addWorksheet('Don vi');
-  unitSheet.columns = [
-    { header: 'Mã / Code', key: 'code', width: 12 },
-    { header: 'Tên / Name', key: 'nameVi', width: 50 },
-    { header: 'Name (en)', key: 'nameEn', width: 50 },
-  ];
-  unitSheet.getRow(1).font = { bold: true };
-  for (const unit of unitRows) unitSheet.addRow(unit);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const columns = [...taskColumns, ...(withStatus ? exportOnlyColumns : [])];
+  return toXlsx(
+    [
+      {
+        name: tasksSheetName,
+        freezeHeader: true,
+        columns: columns.map((c) => ({ header: c.header, width: c.width, isText: textColumns.has(c.key) })),
+        rows: rows.map((row) => columns.map((c) => row[c.key])),
+      },
+      {
+        name: 'Don vi',
+        columns: [
+          { header: 'Mã / Code', width: 12, isText: true },
+          { header: 'Tên / Name', width: 50 },
+          { header: 'Name (en)', width: 50 },
+        ],
+        rows: unitRows.map((unit) => [unit.code, unit.nameVi, unit.nameEn]),
+      },
+    ],
+    { createdAt: ctx.clock.now() },
+  );
 }
 
 async function activeUnits(ctx: ServiceContext) {
@@ -97,7 +106,7 @@ export async function importTemplate(ctx: ServiceContext): Promise<Buffer> {
     isPublic: 'có',
     reportingPeriod: 'quarterly',
   };
-  return writeWorkbook([example], unitRows, false);
+  return writeWorkbook(ctx, [example], unitRows, false);
 }
 
 /** A plan's tasks as the caller may read them, in the import columns plus status, progress and the original deadline. */
@@ -146,7 +155,7 @@ export async function exportPlanTasks(ctx: ServiceContext, planRef: string): Pro
     originalDueOn: task.originalDueOn ?? '',
   }));
   const unitRows = (await activeUnits(ctx)).filter((u) => u.kind !== 'city');
-  return { fileName: `nhiem-vu-${plan.code.replace(/[^\w-]+/g, '-')}.xlsx`, bytes: await writeWorkbook(out, unitRows, true) };
+  return { fileName: `nhiem-vu-${plan.code.replace(/[^\w-]+/g, '-')}.xlsx`, bytes: await writeWorkbook(ctx, out, unitRows, true) };
 }
 
 type ParsedRow = {

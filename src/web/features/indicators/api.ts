@@ -6,7 +6,6 @@ import {
   observationSchema,
   publicIndicatorSchema,
   workListSchema,
-  type ImportBody,
   type ObservationBody,
 } from '../../../shared/contracts/indicators.js';
 import { z } from 'zod';
@@ -84,7 +83,7 @@ export function useReturnObservation() {
 }
 
 export function useImportObservations() {
-  return useInvalidatingMutation((body: ImportBody) => apiSend('POST', '/api/indicators/import', importResultSchema, { body }));
+  return useInvalidatingMutation((file: File) => apiSend('POST', '/api/indicators/import', importResultSchema, { body: fileForm(file) }));
 }
 
 const evidenceSchema = z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() });

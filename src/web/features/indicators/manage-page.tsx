@@ -179,14 +179,6 @@ function EnterValueForm({ items }: { items: WorkItem[] }) {
   );
 }
 
-/** Reads a file as base64 for the JSON body (no multipart on this route). */
-async function fileAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 const rowErrorsSchema = z.object({ rows: z.array(importRowErrorSchema) });
 
 function ImportForm() {
@@ -206,8 +198,8 @@ function ImportForm() {
       setMessage(t('indicators.manage.chooseFile'));
       return;
     }
-    void fileAsBase64(file)
-      .then((contentBase64) => importFile.mutateAsync({ format: file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv', contentBase64 }))
+    void importFile
+      .mutateAsync(file)
       .then((result) => setMessage(t('indicators.manage.imported', { count: result.imported })))
       .catch(() => undefined);
   };

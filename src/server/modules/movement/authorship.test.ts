@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
-import { completeDraft, demoCampaign, movementPeople } from '../../../../tests/support/movement.js';
+import { completeDraft, demoCampaign, markEmailVerified, movementPeople } from '../../../../tests/support/movement.js';
 import { as, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { notifications } from '../notifications/schema.js';
@@ -21,6 +21,7 @@ beforeAll(async () => {
   t = await buildTestApp({ env: { LOG_LEVEL: 'error' } });
   people = await movementPeople(t, 'coa');
   coAuthor = await userWithRoles(t, 'coa-coauthor@example.vn', [{ role: 'registered_user', unitCode: '79' }]);
+  await markEmailVerified(t, coAuthor.user.id);
   const campaignId = (await demoCampaign(t)).id;
   const created = await as(
     t.app,
@@ -59,7 +60,7 @@ describe('co-authors confirm their part', () => {
     ]);
   });
 
-  it('keeps submission waiting until every co-author with an account has confirmed', async () => {
+  it('keeps submission waiting until every co-author named by e-mail has confirmed', async () => {
     const early = await as(t.app, people.author.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'submit', reason: '' } });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message.en).toContain('Co-authors who have not confirmed: Phạm Thị Cùng');

@@ -37,7 +37,7 @@ export async function requireCouncilStep(
       'FORBIDDEN',
       {
         vi: `Sáng kiến ${initiative.code} không được giao cho hội đồng của bạn; chỉ chủ tịch hội đồng được giao mới được ${verb.vi} sáng kiến này`,
-        en: `Initiative ${initiative.code} is not assigned to your council; only the chair of the council it is assigned to may ${verb.en} it`,
+        en: `Initiative ${initiative.code} is not assigned to your council; it can be ${pastTense(action)} only by the chair of the council it is assigned to`,
       },
       { reason: 'NOT_THIS_COUNCIL', action },
     );
@@ -51,7 +51,7 @@ export async function requireCouncilStep(
     throw conflict(
       {
         vi: `Còn ${missing}/${reviews.length} phiếu chấm được phân công chưa nộp; hội đồng chỉ ${verb.vi} sáng kiến ${initiative.code} khi mọi phiếu chấm đã nộp`,
-        en: `${missing} of ${reviews.length} assigned score sheets are not yet submitted; the council may ${verb.en} initiative ${initiative.code} only once every one is in`,
+        en: `${missing} of ${reviews.length} assigned score sheets are not yet submitted; initiative ${initiative.code} can be ${pastTense(action)} only once every one is in`,
       },
       { reason: 'REVIEWS_PENDING', missing, assigned: reviews.length },
     );

@@ -6,7 +6,7 @@ import { completeDraft, createCouncil, demoCampaign, movementPeople, unitId } fr
 import { as, type Browser } from '../../../../tests/support/sessions.js';
 import { AppError } from '../../lib/errors.js';
 import { awards, councilDecisions, initiatives, replications, reviewAssignments } from './schema.js';
-import { findTransition, resolveTransition, transitions } from './workflow.js';
+import { findTransition, isCouncilStep, resolveTransition, transitions } from './workflow.js';
 
 /**
  * The workflow written out again, independently of workflow.ts, as the issue states it:
@@ -66,6 +66,11 @@ describe('the workflow table', () => {
         expect(appError.localized.en.length).toBeGreaterThan(20);
       }
     }
+  });
+
+  it('marks as council steps exactly the council chair’s moves, which council-step.ts scopes to the assigned council', () => {
+    const steps = initiativeStates.flatMap((state) => workflowActions.filter((action) => isCouncilStep(state, action)).map((action) => `${state} ${action}`));
+    expect(steps.sort()).toEqual(expected.filter(([, , role]) => role === 'council_chair').map(([state, action]) => `${state} ${action}`).sort());
   });
 
   it('names the state and the action in its refusals, in both languages', () => {

@@ -5,7 +5,7 @@ import { initiatives } from '../../src/server/modules/movement/schema.js';
 import { en } from '../../src/web/i18n/en.js';
 import { vi } from '../../src/web/i18n/vi.js';
 import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
-import { movementPeople } from '../support/movement.js';
+import { markEmailVerified, movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
 import { as, userWithRoles, type Browser as Session } from '../support/sessions.js';
 
@@ -26,7 +26,10 @@ describe('a citizen attaches files to an application and the co-author confirms 
     browser = await launchBrowser();
     profiles = profilesOn(browser, server.baseUrl);
     people = await movementPeople(server.testApp, 'e2ef');
-    coAuthor = (await userWithRoles(server.testApp, 'e2ef-coauthor@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser;
+    const partner = await userWithRoles(server.testApp, 'e2ef-coauthor@example.vn', [{ role: 'registered_user', unitCode: '79' }]);
+    // A verified address: the form links a co-author's row only to the account that proved it holds the address.
+    await markEmailVerified(server.testApp, partner.user.id);
+    coAuthor = partner.browser;
   }, 180_000);
 
   afterAll(async () => {

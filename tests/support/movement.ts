@@ -37,6 +37,11 @@ export function completeDraft(campaignId: string, extra: Record<string, unknown>
   };
 }
 
+/** Marks an account's address as verified, as opening the verification link does. */
+export async function markEmailVerified(t: TestApp, userId: string): Promise<void> {
+  await t.testDb.database.db.update(users).set({ emailVerifiedAt: t.clock.now().toISOString() }).where(eq(users.id, userId));
+}
+
 /** The people of the movement: an author, another citizen, a manager (second factor), a council and a ward officer. */
 export async function movementPeople(t: TestApp, prefix = 'mv') {
   const author = await userWithRoles(t, `${prefix}-author@example.vn`, [{ role: 'registered_user', unitCode: '79' }]);

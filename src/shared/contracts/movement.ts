@@ -186,7 +186,8 @@ export const authorDtoSchema = z.object({
   jobTitle: z.string(),
   qualification: z.string(),
   contributionPercent: z.number(),
-  hasAccount: z.boolean(),
+  /** Named by e-mail, so asked to confirm their part (the same whether or not the address has an account). */
+  isConfirmationNeeded: z.boolean(),
   confirmedAt: z.string().nullable(),
   /** This author row is the signed-in person (so the page offers "confirm my part"). */
   isMe: z.boolean(),
@@ -280,7 +281,8 @@ export const publicInitiativeSchema = z.object({
   kind: z.enum(initiativeKinds),
   fieldCode: z.string(),
   campaignCode: z.string(),
-  authors: z.array(z.object({ fullName: z.string(), workplace: z.string(), contributionPercent: z.number() })),
+  /** Names and shares only: an author's workplace, birth date and address are personal details. */
+  authors: z.array(z.object({ fullName: z.string(), contributionPercent: z.number() })),
   ownerName: z.string(),
   unitName: localizedTextSchema.nullable(),
   firstAppliedOn: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { movementLimits, publicStates, type InitiativeAttachment } from '../../../shared/contracts/movement.js';
 import { attachments } from '../../db/platform-schema.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -7,8 +7,8 @@ import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { inUploadTransaction, type StorageDriver } from '../../lib/storage.js';
 import { inTransaction } from '../../lib/tx.js';
 import type { IncomingFile } from '../../lib/uploads.js';
-import { canReadDossier, initiativeWord, isAuthor, isProgrammeManager, loadInitiative, requireUserId, type InitiativeRow } from './access.js';
-import { initiativeAttachments, reviewAssignments } from './schema.js';
+import { canReadDossier, initiativeWord, loadInitiative, requireUserId, type InitiativeRow } from './access.js';
+import { initiativeAttachments } from './schema.js';
 import { stateName } from './workflow.js';
 
 /** Platform attachment rows of initiatives carry this entity type. */
@@ -19,19 +19,6 @@ const isPublicState = (state: InitiativeRow['state']) => (publicStates as readon
 
 export const dossierFileUrl = (initiativeId: string, attachmentId: string) => `/api/movement/initiatives/${initiativeId}/attachments/${attachmentId}`;
 export const publicFileUrl = (initiativeId: string, attachmentId: string) => `/api/movement/gallery/${initiativeId}/attachments/${attachmentId}`;
-
-/** Confidential files: the authors (submitter and co-authors), programme managers and the reviewers assigned to the initiative. */
-export async function canReadConfidentialFiles(ctx: ServiceContext, initiative: InitiativeRow): Promise<boolean> {
-  const userId = ctx.actor?.userId;
-  if (!userId) return false;
-  if (isProgrammeManager(ctx) || (await isAuthor(ctx, initiative))) return true;
-  const [assigned] = await ctx.db
-    .select({ id: reviewAssignments.id })
-    .from(reviewAssignments)
-    .where(and(eq(reviewAssignments.initiativeId, initiative.id), eq(reviewAssignments.reviewerId, userId)))
-    .limit(1);
-  return assigned !== undefined;
-}
 
 async function filesOf(ctx: ServiceContext, initiativeId: string) {
   return ctx.db
@@ -54,11 +41,10 @@ const present = (row: FileRow, url: string): InitiativeAttachment => ({
   url,
 });
 
-/** The files a dossier reader sees: confidential ones only for those `canReadConfidentialFiles` lets in. */
+/** Every file of the dossier, confidential ones included: only for those `canReadDossier` lets in. */
 export async function dossierAttachments(ctx: ServiceContext, initiative: InitiativeRow): Promise<InitiativeAttachment[]> {
   const rows = await filesOf(ctx, initiative.id);
-  const seesConfidential = rows.some((r) => r.link.isConfidential) && (await canReadConfidentialFiles(ctx, initiative));
-  return rows.filter((r) => seesConfidential || !r.link.isConfidential).map((r) => present(r, dossierFileUrl(initiative.id, r.link.attachmentId)));
+  return rows.map((r) => present(r, dossierFileUrl(initiative.id, r.link.attachmentId)));
 }
 
 /** The public side's files: never a confidential one, and only while the initiative itself is public. */
@@ -161,7 +147,7 @@ export async function deleteInitiativeAttachment(ctx: ServiceContext, storage: S
 
 /**
  * Opens a file for download. `side = 'public'`: anyone, only a non-confidential file of a public
- * initiative. `side = 'dossier'`: dossier readers; confidential files only for those allowed.
+ * initiative. `side = 'dossier'`: dossier readers, confidential files included.
  * Whoever may not have it gets 404, so they do not learn it exists.
  */
 export async function openInitiativeAttachment(ctx: ServiceContext, storage: StorageDriver, initiativeId: string, attachmentId: string, side: 'public' | 'dossier') {
@@ -174,7 +160,6 @@ export async function openInitiativeAttachment(ctx: ServiceContext, storage: Sto
   } else {
     requireUserId(ctx);
     if (!(await canReadDossier(ctx, initiative))) throw hidden;
-    if (row.link.isConfidential && !(await canReadConfidentialFiles(ctx, initiative))) throw hidden;
   }
   return { fileName: row.link.fileName, mediaType: row.file.mediaType, sizeBytes: row.file.sizeBytes, stream: storage.read(row.file.storageKey) };
 }

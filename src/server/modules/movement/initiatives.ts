@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   InitiativeDraftInput,
@@ -15,20 +15,20 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { removeDocument, indexDocument } from '../../lib/search.js';
 import { inTransaction } from '../../lib/tx.js';
-import { units, users } from '../identity/schema.js';
-import { canReadDossier, initiativeWord, isAuthor, isProgrammeManager, loadInitiative, requireUserId, workflowRolesFor, type InitiativeRow } from './access.js';
+import { units } from '../identity/schema.js';
+import { canReadDossier, initiativeWord, isAuthor, isAuthorRowOf, isAwaitingConfirmation, isProgrammeManager, loadInitiative, requireUserId, workflowRolesFor, type InitiativeRow } from './access.js';
+import { requireCouncilStep } from './council-step.js';
 import { cityDate, decisionDueOnFrom } from './decision-deadline.js';
-import { displayNameOf, notifyPeople } from './notify.js';
+import { replaceAuthors } from './authorship.js';
+import { initiativeUrl, notifyPeople } from './notify.js';
 import { presentInitiative, presentSummary } from './presenter.js';
 import { campaignCalls, campaigns, initiativeAuthors, initiatives, initiativeTransitions } from './schema.js';
-import { resolveTransition, stateName, transitions } from './workflow.js';
+import { resolveTransition, stateName, transitions, type Transition } from './workflow.js';
 
 type DraftInput = z.output<typeof initiativeDraftSchema>;
 type PatchInput = z.output<typeof initiativePatchSchema>;
 
 const isPublicState = (state: InitiativeState) => state === 'recognised' || state === 'awarded' || state === 'replicated';
-
-export const initiativeUrl = (id: string) => `/sang-kien/${id}`;
 
 /** Creates a draft for the signed-in person; it is saved as they type (see updateDraft). */
 export async function createDraft(ctx: ServiceContext, input: DraftInput) {
@@ -87,7 +87,7 @@ export async function getInitiative(ctx: ServiceContext, id: string) {
 /** Initiatives the signed-in person submitted or co-authors. */
 export async function listMyInitiatives(ctx: ServiceContext) {
   const userId = requireUserId(ctx);
-  const authored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(eq(initiativeAuthors.userId, userId));
+  const authored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(isAuthorRowOf(userId));
   const rows = await ctx.db
     .select({ initiative: initiatives, unit: units })
     .from(initiatives)
@@ -112,52 +112,25 @@ export async function listForManagers(ctx: ServiceContext, query: { state?: Init
   return { items: rows.map((r) => presentSummary(r.initiative, r.unit, cityDate(ctx.clock.now()))), total: count?.n ?? 0 };
 }
 
-/**
- * A co-author with an account confirms their part (name and contribution) of the application.
- * Only that person may (others who can read the dossier get 403); confirming again changes nothing.
- * The submitter is told, since submission waits for every linked co-author.
- */
-export async function confirmAuthorship(ctx: ServiceContext, initiativeId: string, authorId: string) {
-  const userId = requireUserId(ctx);
-  return inTransaction(ctx, async (tx) => {
-    const initiative = await loadInitiative(tx, initiativeId);
-    const [author] = await tx.db.select().from(initiativeAuthors).where(and(eq(initiativeAuthors.id, authorId), eq(initiativeAuthors.initiativeId, initiativeId)));
-    if (!(await canReadDossier(tx, initiative))) throw notFound(initiativeWord, initiativeId);
-    if (!author) throw notFound({ vi: 'Tác giả', en: 'Author' }, authorId);
-    if (author.userId !== userId) {
-      throw new AppError(
-        'FORBIDDEN',
-        { vi: `Chỉ chính ${author.fullName} mới xác nhận được phần của mình`, en: `Only ${author.fullName} can confirm their own part` },
-        { reason: 'NOT_THIS_AUTHOR' },
-      );
-    }
-    if (author.confirmedAt === null) {
-      await tx.db.update(initiativeAuthors).set({ confirmedAt: tx.clock.now().toISOString() }).where(eq(initiativeAuthors.id, authorId));
-      await recordAudit(tx, { action: 'initiatives.confirm-authorship', entityType: 'initiative', entityId: initiativeId, after: { authorId, contributionPercent: author.contributionPercent } });
-      await notifyPeople(tx, [initiative.submitterId], {
-        title: { vi: `Sáng kiến ${initiative.code}: đồng tác giả đã xác nhận`, en: `Initiative ${initiative.code}: a co-author confirmed` },
-        body: {
-          vi: `${author.fullName} đã xác nhận phần đóng góp ${author.contributionPercent}% trong “${initiative.title}”.`,
-          en: `${author.fullName} confirmed their ${author.contributionPercent}% share of “${initiative.title}”.`,
-        },
-        url: initiativeUrl(initiativeId),
-      });
-    }
-    const row = await loadInitiative(tx, initiativeId);
-    return presentInitiative(tx, row, await workflowRolesFor(tx, initiative));
-  });
-}
-
 /** The generic workflow step (submit, withdraw, screening, return, send to council, resubmit). */
 export async function transitionInitiative(ctx: ServiceContext, id: string, input: z.output<typeof transitionBodySchema>) {
   requireUserId(ctx);
   return inTransaction(ctx, async (tx) => {
     const row = await loadInitiative(tx, id, true);
-    if (!(await canReadDossier(tx, row)) && !(await isAuthor(tx, row))) throw notFound(initiativeWord, id);
+    if (!(await canReadDossier(tx, row))) throw notFound(initiativeWord, id);
     if (input.action === 'submit' || input.action === 'resubmit') await checkComplete(tx, row);
     const updated = await applyTransition(tx, row, input.action, input.reason);
     return presentInitiative(tx, updated, await workflowRolesFor(tx, updated));
   });
+}
+
+/**
+ * Whether the actor may take `action` on the initiative now: the workflow table for their roles,
+ * and for a council step the council's own conditions (see `requireCouncilStep`).
+ */
+export async function authorizeTransition(ctx: ServiceContext, row: InitiativeRow, action: WorkflowAction, viaCouncilId?: string): Promise<Transition> {
+  await requireCouncilStep(ctx, row, action, viaCouncilId);
+  return resolveTransition(row.state, action, await workflowRolesFor(ctx, row));
 }
 
 /**
@@ -171,8 +144,7 @@ export async function applyTransition(
   reason: string,
   extra: Partial<typeof initiatives.$inferInsert> = {},
 ): Promise<InitiativeRow> {
-  const roles = await workflowRolesFor(ctx, row);
-  const transition = resolveTransition(row.state, action, roles);
+  const transition = await authorizeTransition(ctx, row, action);
   if (transition.needsReason && reason.trim().length < 3) {
     throw new AppError(
       'VALIDATION',
@@ -248,41 +220,6 @@ async function phaseOfCall(ctx: ServiceContext, campaignId: string, callId: stri
   return call.phaseId;
 }
 
-/** Replaces the author list; a confirmation survives only when that author's name and share are unchanged. */
-async function replaceAuthors(ctx: ServiceContext, initiativeId: string, authors: DraftInput['authors']): Promise<void> {
-  const previous = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, initiativeId));
-  await ctx.db.delete(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, initiativeId));
-  if (authors.length === 0) return;
-  const emails = authors.map((a) => a.email?.toLowerCase()).filter((e): e is string => !!e);
-  const accounts = emails.length ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails)) : [];
-  const now = ctx.clock.now().toISOString();
-  const rows = authors.map((author, position) => {
-    const userId = accounts.find((a) => a.email.toLowerCase() === author.email?.toLowerCase())?.id ?? null;
-    const kept = previous.find((p) => p.userId !== null && p.userId === userId && p.fullName === author.fullName && p.contributionPercent === author.contributionPercent);
-    // The person filling in the form confirms their own part by submitting it.
-    const confirmedAt = userId !== null && userId === ctx.actor?.userId ? now : (kept?.confirmedAt ?? null);
-    return { ...author, initiativeId, position, userId, confirmedAt };
-  });
-  await ctx.db.insert(initiativeAuthors).values(rows);
-  // Ask a co-author to confirm when their confirmation becomes needed: newly named, or their
-  // name or share changed since they confirmed. Autosaves that change nothing for them stay silent.
-  const toAsk = rows.filter((r) => r.userId !== null && r.confirmedAt === null && !previous.some((p) => p.userId === r.userId && p.confirmedAt === null));
-  if (toAsk.length > 0) {
-    const [initiative] = await ctx.db.select({ code: initiatives.code, title: initiatives.title }).from(initiatives).where(eq(initiatives.id, initiativeId));
-    const submitterName = ctx.actor ? await displayNameOf(ctx, ctx.actor.userId) : '';
-    for (const r of toAsk) {
-      await notifyPeople(ctx, [r.userId], {
-        title: { vi: `Xác nhận đồng tác giả sáng kiến ${initiative!.code}`, en: `Confirm your co-authorship of initiative ${initiative!.code}` },
-        body: {
-          vi: `${submitterName} ghi bạn (${r.fullName}) là đồng tác giả của “${initiative!.title}” với tỷ lệ đóng góp ${r.contributionPercent}%. Vui lòng mở hồ sơ và xác nhận phần của bạn; đơn chỉ nộp được khi mọi đồng tác giả đã xác nhận.`,
-          en: `${submitterName} named you (${r.fullName}) as a co-author of “${initiative!.title}” with a ${r.contributionPercent}% share. Please open the dossier and confirm your part; the application can be submitted only once every co-author has confirmed.`,
-        },
-        url: initiativeUrl(initiativeId),
-      });
-    }
-  }
-}
-
 /** What Decree 13/2012 asks of an application before it can be accepted. */
 async function checkComplete(ctx: ServiceContext, row: InitiativeRow): Promise<void> {
   const problems: Array<{ field: string; vi: string; en: string }> = [];
@@ -297,7 +234,7 @@ async function checkComplete(ctx: ServiceContext, row: InitiativeRow): Promise<v
   const total = authors.reduce((sum, a) => sum + a.contributionPercent, 0);
   if (authors.length === 0) problems.push({ field: 'authors', vi: 'Cần ít nhất một tác giả', en: 'At least one author is needed' });
   else if (total !== 100) problems.push({ field: 'authors', vi: `Tổng tỷ lệ đóng góp phải bằng 100% (hiện ${total}%)`, en: `Contributions must add up to 100% (now ${total}%)` });
-  const unconfirmed = authors.filter((a) => a.userId !== null && a.confirmedAt === null).map((a) => a.fullName);
+  const unconfirmed = authors.filter(isAwaitingConfirmation).map((a) => a.fullName);
   if (unconfirmed.length > 0) problems.push({ field: 'authors', vi: `Đồng tác giả chưa xác nhận: ${unconfirmed.join(', ')}`, en: `Co-authors who have not confirmed: ${unconfirmed.join(', ')}` });
   if (row.callId) {
     const [call] = await ctx.db.select().from(campaignCalls).where(eq(campaignCalls.id, row.callId));

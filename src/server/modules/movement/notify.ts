@@ -2,7 +2,10 @@ import { eq, inArray } from 'drizzle-orm';
 import type { LocalizedText } from '../../../shared/contracts/common.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { users } from '../identity/schema.js';
-import { notifyUser } from '../notifications/service.js';
+import { notifyUser, queueEmail } from '../notifications/service.js';
+
+/** Where a notice about an initiative takes its reader: the dossier page. */
+export const initiativeUrl = (id: string) => `/sang-kien/${id}`;
 
 /**
  * Tells each person, in their own language, about a change to an initiative. Runs in the caller's
@@ -26,4 +29,18 @@ export async function notifyPeople(ctx: ServiceContext, userIds: ReadonlyArray<s
 export async function displayNameOf(ctx: ServiceContext, userId: string): Promise<string> {
   const [row] = await ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId));
   return row?.displayName ?? '';
+}
+
+/**
+ * E-mails someone who has no account here (yet), in Vietnamese then English since their language is
+ * unknown. Queued in the caller's transaction like every other notice.
+ */
+export async function emailAddress(ctx: ServiceContext, address: string, message: { title: LocalizedText; body: LocalizedText; url: string }) {
+  await queueEmail(ctx, {
+    userId: null,
+    to: address,
+    locale: 'vi',
+    template: 'message',
+    params: { title: `${message.title.vi} / ${message.title.en}`, body: `${message.body.vi}\n\n${message.body.en}`, link: message.url },
+  });
 }

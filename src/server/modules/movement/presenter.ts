@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { GalleryItem, InitiativeDto, InitiativeSummary, WorkflowAction, WorkflowRole } from '../../../shared/contracts/movement.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { units } from '../identity/schema.js';
-import type { InitiativeRow } from './access.js';
+import { asksConfirmation, isAuthorRowOf, type InitiativeRow } from './access.js';
 import { dossierAttachments } from './attachments.js';
 import { cityDate, isDecisionOverdue } from './decision-deadline.js';
 import { initiativeAuthors, initiativeTransitions } from './schema.js';
@@ -19,7 +19,11 @@ export function allowedActionsFor(state: InitiativeRow['state'], roles: readonly
 
 /** The whole dossier (with its confidential part): only for those `canReadDossier` lets in. */
 export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow, roles: readonly WorkflowRole[]): Promise<InitiativeDto> {
-  const authors = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, row.id)).orderBy(asc(initiativeAuthors.position));
+  const authors = await ctx.db
+    .select({ a: initiativeAuthors, isMine: ctx.actor ? sql<boolean>`${isAuthorRowOf(ctx.actor.userId)}` : sql<boolean>`false` })
+    .from(initiativeAuthors)
+    .where(eq(initiativeAuthors.initiativeId, row.id))
+    .orderBy(asc(initiativeAuthors.position));
   const history = await ctx.db
     .select()
     .from(initiativeTransitions)
@@ -43,7 +47,7 @@ export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow,
     conditions: row.conditions,
     benefits: row.benefits,
     appliedBy: row.appliedBy,
-    authors: authors.map((a) => ({
+    authors: authors.map(({ a, isMine }) => ({
       id: a.id,
       fullName: a.fullName,
       email: a.email,
@@ -52,9 +56,10 @@ export async function presentInitiative(ctx: ServiceContext, row: InitiativeRow,
       jobTitle: a.jobTitle,
       qualification: a.qualification,
       contributionPercent: a.contributionPercent,
-      hasAccount: a.userId !== null,
+      // Never whether the address has an account: that would let the form probe addresses.
+      isConfirmationNeeded: asksConfirmation(a),
       confirmedAt: a.confirmedAt,
-      isMe: a.userId !== null && a.userId === ctx.actor?.userId,
+      isMe: isMine,
     })),
     state: row.state,
     scope: row.scope,

@@ -49,7 +49,7 @@ export async function publicInitiative(ctx: ServiceContext, id: string): Promise
     kind: row.kind,
     fieldCode: row.fieldCode,
     campaignCode: campaign?.code ?? '',
-    authors: authors.map((a) => ({ fullName: a.fullName, workplace: a.workplace, contributionPercent: a.contributionPercent })),
+    authors: authors.map((a) => ({ fullName: a.fullName, contributionPercent: a.contributionPercent })),
     ownerName: row.ownerName,
     unitName: unit ? { vi: unit.nameVi, en: unit.nameEn } : null,
     firstAppliedOn: row.firstAppliedOn,

@@ -6,10 +6,10 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { inTransaction } from '../../lib/tx.js';
 import { users } from '../identity/schema.js';
-import { councilRolesIn, initiativeWord, isProgrammeManager, loadInitiative, requireUserId } from './access.js';
+import { assignedCouncilOf, councilRolesIn, initiativeWord, isAuthor, isAuthorRowOf, isProgrammeManager, loadInitiative, requireUserId, roleOnAssignedCouncil, type CouncilRole } from './access.js';
 import { planAssignments, type Target } from './assignment.js';
 import { criteriaOf } from './campaigns.js';
-import { applyTransition } from './initiatives.js';
+import { applyTransition, authorizeTransition } from './initiatives.js';
 import { notifyPeople } from './notify.js';
 import { aggregate, reviewerTotal } from './scoring-method.js';
 import { conflictDeclarations, councilDecisions, councilMembers, initiativeAuthors, initiatives, reviewAssignments, reviewCouncils, reviewScores } from './schema.js';
@@ -99,7 +99,10 @@ export async function declareConflict(ctx: ServiceContext, initiativeId: string,
   const userId = requireUserId(ctx);
   return inTransaction(ctx, async (tx) => {
     const initiative = await loadInitiative(tx, initiativeId);
-    if ((await councilRolesIn(tx, initiative.campaignId)).length === 0) throw notFound(initiativeWord, initiativeId);
+    // Before assignment any member of the campaign's councils may (so they are not chosen); after, only the assigned council's.
+    const council = await assignedCouncilOf(tx, initiativeId);
+    const memberships = await councilRolesIn(tx, initiative.campaignId);
+    if (!memberships.some((m) => council === null || m.councilId === council.id)) throw notFound(initiativeWord, initiativeId);
     await tx.db.insert(conflictDeclarations).values({ userId, initiativeId, reason }).onConflictDoUpdate({ target: [conflictDeclarations.userId, conflictDeclarations.initiativeId], set: { reason } });
     const removed = await tx.db
       .delete(reviewAssignments)
@@ -123,7 +126,8 @@ export async function assignReviewers(ctx: ServiceContext, councilId: string, in
       .groupBy(reviewAssignments.reviewerId);
     const candidates = members.map((m) => ({ userId: m.userId, unitId: m.unitId, load: loads.find((l) => l.reviewerId === m.userId)?.n ?? 0 }));
     const ids = [...new Set(input.initiativeIds)].sort();
-    const rows = await tx.db.select().from(initiatives).where(inArray(initiatives.id, ids)).orderBy(asc(initiatives.id));
+    // Locked in id order: two managers assigning the same initiative to two councils wait for each other.
+    const rows = await tx.db.select().from(initiatives).where(inArray(initiatives.id, ids)).orderBy(asc(initiatives.id)).for('update');
     const targets: Target[] = [];
     for (const id of ids) {
       const row = rows.find((r) => r.id === id);
@@ -132,7 +136,13 @@ export async function assignReviewers(ctx: ServiceContext, councilId: string, in
       if (row.state !== 'under_review') throw conflict({ vi: `Sáng kiến ${row.code} chưa được chuyển hội đồng xem xét`, en: `Initiative ${row.code} has not been sent to the council` }, { initiativeId: id, state: row.state });
       const authors = await tx.db.select({ userId: initiativeAuthors.userId }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, id));
       const declared = await tx.db.select({ userId: conflictDeclarations.userId }).from(conflictDeclarations).where(eq(conflictDeclarations.initiativeId, id));
-      const existing = await tx.db.select({ userId: reviewAssignments.reviewerId }).from(reviewAssignments).where(eq(reviewAssignments.initiativeId, id));
+      const existing = await tx.db.select({ userId: reviewAssignments.reviewerId, councilId: reviewAssignments.councilId }).from(reviewAssignments).where(eq(reviewAssignments.initiativeId, id));
+      if (existing.some((e) => e.councilId !== councilId)) {
+        throw conflict(
+          { vi: `Sáng kiến ${row.code} đã được giao cho một hội đồng khác; mỗi sáng kiến chỉ do một hội đồng xem xét`, en: `Initiative ${row.code} is already assigned to another council; each initiative is reviewed by one council` },
+          { reason: 'ASSIGNED_TO_ANOTHER_COUNCIL', initiativeId: id },
+        );
+      }
       targets.push({
         initiativeId: id,
         unitId: row.unitId,
@@ -215,9 +225,19 @@ export async function submitScores(ctx: ServiceContext, initiativeId: string, in
 }
 
 /**
- * Scores of an initiative as the caller may see them: a reviewer sees the others' only after
- * submitting their own (so each scores independently); the chair and managers see all.
+ * How much of an initiative's scores a person sees. Only its own council: managers and the chair see
+ * every sheet; a reviewer sees the others' only after submitting their own (so each scores
+ * independently); other members of that council see them all; an author never does, even one who
+ * sits on the council. Everyone else sees nothing.
  */
+export function scoreSight(who: { isManager: boolean; councilRole: CouncilRole | null; isAuthor: boolean; myAssignment: { submittedAt: string | null } | undefined }): 'none' | 'own' | 'all' {
+  if (who.isManager) return 'all';
+  if (who.councilRole === null || who.isAuthor) return 'none';
+  if (who.councilRole === 'chair') return 'all';
+  return who.myAssignment && who.myAssignment.submittedAt === null ? 'own' : 'all';
+}
+
+/** Scores of an initiative as the caller may see them (`scoreSight`); those who see none are told it does not exist. */
 export async function scoresView(ctx: ServiceContext, initiativeId: string) {
   const userId = requireUserId(ctx);
   const initiative = await loadInitiative(ctx, initiativeId);
@@ -228,37 +248,46 @@ export async function scoresView(ctx: ServiceContext, initiativeId: string) {
     .where(eq(reviewAssignments.initiativeId, initiativeId))
     .orderBy(asc(reviewAssignments.id));
   const mine = assignments.find((x) => x.a.reviewerId === userId);
-  const isChair = (await councilRolesIn(ctx, initiative.campaignId)).some((r) => r.role === 'chair');
-  if (!mine && !isChair && !isProgrammeManager(ctx)) throw notFound(initiativeWord, initiativeId);
+  const sight = scoreSight({ isManager: isProgrammeManager(ctx), councilRole: await roleOnAssignedCouncil(ctx, initiativeId), isAuthor: await isAuthor(ctx, initiative), myAssignment: mine?.a });
+  if (sight === 'none') throw notFound(initiativeWord, initiativeId);
   const criteria = await criteriaOf(ctx, initiative.campaignId);
   const scores = assignments.length
     ? await ctx.db.select().from(reviewScores).where(inArray(reviewScores.assignmentId, assignments.map((x) => x.a.id))).orderBy(asc(reviewScores.id))
     : [];
   const sheetOf = (assignmentId: string) =>
     scores.filter((s) => s.assignmentId === assignmentId).map((s) => ({ criterionId: s.criterionId, score: s.score, comment: s.comment }));
-  const mayCompare = isChair || isProgrammeManager(ctx) || (mine?.a.submittedAt ?? null) !== null;
   const submitted = assignments.filter((x) => x.a.submittedAt !== null);
-  const others = mayCompare
-    ? submitted.filter((x) => x.a.reviewerId !== userId).map((x) => ({ reviewerName: x.name, total: reviewerTotal(criteria, sheetOf(x.a.id)), scores: sheetOf(x.a.id) }))
-    : [];
+  const others =
+    sight === 'all' ? submitted.filter((x) => x.a.reviewerId !== userId).map((x) => ({ reviewerName: x.name, total: reviewerTotal(criteria, sheetOf(x.a.id)), scores: sheetOf(x.a.id) })) : [];
   return {
     mine: mine ? sheetOf(mine.a.id) : [],
     mySubmittedAt: mine?.a.submittedAt ?? null,
     others,
-    aggregate: mayCompare ? aggregate(submitted.map((x) => reviewerTotal(criteria, sheetOf(x.a.id)))) : null,
+    aggregate: sight === 'all' ? aggregate(submitted.map((x) => reviewerTotal(criteria, sheetOf(x.a.id)))) : null,
   };
 }
 
-/** The council's ranking: initiatives it reviews, by mean score, disputed ones flagged. */
+/**
+ * The council's ranking: initiatives it reviews, by mean score, disputed ones flagged. A row's
+ * scores show only to those `scoreSight` lets see them all (a reviewer yet to submit sees none),
+ * and rows are ranked on what the caller sees, so a position gives nothing away.
+ */
 export async function councilRanking(ctx: ServiceContext, councilId: string) {
   const council = await requireCouncilReader(ctx, councilId);
+  const userId = requireUserId(ctx);
+  const isManager = isProgrammeManager(ctx);
+  const councilRole = isManager ? null : ((await councilRolesIn(ctx, council.campaignId)).find((r) => r.councilId === councilId)?.role ?? null);
   const criteria = await criteriaOf(ctx, council.campaignId);
   const assignments = await ctx.db
-    .select({ a: reviewAssignments, code: initiatives.code, title: initiatives.title, state: initiatives.state })
+    .select({ a: reviewAssignments, code: initiatives.code, title: initiatives.title, state: initiatives.state, submitterId: initiatives.submitterId })
     .from(reviewAssignments)
     .innerJoin(initiatives, eq(initiatives.id, reviewAssignments.initiativeId))
     .where(eq(reviewAssignments.councilId, councilId))
     .orderBy(asc(reviewAssignments.id));
+  const initiativeIds = [...new Set(assignments.map((x) => x.a.initiativeId))];
+  const authored = initiativeIds.length
+    ? new Set((await ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(and(inArray(initiativeAuthors.initiativeId, initiativeIds), isAuthorRowOf(userId)))).map((r) => r.id))
+    : new Set<string>();
   const scores = assignments.length
     ? await ctx.db.select().from(reviewScores).where(inArray(reviewScores.assignmentId, assignments.map((x) => x.a.id))).orderBy(asc(reviewScores.id))
     : [];
@@ -266,7 +295,13 @@ export async function councilRanking(ctx: ServiceContext, councilId: string) {
   for (const x of assignments) byInitiative.set(x.a.initiativeId, [...(byInitiative.get(x.a.initiativeId) ?? []), x]);
   const rows = [...byInitiative.entries()].map(([initiativeId, list]) => {
     const done = list.filter((x) => x.a.submittedAt !== null);
-    const agg = aggregate(done.map((x) => reviewerTotal(criteria, scores.filter((s) => s.assignmentId === x.a.id))));
+    const sight = scoreSight({
+      isManager,
+      councilRole,
+      isAuthor: list[0]!.submitterId === userId || authored.has(initiativeId),
+      myAssignment: list.find((x) => x.a.reviewerId === userId)?.a,
+    });
+    const agg = sight === 'all' ? aggregate(done.map((x) => reviewerTotal(criteria, scores.filter((s) => s.assignmentId === x.a.id)))) : null;
     return {
       initiativeId,
       code: list[0]!.code,
@@ -294,12 +329,13 @@ export async function decideInitiative(ctx: ServiceContext, councilId: string, i
     if (!roles.some((r) => r.councilId === councilId && r.role === 'chair')) {
       throw new AppError('FORBIDDEN', { vi: 'Chỉ chủ tịch hội đồng mới ghi nhận quyết định của hội đồng', en: 'Only the council chair records the council’s decision' });
     }
+    const action = input.outcome === 'recognised' ? 'recognise' : 'refuse';
+    // The state, this council's assignment and every review being in come before the tally.
+    await authorizeTransition(tx, initiative, action, councilId);
     const members = await membersOf(tx, councilId);
     const votes = input.votesFor + input.votesAgainst + input.votesAbstain;
     if (votes > members.length) throw new AppError('VALIDATION', { vi: `Tổng số phiếu (${votes}) vượt số thành viên (${members.length})`, en: `Votes cast (${votes}) exceed the members (${members.length})` }, { field: 'votesFor' });
     if (votes * 3 < members.length * 2) throw new AppError('VALIDATION', { vi: 'Chưa đủ 2/3 thành viên tham gia biểu quyết', en: 'Fewer than two thirds of the members voted' }, { field: 'votesFor' });
-    const pending = await tx.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(and(eq(reviewAssignments.initiativeId, initiative.id), isNull(reviewAssignments.submittedAt)));
-    if (pending.length > 0) throw conflict({ vi: `Còn ${pending.length} phiếu chấm chưa nộp`, en: `${pending.length} score sheet(s) not yet submitted` }, { reason: 'REVIEWS_PENDING' });
     const reachesMajority = input.votesFor * 100 >= council.approvalThresholdPercent * members.length;
     if (input.outcome === 'recognised') {
       if (!reachesMajority) {
@@ -310,7 +346,7 @@ export async function decideInitiative(ctx: ServiceContext, councilId: string, i
     const view = await scoresView(tx, initiative.id);
     const now = tx.clock.now().toISOString();
     const scope = input.outcome === 'recognised' ? input.scope : null;
-    const updated = await applyTransition(tx, initiative, input.outcome === 'recognised' ? 'recognise' : 'refuse', input.reason, { scope, decidedAt: now });
+    const updated = await applyTransition(tx, initiative, action, input.reason, { scope, decidedAt: now });
     await tx.db.insert(councilDecisions).values({
       councilId,
       initiativeId: initiative.id,

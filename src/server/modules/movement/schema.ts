@@ -189,7 +189,7 @@ export const initiatives = pgTable(
   ],
 );
 
-/** An author with their contribution (shares sum to 100); co-authors with an account confirm their part. */
+/** An author with their contribution (shares sum to 100); co-authors named by e-mail confirm their part. */
 export const initiativeAuthors = pgTable(
   'initiative_authors',
   {
@@ -209,7 +209,14 @@ export const initiativeAuthors = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'string' }),
     ...timestamps(),
   },
-  (t) => [index('initiative_authors_initiative_id_idx').on(t.initiativeId), index('initiative_authors_user_id_idx').on(t.userId)],
+  (t) => [
+    index('initiative_authors_initiative_id_idx').on(t.initiativeId),
+    index('initiative_authors_user_id_idx').on(t.userId),
+    // Co-authors invited by e-mail, found by address when they come with an account of their own.
+    index('initiative_authors_invited_email_idx')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.userId} is null`),
+  ],
 );
 
 export const initiativeAttachments = pgTable(
@@ -221,7 +228,7 @@ export const initiativeAttachments = pgTable(
       .references(() => initiatives.id, { onDelete: 'cascade' }),
     attachmentId: uuid('attachment_id').notNull(),
     fileName: text('file_name').notNull(),
-    /** Never listed or served on the public side; only authors, managers and assigned reviewers see it. */
+    /** Never listed or served on the public side; only those who read the whole dossier (authors, managers, its council) see it. */
     isConfidential: boolean('is_confidential').notNull().default(false),
     ...timestamps(),
   },

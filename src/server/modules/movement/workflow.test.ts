@@ -6,7 +6,7 @@ import { completeDraft, createCouncil, demoCampaign, movementPeople, unitId } fr
 import { as, type Browser } from '../../../../tests/support/sessions.js';
 import { AppError } from '../../lib/errors.js';
 import { awards, councilDecisions, initiatives, replications, reviewAssignments } from './schema.js';
-import { findTransition, resolveTransition, transitions } from './workflow.js';
+import { findTransition, isCouncilStep, resolveTransition, transitions } from './workflow.js';
 
 /**
  * The workflow written out again, independently of workflow.ts, as the issue states it:
@@ -68,6 +68,11 @@ describe('the workflow table', () => {
     }
   });
 
+  it('marks as council steps exactly the council chair’s moves, which council-step.ts scopes to the assigned council', () => {
+    const steps = initiativeStates.flatMap((state) => workflowActions.filter((action) => isCouncilStep(state, action)).map((action) => `${state} ${action}`));
+    expect(steps.sort()).toEqual(expected.filter(([, , role]) => role === 'council_chair').map(([state, action]) => `${state} ${action}`).sort());
+  });
+
   it('names the state and the action in its refusals, in both languages', () => {
     expect(() => resolveTransition('draft', 'award', ['programme_manager'])).toThrowError('An initiative in state “Draft” cannot be awarded');
     try {
@@ -106,6 +111,8 @@ describe('the workflow through the API: every state × action × role', () => {
     await db().delete(awards).where(eq(awards.initiativeId, initiativeId));
     await db().delete(replications).where(eq(replications.initiativeId, initiativeId));
     await db().delete(reviewAssignments).where(eq(reviewAssignments.initiativeId, initiativeId));
+    // Assigned to the council with its review in, so a council step is the table's to allow or refuse.
+    await db().insert(reviewAssignments).values({ councilId, initiativeId, reviewerId: people.reviewers[0]!.user.id, submittedAt: t.clock.now().toISOString() });
     await db().update(initiatives).set({ state }).where(eq(initiatives.id, initiativeId));
   }
   async function stateNow(): Promise<InitiativeState> {

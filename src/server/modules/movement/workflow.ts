@@ -79,6 +79,15 @@ const roleNames: Record<WorkflowRole, { vi: string; en: string }> = {
 };
 
 export const stateName = (state: InitiativeState) => stateNames[state];
+export const actionName = (action: WorkflowAction) => actionNames[action];
+
+/**
+ * A council step: a move from `from` that only the council chair takes (recognise, refuse, return
+ * from review). It is scoped to the council the initiative is assigned to (see council-step.ts).
+ */
+export function isCouncilStep(from: InitiativeState, action: WorkflowAction): boolean {
+  return transitions.some((x) => x.from === from && x.action === action && x.role === 'council_chair');
+}
 
 /** The transition for (state, action, role), or null. */
 export function findTransition(from: InitiativeState, action: WorkflowAction, role: WorkflowRole): Transition | null {
@@ -117,7 +126,8 @@ export function resolveTransition(from: InitiativeState, action: WorkflowAction,
   return allowed;
 }
 
-function pastTense(action: WorkflowAction): string {
+/** The action as a past participle, for English messages ("cannot be recognised"). */
+export function pastTense(action: WorkflowAction): string {
   const words: Record<WorkflowAction, string> = {
     submit: 'submitted',
     withdraw: 'withdrawn',

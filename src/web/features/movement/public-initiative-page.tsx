@@ -59,7 +59,7 @@ export function PublicInitiativePage() {
         <ul className="plain-list">
           {dto.authors.map((a, i) => (
             <li key={i}>
-              {a.fullName} — {a.workplace} ({a.contributionPercent}%)
+              {a.fullName} ({a.contributionPercent}%)
             </li>
           ))}
         </ul>

@@ -1,0 +1,1 @@
+CREATE INDEX "initiative_authors_invited_email_idx" ON "initiative_authors" USING btree (lower("email")) WHERE "initiative_authors"."user_id" is null;

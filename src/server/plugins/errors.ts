@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, LocalizedText } from '../../shared/contracts/common.js';
@@ -77,13 +77,33 @@ const clientErrors: Record<string, ClientError> = {
 /** The multipart parser (busboy) reports a malformed body with plain errors, known only by their messages. */
 const malformedMultipartMessages = [/^Multipart: Boundary not found$/, /^Unsupported Content-Type\.$/, /^Unexpected end of multipart data$/, /terminated early due to unexpected end of multipart data$/];
 
-/** PostgreSQL's data exceptions (SQLSTATE class 22): a value it cannot take, which only a request can have brought. */
-export const isDataException = (error: unknown): boolean => sqlStateOf(error)?.startsWith('22') ?? false;
-
-const dataException: LocalizedText = {
-  vi: 'Một giá trị trong yêu cầu không hợp lệ (sai định dạng hoặc ngoài khoảng cho phép); hãy kiểm tra lại dữ liệu đã nhập',
-  en: 'A value in the request is not valid (malformed or out of range); check what was entered',
+const invalidValue: ClientError = {
+  code: 'BAD_REQUEST',
+  message: {
+    vi: 'Một giá trị trong yêu cầu không hợp lệ (sai định dạng hoặc ngoài khoảng cho phép); hãy kiểm tra lại dữ liệu đã nhập',
+    en: 'A value in the request is not valid (malformed or out of range); check what was entered',
+  },
 };
+const concurrentChange: ClientError = {
+  code: 'CONFLICT',
+  message: {
+    vi: 'Dữ liệu vừa bị thay đổi bởi một yêu cầu khác (có thể gửi trùng cùng lúc); hãy tải lại rồi thử lại',
+    en: 'The data was just changed by another request (perhaps the same one sent twice at once); reload and try again',
+  },
+};
+
+/**
+ * The database refusing what a request brought, as a last net behind validation and the services'
+ * own checks: a value it cannot take (SQLSTATE class 22, data exception; 23514, a check), or a
+ * duplicate or a vanished reference that two requests racing each other can produce (23505, 23503).
+ */
+export function databaseRefusal(error: unknown): ClientError | null {
+  const state = sqlStateOf(error);
+  if (state === null) return null;
+  if (state.startsWith('22') || state === '23514') return invalidValue;
+  if (state === '23505' || state === '23503') return concurrentChange;
+  return null;
+}
 
 const contextNames: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 
@@ -109,7 +129,8 @@ export function toErrorBody(error: unknown, requestId: string): { status: number
   if (error instanceof Error && malformedMultipartMessages.some((pattern) => pattern.test(error.message))) {
     return bodyOf(malformedMultipart.code, malformedMultipart.message);
   }
-  if (isDataException(error)) return bodyOf('BAD_REQUEST', dataException);
+  const refusal = databaseRefusal(error);
+  if (refusal) return bodyOf(refusal.code, refusal.message);
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
     const code = codeByStatus[status] ?? 'BAD_REQUEST';
@@ -122,12 +143,19 @@ export function toErrorBody(error: unknown, requestId: string): { status: number
   return bodyOf(code, messagesByCode[code]!);
 }
 
+/** Fastify's refusals before any route is found (a badly encoded URL, an over-long path parameter), in the same shape. */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toErrorBody(error, request.id);
+  request.log.info({ code: body.error.code, status }, 'client error');
+  void reply.status(status).send(body);
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorBody(error, request.id);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    // The safety net caught what validation should have: worth a look, with the SQL but not the value.
-    else if (isDataException(error)) request.log.warn({ err: error, code: body.error.code, status }, 'database refused a value from the request');
+    // The last net caught what validation or the service should have: worth a look, with the SQL but not the values.
+    else if (databaseRefusal(error)) request.log.warn({ err: error, code: body.error.code, status }, 'database refused what the request brought');
     else request.log.info({ code: body.error.code, status }, 'client error');
     return reply.status(status).send(body);
   });

@@ -6,23 +6,29 @@ import { AppError } from '../lib/errors.js';
 /** RFC 2046: a boundary is 1 to 70 characters; the multipart parser fails on an empty or missing one. */
 const multipartBoundary = /;\s*boundary=(?:"[^"]{1,70}"|[^\s;"]{1,70})\s*(?:;|$)/i;
 
-/** A path to show in a message: a NUL inside a key is written out, not sent back as is. */
-const fieldName = (path: readonly (string | number)[]): string => path.map((part) => String(part).replaceAll('\u0000', '\\u0000')).join('.');
+type Place = { key: string | number; parent: Place | null };
 
-/** The first place in `value` (a string, or strings and keys nested in objects and arrays) holding U+0000. */
+/** A field's name from its place, root first; a NUL inside a key is written out, not sent back as is. */
+function fieldName(place: Place): string {
+  const parts: string[] = [];
+  for (let at: Place | null = place; at; at = at.parent) parts.push(String(at.key).replaceAll('\u0000', '\\u0000'));
+  return parts.reverse().join('.');
+}
+
+/** A place in `value` (a string, or strings and keys nested in objects and arrays) holding U+0000, named from `root`. */
 export function findNulCharacter(value: unknown, root: string): string | null {
-  // Iterative, so a deeply nested body cannot exhaust the stack.
-  const pending: Array<{ value: unknown; path: (string | number)[] }> = [{ value, path: [root] }];
+  // Iterative, and each place points at its parent, so a deeply nested body costs neither stack nor copies of its path.
+  const pending: Array<{ value: unknown; place: Place }> = [{ value, place: { key: root, parent: null } }];
   while (pending.length > 0) {
-    const { value: current, path } = pending.pop()!;
+    const { value: current, place } = pending.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) return fieldName(path);
+      if (current.includes('\u0000')) return fieldName(place);
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+      current.forEach((item, index) => pending.push({ value: item, place: { key: index, parent: place } }));
     } else if (current !== null && typeof current === 'object') {
       for (const [key, item] of Object.entries(current)) {
-        if (key.includes('\u0000')) return fieldName([...path, key]);
-        pending.push({ value: item, path: [...path, key] });
+        if (key.includes('\u0000')) return fieldName({ key, parent: place });
+        pending.push({ value: item, place: { key, parent: place } });
       }
     }
   }

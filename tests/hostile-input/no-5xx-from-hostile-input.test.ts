@@ -23,7 +23,14 @@ const callerNames = ['anonymous', ...roles.map(([name]) => name)];
 /** Who gets every probe of an operation: the first of these its policy lets through. */
 const fullSetCallers = ['administrator', 'programme manager', 'unit officer', 'reviewer', 'leader', 'registered user', 'anonymous'];
 
-type Kind = 'valid-looking' | 'NUL character' | 'impossible date' | 'oversized text' | 'wrong content type' | 'multipart without boundary' | 'NUL in file name';
+type Kind =
+  | 'valid-looking'
+  | 'NUL character'
+  | 'impossible date'
+  | 'oversized text'
+  | 'wrong content type'
+  | 'multipart without boundary'
+  | 'NUL in file name';
 type Probe = { kind: Kind; label: string; options: InjectOptions };
 type HostileValue = { kind: Kind; name: string; make(current: string): string };
 
@@ -35,8 +42,12 @@ const longestUrlText = megabyte.slice(0, 16_000);
 function hostileValues(isDate: boolean, inUrl: boolean): HostileValue[] {
   return [
     { kind: 'NUL character', name: 'NUL character', make: (text) => `${text.slice(0, 4)}\u0000${text.slice(4)}` },
-    inUrl ? { kind: 'oversized text', name: '16 KB string', make: () => longestUrlText } : { kind: 'oversized text', name: '1 MB string', make: () => megabyte },
-    ...(isDate ? ['0000-01-01', '9999-12-31'].map((date): HostileValue => ({ kind: 'impossible date', name: `date ${date}`, make: () => date })) : []),
+    inUrl
+      ? { kind: 'oversized text', name: '16 KB string', make: () => longestUrlText }
+      : { kind: 'oversized text', name: '1 MB string', make: () => megabyte },
+    ...(isDate
+      ? ['0000-01-01', '9999-12-31'].map((date): HostileValue => ({ kind: 'impossible date', name: `date ${date}`, make: () => date }))
+      : []),
   ];
 }
 const boundary = 'doimoi-hostile-input';
@@ -57,37 +68,79 @@ function probesFor(operation: Operation): Probe[] {
   const probes: Probe[] = [{ kind: 'valid-looking', label: 'valid-looking request', options: request() }];
   for (const { name } of operation.params) {
     for (const value of hostileValues(false, true)) {
-      probes.push({ kind: value.kind, label: `${value.name} in path parameter ${name}`, options: request({ params: { ...params, [name]: value.make(params[name]!) } }) });
+      probes.push({
+        kind: value.kind,
+        label: `${value.name} in path parameter ${name}`,
+        options: request({ params: { ...params, [name]: value.make(params[name]!) } }),
+      });
     }
   }
   for (const { name, schema } of operation.query) {
     for (const value of hostileValues(schema.format === 'date', true)) {
-      probes.push({ kind: value.kind, label: `${value.name} in query ${name}`, options: request({ query: { ...query, [name]: value.make(query[name]!) } }) });
+      probes.push({
+        kind: value.kind,
+        label: `${value.name} in query ${name}`,
+        options: request({ query: { ...query, [name]: value.make(query[name]!) } }),
+      });
     }
   }
   if (operation.body) {
     for (const leaf of textLeaves(operation.body, body)) {
       const current = leaf.path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], body) as string;
       for (const value of hostileValues(leaf.isDate, false)) {
-        probes.push({ kind: value.kind, label: `${value.name} in body.${leaf.path.join('.')}`, options: request({ body: replaceAt(body, leaf.path, value.make(current)) }) });
+        probes.push({
+          kind: value.kind,
+          label: `${value.name} in body.${leaf.path.join('.')}`,
+          options: request({ body: replaceAt(body, leaf.path, value.make(current)) }),
+        });
       }
     }
   }
   const url = urlOf(operation, params, query);
   const method = operation.method as InjectOptions['method'];
   for (const contentType of ['text/plain', 'application/xml']) {
-    probes.push({ kind: 'wrong content type', label: `body as ${contentType}`, options: { method, url, headers: { 'content-type': contentType }, payload: contentType === 'text/plain' ? JSON.stringify(body ?? {}) : '<request/>' } });
+    probes.push({
+      kind: 'wrong content type',
+      label: `body as ${contentType}`,
+      options: {
+        method,
+        url,
+        headers: { 'content-type': contentType },
+        payload: contentType === 'text/plain' ? JSON.stringify(body ?? {}) : '<request/>',
+      },
+    });
   }
-  probes.push({ kind: 'multipart without boundary', label: 'multipart without boundary', options: { method, url, headers: { 'content-type': 'multipart/form-data' }, payload: multipartBody('bao-cao.pdf') } });
+  probes.push({
+    kind: 'multipart without boundary',
+    label: 'multipart without boundary',
+    options: { method, url, headers: { 'content-type': 'multipart/form-data' }, payload: multipartBody('bao-cao.pdf') },
+  });
   probes.push({
     kind: 'NUL in file name',
     label: 'multipart with a NUL in the file name',
-    options: { method, url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: multipartBody('bao\u0000cao.pdf') },
+    options: {
+      method,
+      url,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: multipartBody('bao\u0000cao.pdf'),
+    },
   });
   return probes;
 }
 
-const zodIssueCodes = new Set(['invalid_type', 'too_small', 'too_big', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element', 'invalid_value', 'custom']);
+const zodIssueCodes = new Set([
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+]);
 /** Refused by the route's schema (not by its service): the valid-looking request was not valid after all. */
 function schemaRejection(res: LightMyRequestResponse): string | null {
   if (res.statusCode !== 400) return null;
@@ -101,11 +154,14 @@ function schemaRejection(res: LightMyRequestResponse): string | null {
 function problemWith(probe: Probe, res: LightMyRequestResponse, isDenied: boolean, method: string): string | null {
   const status = res.statusCode;
   if (status >= 500) return `${status} ${res.body.slice(0, 300)}`;
-  const expectOneOf = (...allowed: number[]) => (allowed.includes(status) ? null : `${status}, expected ${allowed.join(' or ')}: ${res.body.slice(0, 300)}`);
+  const expectOneOf = (...allowed: number[]) =>
+    allowed.includes(status) ? null : `${status}, expected ${allowed.join(' or ')}: ${res.body.slice(0, 300)}`;
   switch (probe.kind) {
     case 'valid-looking': {
       const rejected = isDenied ? null : schemaRejection(res);
-      return rejected ? `the valid-looking request was refused by the schema at ${rejected}: fix the example built from the document` : null;
+      return rejected
+        ? `the valid-looking request was refused by the schema at ${rejected}: fix the example built from the document`
+        : null;
     }
     case 'NUL character':
       return expectOneOf(400);
@@ -123,7 +179,8 @@ function problemWith(probe: Probe, res: LightMyRequestResponse, isDenied: boolea
 }
 
 // Sign-in, sign-up and the account's own routes may end or replace the caller's session; they go last, signing out at the very end.
-const order = (operation: Operation) => (operation.path.endsWith('/sign-out') ? 2 : /^\/api\/(auth|account)\b/.test(operation.path) ? 1 : 0);
+const order = (operation: Operation) =>
+  operation.path.endsWith('/sign-out') ? 2 : /^\/api\/(auth|account)\b/.test(operation.path) ? 1 : 0;
 
 let t: TestApp;
 let operations: Array<Operation & { probes: Probe[] }>;
@@ -135,7 +192,9 @@ beforeAll(async () => {
     .map((operation) => ({ ...operation, probes: probesFor(operation) }));
   browsers.set('anonymous', null);
   for (const [name, role, needsSecondFactor] of roles) {
-    const { browser } = await userWithRoles(t, `${role.replace('_', '-')}@hostile.example.vn`, [{ role, unitCode: role === 'unit_officer' ? 'SKHCN' : '79', includesSubtree: role !== 'unit_officer' }]);
+    const { browser } = await userWithRoles(t, `${role.replace('_', '-')}@hostile.example.vn`, [
+      { role, unitCode: role === 'unit_officer' ? 'SKHCN' : '79', includesSubtree: role !== 'unit_officer' },
+    ]);
     if (needsSecondFactor) await enrolTotp(t, browser);
     browsers.set(name, browser);
   }
@@ -178,12 +237,20 @@ describe('hostile input, on every route of the OpenAPI document', () => {
       const thorough = fullSetCallers.find((caller) => !denied.get(caller)) ?? 'anonymous';
       await Promise.all(
         callerNames.map(async (caller) => {
-          const probes = caller === thorough ? hostile : hostile.filter((probe, index) => hostile.findIndex((other) => other.kind === probe.kind) === index || probe.kind === 'wrong content type');
+          const probes =
+            caller === thorough
+              ? hostile
+              : hostile.filter(
+                  (probe, index) =>
+                    hostile.findIndex((other) => other.kind === probe.kind) === index || probe.kind === 'wrong content type',
+                );
           for (const probe of probes) await send(caller, operation, probe, denied.get(caller)!);
         }),
       );
     }
-    console.info(`hostile input: ${sent} requests to ${operations.length} operations as ${callerNames.length} callers in ${Math.round(performance.now() - startedAt)} ms`);
+    console.info(
+      `hostile input: ${sent} requests to ${operations.length} operations as ${callerNames.length} callers in ${Math.round(performance.now() - startedAt)} ms`,
+    );
     expect(problems).toEqual([]);
   }, 600_000);
 });

@@ -48,7 +48,12 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 }
 
 export const someId = '00000000-0000-4000-8000-000000000000';
-const samples: Record<string, string> = { uuid: someId, email: 'nguoi-dung@example.vn', date: '2026-03-02', 'date-time': '2026-03-02T02:00:00Z' };
+const samples: Record<string, string> = {
+  uuid: someId,
+  email: 'nguoi-dung@example.vn',
+  date: '2026-03-02',
+  'date-time': '2026-03-02T02:00:00Z',
+};
 /** Values tried, in order, against a pattern the document gives; a pattern none matches fails the test, asking for one more. */
 const patternCandidates = ['MA-THU-1', '123456', '+84 912 345 678', 'U2FuZyBraWVu', `${'ab'.repeat(24)}.ics`];
 
@@ -73,7 +78,8 @@ function numberOf(schema: JsonSchema): number {
   return Math.min(low, high);
 }
 
-const typeOf = (schema: JsonSchema): string | undefined => (Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type);
+const typeOf = (schema: JsonSchema): string | undefined =>
+  Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
 
 /** A value the schema accepts, with every optional property present and every list holding one item. */
 export function exampleOf(schema: JsonSchema): unknown {

@@ -46,7 +46,14 @@ export const patchFixtures: Record<string, PatchFixture> = {
   'PATCH /api/account': {
     patcher: 'registered user',
     async setup({ request }) {
-      expectStatus(await request({ method: 'PATCH', url: '/api/account', payload: { displayName: 'Nguyễn Thị Bình', locale: 'en', phone: '+84 912 345 678', organizationName: 'Công ty Sáng Tạo' } }), 200);
+      expectStatus(
+        await request({
+          method: 'PATCH',
+          url: '/api/account',
+          payload: { displayName: 'Nguyễn Thị Bình', locale: 'en', phone: '+84 912 345 678', organizationName: 'Công ty Sáng Tạo' },
+        }),
+        200,
+      );
       return {
         url: '/api/account',
         read: async () => expectStatus(await request({ method: 'GET', url: '/api/account' }), 200),
@@ -64,7 +71,11 @@ export const patchFixtures: Record<string, PatchFixture> = {
     patcher: 'administrator',
     async setup({ request, unitId }) {
       const created = expectStatus<{ id: string }>(
-        await request({ method: 'POST', url: '/api/admin/units', payload: { code: 'PATCH-TEST', nameVi: 'Phường Thử Nghiệm', nameEn: 'Test Ward', kind: 'ward', parentId: await unitId('79') } }),
+        await request({
+          method: 'POST',
+          url: '/api/admin/units',
+          payload: { code: 'PATCH-TEST', nameVi: 'Phường Thử Nghiệm', nameEn: 'Test Ward', kind: 'ward', parentId: await unitId('79') },
+        }),
         201,
       );
       return {
@@ -128,9 +139,20 @@ export const patchFixtures: Record<string, PatchFixture> = {
   'PATCH /api/plans/tasks/{taskId}': {
     patcher: 'programme manager',
     async setup({ request, unitId }) {
-      const post = async (url: string, payload: object) => expectStatus<{ id: string }>(await request({ method: 'POST', url, payload }), 201).id;
-      const planId = await post('/api/plans', { code: 'KH-PATCH-NV', titleVi: 'Kế hoạch có nhiệm vụ', issuingBodyVi: 'Ủy ban nhân dân Thành phố', periodStart: 2026, periodEnd: 2030, isPublic: true });
-      const [groupA, groupB] = [await post(`/api/plans/${planId}/groups`, { titleVi: 'Nhóm thứ nhất' }), await post(`/api/plans/${planId}/groups`, { titleVi: 'Nhóm thứ hai' })];
+      const post = async (url: string, payload: object) =>
+        expectStatus<{ id: string }>(await request({ method: 'POST', url, payload }), 201).id;
+      const planId = await post('/api/plans', {
+        code: 'KH-PATCH-NV',
+        titleVi: 'Kế hoạch có nhiệm vụ',
+        issuingBodyVi: 'Ủy ban nhân dân Thành phố',
+        periodStart: 2026,
+        periodEnd: 2030,
+        isPublic: true,
+      });
+      const [groupA, groupB] = [
+        await post(`/api/plans/${planId}/groups`, { titleVi: 'Nhóm thứ nhất' }),
+        await post(`/api/plans/${planId}/groups`, { titleVi: 'Nhóm thứ hai' }),
+      ];
       const lead = await unitId('SKHCN');
       const [parentA, parentB] = [
         await post(`/api/plans/${planId}/tasks`, { code: 'NV-A', titleVi: 'Nhiệm vụ cha A', leadUnitId: lead }),
@@ -245,13 +267,27 @@ export const patchFixtures: Record<string, PatchFixture> = {
   'PATCH /api/movement/initiatives/{id}': {
     patcher: 'registered user',
     async setup({ request, unitId }) {
-      const { campaigns } = expectStatus<{ campaigns: Array<{ id: string; calls: Array<{ id: string }>; fields: Array<{ code: string }> }> }>(
-        await request({ method: 'GET', url: '/api/movement/campaigns' }),
-        200,
-      );
+      const { campaigns } = expectStatus<{
+        campaigns: Array<{ id: string; calls: Array<{ id: string }>; fields: Array<{ code: string }> }>;
+      }>(await request({ method: 'GET', url: '/api/movement/campaigns' }), 200);
       const campaign = campaigns.find((c) => c.calls.length > 0 && c.fields.length > 1)!;
-      const author = (fullName: string, contributionPercent: number) => ({ fullName, email: null, birthDate: '1985-07-14', workplace: 'Sở Y tế', jobTitle: 'Kỹ sư', qualification: 'Thạc sĩ', contributionPercent });
-      const applier = (fullName: string) => ({ fullName, birthDate: '1990-01-02', workplace: 'Bệnh viện Quận', jobTitle: 'Bác sĩ', qualification: 'Đại học', contribution: 'Áp dụng thử' });
+      const author = (fullName: string, contributionPercent: number) => ({
+        fullName,
+        email: null,
+        birthDate: '1985-07-14',
+        workplace: 'Sở Y tế',
+        jobTitle: 'Kỹ sư',
+        qualification: 'Thạc sĩ',
+        contributionPercent,
+      });
+      const applier = (fullName: string) => ({
+        fullName,
+        birthDate: '1990-01-02',
+        workplace: 'Bệnh viện Quận',
+        jobTitle: 'Bác sĩ',
+        qualification: 'Đại học',
+        contribution: 'Áp dụng thử',
+      });
       const draft = expectStatus<{ id: string }>(
         await request({
           method: 'POST',
@@ -292,8 +328,18 @@ export const patchFixtures: Record<string, PatchFixture> = {
           confidentialInfo: { value: 'Bí mật mới', touches: ['confidentialInfo'] },
           conditions: { value: 'Điều kiện mới', touches: ['conditions'] },
           benefits: { value: 'Lợi ích mới', touches: ['benefits'] },
-          appliedBy: { value: [applier('Võ Thị Giang'), applier('Đỗ Văn Hùng')], touches: ['appliedBy'], reads: people, expected: ['Võ Thị Giang', 'Đỗ Văn Hùng'] },
-          authors: { value: [author('Phạm Văn Em', 60), author('Ngô Thị Lan', 40)], touches: ['authors'], reads: people, expected: ['Phạm Văn Em', 'Ngô Thị Lan'] },
+          appliedBy: {
+            value: [applier('Võ Thị Giang'), applier('Đỗ Văn Hùng')],
+            touches: ['appliedBy'],
+            reads: people,
+            expected: ['Võ Thị Giang', 'Đỗ Văn Hùng'],
+          },
+          authors: {
+            value: [author('Phạm Văn Em', 60), author('Ngô Thị Lan', 40)],
+            touches: ['authors'],
+            reads: people,
+            expected: ['Phạm Văn Em', 'Ngô Thị Lan'],
+          },
         },
       };
     },

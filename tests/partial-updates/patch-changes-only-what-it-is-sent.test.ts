@@ -15,9 +15,13 @@ let operations: Operation[];
 const browsers = new Map<Patcher, Browser>();
 beforeAll(async () => {
   t = await buildTestApp();
-  const document = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>> };
+  const document = t.app.swagger() as {
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>>;
+  };
   operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    methods.patch ? [{ key: `PATCH ${path}`, fields: Object.keys(methods.patch.requestBody?.content['application/json']?.schema.properties ?? {}) }] : [],
+    methods.patch
+      ? [{ key: `PATCH ${path}`, fields: Object.keys(methods.patch.requestBody?.content['application/json']?.schema.properties ?? {}) }]
+      : [],
   );
   browsers.set('registered user', (await userWithRoles(t, 'citizen@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser);
   for (const [patcher, email, role] of [
@@ -35,14 +39,16 @@ afterAll(() => t.close());
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const leaves = new Map<string, unknown>();
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, item] of Object.entries(value)) for (const [path, leaf] of flatten(item, prefix ? `${prefix}.${key}` : key)) leaves.set(path, leaf);
+    for (const [key, item] of Object.entries(value))
+      for (const [path, leaf] of flatten(item, prefix ? `${prefix}.${key}` : key)) leaves.set(path, leaf);
   } else {
     leaves.set(prefix, value);
   }
   return leaves;
 }
 
-const valueAt = (resource: Record<string, unknown>, path: string): unknown => path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], resource);
+const valueAt = (resource: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], resource);
 
 function untouched(resource: Record<string, unknown>, excluded: string[]): Record<string, unknown> {
   const isExcluded = (path: string) => excluded.some((prefix) => path === prefix || path.startsWith(`${prefix}.`));
@@ -59,7 +65,10 @@ describe('partial updates', () => {
     const operation = operations.find((op) => op.key === key)!;
     const fixture = patchFixtures[key]!;
     const request = as(t.app, browsers.get(fixture.patcher)!);
-    const units = expectStatus<{ items: Array<{ id: string; code: string }> }>(await request({ method: 'GET', url: '/api/units' }), 200).items;
+    const units = expectStatus<{ items: Array<{ id: string; code: string }> }>(
+      await request({ method: 'GET', url: '/api/units' }),
+      200,
+    ).items;
     const context: FixtureContext = { request, unitId: async (code) => units.find((unit) => unit.code === code)!.id };
     const subject = await fixture.setup(context);
     // Every field of the body has a change to try, so a field added later is tried too.
@@ -73,7 +82,9 @@ describe('partial updates', () => {
 
       const reads = change.reads ?? ((shown: unknown) => shown);
       const expected = change.expected ?? change.value;
-      expect(reads(valueAt(before, change.touches[0])), `${key} {${field}}: the test value must differ from the current one`).not.toEqual(expected);
+      expect(reads(valueAt(before, change.touches[0])), `${key} {${field}}: the test value must differ from the current one`).not.toEqual(
+        expected,
+      );
       expect(reads(valueAt(after, change.touches[0])), `${key} {${field}}: takes the new value`).toEqual(expected);
       const excluded = [...change.touches, ...(subject.volatile ?? [])];
       expect(untouched(after, excluded), `${key} {${field}}: every other field stays`).toEqual(untouched(before, excluded));

@@ -51,7 +51,11 @@ describe('a failing query in the logs', () => {
   it('leaves out the driver’s detail, which names the duplicate value', async () => {
     const [existing] = await t.database.db.select().from(units).where(eq(units.code, 'SKHCN'));
     const marker = 'Tên riêng của một người 4711';
-    const error = await failureOf(() => t.database.db.insert(units).values({ code: existing!.code, nameVi: marker, nameEn: marker, kind: 'agency', parentId: existing!.parentId }));
+    const error = await failureOf(() =>
+      t.database.db
+        .insert(units)
+        .values({ code: existing!.code, nameVi: marker, nameEn: marker, kind: 'agency', parentId: existing!.parentId }),
+    );
     expect(sqlStateOf(error)).toBe('23505');
     expect(String((error.cause as { detail?: string }).detail)).toContain('SKHCN');
 

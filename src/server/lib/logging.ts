@@ -28,19 +28,16 @@ export function sqlStateOf(error: unknown): string | null {
 const stackUnder = (error: Error, headline: string): string | undefined =>
   error.stack === undefined
     ? undefined
-    : [
-        headline,
-        ...error.stack
-          .split('\n')
-          .filter((line) => line.trimStart().startsWith('at ')),
-      ].join('\n');
+    : [headline, ...error.stack.split('\n').filter((line) => line.trimStart().startsWith('at '))].join('\n');
 
 /** PostgreSQL quotes the offending input at the end of some messages (`invalid input syntax for type uuid: "…"`). */
 const withoutQuotedInput = (message: string): string => message.replace(/: ".*"$/s, ': "[redacted]"');
 
 function pick(error: object, fields: readonly string[]): Record<string, unknown> {
   const record = error as Record<string, unknown>;
-  return Object.fromEntries(fields.filter((field) => record[field] !== undefined && record[field] !== null).map((field) => [field, record[field]]));
+  return Object.fromEntries(
+    fields.filter((field) => record[field] !== undefined && record[field] !== null).map((field) => [field, record[field]]),
+  );
 }
 
 /**
@@ -53,12 +50,23 @@ export function serializeError(error: unknown, depth = 0): unknown {
   let serialized: SerializedError;
   if (error instanceof DrizzleQueryError) {
     const message = `Failed query: ${error.query}`;
-    serialized = { type: 'DrizzleQueryError', message, query: error.query, paramCount: error.params.length, stack: stackUnder(error, `DrizzleQueryError: ${message}`) };
+    serialized = {
+      type: 'DrizzleQueryError',
+      message,
+      query: error.query,
+      paramCount: error.params.length,
+      stack: stackUnder(error, `DrizzleQueryError: ${message}`),
+    };
   } else if (isDatabaseError(error)) {
     const message = withoutQuotedInput(error.message);
     serialized = { type: error.name, message, ...pick(error, safeDatabaseFields), stack: stackUnder(error, `${error.name}: ${message}`) };
   } else {
-    serialized = { type: error.constructor?.name ?? error.name, message: error.message, ...pick(error, safeErrorFields), stack: error.stack };
+    serialized = {
+      type: error.constructor?.name ?? error.name,
+      message: error.message,
+      ...pick(error, safeErrorFields),
+      stack: error.stack,
+    };
   }
   if (error.cause !== undefined && depth < maxCauseDepth) serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
   return serialized;

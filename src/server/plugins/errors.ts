@@ -16,7 +16,10 @@ const messagesByCode: Partial<Record<ErrorCode, LocalizedText>> = {
   PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' },
   RATE_LIMITED: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau', en: 'Too many requests, please try again later' },
-  SERVICE_UNAVAILABLE: { vi: 'Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau', en: 'Service temporarily unavailable, please try again later' },
+  SERVICE_UNAVAILABLE: {
+    vi: 'Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau',
+    en: 'Service temporarily unavailable, please try again later',
+  },
   INTERNAL: { vi: 'Đã có lỗi hệ thống; lỗi đã được ghi lại', en: 'An internal error occurred; it has been logged' },
 };
 
@@ -36,7 +39,10 @@ type ClientError = { code: ErrorCode; message: LocalizedText };
 
 const malformedMultipart: ClientError = {
   code: 'BAD_REQUEST',
-  message: { vi: 'Nội dung multipart/form-data bị hỏng hoặc không trọn vẹn; hãy gửi lại tệp', en: 'The multipart/form-data body is malformed or incomplete; send the file again' },
+  message: {
+    vi: 'Nội dung multipart/form-data bị hỏng hoặc không trọn vẹn; hãy gửi lại tệp',
+    en: 'The multipart/form-data body is malformed or incomplete; send the file again',
+  },
 };
 const tooLarge = (vi: string, en: string): ClientError => ({ code: 'PAYLOAD_TOO_LARGE', message: { vi, en } });
 
@@ -55,16 +61,28 @@ const clientErrors: Record<string, ClientError> = {
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'BAD_REQUEST',
-    message: { vi: 'Thân yêu cầu trống dù Content-Type là application/json', en: 'The body is empty although Content-Type is application/json' },
+    message: {
+      vi: 'Thân yêu cầu trống dù Content-Type là application/json',
+      en: 'The body is empty although Content-Type is application/json',
+    },
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: { vi: 'Thân yêu cầu không phải JSON hợp lệ', en: 'The body is not valid JSON' } },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'BAD_REQUEST',
+    message: { vi: 'Thân yêu cầu không phải JSON hợp lệ', en: 'The body is not valid JSON' },
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'BAD_REQUEST',
     message: { vi: 'Độ dài thân yêu cầu không khớp với Content-Length', en: 'The body size does not match Content-Length' },
   },
   FST_ERR_CTP_BODY_TOO_LARGE: tooLarge('Dữ liệu gửi lên vượt quá giới hạn cho phép', 'The request body is larger than allowed'),
-  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', message: { vi: 'Đường dẫn có phần mã hóa không hợp lệ', en: 'The URL has a badly encoded part' } },
-  FST_ERR_MAX_PARAM_LENGTH: { code: 'BAD_REQUEST', message: { vi: 'Một tham số trên đường dẫn quá dài', en: 'A parameter in the URL is too long' } },
+  FST_ERR_BAD_URL: {
+    code: 'BAD_REQUEST',
+    message: { vi: 'Đường dẫn có phần mã hóa không hợp lệ', en: 'The URL has a badly encoded part' },
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'BAD_REQUEST',
+    message: { vi: 'Một tham số trên đường dẫn quá dài', en: 'A parameter in the URL is too long' },
+  },
   FST_REQ_FILE_TOO_LARGE: tooLarge('Tệp vượt quá dung lượng cho phép', 'The file is larger than allowed'),
   FST_FILES_LIMIT: tooLarge('Gửi quá nhiều tệp trong một yêu cầu', 'Too many files in one request'),
   FST_FIELDS_LIMIT: tooLarge('Gửi quá nhiều trường trong một yêu cầu', 'Too many fields in one request'),
@@ -75,7 +93,12 @@ const clientErrors: Record<string, ClientError> = {
 };
 
 /** The multipart parser (busboy) reports a malformed body with plain errors, known only by their messages. */
-const malformedMultipartMessages = [/^Multipart: Boundary not found$/, /^Unsupported Content-Type\.$/, /^Unexpected end of multipart data$/, /terminated early due to unexpected end of multipart data$/];
+const malformedMultipartMessages = [
+  /^Multipart: Boundary not found$/,
+  /^Unsupported Content-Type\.$/,
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+];
 
 const invalidValue: ClientError = {
   code: 'BAD_REQUEST',
@@ -109,18 +132,27 @@ const contextNames: Record<string, string> = { body: 'body', querystring: 'query
 
 /** Maps any thrown error to the API's one error shape; 5xx never leak internals. */
 export function toErrorBody(error: unknown, requestId: string): { status: number; body: ErrorBody } {
-  const bodyOf = (code: ErrorCode, message: LocalizedText, details?: unknown) => ({ status: errorCodes[code], body: { error: { code, message, details, requestId } } });
+  const bodyOf = (code: ErrorCode, message: LocalizedText, details?: unknown) => ({
+    status: errorCodes[code],
+    body: { error: { code, message, details, requestId } },
+  });
   if (error instanceof AppError) {
     return { status: error.statusCode, body: { error: { code: error.code, message: error.localized, details: error.details, requestId } } };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = contextNames[error.validationContext ?? ''] ?? '';
     const details = error.validation.map((v) => {
-      const issue = { ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) };
+      const issue = {
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        message: v.message,
+        path: v.instancePath.split('/').filter(Boolean),
+      };
       return { path: [where, ...issue.path].filter(Boolean).join('.'), code: v.keyword, message: describeIssue(issue, where) };
     });
     const first = details[0]!.message;
-    const more = details.length > 1 ? { vi: ` (và ${details.length - 1} lỗi khác)`, en: ` (and ${details.length - 1} more)` } : { vi: '', en: '' };
+    const more =
+      details.length > 1 ? { vi: ` (và ${details.length - 1} lỗi khác)`, en: ` (and ${details.length - 1} more)` } : { vi: '', en: '' };
     return bodyOf('VALIDATION', { vi: first.vi + more.vi, en: first.en + more.en }, details);
   }
   const fastifyError = error as Partial<FastifyError>;
@@ -155,7 +187,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     const { status, body } = toErrorBody(error, request.id);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     // The last net caught what validation or the service should have: worth a look, with the SQL but not the values.
-    else if (databaseRefusal(error)) request.log.warn({ err: error, code: body.error.code, status }, 'database refused what the request brought');
+    else if (databaseRefusal(error))
+      request.log.warn({ err: error, code: body.error.code, status }, 'database refused what the request brought');
     else request.log.info({ code: body.error.code, status }, 'client error');
     return reply.status(status).send(body);
   });

@@ -3,7 +3,9 @@ import { findNulCharacter } from './input-guard.js';
 
 describe('findNulCharacter', () => {
   it('names the field holding U+0000, at any depth, in keys too', () => {
-    expect(findNulCharacter({ title: 'ok', authors: [{ fullName: 'ok' }, { fullName: 'An\u0000' }] }, 'body')).toBe('body.authors.1.fullName');
+    expect(findNulCharacter({ title: 'ok', authors: [{ fullName: 'ok' }, { fullName: 'An\u0000' }] }, 'body')).toBe(
+      'body.authors.1.fullName',
+    );
     expect(findNulCharacter({ ['k\u0000']: 1 }, 'query')).toBe('query.k\\u0000');
     expect(findNulCharacter('\u0000', 'params')).toBe('params');
   });

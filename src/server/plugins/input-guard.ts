@@ -58,7 +58,8 @@ export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.addHook('preValidation', async (request) => {
-    const field = findNulCharacter(request.params, 'params') ?? findNulCharacter(request.query, 'query') ?? findNulCharacter(request.body, 'body');
+    const field =
+      findNulCharacter(request.params, 'params') ?? findNulCharacter(request.query, 'query') ?? findNulCharacter(request.body, 'body');
     if (field) {
       const message = nulCharacterMessage(field);
       throw new AppError('VALIDATION', message, [{ path: field, code: 'nul_character', message }]);

@@ -22,7 +22,10 @@ describe('isoDateSchema', () => {
   it('reports a date that does not exist once, as a format error', () => {
     for (const date of ['2026-02-30', '2026-13-01', '26-01-01', 'hôm nay']) {
       const result = isoDateSchema.safeParse(date);
-      expect(result.error!.issues.map((issue) => issue.code), date).toEqual(['invalid_format']);
+      expect(
+        result.error!.issues.map((issue) => issue.code),
+        date,
+      ).toEqual(['invalid_format']);
     }
   });
 });

@@ -8,12 +8,10 @@ import { bilingual } from '../validation-messages.js';
 export const dateLimits = { min: '1900-01-01', max: '2100-12-31' } as const;
 
 /** A calendar date written YYYY-MM-DD, between `dateLimits.min` and `dateLimits.max`; every date field uses it. */
-export const isoDateSchema = z.iso
-  .date({ abort: true })
-  .refine(
-    (date) => date >= dateLimits.min && date <= dateLimits.max,
-    bilingual({
-      vi: `phải là ngày từ ${dateLimits.min} đến ${dateLimits.max}`,
-      en: `must be a date from ${dateLimits.min} to ${dateLimits.max}`,
-    }),
-  );
+export const isoDateSchema = z.iso.date({ abort: true }).refine(
+  (date) => date >= dateLimits.min && date <= dateLimits.max,
+  bilingual({
+    vi: `phải là ngày từ ${dateLimits.min} đến ${dateLimits.max}`,
+    en: `must be a date from ${dateLimits.min} to ${dateLimits.max}`,
+  }),
+);

@@ -40,7 +40,15 @@ describe('updateSchemaOf', () => {
   });
 
   it('does not run a field’s transform for a field left out, so it cannot fill one in', () => {
-    const filling = updateSchemaOf(z.object({ tags: z.array(z.string()).optional().transform((v) => v ?? []), title: z.string() }));
+    const filling = updateSchemaOf(
+      z.object({
+        tags: z
+          .array(z.string())
+          .optional()
+          .transform((v) => v ?? []),
+        title: z.string(),
+      }),
+    );
     expect(filling.parse({ title: 'Tên' })).toEqual({ title: 'Tên' });
     expect(filling.parse({ tags: ['a'] })).toEqual({ tags: ['a'] });
   });

@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 /** A field's schema without the `.default()` / `.prefault()` / `.optional()` wrapped around it. */
 type Undefaulted<T> =
-  T extends z.ZodDefault<infer Inner> ? Undefaulted<Inner> : T extends z.ZodPrefault<infer Inner> ? Undefaulted<Inner> : T extends z.ZodOptional<infer Inner> ? Undefaulted<Inner> : T;
+  T extends z.ZodDefault<infer Inner>
+    ? Undefaulted<Inner>
+    : T extends z.ZodPrefault<infer Inner>
+      ? Undefaulted<Inner>
+      : T extends z.ZodOptional<infer Inner>
+        ? Undefaulted<Inner>
+        : T;
 
 export type UpdateShape<Shape extends z.core.$ZodShape> = { -readonly [K in keyof Shape]: z.ZodOptional<Undefaulted<Shape[K]>> };
 

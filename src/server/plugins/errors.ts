@@ -107,11 +107,18 @@ const invalidValue: ClientError = {
     en: 'A value in the request is not valid (malformed or out of range); check what was entered',
   },
 };
-const concurrentChange: ClientError = {
+const duplicate: ClientError = {
   code: 'CONFLICT',
   message: {
-    vi: 'Dữ liệu vừa bị thay đổi bởi một yêu cầu khác (có thể gửi trùng cùng lúc); hãy tải lại rồi thử lại',
-    en: 'The data was just changed by another request (perhaps the same one sent twice at once); reload and try again',
+    vi: 'Bản ghi này đã có (có thể cùng một yêu cầu được gửi hai lần cùng lúc); hãy tải lại rồi kiểm tra',
+    en: 'This record already exists (perhaps the same request was sent twice at once); reload and check',
+  },
+};
+const missingReference: ClientError = {
+  code: 'CONFLICT',
+  message: {
+    vi: 'Một bản ghi được nhắc tới không tồn tại hoặc vừa bị xóa; hãy tải lại rồi thử lại',
+    en: 'A record this refers to does not exist or was just removed; reload and try again',
   },
 };
 
@@ -124,7 +131,8 @@ export function databaseRefusal(error: unknown): ClientError | null {
   const state = sqlStateOf(error);
   if (state === null) return null;
   if (state.startsWith('22') || state === '23514') return invalidValue;
-  if (state === '23505' || state === '23503') return concurrentChange;
+  if (state === '23505') return duplicate;
+  if (state === '23503') return missingReference;
   return null;
 }
 

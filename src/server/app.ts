@@ -7,6 +7,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { JobRunner } from './lib/jobs.js';
+import { loggerOptions } from './lib/logging.js';
 import { webDistDir } from './lib/paths.js';
 import type { Actor } from './lib/policy.js';
 import { LocalStorageDriver, type StorageDriver } from './lib/storage.js';
@@ -14,7 +15,8 @@ import { S3StorageDriver } from './lib/s3-storage.js';
 import { uploadsPlugin } from './lib/uploads.js';
 import { modules as allModules } from './modules/index.js';
 import type { AppServices, ModuleManifest } from './modules/manifest.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { answerFrameworkError, errorsPlugin } from './plugins/errors.js';
+import { inputGuardPlugin } from './plugins/input-guard.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import cookie from '@fastify/cookie';
@@ -44,7 +46,7 @@ declare module 'fastify' {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -53,6 +55,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -74,6 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('services', services);
 
   await app.register(errorsPlugin);
+  // Before the policy: a NUL in a path parameter must not reach a policy that looks the resource up.
+  await app.register(inputGuardPlugin);
   await app.register(securityPlugin, { anonymousWritesPerMinute: config.rateLimitWritesPerMinute, accountWritesPerMinute: config.rateLimitAccountWritesPerMinute });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });

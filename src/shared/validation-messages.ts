@@ -14,7 +14,29 @@ export type IssueLike = {
   values?: readonly unknown[];
   keys?: readonly string[];
   inclusive?: boolean;
+  params?: unknown;
 };
+
+/**
+ * Options for a zod refinement whose message is known in both languages: the text completes
+ * "Field 'x' …" (e.g. `must be a date from …`), and describeIssue reads it back from the issue.
+ */
+export function bilingual(predicate: LocalizedText): { message: string; params: { localized: LocalizedText } } {
+  return { message: predicate.en, params: { localized: predicate } };
+}
+
+const localizedOf = (params: unknown): LocalizedText | null => {
+  const localized = (params as { localized?: Partial<LocalizedText> } | undefined)?.localized;
+  return typeof localized?.vi === 'string' && typeof localized.en === 'string' ? { vi: localized.vi, en: localized.en } : null;
+};
+
+/** The message for a NUL character (U+0000) in a field: no text field may hold one. */
+export function nulCharacterMessage(field: string): LocalizedText {
+  return {
+    vi: `Trường '${field}' chứa ký tự NUL (U+0000), ký tự này không được phép`,
+    en: `Field '${field}' contains a NUL character (U+0000), which is not allowed`,
+  };
+}
 
 const typeNames: Record<string, LocalizedText> = {
   string: { vi: 'chuỗi ký tự', en: 'text' },
@@ -77,9 +99,13 @@ export function describeIssue(issue: IssueLike, where = ''): LocalizedText {
       const keys = (issue.keys ?? []).join(', ');
       return lead(`có khóa không được phép: ${keys}`, `has keys that are not allowed: ${keys}`);
     }
+    case 'custom': {
+      const localized = localizedOf(issue.params);
+      if (localized) return lead(localized.vi, localized.en);
+      break;
+    }
     case 'not_multiple_of':
       return lead('không đúng bội số yêu cầu', 'is not a multiple of the required step');
-    default:
-      return lead(`không hợp lệ${issue.message ? ` (${issue.message})` : ''}`, `is invalid${issue.message ? ` (${issue.message})` : ''}`);
   }
+  return lead(`không hợp lệ${issue.message ? ` (${issue.message})` : ''}`, `is invalid${issue.message ? ` (${issue.message})` : ''}`);
 }

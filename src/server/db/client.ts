@@ -52,6 +52,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   // One connection, never closed when idle: the embedded server is single-session.
   const pool = new pg.Pool({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
   pool.on('error', () => undefined);
+  keepConnectionOnQueryErrors(pool);
   return {
     engine: 'pglite',
     pool,
@@ -61,6 +62,27 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       await embedded.stop();
     },
   };
+}
+
+/**
+ * pg's Pool drops its connection after any failed query. The embedded server serves one connection
+ * and notices a dropped one only a moment later, so the queries right after a refused value would
+ * fail with EPIPE: a 500 for whoever comes next. An error the server answered (a DatabaseError)
+ * leaves the connection usable, so it stays; a broken connection is still dropped.
+ */
+function keepConnectionOnQueryErrors(pool: pg.Pool): void {
+  pool.query = (async (text: string | pg.QueryConfig, values?: unknown[]) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await client.query(text, values);
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }) as typeof pool.query;
 }
 
 export class DatabaseUnavailableError extends Error {

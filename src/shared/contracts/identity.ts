@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './common.js';
+import { isoDateSchema } from './dates.js';
+import { updateSchemaOf } from './update-schema.js';
 
 /** Roles, granted on a unit (and optionally its sub-tree). */
 export const roleNames = ['administrator', 'programme_manager', 'leader', 'unit_officer', 'reviewer', 'registered_user'] as const;
@@ -85,18 +87,19 @@ export const signInResultSchema = z.object({
   csrfToken: z.string(),
 });
 
-export const accountUpdateBodySchema = z
-  .object({
-    displayName: displayNameSchema,
-    locale: z.enum(['vi', 'en']),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{8,20}$/)
-      .nullable(),
-    organizationName: z.string().trim().min(2).max(200).nullable(),
-  })
-  .partial();
+/** What a person may change about themselves. */
+export const accountProfileSchema = z.object({
+  displayName: displayNameSchema,
+  locale: z.enum(['vi', 'en']),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .-]{8,20}$/)
+    .nullable(),
+  organizationName: z.string().trim().min(2).max(200).nullable(),
+});
+/** Body of PATCH /api/account: only the fields sent change. */
+export const accountUpdateBodySchema = updateSchemaOf(accountProfileSchema);
 
 export const totpEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
@@ -140,7 +143,8 @@ export const unitCreateBodySchema = z.object({
   kind: z.enum(unitKinds).exclude(['city']),
   parentId: z.uuid(),
 });
-export const unitUpdateBodySchema = unitCreateBodySchema.omit({ code: true }).partial().extend({ isActive: z.boolean().optional() });
+/** Body of PATCH /api/admin/units/:id: only the fields sent change; the code stays. */
+export const unitUpdateBodySchema = updateSchemaOf(unitCreateBodySchema.omit({ code: true }).extend({ isActive: z.boolean() }));
 
 export const grantCreateBodySchema = z.object({ role: z.enum(roleNames), unitId: z.uuid(), includesSubtree: z.boolean().default(false) });
 
@@ -162,8 +166,8 @@ export const auditQuerySchema = z.object({
   entityType: z.string().max(80).optional(),
   entityId: z.string().max(80).optional(),
   actorId: z.string().max(80).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Rows with ids below this one: the next page. */
   before: z.coerce.number().int().positive().optional(),

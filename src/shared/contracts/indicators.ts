@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { bilingual } from '../validation-messages.js';
 import { localizedTextSchema } from './common.js';
+import { updateSchemaOf } from './update-schema.js';
 
 export const indicatorStatuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
 export const indicatorStatusSchema = z.enum(indicatorStatuses);
@@ -194,8 +196,8 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable();
 
 export const targetInputSchema = z
   .object({ year: z.number().int().min(2000).max(2100), min: z.number().finite().nullable(), max: z.number().finite().nullable(), isIllustrative: z.boolean().default(false) })
-  .refine((t) => t.min !== null || t.max !== null, { message: 'A target needs a minimum, a maximum or both', path: ['min'] })
-  .refine((t) => t.min === null || t.max === null || t.min <= t.max, { message: 'The minimum must not exceed the maximum', path: ['max'] });
+  .refine((t) => t.min !== null || t.max !== null, { ...bilingual({ vi: 'cần giá trị tối thiểu, tối đa hoặc cả hai', en: 'needs a minimum, a maximum or both' }), path: ['min'] })
+  .refine((t) => t.min === null || t.max === null || t.min <= t.max, { ...bilingual({ vi: 'không được nhỏ hơn giá trị tối thiểu', en: 'must not be less than the minimum' }), path: ['max'] });
 
 /** What a programme manager sets on an indicator (chỉ tiêu): its definition, targets and public flag. */
 export const indicatorDefinitionSchema = z.object({
@@ -214,7 +216,7 @@ export const indicatorDefinitionSchema = z.object({
   targets: z
     .array(targetInputSchema)
     .max(20)
-    .refine((targets) => new Set(targets.map((t) => t.year)).size === targets.length, { message: 'One target per year' }),
+    .refine((targets) => new Set(targets.map((t) => t.year)).size === targets.length, bilingual({ vi: 'chỉ được có một mục tiêu cho mỗi năm', en: 'may hold one target per year only' })),
   responsibleUnitCode: z.string().trim().min(1).max(40).nullable(),
   frequency: z.enum(reportingFrequencies),
   reportingFromYear: z.number().int().min(1990).max(2100).nullable(),
@@ -226,6 +228,31 @@ export const indicatorDefinitionSchema = z.object({
 });
 export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>;
 /** PATCH /api/indicators/:id — any of the fields; the framework and code stay. */
-export const indicatorPatchSchema = indicatorDefinitionSchema.omit({ frameworkCode: true, code: true }).partial();
+export const indicatorPatchSchema = updateSchemaOf(indicatorDefinitionSchema.omit({ frameworkCode: true, code: true }));
 export type IndicatorPatch = z.infer<typeof indicatorPatchSchema>;
 export const indicatorSavedSchema = z.object({ id: z.uuid(), code: z.string() });
+/** GET /api/indicators/:id — the definition as a programme manager edits it: the fields PATCH takes, as they are now. */
+export const indicatorDefinitionDtoSchema = z.object({
+  id: z.uuid(),
+  frameworkCode: z.string(),
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unitVi: z.string(),
+  unitEn: z.string(),
+  methodVi: z.string().nullable(),
+  methodEn: z.string().nullable(),
+  dataSourceVi: z.string().nullable(),
+  dataSourceEn: z.string().nullable(),
+  direction: z.enum(['higher', 'lower']),
+  baseline: z.object({ value: z.number(), year: z.number().int(), isIllustrative: z.boolean() }).nullable(),
+  targets: z.array(targetSchema),
+  responsibleUnitCode: z.string().nullable(),
+  frequency: z.enum(reportingFrequencies),
+  reportingFromYear: z.number().int().nullable(),
+  planTaskCodes: z.array(z.string()),
+  sourceNote: z.string().nullable(),
+  isHeadline: z.boolean(),
+  isPublic: z.boolean(),
+});
+export type IndicatorDefinitionDto = z.infer<typeof indicatorDefinitionDtoSchema>;

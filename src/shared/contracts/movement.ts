@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './common.js';
+import { isoDateSchema as isoDate } from './dates.js';
+import { updateSchemaOf } from './update-schema.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -58,7 +60,6 @@ export const movementLimits = {
   attachmentMaxBytes: 20 * 1024 * 1024,
 } as const;
 
-const isoDate = z.iso.date();
 const shortText = z.string().trim().max(300);
 const longText = z.string().max(movementLimits.longTextMax);
 
@@ -83,42 +84,25 @@ export const appliedByInputSchema = z.object({
 });
 
 /** The application form; a draft may be incomplete, submission checks completeness. */
-/** The application's fields, without defaults (the autosave's patch must not fill in what was not sent). */
-const draftFields = {
-  callId: z.uuid().nullable(),
-  unitId: z.uuid().nullable(),
-  title: z.string().trim().max(movementLimits.titleMax),
-  kind: z.enum(initiativeKinds),
-  fieldCode: z.string().trim().max(40),
-  ownerName: shortText,
-  firstAppliedOn: isoDate.nullable(),
-  essence: longText,
-  confidentialInfo: longText,
-  conditions: longText,
-  benefits: longText,
-  appliedBy: z.array(appliedByInputSchema).max(movementLimits.appliedByMax),
-  authors: z.array(authorInputSchema).max(movementLimits.authorsMax),
-};
-
 export const initiativeDraftSchema = z.object({
   campaignId: z.uuid(),
-  callId: draftFields.callId.default(null),
-  unitId: draftFields.unitId.default(null),
-  title: draftFields.title.default(''),
-  kind: draftFields.kind.default('technical'),
-  fieldCode: draftFields.fieldCode.default(''),
-  ownerName: draftFields.ownerName.default(''),
-  firstAppliedOn: draftFields.firstAppliedOn.default(null),
-  essence: draftFields.essence.default(''),
-  confidentialInfo: draftFields.confidentialInfo.default(''),
-  conditions: draftFields.conditions.default(''),
-  benefits: draftFields.benefits.default(''),
-  appliedBy: draftFields.appliedBy.default([]),
-  authors: draftFields.authors.default([]),
+  callId: z.uuid().nullable().default(null),
+  unitId: z.uuid().nullable().default(null),
+  title: z.string().trim().max(movementLimits.titleMax).default(''),
+  kind: z.enum(initiativeKinds).default('technical'),
+  fieldCode: z.string().trim().max(40).default(''),
+  ownerName: shortText.default(''),
+  firstAppliedOn: isoDate.nullable().default(null),
+  essence: longText.default(''),
+  confidentialInfo: longText.default(''),
+  conditions: longText.default(''),
+  benefits: longText.default(''),
+  appliedBy: z.array(appliedByInputSchema).max(movementLimits.appliedByMax).default([]),
+  authors: z.array(authorInputSchema).max(movementLimits.authorsMax).default([]),
 });
 export type InitiativeDraftInput = z.input<typeof initiativeDraftSchema>;
-/** Autosave sends only what changed; what it leaves out stays as it was (hence no defaults). */
-export const initiativePatchSchema = z.object(draftFields).partial();
+/** Autosave sends only what changed; what it leaves out stays as it was. The campaign stays. */
+export const initiativePatchSchema = updateSchemaOf(initiativeDraftSchema.omit({ campaignId: true }));
 
 export const idParamsSchema = z.object({ id: z.uuid() });
 export const reasonSchema = z.string().trim().max(movementLimits.reasonMax);

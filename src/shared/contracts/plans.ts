@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema, type LocalizedText } from './common.js';
+import { isoDateSchema as isoDate } from './dates.js';
+import { updateSchemaOf } from './update-schema.js';
 
 export const taskPriorities = ['high', 'normal', 'low'] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
@@ -47,7 +49,6 @@ export const taskPriorityLabels: Record<TaskPriority, LocalizedText> = {
   low: { vi: 'Thấp', en: 'Low' },
 };
 
-const isoDate = z.iso.date();
 const code = z.string().trim().min(1).max(40);
 const title = z.string().trim().min(3).max(500);
 const longText = z.string().trim().max(5000);
@@ -69,7 +70,8 @@ export const planCreateBodySchema = z.object({
   isPublic: z.boolean().default(false),
 });
 export type PlanCreateBody = z.infer<typeof planCreateBodySchema>;
-export const planUpdateBodySchema = planCreateBodySchema.partial();
+/** Body of PATCH /api/plans/:planId: only the fields sent change. */
+export const planUpdateBodySchema = updateSchemaOf(planCreateBodySchema);
 
 export const taskGroupCreateBodySchema = z.object({
   titleVi: title,
@@ -101,10 +103,8 @@ export const taskCreateBodySchema = z.object({
 export type TaskCreateBody = z.infer<typeof taskCreateBodySchema>;
 export type TaskCreateInput = z.input<typeof taskCreateBodySchema>;
 
-export const taskUpdateBodySchema = taskCreateBodySchema
-  .omit({ code: true })
-  .partial()
-  .extend({ lifecycle: z.enum(taskLifecycles).optional() });
+/** Body of PATCH /api/plans/tasks/:taskId: only the fields sent change; the code stays. */
+export const taskUpdateBodySchema = updateSchemaOf(taskCreateBodySchema.omit({ code: true }).extend({ lifecycle: z.enum(taskLifecycles) }));
 
 /** Body of POST /api/plans/tasks/:taskId/reports: filed by an officer of the lead unit. */
 export const progressReportBodySchema = z.object({

@@ -12,6 +12,7 @@ export const indicatorsRoutes: RouteTable = {
     'POST /api/indicators/observations/:id/return': 'programme-managers',
     'POST /api/indicators/import': 'indicator-reporters',
     'POST /api/indicators': 'programme-managers',
+    'GET /api/indicators/:id': 'programme-managers',
     'PATCH /api/indicators/:id': 'programme-managers',
     'POST /api/indicators/:id/attachments': 'indicator-reporters',
     'GET /api/indicators/attachments/:id': 'indicator-staff',

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { IndicatorDefinition, IndicatorPatch } from '../../../shared/contracts/indicators.js';
+import type { IndicatorDefinition, IndicatorDefinitionDto, IndicatorPatch } from '../../../shared/contracts/indicators.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -66,6 +66,42 @@ async function syncSearch(tx: ServiceContext, row: IndicatorRow): Promise<void> 
   await indexDocument(tx.db, { entityType: 'indicator', entityId: row.id, title: row.nameVi, body: `${row.nameEn} · ${row.code}`, url: `/chi-tieu/${encodeURIComponent(row.code)}`, isPublic: true });
 }
 
+/** An indicator's definition as a programme manager edits it, public or not. */
+export async function getIndicatorDefinition(ctx: ServiceContext, id: string): Promise<IndicatorDefinitionDto> {
+  if (!isProgrammeManager(ctx.actor)) throw forbidden();
+  const [found] = await ctx.db
+    .select({ row: indicators, frameworkCode: indicatorFrameworks.code, responsibleUnitCode: units.code })
+    .from(indicators)
+    .innerJoin(indicatorFrameworks, eq(indicatorFrameworks.id, indicators.frameworkId))
+    .leftJoin(units, eq(units.id, indicators.responsibleUnitId))
+    .where(eq(indicators.id, id));
+  if (!found) throw notFound({ vi: 'Chỉ tiêu', en: 'Indicator' }, id);
+  const { row } = found;
+  return {
+    id: row.id,
+    frameworkCode: found.frameworkCode,
+    code: row.code,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    unitVi: row.unitVi,
+    unitEn: row.unitEn,
+    methodVi: row.methodVi,
+    methodEn: row.methodEn,
+    dataSourceVi: row.dataSourceVi,
+    dataSourceEn: row.dataSourceEn,
+    direction: row.direction,
+    baseline: row.baselineValue !== null && row.baselineYear !== null ? { value: row.baselineValue, year: row.baselineYear, isIllustrative: row.isBaselineIllustrative } : null,
+    targets: await targetsOf(ctx, id),
+    responsibleUnitCode: found.responsibleUnitCode,
+    frequency: row.frequency,
+    reportingFromYear: row.reportingFromYear,
+    planTaskCodes: row.planTaskCodes,
+    sourceNote: row.sourceNote,
+    isHeadline: row.isHeadline,
+    isPublic: row.isPublic,
+  };
+}
+
 /** A programme manager defines a new indicator in a framework, with its targets. */
 export async function createIndicator(ctx: ServiceContext, input: IndicatorDefinition): Promise<{ id: string; code: string }> {
   if (!isProgrammeManager(ctx.actor)) throw forbidden();
@@ -104,13 +140,13 @@ export async function updateIndicator(ctx: ServiceContext, id: string, patch: In
   if (!isProgrammeManager(ctx.actor)) throw forbidden();
   const [existing] = await ctx.db.select().from(indicators).where(eq(indicators.id, id));
   if (!existing) throw notFound({ vi: 'Chỉ tiêu', en: 'Indicator' }, id);
-  const responsibleUnitId = patch.responsibleUnitCode !== undefined ? await unitIdOf(ctx, patch.responsibleUnitCode) : existing.responsibleUnitId;
+  const responsibleUnit = patch.responsibleUnitCode !== undefined ? { responsibleUnitId: await unitIdOf(ctx, patch.responsibleUnitCode) } : {};
   const result = await inTransaction(ctx, async (tx) => {
     const beforeTargets = await targetsOf(tx, id);
     const now = tx.clock.now().toISOString();
     const [row] = await tx.db
       .update(indicators)
-      .set({ ...columnsOf(patch), responsibleUnitId, updatedAt: now })
+      .set({ ...columnsOf(patch), ...responsibleUnit, updatedAt: now })
       .where(eq(indicators.id, id))
       .returning();
     if (patch.targets !== undefined) await replaceTargets(tx, id, patch.targets);

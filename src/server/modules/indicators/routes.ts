@@ -6,6 +6,7 @@ import {
   dashboardSchema,
   exportQuerySchema,
   idParamsSchema,
+  indicatorDefinitionDtoSchema,
   indicatorDefinitionSchema,
   indicatorPatchSchema,
   indicatorSavedSchema,
@@ -29,7 +30,7 @@ import type { AppServices } from '../manifest.js';
 import { getDashboard } from './dashboard.js';
 import { dashboardCache } from './dashboard-cache.js';
 import { downloadEvidence, uploadEvidence } from './attachments.js';
-import { createIndicator, updateIndicator } from './definitions.js';
+import { createIndicator, getIndicatorDefinition, updateIndicator } from './definitions.js';
 import { exportCsv, exportXlsx, importMaxBytes, importObservations } from './import-export.js';
 import { approveObservation, listObservations, returnObservation, submitObservation } from './observations.js';
 import { indicatorReporters, indicatorStaff } from './policy.js';
@@ -196,6 +197,20 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
       },
     },
     async (request, reply) => reply.status(201).send(await createIndicator(contextOf(request, services), request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { policy: programmeManagers },
+      schema: {
+        tags,
+        summary: 'Định nghĩa chỉ tiêu để sửa / An indicator’s definition, for editing',
+        params: idParamsSchema,
+        response: { 200: indicatorDefinitionDtoSchema, 400: errorBodySchema, ...refused, 404: errorBodySchema },
+      },
+    },
+    async (request) => getIndicatorDefinition(contextOf(request, services), request.params.id),
   );
 
   app.patch(

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { initiativeKinds, initiativeStates, recognitionScopes, type InitiativeState } from '../../../shared/contracts/movement.js';
+import { isoDateSchema } from '../../../shared/contracts/dates.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { indexDocument } from '../../lib/search.js';
@@ -21,8 +22,8 @@ const movementSeed = z.object({
       launchingBodyVi: z.string(),
       launchingBodyEn: z.string(),
       decision: z.string().nullable().optional(),
-      periodStart: z.iso.date(),
-      periodEnd: z.iso.date(),
+      periodStart: isoDateSchema,
+      periodEnd: isoDateSchema,
       descriptionVi: z.string().default(''),
       descriptionEn: z.string().default(''),
       eligibleParticipants: z.array(z.string()).default([]),
@@ -31,15 +32,15 @@ const movementSeed = z.object({
           order: z.number().int(),
           nameVi: z.string(),
           nameEn: z.string(),
-          startsOn: z.iso.date(),
-          endsOn: z.iso.date(),
+          startsOn: isoDateSchema,
+          endsOn: isoDateSchema,
           review: z.enum(['interim', 'final']).nullable(),
-          reviewOn: z.iso.date().nullable(),
+          reviewOn: isoDateSchema.nullable(),
         }),
       ),
       fields: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })).default([]),
       criteria: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), weight: z.number().int(), scaleMin: z.number().int(), scaleMax: z.number().int() })).default([]),
-      calls: z.array(z.object({ phaseOrder: z.number().int().nullable(), titleVi: z.string(), titleEn: z.string(), opensOn: z.iso.date(), closesOn: z.iso.date() })).default([]),
+      calls: z.array(z.object({ phaseOrder: z.number().int().nullable(), titleVi: z.string(), titleEn: z.string(), opensOn: isoDateSchema, closesOn: isoDateSchema })).default([]),
     }),
   ),
   awardTypes: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), issuerVi: z.string(), issuerEn: z.string() })).default([]),
@@ -51,7 +52,7 @@ const movementSeed = z.object({
         unitCode: z.string(),
         state: z.enum(initiativeStates),
         kind: z.enum(initiativeKinds),
-        firstAppliedOn: z.iso.date(),
+        firstAppliedOn: isoDateSchema,
         essence: z.string(),
         conditions: z.string(),
         benefits: z.string(),
@@ -59,7 +60,7 @@ const movementSeed = z.object({
         authors: z.array(z.tuple([z.string(), z.string(), z.string(), z.number().int()])),
         scope: z.enum(recognitionScopes).nullable(),
         award: z.string().nullable(),
-        replications: z.array(z.tuple([z.string(), z.iso.date(), z.string()])),
+        replications: z.array(z.tuple([z.string(), isoDateSchema, z.string()])),
       }),
     )
     .default([]),

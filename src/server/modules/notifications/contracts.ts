@@ -6,7 +6,10 @@ export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const notificationListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  unreadOnly: z.stringbool().default(false),
+  unreadOnly: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 export const notificationListSchema = z.object({ items: z.array(notificationSchema), unreadCount: z.number().int() });
 export const notificationParamsSchema = z.object({ id: z.uuid() });

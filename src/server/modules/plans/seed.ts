@@ -6,6 +6,7 @@ import { indexDocument } from '../../lib/search.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
 import { units } from '../identity/schema.js';
 import { taskCreateBodySchema } from '../../../shared/contracts/plans.js';
+import { isoDateSchema } from '../../../shared/contracts/dates.js';
 import { plans, progressReports, taskExtensions, taskGroups, tasks } from './schema.js';
 import { addDays, cityDate } from './status.js';
 import { insertTask } from './tasks-service.js';
@@ -37,7 +38,7 @@ const plansSeed = z.object({
       titleEn: z.string(),
       issuingBodyVi: z.string(),
       issuingBodyEn: z.string(),
-      issuedOn: z.iso.date().nullable(),
+      issuedOn: isoDateSchema.nullable(),
       periodStart: z.number().int(),
       periodEnd: z.number().int(),
       sourceDocument: z.string().nullable().optional(),

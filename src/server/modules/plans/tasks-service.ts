@@ -192,7 +192,11 @@ export async function updateTask(ctx: ServiceContext, taskId: string, input: z.i
     const { cooperatingUnitIds, ...fields } = input;
     checkDates(fields.startOn !== undefined ? fields.startOn : before.startOn, fields.dueOn !== undefined ? fields.dueOn : before.dueOn);
     const lead = fields.leadUnitId ?? before.leadUnitId;
-    if (cooperatingUnitIds?.includes(lead))
+    // The rule holds between the lead and the cooperating units as they will be, sent or kept.
+    const cooperating =
+      cooperatingUnitIds ??
+      (await tx.db.select({ unitId: taskCooperatingUnits.unitId }).from(taskCooperatingUnits).where(eq(taskCooperatingUnits.taskId, taskId))).map((c) => c.unitId);
+    if (cooperating.includes(lead))
       throw invalid('Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp', 'The lead unit cannot also be a cooperating unit', {
         field: 'cooperatingUnitIds',
       });

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { bilingual } from '../validation-messages.js';
+
+/**
+ * The dates the platform accepts: 1900 covers the birth dates of authors, 2100 the longest plan.
+ * PostgreSQL refuses year 0 and date arithmetic near year 9999 overflows, so nothing outside reaches it.
+ */
+export const dateLimits = { min: '1900-01-01', max: '2100-12-31' } as const;
+
+/** A calendar date written YYYY-MM-DD, between `dateLimits.min` and `dateLimits.max`; every date field uses it. */
+export const isoDateSchema = z.iso.date({ abort: true }).refine(
+  (date) => date >= dateLimits.min && date <= dateLimits.max,
+  bilingual({
+    vi: `phải là ngày từ ${dateLimits.min} đến ${dateLimits.max}`,
+    en: `must be a date from ${dateLimits.min} to ${dateLimits.max}`,
+  }),
+);

@@ -1,0 +1,347 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+
+/** Who patches (and reads back) a resource. */
+export type Patcher = 'programme manager' | 'administrator' | 'registered user';
+
+export type FixtureContext = {
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The id of an active demo unit by its code. */
+  unitId(code: string): Promise<string>;
+};
+
+/** One field of a PATCH body: a valid value different from the resource's, and where it shows when read back. */
+export type FieldChange = {
+  value: unknown;
+  /** Paths of the representation this field sets (the first shows the value) and that follow from it. */
+  touches: [string, ...string[]];
+  /** What the first touched path reads after the change, when it is not `value` as sent. */
+  reads?: (shown: unknown) => unknown;
+  expected?: unknown;
+};
+
+/** A resource made for the test with every field away from its default, and how to patch and read it. */
+export type Subject = {
+  url: string;
+  read(): Promise<Record<string, unknown>>;
+  /** Paths that change on every write (timestamps). */
+  volatile?: string[];
+  fields: Record<string, FieldChange>;
+};
+
+export type PatchFixture = { patcher: Patcher; setup(ctx: FixtureContext): Promise<Subject> };
+
+/** The JSON of a response that must have this status. */
+export function expectStatus<T = Record<string, unknown>>(res: LightMyRequestResponse, status: number): T {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  return res.json() as T;
+}
+
+const ids = (list: unknown) => (list as Array<{ id: string }>).map((item) => item.id);
+
+/**
+ * Every PATCH route of the API, keyed as in the OpenAPI document. A PATCH route without an entry
+ * here fails the test: say how to create the resource, read it back and change each field.
+ */
+export const patchFixtures: Record<string, PatchFixture> = {
+  'PATCH /api/account': {
+    patcher: 'registered user',
+    async setup({ request }) {
+      expectStatus(
+        await request({
+          method: 'PATCH',
+          url: '/api/account',
+          payload: { displayName: 'Nguyễn Thị Bình', locale: 'en', phone: '+84 912 345 678', organizationName: 'Công ty Sáng Tạo' },
+        }),
+        200,
+      );
+      return {
+        url: '/api/account',
+        read: async () => expectStatus(await request({ method: 'GET', url: '/api/account' }), 200),
+        fields: {
+          displayName: { value: 'Trần Văn Cường', touches: ['displayName'] },
+          locale: { value: 'vi', touches: ['locale'] },
+          phone: { value: '028 3829 7000', touches: ['phone'] },
+          organizationName: { value: 'Hợp tác xã Đổi Mới', touches: ['organizationName'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/admin/units/{id}': {
+    patcher: 'administrator',
+    async setup({ request, unitId }) {
+      const created = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/admin/units',
+          payload: { code: 'PATCH-TEST', nameVi: 'Phường Thử Nghiệm', nameEn: 'Test Ward', kind: 'ward', parentId: await unitId('79') },
+        }),
+        201,
+      );
+      return {
+        url: `/api/admin/units/${created.id}`,
+        read: async () => {
+          const { items } = expectStatus<{ items: Array<{ id: string }> }>(await request({ method: 'GET', url: '/api/admin/units' }), 200);
+          return items.find((unit) => unit.id === created.id)!;
+        },
+        fields: {
+          nameVi: { value: 'Phường Đã Đổi Tên', touches: ['name.vi'] },
+          nameEn: { value: 'Renamed Ward', touches: ['name.en'] },
+          kind: { value: 'commune', touches: ['kind'] },
+          parentId: { value: await unitId('SKHCN'), touches: ['parentId'] },
+          isActive: { value: false, touches: ['isActive'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/plans/{planId}': {
+    patcher: 'programme manager',
+    async setup({ request }) {
+      const plan = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/plans',
+          payload: {
+            code: 'KH-PATCH',
+            titleVi: 'Kế hoạch thử cập nhật từng phần',
+            titleEn: 'Plan for partial updates',
+            issuingBodyVi: 'Ủy ban nhân dân Thành phố',
+            issuingBodyEn: 'City People’s Committee',
+            issuedOn: '2025-05-20',
+            periodStart: 2025,
+            periodEnd: 2030,
+            sourceDocument: 'Quyết định 1/QĐ-UBND',
+            isPublic: true,
+          },
+        }),
+        201,
+      );
+      return {
+        url: `/api/plans/${plan.id}`,
+        read: async () => expectStatus(await request({ method: 'GET', url: `/api/plans/${plan.id}` }), 200),
+        fields: {
+          code: { value: 'KH-PATCH-2', touches: ['code'] },
+          titleVi: { value: 'Kế hoạch đã đổi tên', touches: ['title.vi'] },
+          titleEn: { value: 'Renamed plan', touches: ['title.en'] },
+          issuingBodyVi: { value: 'Sở Khoa học và Công nghệ', touches: ['issuingBody.vi'] },
+          issuingBodyEn: { value: 'Department of Science and Technology', touches: ['issuingBody.en'] },
+          issuedOn: { value: '2025-06-01', touches: ['issuedOn'] },
+          periodStart: { value: 2026, touches: ['periodStart'] },
+          periodEnd: { value: 2029, touches: ['periodEnd'] },
+          sourceDocument: { value: 'Kế hoạch 2/KH-UBND', touches: ['sourceDocument'] },
+          isPublic: { value: false, touches: ['isPublic'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/plans/tasks/{taskId}': {
+    patcher: 'programme manager',
+    async setup({ request, unitId }) {
+      const post = async (url: string, payload: object) =>
+        expectStatus<{ id: string }>(await request({ method: 'POST', url, payload }), 201).id;
+      const planId = await post('/api/plans', {
+        code: 'KH-PATCH-NV',
+        titleVi: 'Kế hoạch có nhiệm vụ',
+        issuingBodyVi: 'Ủy ban nhân dân Thành phố',
+        periodStart: 2026,
+        periodEnd: 2030,
+        isPublic: true,
+      });
+      const [groupA, groupB] = [
+        await post(`/api/plans/${planId}/groups`, { titleVi: 'Nhóm thứ nhất' }),
+        await post(`/api/plans/${planId}/groups`, { titleVi: 'Nhóm thứ hai' }),
+      ];
+      const lead = await unitId('SKHCN');
+      const [parentA, parentB] = [
+        await post(`/api/plans/${planId}/tasks`, { code: 'NV-A', titleVi: 'Nhiệm vụ cha A', leadUnitId: lead }),
+        await post(`/api/plans/${planId}/tasks`, { code: 'NV-B', titleVi: 'Nhiệm vụ cha B', leadUnitId: lead }),
+      ];
+      // Every field away from its default: internal, English title, descriptions, group, units…
+      const taskId = await post(`/api/plans/${planId}/tasks`, {
+        code: 'NV-A.1',
+        titleVi: 'Xây dựng nền tảng dữ liệu dùng chung',
+        titleEn: 'Build the shared data platform',
+        descriptionVi: 'Mô tả tiếng Việt',
+        descriptionEn: 'English description',
+        groupId: groupA,
+        parentId: parentA,
+        leadUnitId: lead,
+        cooperatingUnitIds: [await unitId('SNV'), await unitId('25747')],
+        startOn: '2026-01-05',
+        dueOn: '2026-12-31',
+        productVi: 'Nền tảng vận hành',
+        productEn: 'A running platform',
+        priority: 'high',
+        indicatorCodes: ['KTS-GRDP'],
+        isPublic: false,
+        reportingPeriod: 'monthly',
+      });
+      const status = ['status', 'isDueSoon', 'can'];
+      return {
+        url: `/api/plans/tasks/${taskId}`,
+        read: async () => expectStatus(await request({ method: 'GET', url: `/api/plans/tasks/${taskId}` }), 200),
+        fields: {
+          titleVi: { value: 'Tên nhiệm vụ mới', touches: ['title.vi'] },
+          titleEn: { value: 'New task title', touches: ['title.en'] },
+          descriptionVi: { value: 'Mô tả mới', touches: ['description.vi'] },
+          descriptionEn: { value: 'New description', touches: ['description.en'] },
+          groupId: { value: groupB, touches: ['groupId'] },
+          parentId: { value: parentB, touches: ['parentId'] },
+          leadUnitId: { value: await unitId('SYT'), touches: ['leadUnit.id', 'leadUnit.code', 'leadUnit.name', ...status] },
+          cooperatingUnitIds: { value: [await unitId('VPUBND')], touches: ['cooperatingUnits', 'can'], reads: ids },
+          startOn: { value: '2026-02-01', touches: ['startOn', ...status] },
+          dueOn: { value: '2027-06-30', touches: ['dueOn', ...status] },
+          productVi: { value: 'Sản phẩm mới', touches: ['product.vi'] },
+          productEn: { value: 'New product', touches: ['product.en'] },
+          priority: { value: 'low', touches: ['priority'] },
+          indicatorCodes: { value: ['DN-DMST'], touches: ['indicatorCodes'] },
+          isPublic: { value: true, touches: ['isPublic'] },
+          reportingPeriod: { value: 'quarterly', touches: ['reportingPeriod', ...status] },
+          lifecycle: { value: 'suspended', touches: ['lifecycle', ...status] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/indicators/{id}': {
+    patcher: 'programme manager',
+    async setup({ request }) {
+      const created = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/indicators',
+          payload: {
+            frameworkCode: 'NQ57-2030',
+            code: 'PATCH-1',
+            nameVi: 'Tỷ lệ hồ sơ trực tuyến',
+            nameEn: 'Share of online applications',
+            unitVi: '%',
+            unitEn: '%',
+            methodVi: 'Số hồ sơ trực tuyến chia tổng số hồ sơ',
+            methodEn: 'Online applications over all applications',
+            dataSourceVi: 'Cổng dịch vụ công',
+            dataSourceEn: 'Public service portal',
+            direction: 'lower',
+            baseline: { value: 40, year: 2024, isIllustrative: true },
+            targets: [{ year: 2030, min: 80, max: 90, isIllustrative: true }],
+            responsibleUnitCode: 'SKHCN',
+            frequency: 'quarter',
+            reportingFromYear: 2025,
+            planTaskCodes: ['NV-1'],
+            sourceNote: 'Báo cáo của Sở',
+            isHeadline: true,
+            isPublic: false,
+          },
+        }),
+        201,
+      );
+      return {
+        url: `/api/indicators/${created.id}`,
+        read: async () => expectStatus(await request({ method: 'GET', url: `/api/indicators/${created.id}` }), 200),
+        fields: {
+          nameVi: { value: 'Tỷ lệ hồ sơ xử lý trực tuyến', touches: ['nameVi'] },
+          nameEn: { value: 'Share of applications handled online', touches: ['nameEn'] },
+          unitVi: { value: 'phần trăm', touches: ['unitVi'] },
+          unitEn: { value: 'percent', touches: ['unitEn'] },
+          methodVi: { value: null, touches: ['methodVi'] },
+          methodEn: { value: 'A new method', touches: ['methodEn'] },
+          dataSourceVi: { value: 'Cục Thống kê', touches: ['dataSourceVi'] },
+          dataSourceEn: { value: null, touches: ['dataSourceEn'] },
+          direction: { value: 'higher', touches: ['direction'] },
+          baseline: { value: { value: 35, year: 2023, isIllustrative: false }, touches: ['baseline'] },
+          targets: { value: [{ year: 2028, min: 70, max: null, isIllustrative: false }], touches: ['targets'] },
+          responsibleUnitCode: { value: 'SYT', touches: ['responsibleUnitCode'] },
+          frequency: { value: 'year', touches: ['frequency'] },
+          reportingFromYear: { value: 2026, touches: ['reportingFromYear'] },
+          planTaskCodes: { value: ['NV-2', 'NV-3'], touches: ['planTaskCodes'] },
+          sourceNote: { value: 'Số liệu ước tính', touches: ['sourceNote'] },
+          isHeadline: { value: false, touches: ['isHeadline'] },
+          isPublic: { value: true, touches: ['isPublic'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/movement/initiatives/{id}': {
+    patcher: 'registered user',
+    async setup({ request, unitId }) {
+      const { campaigns } = expectStatus<{
+        campaigns: Array<{ id: string; calls: Array<{ id: string }>; fields: Array<{ code: string }> }>;
+      }>(await request({ method: 'GET', url: '/api/movement/campaigns' }), 200);
+      const campaign = campaigns.find((c) => c.calls.length > 0 && c.fields.length > 1)!;
+      const author = (fullName: string, contributionPercent: number) => ({
+        fullName,
+        email: null,
+        birthDate: '1985-07-14',
+        workplace: 'Sở Y tế',
+        jobTitle: 'Kỹ sư',
+        qualification: 'Thạc sĩ',
+        contributionPercent,
+      });
+      const applier = (fullName: string) => ({
+        fullName,
+        birthDate: '1990-01-02',
+        workplace: 'Bệnh viện Quận',
+        jobTitle: 'Bác sĩ',
+        qualification: 'Đại học',
+        contribution: 'Áp dụng thử',
+      });
+      const draft = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/movement/initiatives',
+          payload: {
+            campaignId: campaign.id,
+            callId: campaign.calls[0]!.id,
+            unitId: await unitId('SYT'),
+            title: 'Hẹn khám bệnh qua Zalo',
+            kind: 'management',
+            fieldCode: campaign.fields[0]!.code,
+            ownerName: 'Bệnh viện Nhân dân',
+            firstAppliedOn: '2025-03-01',
+            essence: 'Bản chất của giải pháp',
+            confidentialInfo: 'Thông tin cần bảo mật',
+            conditions: 'Điều kiện áp dụng',
+            benefits: 'Lợi ích thu được',
+            appliedBy: [applier('Lê Thị Dung')],
+            authors: [author('Phạm Văn Em', 100)],
+          },
+        }),
+        201,
+      );
+      const people = (list: unknown) => (list as Array<{ fullName: string }>).map((person) => person.fullName);
+      return {
+        url: `/api/movement/initiatives/${draft.id}`,
+        read: async () => expectStatus(await request({ method: 'GET', url: `/api/movement/initiatives/${draft.id}` }), 200),
+        volatile: ['updatedAt'],
+        fields: {
+          callId: { value: null, touches: ['callId'] },
+          unitId: { value: await unitId('SKHCN'), touches: ['unitId', 'unitName'] },
+          title: { value: 'Đặt lịch khám trực tuyến', touches: ['title'] },
+          kind: { value: 'technical', touches: ['kind'] },
+          fieldCode: { value: campaign.fields[1]!.code, touches: ['fieldCode'] },
+          ownerName: { value: 'Trung tâm Y tế', touches: ['ownerName'] },
+          firstAppliedOn: { value: '2024-11-15', touches: ['firstAppliedOn'] },
+          essence: { value: 'Bản chất mới', touches: ['essence'] },
+          confidentialInfo: { value: 'Bí mật mới', touches: ['confidentialInfo'] },
+          conditions: { value: 'Điều kiện mới', touches: ['conditions'] },
+          benefits: { value: 'Lợi ích mới', touches: ['benefits'] },
+          appliedBy: {
+            value: [applier('Võ Thị Giang'), applier('Đỗ Văn Hùng')],
+            touches: ['appliedBy'],
+            reads: people,
+            expected: ['Võ Thị Giang', 'Đỗ Văn Hùng'],
+          },
+          authors: {
+            value: [author('Phạm Văn Em', 60), author('Ngô Thị Lan', 40)],
+            touches: ['authors'],
+            reads: people,
+            expected: ['Phạm Văn Em', 'Ngô Thị Lan'],
+          },
+        },
+      };
+    },
+  },
+};

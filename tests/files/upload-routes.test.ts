@@ -175,7 +175,7 @@ describe('every upload route', () => {
       const noBoundary = await send(operation, { payload: '--x\r\n\r\n--x--\r\n', headers: { 'content-type': 'multipart/form-data' } });
       expect(noBoundary.statusCode, `${operation.key}: ${noBoundary.body}`).toBe(400);
       expect(noBoundary.json().error.message.vi).toContain('thiếu tham số boundary');
-      expect(noBoundary.json().error.message.en).toContain('has no boundary parameter');
+      expect(noBoundary.json().error.message.en).toContain('lacks a valid boundary parameter');
       const json = await send(operation, { payload: { file: 'x' } });
       expect(json.statusCode, operation.key).toBe(415);
       expect(json.json().error.message).toEqual({
@@ -218,7 +218,7 @@ describe('every upload route', () => {
       manager,
     )({ method: 'POST', url: '/api/plans', payload: 'x', headers: { 'content-type': 'multipart/form-data' } });
     expect(noBoundary.statusCode).toBe(400);
-    expect(noBoundary.json().error.message.en).toContain('has no boundary parameter');
+    expect(noBoundary.json().error.message.en).toContain('lacks a valid boundary parameter');
     const unknown = await as(t.app, manager)({ method: 'POST', url: '/api/no-such-route', ...multipartFile('a.pdf', pdfBytes) });
     expect(unknown.statusCode).toBe(404);
   });

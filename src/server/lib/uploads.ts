@@ -166,8 +166,6 @@ function unreadableBody(error: unknown): AppError {
   );
 }
 
-const boundaryOf = (contentType: string | undefined) => /;\s*boundary\s*=\s*("[^"]+"|[^;\s]+)/i.exec(contentType ?? '')?.[1];
-
 /**
  * The file of an upload route's request, within the route's `config.upload` limits. Only the part
  * headers are read here; the bytes flow when the service consumes `stream`, after its checks.
@@ -175,6 +173,8 @@ const boundaryOf = (contentType: string | undefined) => /;\s*boundary\s*=\s*("[^
 export async function readUpload(request: FastifyRequest): Promise<IncomingFile> {
   const rule = request.routeOptions.config.upload;
   if (!rule) throw new Error(`${request.method} ${request.routeOptions.url} reads a file but declares no config.upload`);
+  // Here rather than in a hook, so the route's path and query are validated (400) before the body's type (415).
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', sendOneFile);
   let part: Awaited<ReturnType<FastifyRequest['file']>>;
   try {
     part = await request.file({ limits: { fileSize: rule.maxBytes + 1 } });
@@ -190,7 +190,7 @@ export async function readUpload(request: FastifyRequest): Promise<IncomingFile>
 /**
  * One multipart parser for the whole app. Upload routes (those with `config.upload`) take only
  * multipart/form-data; every other route refuses multipart (415); a multipart header without a
- * boundary is a malformed request anywhere (400). Each route's limit is capped by `ceilingBytes`
+ * boundary never gets this far (the input guard). Each route's limit is capped by `ceilingBytes`
  * (UPLOAD_MAX_BYTES) when the route is registered.
  */
 export const uploadsPlugin = fp(async (app: FastifyInstance, options: { ceilingBytes: number }) => {
@@ -203,15 +203,7 @@ export const uploadsPlugin = fp(async (app: FastifyInstance, options: { ceilingB
   // After the policy hook (registered earlier), so 401/403 still come first; not on unknown paths (404).
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.url === undefined) return;
-    const isUploadRoute = request.routeOptions.config.upload !== undefined;
-    if (request.isMultipart() && !boundaryOf(request.headers['content-type'])) {
-      throw new AppError('BAD_REQUEST', {
-        vi: 'Tiêu đề Content-Type multipart/form-data thiếu tham số boundary; hãy để trình duyệt hoặc thư viện HTTP tự tạo nội dung biểu mẫu',
-        en: 'The multipart/form-data Content-Type header has no boundary parameter; let the browser or HTTP library build the form body',
-      });
-    }
-    if (isUploadRoute && !request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', sendOneFile);
-    if (!isUploadRoute && request.isMultipart()) {
+    if (request.routeOptions.config.upload === undefined && request.isMultipart()) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
         vi: 'Đường dẫn này không nhận tệp (multipart/form-data); hãy gửi JSON',
         en: 'This route takes no file (multipart/form-data); send JSON',

@@ -19,17 +19,20 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
     app.log.warn({ root: options.root }, 'web app not built; run `npm run build` (the API works without it)');
     return;
   }
+  // Only the hashed assets are files on a path of their own: a catch-all route would also answer
+  // unknown /api/ paths (and refuse over-long ones with 403) instead of the API's JSON 404 and 400.
   await app.register(fastifyStatic, {
-    root: options.root,
+    root: join(options.root, 'assets'),
+    prefix: '/assets/',
     wildcard: true,
     index: false,
     cacheControl: false,
-    setHeaders(res, path) {
-      res.header('cache-control', path.includes(`${'/'}assets${'/'}`) ? immutable : 'no-cache');
+    setHeaders(res) {
+      res.header('cache-control', immutable);
     },
   });
   app.decorateReply('sendWebApp', function (this: FastifyReply) {
-    return this.header('cache-control', 'no-cache').sendFile('index.html');
+    return this.header('cache-control', 'no-cache').sendFile('index.html', options.root);
   });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendWebApp());
 });

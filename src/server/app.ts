@@ -73,10 +73,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('services', services);
 
   await app.register(errorsPlugin);
-  await app.register(securityPlugin, { anonymousWritesPerMinute: config.rateLimitWritesPerMinute, accountWritesPerMinute: config.rateLimitAccountWritesPerMinute });
+  await app.register(securityPlugin, {
+    anonymousWritesPerMinute: config.rateLimitWritesPerMinute,
+    accountWritesPerMinute: config.rateLimitAccountWritesPerMinute,
+    db: database.db,
+    clock,
+  });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
-  await app.register(metricsPlugin, { pool: database.pool });
+  await app.register(metricsPlugin, {
+    pool: database.pool,
+    access: { token: config.metricsToken, isProduction: config.nodeEnv === 'production' },
+  });
   await app.register(openapiPlugin, { version });
 
   for (const module of services.modules) {

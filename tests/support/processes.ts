@@ -5,7 +5,16 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts a TypeScript entry point in a child process with the given environment. */
 export function spawnTs(file: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  return spawnNode(['--import', 'tsx', file, ...args], env);
+}
+
+/** Starts the built `doimoi` command (`npm run build` first), as an operator would run it. */
+export function spawnBin(args: string[], env: Record<string, string>): ChildProcess {
+  return spawnNode(['bin/doimoi.js', ...args], env);
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -38,8 +47,16 @@ export type ProcessResult = { code: number | null; signal: NodeJS.Signals | null
 
 /** Runs to completion and collects output. */
 export function runTs(file: string, args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> {
+  return collect(spawnTs(file, args, env), input);
+}
+
+/** Runs the built `doimoi` command to completion and collects output. */
+export function runBin(args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> {
+  return collect(spawnBin(args, env), input);
+}
+
+function collect(child: ChildProcess, input?: string): Promise<ProcessResult> {
   const started = Date.now();
-  const child = spawnTs(file, args, env);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

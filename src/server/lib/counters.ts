@@ -1,6 +1,10 @@
 import { and, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { rateCounters } from '../db/platform-schema.js';
+import { sha256Hex } from './tokens.js';
+
+/** A counter's key: what it counts, then a hash of whom — e-mail and IP addresses are personal data and stay out of the table. */
+export const counterKey = (prefix: string, ...parts: string[]): string => `${prefix}:${sha256Hex(parts.join('|'))}`;
 
 /** How often a key was hit in its current window, and when. */
 export type Counter = { key: string; hits: number; lastHitAt: Date; windowEndsAt: Date };

@@ -1,7 +1,7 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { DbOrTx } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { countHit } from '../lib/counters.js';
+import { counterKey, countHit } from '../lib/counters.js';
 
 /** What @fastify/rate-limit hands a store's `child`: the route's merged limit settings. */
 type ChildOptions = { groupId?: string; routeInfo?: { method?: string | string[]; url?: string } };
@@ -25,7 +25,7 @@ export function sharedRateLimitStore(db: DbOrTx, clock: Clock): FastifyRateLimit
       const now = clock.now();
       // The plugin appends the group id to the key; the scope already says it.
       const bare = this.groupId && key.endsWith(this.groupId) ? key.slice(0, -this.groupId.length) : key;
-      countHit(db, now, `limit:${this.scope}:${bare}`, timeWindow).then(
+      countHit(db, now, counterKey(`limit:${this.scope}`, bare), timeWindow).then(
         (counter) => callback(null, { current: counter.hits, ttl: counter.windowEndsAt.getTime() - now.getTime() }),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
-import { clearCounters, countHit, liveCounters, type Counter } from '../../lib/counters.js';
+import { clearCounters, counterKey, countHit, liveCounters, type Counter } from '../../lib/counters.js';
 import { AppError } from '../../lib/errors.js';
 
 const minute = 60_000;
@@ -32,16 +32,16 @@ export type ThrottleKey = { rule: BackOffRule; key: string };
 /** The back-off keys of one sign-in attempt: this account from this address, and this address. */
 export function signInKeys(ip: string | null, email: string): ThrottleKey[] {
   const account = email.toLowerCase();
-  if (!ip) return [{ rule: accountAtAddress, key: `${accountAtAddress.prefix}:${account}` }];
+  if (!ip) return [{ rule: accountAtAddress, key: counterKey(accountAtAddress.prefix, account) }];
   return [
-    { rule: accountAtAddress, key: `${accountAtAddress.prefix}:${account}|${ip}` },
-    { rule: address, key: `${address.prefix}:${ip}` },
+    { rule: accountAtAddress, key: counterKey(accountAtAddress.prefix, account, ip) },
+    { rule: address, key: counterKey(address.prefix, ip) },
   ];
 }
 
-export const secondFactorKeys = (userId: string): ThrottleKey[] => [{ rule: secondFactor, key: `${secondFactor.prefix}:${userId}` }];
+export const secondFactorKeys = (userId: string): ThrottleKey[] => [{ rule: secondFactor, key: counterKey(secondFactor.prefix, userId) }];
 
-export const accountCeilingKey = (email: string) => `${accountCeiling.prefix}:${email.toLowerCase()}`;
+export const accountCeilingKey = (email: string) => counterKey(accountCeiling.prefix, email.toLowerCase());
 
 const blockedUntil = (rule: BackOffRule, counter: Counter) => counter.lastHitAt.getTime() + delayAfter(rule, counter.hits);
 

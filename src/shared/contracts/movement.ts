@@ -186,7 +186,8 @@ export const authorDtoSchema = z.object({
   jobTitle: z.string(),
   qualification: z.string(),
   contributionPercent: z.number(),
-  hasAccount: z.boolean(),
+  /** Named with an e-mail and not confirmed yet; says nothing of whether that address has an account. */
+  awaitsConfirmation: z.boolean(),
   confirmedAt: z.string().nullable(),
   /** This author row is the signed-in person (so the page offers "confirm my part"). */
   isMe: z.boolean(),

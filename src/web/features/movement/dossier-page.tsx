@@ -113,7 +113,7 @@ function Authors({ dto }: { dto: InitiativeDto }) {
                 <td>
                   {a.confirmedAt ? (
                     <span title={t('movement.coauthor.confirmedAt', { time: new Date(a.confirmedAt).toLocaleString() })}>{t('movement.submit.confirmed')}</span>
-                  ) : a.hasAccount ? (
+                  ) : a.awaitsConfirmation ? (
                     t('movement.submit.notConfirmed')
                   ) : (
                     '—'

@@ -71,7 +71,7 @@ async function makeAccounts(db: Awaited<ReturnType<typeof openDatabase>>['db']):
   for (let start = 0; start < accountCount; start += 1000) {
     const batch = Array.from({ length: 1000 }, (_, i) => ({ email: `bench-${start + i}@example.vn`, token: newSecret(), csrf: newSecret(24) }));
     const users = await db.execute<{ id: string; email: string }>(sql`
-      insert into users (email, display_name) select e, e from unnest(${sql.raw(`array[${batch.map((b) => `'${b.email}'`).join(',')}]`)}::text[]) e returning id, email`);
+      insert into users (email, display_name, email_verified_at) select e, e, now() from unnest(${sql.raw(`array[${batch.map((b) => `'${b.email}'`).join(',')}]`)}::text[]) e returning id, email`);
     const byEmail = new Map(users.rows.map((u) => [u.email, u.id]));
     const values = batch.map((b) => sql`(${sha256Hex(b.token)}, ${byEmail.get(b.email)!}::uuid, true, ${b.csrf}, now() + interval '1 day')`);
     await db.execute(sql`insert into sessions (token_hash, user_id, is_complete, csrf_token, expires_at) values ${sql.join(values, sql`, `)}`);

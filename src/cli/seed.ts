@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { runMigrations } from '../server/db/migrate.js';
 import { systemClock } from '../server/lib/clock.js';
-import { seedDemoData } from '../server/seed.js';
+import { loadConfig } from '../server/config.js';
+import { refuseDemoInProduction, seedDemoData } from '../server/seed.js';
 import { progressBar, runCommand, UsageError, withDatabase } from './run.js';
 
 export function registerSeed(program: Command): void {
@@ -12,6 +13,7 @@ export function registerSeed(program: Command): void {
     .action((options: { demo?: boolean }) =>
       runCommand(async () => {
         if (!options.demo) throw new UsageError('say which data to load: doimoi seed --demo');
+        refuseDemoInProduction(loadConfig(), 'seed --demo');
         await withDatabase(async (database) => {
           await runMigrations(database.db);
           const bar = progressBar('seed');

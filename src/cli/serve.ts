@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { closeOnSignals, startServer } from '../server/main.js';
+import { refuseDemoInProduction } from '../server/seed.js';
 import { runCommand } from './run.js';
 
 export function registerServe(program: Command): void {
@@ -11,6 +12,7 @@ export function registerServe(program: Command): void {
     .action((options: { seedDemo?: boolean }) =>
       runCommand(async () => {
         const config = loadConfig();
+        if (options.seedDemo) refuseDemoInProduction(config, '--seed-demo');
         const server = await startServer(config, { seedDemo: options.seedDemo ?? false });
         closeOnSignals(server, config.shutdownTimeoutMs);
       }),

@@ -79,11 +79,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorsPlugin);
   // Before the policy: a NUL in a path parameter must not reach a policy that looks the resource up.
   await app.register(inputGuardPlugin);
-  await app.register(securityPlugin, { anonymousWritesPerMinute: config.rateLimitWritesPerMinute, accountWritesPerMinute: config.rateLimitAccountWritesPerMinute });
+  await app.register(securityPlugin, {
+    anonymousWritesPerMinute: config.rateLimitWritesPerMinute,
+    accountWritesPerMinute: config.rateLimitAccountWritesPerMinute,
+    db: database.db,
+    clock,
+  });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
   await app.register(uploadsPlugin, { ceilingBytes: config.uploadMaxBytes });
-  await app.register(metricsPlugin, { pool: database.pool });
+  await app.register(metricsPlugin, {
+    pool: database.pool,
+    access: { token: config.metricsToken, isProduction: config.nodeEnv === 'production' },
+  });
   await app.register(openapiPlugin, { version });
 
   for (const module of services.modules) {

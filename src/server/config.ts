@@ -59,6 +59,7 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('expected a positive integer of milliseconds').default(10_000),
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
 });
 
 export type AppConfig = {
@@ -68,6 +69,8 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   dataDir: string;
   baseUrl: string;
+  /** Cookies carry `Secure`: always in production (TLS ends at a proxy there), and whenever PUBLIC_URL is https. */
+  isCookieSecure: boolean;
   sessionSecret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -85,6 +88,8 @@ export type AppConfig = {
   rateLimitAccountWritesPerMinute: number;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   shutdownTimeoutMs: number;
+  /** Bearer token Prometheus sends to /metrics; without one /metrics is open in development and off in production. */
+  metricsToken: string | undefined;
 };
 
 /** A bad setting: start-up stops with one line naming it and what it expects. */
@@ -100,20 +105,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    const got = present[name];
-    throw new ConfigError(
-      `Invalid setting ${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(name.includes('SECRET') || name.includes('URL') ? redact(got) : got)})`}`,
-    );
+    // Secrets are never echoed; URLs lose their password.
+    const got = /SECRET|TOKEN/.test(name) ? undefined : name.includes('URL') ? redact(present[name]) : present[name];
+    throw new ConfigError(`Invalid setting ${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const baseUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    baseUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    baseUrl,
+    isCookieSecure: e.NODE_ENV === 'production' || baseUrl.startsWith('https:'),
     sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir, e.NODE_ENV),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitAccountWritesPerMinute: e.RATE_LIMIT_ACCOUNT_WRITES_PER_MINUTE,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -1,3 +1,4 @@
+import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
@@ -15,6 +16,7 @@ export async function startServer(config: AppConfig, options: { seedDemo: boolea
     await runMigrations(database.db);
     if (options.seedDemo) await seedDemoData(database.db, systemClock);
     const app = await buildApp({ config, database });
+    closeKeepAliveAfterLastResponse(app);
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: database.engine, address }, 'doimoi is listening');
     let closing: Promise<void> | null = null;
@@ -30,22 +32,30 @@ export async function startServer(config: AppConfig, options: { seedDemo: boolea
   }
 }
 
-/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */
+/**
+ * Closing the server ends the connections idle at that moment (Fastify's `forceCloseConnections:
+ * 'idle'`); a keep-alive connection busy then would stay open after its answer and hold the
+ * shutdown until its client leaves. So once closing starts, every answer says `Connection: close`.
+ */
+function closeKeepAliveAfterLastResponse(app: FastifyInstance): void {
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (isClosing) reply.header('connection', 'close');
+  });
+}
+
+/**
+ * SIGTERM/SIGINT (and a crash): stop accepting, answer the requests in flight, close the database,
+ * exit 0 — or 1 when that takes longer than `timeoutMs` or the cause was an error.
+ */
 export function closeOnSignals(server: RunningServer, timeoutMs: number): void {
-  const shutdown = (signal: NodeJS.Signals) => {
-    server.app.log.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      server.app.log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, timeoutMs).unref();
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  const log = server.app.log;
+  closeWithGrace({ delay: timeoutMs, logger: { error: (message: unknown) => log.error(message) } }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'shutting down after an error');
+    else log.info({ signal }, 'shutting down');
+    await server.close();
+  });
 }

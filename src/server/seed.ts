@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ConfigError, type AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import type { Clock } from './lib/clock.js';
 import { systemContext } from './lib/context.js';
@@ -7,6 +8,15 @@ import { modules } from './modules/index.js';
 import { units } from './db/schema.js';
 
 export type SeedProgress = (done: number, total: number, moduleName: string) => void;
+
+/** The demo accounts share a password printed in the README: never in a production database. */
+export function refuseDemoInProduction(config: AppConfig, option: string): void {
+  if (config.nodeEnv === 'production') {
+    throw new ConfigError(
+      `${option} refused with NODE_ENV=production: the demo accounts share a published password; load real data instead`,
+    );
+  }
+}
 
 /** Loads Ho Chi Minh City's demo data in one transaction; does nothing when units already exist. */
 export async function seedDemoData(db: Db, clock: Clock, onProgress?: SeedProgress): Promise<{ seeded: boolean }> {

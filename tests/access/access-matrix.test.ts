@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/server/db/schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../support/sessions.js';
 
@@ -17,13 +19,19 @@ import { callers, type Caller, type RouteTable } from './callers.js';
 const tables: RouteTable[] = [platformRoutes, identityRoutes, notificationsRoutes, plansRoutes, indicatorsRoutes, movementRoutes];
 const expectedPolicy: Record<string, string> = Object.assign({}, ...tables.map((table) => table.routes));
 
-const allowedBy: Record<string, (caller: Caller) => boolean> = {
+const basePolicies: Record<string, (caller: Caller) => boolean> = {
   public: () => true,
   'signed-in': (c) => c !== 'anonymous',
   'signed-in-browser': (c) => c !== 'anonymous',
   administrators: (c) => c === 'administrator',
   'programme-managers': (c) => c === 'administrator' || c === 'programme manager',
   ...Object.assign({}, ...tables.map((table) => table.policies ?? {})),
+};
+const unverified: Caller = 'registered user, e-mail not verified';
+/** `<policy>+verified-email`: the policy, and the caller's e-mail address confirmed. */
+const allowedBy = (policy: string) => {
+  const [base, verified] = policy.split('+') as [string, string | undefined];
+  return (caller: Caller) => basePolicies[base]!(caller) && (verified !== 'verified-email' || caller !== unverified);
 };
 
 let t: TestApp;
@@ -37,6 +45,8 @@ beforeAll(async () => {
     browsers.set(caller, browser);
   };
   await make('registered user', 'citizen@example.vn', [{ role: 'registered_user', unitCode: '79' }]);
+  await make(unverified, 'chua-xac-minh@example.vn', [{ role: 'registered_user', unitCode: '79' }]);
+  await t.testDb.database.db.update(users).set({ emailVerifiedAt: null }).where(eq(users.email, 'chua-xac-minh@example.vn'));
   await make('unit officer (own unit)', 'officer@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }]);
   await make('unit officer of another unit', 'officer@ward.gov.vn', [{ role: 'unit_officer', unitCode: '25747' }]);
   await make('reviewer', 'reviewer@example.vn', [{ role: 'reviewer', unitCode: 'SKHCN' }]);
@@ -72,7 +82,7 @@ describe('access-control matrix', () => {
       });
       expect(res.statusCode, `${caller} ${key}: ${res.body}`).toBeLessThan(500);
       outcomes.push(`${key}: ${[401, 403].includes(res.statusCode) ? 'deny' : 'allow'}`);
-      expected.push(`${key}: ${allowedBy[policy]!(caller) ? 'allow' : 'deny'}`);
+      expected.push(`${key}: ${allowedBy(policy)(caller) ? 'allow' : 'deny'}`);
     }
     expect(outcomes).toEqual(expected);
   });

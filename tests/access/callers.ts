@@ -2,6 +2,7 @@
 export const callers = [
   'anonymous',
   'registered user',
+  'registered user, e-mail not verified',
   'unit officer (own unit)',
   'unit officer of another unit',
   'reviewer',

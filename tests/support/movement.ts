@@ -75,7 +75,14 @@ export async function manyAccounts(t: TestApp, count: number, prefix: string): P
     rows.push(
       ...(await db
         .insert(users)
-        .values(Array.from({ length: size }, (_, i) => ({ email: `${prefix}-${start + i}@example.vn`, displayName: `${prefix} ${start + i}`, passwordHash: null })))
+        .values(
+          Array.from({ length: size }, (_, i) => ({
+            email: `${prefix}-${start + i}@example.vn`,
+            displayName: `${prefix} ${start + i}`,
+            passwordHash: null,
+            emailVerifiedAt: t.clock.now().toISOString(),
+          })),
+        )
         .returning({ id: users.id })),
     );
   }

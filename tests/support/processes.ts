@@ -5,7 +5,16 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts a TypeScript entry point in a child process with the given environment. */
 export function spawnTs(file: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  return spawnNode(['--import', 'tsx', file, ...args], env);
+}
+
+/** Starts the built `doimoi` command (`npm run build` first), as an operator would run it. */
+export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
+  return spawnNode(['bin/doimoi.js', ...args], env);
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -35,15 +44,6 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60
 }
 
 export type ProcessResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; elapsedMs: number };
-
-/** Starts the built `doimoi` command (bin/doimoi.js, as installed), so CLI tests exercise what ships. */
-export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['bin/doimoi.js', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
 
 /** Runs the built `doimoi` command to completion and collects output. */
 export const runCli = (args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> => collect(spawnCli(args, env), input);

@@ -100,3 +100,18 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_actor_id_idx').on(t.actorId), index('audit_events_occurred_at_idx').on(t.occurredAt)],
 );
+
+/**
+ * Counters every process shares: write limits and sign-in back-off. A key's window opens at its
+ * first hit and the count restarts once it has ended; a job deletes rows whose window is over.
+ */
+export const rateCounters = pgTable(
+  'rate_counters',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    lastHitAt: instant('last_hit_at').notNull(),
+    windowEndsAt: instant('window_ends_at').notNull(),
+  },
+  (t) => [index('rate_counters_window_ends_at_idx').on(t.windowEndsAt)],
+);

@@ -29,3 +29,9 @@ export const unauthenticated = (): AppError =>
   new AppError('UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' });
 
 export const conflict = (message: LocalizedText, details?: unknown): AppError => new AppError('CONFLICT', message, details);
+
+export const emailNotVerified = (): AppError =>
+  new AppError('EMAIL_NOT_VERIFIED', {
+    vi: 'Hãy xác minh địa chỉ e-mail trước khi ủng hộ, bình luận, báo cáo hay nộp: mở liên kết trong thư chúng tôi đã gửi, hoặc gửi lại thư từ trang Tài khoản',
+    en: 'Verify your e-mail address before you support, comment, report or submit: open the link in the message we sent you, or send it again from your account page',
+  });

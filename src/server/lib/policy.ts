@@ -12,6 +12,8 @@ export type Actor = {
   sessionId?: string;
   /** Set when the caller used an API token: what the token allows. */
   tokenScopes?: readonly string[];
+  /** Whether the account's e-mail address is confirmed; absent (not confirmed) for actors built outside a request. */
+  isEmailVerified?: boolean;
 } | null;
 
 /** A named rule every route declares; default deny lives in the policy plugin. */
@@ -20,6 +22,8 @@ export type Policy = {
   /** Anonymous callers are refused with 401 before `allows` is asked, unless the policy is public. */
   isPublic: boolean;
   allows(actor: Actor, request: FastifyRequest): boolean | Promise<boolean>;
+  /** Callers the rule allows must also have confirmed their e-mail address (403 EMAIL_NOT_VERIFIED otherwise). */
+  requiresVerifiedEmail?: boolean;
 };
 
 export const publicAccess: Policy = { name: 'public', isPublic: true, allows: () => true };
@@ -48,3 +52,17 @@ export const signedInBrowser: Policy = {
   isPublic: false,
   allows: (actor) => actor !== null && actor.tokenScopes === undefined,
 };
+
+/**
+ * The same rule, for what a person says in public under their name or files officially —
+ * supporting, commenting, reporting, submitting: the account's e-mail address must be confirmed.
+ * Drafting stays open to an account that has not confirmed it yet.
+ */
+export const withVerifiedEmail = (policy: Policy): Policy => ({
+  ...policy,
+  name: `${policy.name}+verified-email`,
+  requiresVerifiedEmail: true,
+});
+
+/** Signed in with a confirmed e-mail address: supports, comments, content reports, submissions. */
+export const verifiedMembers: Policy = withVerifiedEmail(signedIn);

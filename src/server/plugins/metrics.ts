@@ -2,10 +2,29 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { publicAccess } from '../lib/policy.js';
+import { publicAccess, type Policy } from '../lib/policy.js';
+import { equalSecrets } from '../lib/tokens.js';
 
-/** Prometheus metrics at /metrics: request latency per route, event-loop lag (default metrics), database pool. */
-export const metricsPlugin = fp(async (app: FastifyInstance, options: { pool: pg.Pool }) => {
+export type MetricsAccess = { token: string | undefined; isProduction: boolean };
+
+/** Prometheus sends `Authorization: Bearer <METRICS_TOKEN>`. */
+const metricsScrapers = (token: string): Policy => ({
+  name: 'metrics-token',
+  isPublic: true,
+  allows: (_actor, request) => {
+    const sent = request.headers.authorization;
+    return typeof sent === 'string' && sent.startsWith('Bearer ') && equalSecrets(sent.slice(7).trim(), token);
+  },
+});
+
+/**
+ * Prometheus metrics at /metrics: request latency per route, event-loop lag (default metrics),
+ * database pool. With a token only its holder reads them; without one they are open during
+ * development and not served at all in production (they describe the traffic).
+ */
+export const metricsPlugin = fp(async (app: FastifyInstance, options: { pool: pg.Pool; access: MetricsAccess }) => {
+  const { token, isProduction } = options.access;
+  if (token === undefined && isProduction) return;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const latency = new Histogram({
@@ -32,8 +51,12 @@ export const metricsPlugin = fp(async (app: FastifyInstance, options: { pool: pg
     const route = request.routeOptions.url ?? 'unmatched';
     latency.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { config: { policy: publicAccess }, schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { config: { policy: token === undefined ? publicAccess : metricsScrapers(token) }, schema: { hide: true } },
+    async (_request, reply) => {
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { forbidden, unauthenticated } from '../lib/errors.js';
+import { emailNotVerified, forbidden, unauthenticated } from '../lib/errors.js';
 import type { Actor, Policy } from '../lib/policy.js';
 
 declare module 'fastify' {
@@ -41,5 +41,7 @@ export const policyPlugin = fp(async (app: FastifyInstance, options: { resolveAc
     if (options.resolveActor) request.actor = await options.resolveActor(request);
     if (!policy.isPublic && request.actor === null) throw unauthenticated();
     if (!(await policy.allows(request.actor, request))) throw forbidden({ policy: policy.name });
+    // Asked only of callers the rule lets through: confirming an address never helps someone it refuses.
+    if (policy.requiresVerifiedEmail && request.actor?.isEmailVerified !== true) throw emailNotVerified();
   });
 });

@@ -3,21 +3,27 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { DbOrTx } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 
 export type WriteLimits = { anonymousWritesPerMinute: number; accountWritesPerMinute: number };
+export type SecurityOptions = WriteLimits & { db: DbOrTx; clock: Clock };
 
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every write that does not set its own limit gets this one: per account when signed in, per IP
- * otherwise. It runs after the policy has resolved the caller (preHandler), so accounts behind one
- * office NAT do not share a budget, and a refused caller is not counted.
+ * Every write that does not set its own limit gets this one: one budget per account when signed
+ * in, one per address otherwise, shared by all those routes (`groupId`). It runs after the policy
+ * has resolved the caller (preHandler), so accounts behind one office NAT do not share a budget,
+ * and a refused caller is not counted.
  */
 function defaultWriteLimit(limits: WriteLimits) {
   const accountKey = (request: FastifyRequest) => (request.actor ? `account:${request.actor.userId}` : `ip:${request.ip}`);
   return {
     hook: 'preHandler' as const,
     timeWindow: 60_000,
+    groupId: 'writes',
     keyGenerator: accountKey,
     max: (request: FastifyRequest) => (request.actor ? limits.accountWritesPerMinute : limits.anonymousWritesPerMinute),
   };
@@ -25,13 +31,14 @@ function defaultWriteLimit(limits: WriteLimits) {
 
 /**
  * Security headers, compression and rate limiting: routes may set `config.rateLimit` (sign-in does);
- * every other write gets the default write limit.
+ * every other write gets the default write limit. Counters live in the database, so every process
+ * behind a load balancer counts against the same limits.
  */
-export const securityPlugin = fp(async (app: FastifyInstance, limits: WriteLimits) => {
+export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityOptions) => {
   app.addHook('onRoute', (route) => {
     const isWrite = [route.method].flat().some((method) => !readMethods.has(method));
     if (!isWrite || route.config?.rateLimit !== undefined) return;
-    route.config = { ...route.config, rateLimit: defaultWriteLimit(limits) };
+    route.config = { ...route.config, rateLimit: defaultWriteLimit(options) };
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -53,5 +60,5 @@ export const securityPlugin = fp(async (app: FastifyInstance, limits: WriteLimit
     crossOriginEmbedderPolicy: false,
   });
   await app.register(compress, { threshold: 1024 });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(options.db, options.clock) });
 });

@@ -190,6 +190,10 @@ export const en: Messages = {
       email: 'E-mail address',
       emailVerified: 'Verified',
       emailNotVerified: 'Not verified yet. Open the link in the e-mail we sent when you signed up.',
+      verifyToTakePart: 'You can still write drafts; to support, comment, report or submit an initiative, verify your e-mail address.',
+      resendVerification: 'Send the verification e-mail again',
+      resendingVerification: 'Sending…',
+      verificationResent: 'A new verification e-mail is on its way. Open the link in it.',
       accountKind: 'Account type',
       kinds: {
         citizen: 'Resident',

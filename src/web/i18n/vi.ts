@@ -192,6 +192,10 @@ export const vi = {
       email: 'Địa chỉ e-mail',
       emailVerified: 'Đã xác minh',
       emailNotVerified: 'Chưa xác minh. Hãy mở liên kết trong thư chúng tôi đã gửi khi bạn đăng ký.',
+      verifyToTakePart: 'Bạn vẫn soạn được bản nháp; để ủng hộ, bình luận, báo cáo vi phạm hay nộp sáng kiến, hãy xác minh địa chỉ e-mail.',
+      resendVerification: 'Gửi lại thư xác minh',
+      resendingVerification: 'Đang gửi…',
+      verificationResent: 'Đã gửi thư xác minh mới. Hãy mở liên kết trong thư.',
       accountKind: 'Loại tài khoản',
       kinds: {
         citizen: 'Người dân',

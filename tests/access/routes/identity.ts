@@ -15,6 +15,7 @@ export const identityRoutes: RouteTable = {
     'GET /api/account': 'signed-in-browser',
     'PATCH /api/account': 'signed-in-browser',
     'POST /api/account/password': 'signed-in-browser',
+    'POST /api/account/verification-email': 'signed-in-browser',
     'POST /api/account/totp/enrol': 'signed-in-browser',
     'POST /api/account/totp/confirm': 'signed-in-browser',
     'DELETE /api/account/totp': 'signed-in-browser',

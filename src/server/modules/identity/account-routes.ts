@@ -15,7 +15,7 @@ import {
 import { signedInBrowser } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
-import { changePassword, updateProfile } from './accounts.js';
+import { changePassword, resendVerificationLink, updateProfile } from './accounts.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { eraseAccount, exportPersonalData } from './personal-data.js';
 import { presentMe } from './presenter.js';
@@ -36,10 +36,30 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     return me(request);
   });
 
-  app.post('/password', { config: own, schema: { tags: ['account'], body: passwordChangeBodySchema, response: noContent } }, async (request, reply) => {
-    await changePassword(contextOf(request, services), request.body);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/password',
+    { config: own, schema: { tags: ['account'], body: passwordChangeBodySchema, response: noContent } },
+    async (request, reply) => {
+      await changePassword(contextOf(request, services), request.body, services.config.baseUrl);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/verification-email',
+    {
+      config: own,
+      schema: {
+        tags: ['account'],
+        summary: 'Send a new link to confirm my e-mail address',
+        response: { 202: z.object({ status: z.literal('verification_sent') }) },
+      },
+    },
+    async (request, reply) => {
+      await resendVerificationLink(contextOf(request, services), services.config.baseUrl);
+      return reply.status(202).send({ status: 'verification_sent' as const });
+    },
+  );
 
   app.post('/totp/enrol', { config: own, schema: { tags: ['account'], response: { 200: totpEnrolmentSchema } } }, async (request) =>
     startTotpEnrolment(contextOf(request, services)),

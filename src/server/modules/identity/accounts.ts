@@ -4,16 +4,17 @@ import type { DbOrTx } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Clock } from '../../lib/clock.js';
 import { actingAs, type ServiceContext } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, conflict } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
 import { inTransaction } from '../../lib/tx.js';
-import { queueEmail } from '../notifications/service.js';
-import { endSessionsOf } from './sessions.js';
+import { notifyUser, queueEmail } from '../notifications/service.js';
+import { revokeCredentials, type Revoked } from './revocation.js';
 import { consents, emailTokens, roleGrants, units, users } from './schema.js';
 
 const verifyLinkLifetimeMs = 7 * 24 * 3600 * 1000;
 const resetLinkLifetimeMs = 60 * 60 * 1000;
+const accountPagePath = '/tai-khoan';
 
 type EmailPurpose = 'verify_email' | 'reset_password';
 
@@ -95,15 +96,10 @@ export async function signUp(ctx: ServiceContext, input: SignUpBody, baseUrl: st
       })
       .returning();
     await tx.db.insert(roleGrants).values({ userId: user!.id, role: 'registered_user', unitId: await cityUnitId(tx.db) });
-    await tx.db.insert(consents).values({ userId: user!.id, purpose: 'account', policyVersion: privacyPolicyVersion, givenAt: now, ip: tx.ip });
-    const token = await issueEmailToken(tx.db, tx.clock, user!.id, 'verify_email', verifyLinkLifetimeMs);
-    await queueEmail(tx, {
-      userId: user!.id,
-      to: user!.email,
-      locale: user!.locale,
-      template: 'verify_email',
-      params: { displayName: user!.displayName, link: `${baseUrl}/xac-minh-email?token=${token}` },
-    });
+    await tx.db
+      .insert(consents)
+      .values({ userId: user!.id, purpose: 'account', policyVersion: privacyPolicyVersion, givenAt: now, ip: tx.ip });
+    await sendVerificationLink(tx, user!, baseUrl);
     // The audit row names the account by id only: personal fields stay out of the permanent log.
     await recordAudit(actingAs(tx, user!.id), {
       action: 'users.sign_up',
@@ -111,6 +107,33 @@ export async function signUp(ctx: ServiceContext, input: SignUpBody, baseUrl: st
       entityId: user!.id,
       after: { accountKind: input.accountKind, consent: privacyPolicyVersion },
     });
+  });
+}
+
+async function sendVerificationLink(
+  ctx: ServiceContext,
+  user: { id: string; email: string; locale: 'vi' | 'en'; displayName: string },
+  baseUrl: string,
+): Promise<void> {
+  const token = await issueEmailToken(ctx.db, ctx.clock, user.id, 'verify_email', verifyLinkLifetimeMs);
+  await queueEmail(ctx, {
+    userId: user.id,
+    to: user.email,
+    locale: user.locale,
+    template: 'verify_email',
+    params: { displayName: user.displayName, link: `${baseUrl}/xac-minh-email?token=${token}` },
+  });
+}
+
+/** Sends the signed-in person a new link to confirm their address (the first may have expired or been lost). */
+export async function resendVerificationLink(ctx: ServiceContext, baseUrl: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const [user] = await tx.db.select().from(users).where(eq(users.id, tx.actor!.userId));
+    if (user!.emailVerifiedAt !== null) {
+      throw conflict({ vi: 'Địa chỉ e-mail của bạn đã được xác minh', en: 'Your e-mail address is already verified' });
+    }
+    await sendVerificationLink(tx, user!, baseUrl);
+    await recordAudit(tx, { action: 'users.resend_verification', entityType: 'user', entityId: user!.id });
   });
 }
 
@@ -139,8 +162,27 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string, b
   });
 }
 
-/** Sets a new password from a reset link and signs the account out everywhere. */
-export async function confirmPasswordReset(ctx: ServiceContext, token: string, password: string): Promise<void> {
+/** The person learns, in the app and by e-mail, that the password changed and what ended with it. */
+async function tellPasswordChanged(
+  ctx: ServiceContext,
+  user: { id: string; displayName: string },
+  revoked: Revoked,
+  baseUrl: string,
+): Promise<void> {
+  await notifyUser(ctx, {
+    userId: user.id,
+    template: 'password_changed',
+    params: { displayName: user.displayName, revokedTokens: revoked.apiTokens, link: `${baseUrl}${accountPagePath}` },
+    url: accountPagePath,
+    alsoEmail: true,
+  });
+}
+
+/**
+ * Sets a new password from a reset link: every session, every other reset link and every API
+ * token of the account end (whoever knew the old password is out), and the person is told.
+ */
+export async function confirmPasswordReset(ctx: ServiceContext, token: string, password: string, baseUrl: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {
     const userId = await consumeEmailToken(tx.db, tx.clock, token, 'reset_password');
@@ -151,26 +193,33 @@ export async function confirmPasswordReset(ctx: ServiceContext, token: string, p
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now}::timestamptz)`, updatedAt: now })
       .where(eq(users.id, userId))
       .returning();
-    await endSessionsOf(tx.db, userId);
-    await queueEmail(tx, { userId, to: user!.email, locale: user!.locale, template: 'password_changed', params: { displayName: user!.displayName } });
-    await recordAudit(tx, { action: 'users.reset_password', entityType: 'user', entityId: userId });
+    const revoked = await revokeCredentials(tx, userId);
+    await tellPasswordChanged(tx, user!, revoked, baseUrl);
+    await recordAudit(tx, { action: 'users.reset_password', entityType: 'user', entityId: userId, after: { revoked } });
   });
 }
 
 export const wrongPassword = () =>
   new AppError('INVALID_CREDENTIALS', { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' });
 
-/** Changes the password after checking the current one; other sessions end. */
-export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+/**
+ * Changes the password after checking the current one: this session stays, every other one, every
+ * reset link and every API token of the account end, and the person is told.
+ */
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+  baseUrl: string,
+): Promise<void> {
   const userId = ctx.actor!.userId;
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword();
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     await tx.db.update(users).set({ passwordHash, updatedAt: tx.clock.now().toISOString() }).where(eq(users.id, userId));
-    await endSessionsOf(tx.db, userId, ctx.actor!.sessionId);
-    await queueEmail(tx, { userId, to: user.email, locale: user.locale, template: 'password_changed', params: { displayName: user.displayName } });
-    await recordAudit(tx, { action: 'users.change_password', entityType: 'user', entityId: userId });
+    const revoked = await revokeCredentials(tx, userId, ctx.actor!.sessionId);
+    await tellPasswordChanged(tx, user, revoked, baseUrl);
+    await recordAudit(tx, { action: 'users.change_password', entityType: 'user', entityId: userId, after: { revoked } });
   });
 }
 

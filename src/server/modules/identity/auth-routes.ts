@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,8 +25,19 @@ const oneMinute = 60_000;
 /** Sign-up, sign-in (with second factor), sign-out, e-mail verification and password reset. */
 export const authRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
   const { config } = services;
-  const publicWrite = { policy: publicAccess, rateLimit: { max: config.rateLimitWritesPerMinute, timeWindow: oneMinute } };
+  // Sign-up, verification and reset share the one write budget of the caller's address (the default limit).
+  const publicWrite = { policy: publicAccess };
   const signInLimit = { policy: publicAccess, rateLimit: { max: config.rateLimitSignInPerMinute, timeWindow: oneMinute } };
+  // Per address AND account, so colleagues behind one office NAT each have their own; failures
+  // per address are what the back-off counts (throttle.ts).
+  const passwordLimit = {
+    ...signInLimit,
+    rateLimit: {
+      ...signInLimit.rateLimit,
+      hook: 'preHandler' as const,
+      keyGenerator: (r: FastifyRequest) => `${r.ip}|${(r.body as z.infer<typeof signInBodySchema>).email.toLowerCase()}`,
+    },
+  };
   const client = (headers: { 'user-agent'?: string | undefined }) => ({ userAgent: headers['user-agent'] ?? null });
 
   app.get(
@@ -65,9 +77,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
 
   app.post(
     '/sign-in',
-    { config: signInLimit, schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: signInBodySchema, response: { 200: signInResultSchema } } },
+    {
+      config: passwordLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: signInBodySchema,
+        response: { 200: signInResultSchema },
+      },
+    },
     async (request, reply) => {
-      const { session, status } = await signInWithPassword(contextOf(request, services), request.body, client(request.headers));
+      const { session, status } = await signInWithPassword(contextOf(request, services), request.body, {
+        ...client(request.headers),
+        baseUrl: config.baseUrl,
+      });
       setSessionCookie(reply, services, session.token);
       return { status, csrfToken: session.csrfToken };
     },
@@ -102,7 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     '/password-reset/confirm',
     { config: publicWrite, schema: { tags: ['auth'], body: passwordResetConfirmBodySchema, response: { 200: z.object({ status: z.literal('password_changed') }) } } },
     async (request) => {
-      await confirmPasswordReset(contextOf(request, services), request.body.token, request.body.password);
+      await confirmPasswordReset(contextOf(request, services), request.body.token, request.body.password, config.baseUrl);
       return { status: 'password_changed' as const };
     },
   );

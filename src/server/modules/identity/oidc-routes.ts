@@ -32,7 +32,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     ? createOidcClient({ ...config.oidc, redirectUri: `${config.baseUrl}${app.prefix}/callback`, cookieSecret: config.sessionSecret })
     : undefined;
   const routeConfig = { policy: publicAccess, rateLimit: { max: config.rateLimitSignInPerMinute, timeWindow: oneMinute } };
-  const flowCookie = { path: app.prefix, httpOnly: true, sameSite: 'lax' as const, secure: config.baseUrl.startsWith('https:') };
+  const flowCookie = { path: app.prefix, httpOnly: true, sameSite: 'lax' as const, secure: config.isCookieSecure };
   const signInPage = (reason: string) => `/dang-nhap?sso_error=${reason}`;
   const clearFlowCookie = (reply: FastifyReply) => reply.clearCookie(flowCookieName, flowCookie);
 

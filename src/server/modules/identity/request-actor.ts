@@ -38,12 +38,12 @@ export function requestActorResolver(services: AppServices) {
   };
 }
 
-/** HttpOnly, SameSite=Lax; Secure whenever the public URL is https (always behind TLS in production). */
+/** HttpOnly, SameSite=Lax; Secure in production and whenever the public URL is https. */
 export function setSessionCookie(reply: FastifyReply, services: AppServices, token: string): void {
   reply.setCookie(sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: services.config.baseUrl.startsWith('https:'),
+    secure: services.config.isCookieSecure,
     path: '/',
     maxAge: Math.floor(sessionLifetimeMs / 1000),
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleNames, type RoleName } from '../../../shared/contracts/identity.js';
 import { createdAt, idColumn, timestamps } from '../../db/columns.js';
 
@@ -181,14 +181,3 @@ export const externalIdentities = pgTable(
   },
   (t) => [uniqueIndex('external_identities_issuer_subject_key').on(t.issuer, t.subject), index('external_identities_user_id_idx').on(t.userId)],
 );
-
-/**
- * Failed sign-ins per key (an address or an account): the delay grows with the count and the
- * count resets after a success, so the owner is never locked out for good. Shared by all processes.
- */
-export const signInThrottles = pgTable('sign_in_throttles', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  blockedUntil: instant('blocked_until').notNull(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-});

@@ -14,13 +14,23 @@ export type CreateUserInput = {
   grants: Array<{ role: Role; unitCode: string; includesSubtree: boolean }>;
 };
 
-/** Creates an account with its role grants, audited in the same transaction. */
+/** Creates an account with its role grants (an operator's, seed's or test's: its address counts as confirmed), audited in the same transaction. */
 export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const [taken] = await tx.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
     if (taken) throw conflict({ vi: `E-mail '${input.email}' đã được dùng`, en: `E-mail '${input.email}' is already in use` });
-    const [user] = await tx.db.insert(users).values({ email: input.email, displayName: input.displayName, passwordHash, accountKind: input.accountKind ?? 'citizen' }).returning();
+    // The operator or seed creating the account vouches for its address; sign-up has people prove theirs.
+    const [user] = await tx.db
+      .insert(users)
+      .values({
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        accountKind: input.accountKind ?? 'citizen',
+        emailVerifiedAt: tx.clock.now().toISOString(),
+      })
+      .returning();
     for (const grant of input.grants) {
       const [unit] = await tx.db.select({ id: units.id }).from(units).where(eq(units.code, grant.unitCode));
       if (!unit) {

@@ -58,14 +58,10 @@ export async function findSession(db: DbOrTx, clock: Clock, token: string) {
 
 export const endSession = (db: DbOrTx, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));
 
-/** Ends every session of a user (password change, reset, erase), optionally keeping the current one. */
-export const endSessionsOf = (db: DbOrTx, userId: string, exceptSessionId?: string) =>
-  db.delete(sessions).where(and(eq(sessions.userId, userId), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined));
-
 /** An active, not erased user with their grants, as the policy layer sees them. */
 export async function loadActor(db: DbOrTx, userId: string, extra: { hasSecondFactor: boolean; sessionId?: string; tokenScopes?: string[] }): Promise<Actor> {
   const [user] = await db
-    .select({ id: users.id, displayName: users.displayName })
+    .select({ id: users.id, displayName: users.displayName, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.isActive, true), isNull(users.erasedAt)));
   if (!user) return null;
@@ -74,7 +70,7 @@ export async function loadActor(db: DbOrTx, userId: string, extra: { hasSecondFa
     .from(roleGrants)
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(and(eq(roleGrants.userId, userId), eq(units.isActive, true)));
-  return { userId: user.id, displayName: user.displayName, grants, ...extra };
+  return { userId: user.id, displayName: user.displayName, grants, isEmailVerified: user.emailVerifiedAt !== null, ...extra };
 }
 
 /** The actor behind an API token (`Authorization: Bearer dm_…`), or null when unknown, expired or revoked. */

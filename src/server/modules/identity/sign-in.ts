@@ -9,7 +9,16 @@ import { findUserByEmail } from './accounts.js';
 import { acceptTotpCode, recoveryCodeHash } from './totp.js';
 import { createSession, endSession, findSession, type NewSession } from './sessions.js';
 import { recoveryCodes, roleGrants, sessions, users } from './schema.js';
-import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.js';
+import { alertAdministratorsAtCeiling } from './sign-in-alerts.js';
+import {
+  accountAtAddress,
+  assertNotThrottled,
+  clearFailures,
+  recordFailure,
+  secondFactorKeys,
+  signInKeys,
+  slowDownPastCeiling,
+} from './throttle.js';
 
 type Client = { userAgent: string | null };
 
@@ -20,19 +29,29 @@ const invalidCredentials = () =>
 const decoyHash = hashPassword('decoy password that matches nothing');
 
 /**
- * Checks e-mail and password with growing delays after failures. Accounts with TOTP get an
- * incomplete session that only the second factor can finish.
+ * Checks e-mail and password with growing delays after failures of this account from this
+ * address, or of this address; failures from everywhere only slow the account down (see
+ * throttle.ts). Accounts with TOTP get an incomplete session that only the second factor can finish.
  */
-export async function signInWithPassword(ctx: ServiceContext, input: { email: string; password: string }, client: Client) {
-  const keys = throttleKeys(ctx.ip, input.email);
+export async function signInWithPassword(
+  ctx: ServiceContext,
+  input: { email: string; password: string },
+  client: Client & { baseUrl: string },
+) {
+  const keys = signInKeys(ctx.ip, input.email);
   await assertNotThrottled(ctx.db, ctx.clock, keys);
+  await slowDownPastCeiling(ctx.db, ctx.clock, input.email);
   const user = await findUserByEmail(ctx.db, input.email);
   const isMatch = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user || !user.passwordHash || !isMatch || !user.isActive) {
-    await recordFailure(ctx.db, ctx.clock, keys);
+    const accountFailures = await recordFailure(ctx.db, ctx.clock, keys, input.email);
+    if (user) await alertAdministratorsAtCeiling(ctx, { userId: user.id, email: user.email, failures: accountFailures! }, client.baseUrl);
     throw invalidCredentials();
   }
-  await clearFailures(ctx.db, keys.slice(0, 1));
+  await clearFailures(
+    ctx.db,
+    keys.filter((k) => k.rule === accountAtAddress),
+  );
   const needsSecondFactor = user.totpSecret !== null;
   return inTransaction(ctx, async (tx) => {
     const session = await createSession(tx.db, tx.clock, { userId: user.id, isComplete: !needsSecondFactor, hasSecondFactor: false, userAgent: client.userAgent, ip: tx.ip });
@@ -56,7 +75,7 @@ export async function completeSecondFactor(ctx: ServiceContext, pendingToken: st
     throw new AppError('UNAUTHENTICATED', { vi: 'Hãy nhập e-mail và mật khẩu trước', en: 'Enter your e-mail and password first' });
   }
   const [user] = await ctx.db.select().from(users).where(eq(users.id, pending.userId));
-  const keys = [`second-factor:${pending.userId}`];
+  const keys = secondFactorKeys(pending.userId);
   await assertNotThrottled(ctx.db, ctx.clock, keys);
   const isTotp = /^\d{6}$/.test(code.trim());
   const accepted = await inTransaction(ctx, async (tx) => {

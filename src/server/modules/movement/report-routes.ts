@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { errorBodySchema } from '../../../shared/contracts/common.js';
 import { idParamsSchema, phaseReportSchema, registrationBodySchema, registrationDtoSchema, registrationListSchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
-import { signedIn } from '../../lib/policy.js';
+import { signedIn, verifiedMembers } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import type { AppServices } from '../manifest.js';
@@ -22,7 +22,7 @@ export const movementReportRoutes: FastifyPluginAsyncZod<{ services: AppServices
     reply.status(201).send(await registerUnit(ctx(r), r.params.id, r.body)),
   );
   app.get('/phases/:id/registrations', { config: member, schema: { tags, params: idParamsSchema, response: { 200: registrationListSchema, ...errors } } }, async (r) => listRegistrations(ctx(r), r.params.id));
-  app.put('/registrations/:id/report', { config: member, schema: { tags, summary: 'Báo cáo sơ kết/tổng kết của đơn vị / Unit review report', params: idParamsSchema, body: registrationReportSchema, response: { 200: registrationDtoSchema, ...errors } } }, async (r) =>
+  app.put('/registrations/:id/report', { config: { policy: verifiedMembers }, schema: { tags, summary: 'Báo cáo sơ kết/tổng kết của đơn vị / Unit review report', params: idParamsSchema, body: registrationReportSchema, response: { 200: registrationDtoSchema, ...errors } } }, async (r) =>
     reportOnRegistration(ctx(r), r.params.id, r.body),
   );
   app.get('/phases/:id/report', { config: readers, schema: { tags, summary: 'Báo cáo sơ kết/tổng kết / Phase review', params: idParamsSchema, response: { 200: phaseReportSchema, ...errors } } }, async (r) => phaseReport(ctx(r), r.params.id));

@@ -44,7 +44,7 @@ import {
   supportResultSchema,
   transitionBodySchema,
 } from '../../../shared/contracts/movement.js';
-import { programmeManagers, publicAccess, signedIn } from '../../lib/policy.js';
+import { programmeManagers, publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import type { AppServices } from '../manifest.js';
 import { listCouncilCandidates } from './candidates.js';
@@ -73,7 +73,7 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   const open = { policy: publicAccess };
   const member = { policy: signedIn };
   const managers = { policy: programmeManagers };
-  const limitedWrite = (max: number) => ({ policy: signedIn, rateLimit: { max, timeWindow: oneMinute, hook: 'preHandler' as const, keyGenerator: perAccount } });
+  const limitedWrite = (max: number, policy: Policy = signedIn) => ({ policy, rateLimit: { max, timeWindow: oneMinute, hook: 'preHandler' as const, keyGenerator: perAccount } });
   const campaignCode = z.object({ code: z.string().min(1).max(60) });
   const initiativeAuthor = z.object({ id: z.uuid(), authorId: z.uuid() });
 
@@ -93,7 +93,7 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   app.patch('/initiatives/:id', { config: limitedWrite(240), schema: { tags, summary: 'Lưu nháp / Autosave', params: idParamsSchema, body: initiativePatchSchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>
     updateDraft(ctx(r), r.params.id, r.body),
   );
-  app.post('/initiatives/:id/transitions', { config: member, schema: { tags, summary: 'Chuyển trạng thái / Workflow step', params: idParamsSchema, body: transitionBodySchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>
+  app.post('/initiatives/:id/transitions', { config: { policy: verifiedMembers }, schema: { tags, summary: 'Chuyển trạng thái / Workflow step', params: idParamsSchema, body: transitionBodySchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>
     transitionInitiative(ctx(r), r.params.id, r.body),
   );
   app.post('/initiatives/:id/authors/:authorId/confirm', { config: member, schema: { tags, summary: 'Đồng tác giả xác nhận / Co-author confirms', params: initiativeAuthor, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>
@@ -157,14 +157,14 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   // Public side
   app.get('/gallery', { config: open, schema: { tags, summary: 'Thư viện sáng kiến / Gallery', querystring: galleryQuerySchema, response: { 200: galleryResponseSchema, ...errors } } }, async (r) => galleryPage(ctx(r), r.query));
   app.get('/gallery/:id', { config: open, schema: { tags, params: idParamsSchema, response: { 200: publicInitiativeSchema, ...errors } } }, async (r) => publicInitiative(ctx(r), r.params.id));
-  app.post('/gallery/:id/supports', { config: limitedWrite(30), schema: { tags, summary: 'Ủng hộ / Support', params: idParamsSchema, response: { 200: supportResultSchema, ...errors } } }, async (r) =>
+  app.post('/gallery/:id/supports', { config: limitedWrite(30, verifiedMembers), schema: { tags, summary: 'Ủng hộ / Support', params: idParamsSchema, response: { 200: supportResultSchema, ...errors } } }, async (r) =>
     supportInitiative(ctx(r), r.params.id),
   );
   app.get('/gallery/:id/comments', { config: open, schema: { tags, params: idParamsSchema, response: { 200: commentListSchema, ...errors } } }, async (r) => listComments(ctx(r), r.params.id));
-  app.post('/gallery/:id/comments', { config: limitedWrite(10), schema: { tags, params: idParamsSchema, body: commentBodySchema, response: { 201: commentDtoSchema, ...errors } } }, async (r, reply) =>
+  app.post('/gallery/:id/comments', { config: limitedWrite(10, verifiedMembers), schema: { tags, params: idParamsSchema, body: commentBodySchema, response: { 201: commentDtoSchema, ...errors } } }, async (r, reply) =>
     reply.status(201).send(await addComment(ctx(r), r.params.id, r.body.body)),
   );
-  app.post('/comments/:id/reports', { config: limitedWrite(20), schema: { tags, summary: 'Báo cáo vi phạm / Report', params: idParamsSchema, body: reportCommentSchema, response: { 200: commentDtoSchema, ...errors } } }, async (r) =>
+  app.post('/comments/:id/reports', { config: limitedWrite(20, verifiedMembers), schema: { tags, summary: 'Báo cáo vi phạm / Report', params: idParamsSchema, body: reportCommentSchema, response: { 200: commentDtoSchema, ...errors } } }, async (r) =>
     reportComment(ctx(r), r.params.id, r.body.reason),
   );
   app.get('/moderation/comments', { config: managers, schema: { tags, response: { 200: moderationQueueSchema, ...errors } } }, async (r) => moderationQueue(ctx(r)));

@@ -86,8 +86,8 @@ describe('GET /api/notifications', () => {
           template: 'password_changed',
           title: { vi: 'Mật khẩu đã được thay đổi', en: 'Password changed' },
           body: {
-            vi: 'Mật khẩu tài khoản của bạn vừa được thay đổi. Nếu không phải bạn, hãy đặt lại mật khẩu ngay.',
-            en: 'The password of your account was just changed. If this was not you, reset it now.',
+            vi: 'Mật khẩu tài khoản của bạn vừa được thay đổi; các phiên đăng nhập khác đã kết thúc. Nếu không phải bạn, hãy đặt lại mật khẩu ngay.',
+            en: 'The password of your account was just changed; other sessions were signed out. If this was not you, reset it now.',
           },
           url: '/tai-khoan',
           readAt: null,

@@ -10,7 +10,14 @@ const samples: Record<(typeof templateNames)[number], TemplateMessage> = {
     template: 'reset_password',
     params: { displayName: 'Nguyễn Thị Lan', link: 'https://doimoi.example/dat-lai-mat-khau?token=x' },
   },
-  password_changed: { template: 'password_changed', params: { displayName: 'Nguyễn Thị Lan' } },
+  password_changed: {
+    template: 'password_changed',
+    params: { displayName: 'Nguyễn Thị Lan', revokedTokens: 2, link: 'https://doimoi.example/tai-khoan' },
+  },
+  failed_sign_ins: {
+    template: 'failed_sign_ins',
+    params: { accountEmail: 'lan@example.vn', failures: 20, windowMinutes: 60, link: 'https://doimoi.example/quan-tri' },
+  },
   second_factor_enabled: { template: 'second_factor_enabled', params: { displayName: 'Nguyễn Thị Lan' } },
   account_erased: { template: 'account_erased', params: { displayName: 'Nguyễn Thị Lan' } },
   grant_added: { template: 'grant_added', params: { displayName: 'Nguyễn Thị Lan', role: 'programme_manager', unitName: 'Sở Nội vụ' } },

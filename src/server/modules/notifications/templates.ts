@@ -5,7 +5,10 @@ import type { RoleName } from '../../../shared/contracts/identity.js';
 export type TemplateParams = {
   verify_email: { displayName: string; link: string };
   reset_password: { displayName: string; link: string };
-  password_changed: { displayName: string };
+  /** After a change or a reset every other session, reset link and API token of the account ends; `link` leads to the account page. */
+  password_changed: { displayName: string; revokedTokens?: number; link?: string };
+  /** To administrators: an account failed to sign in `failures` times within `windowMinutes`, from anywhere. */
+  failed_sign_ins: { accountEmail: string; failures: number; windowMinutes: number; link: string };
   second_factor_enabled: { displayName: string };
   account_erased: { displayName: string };
   grant_added: { displayName: string; role: RoleName | (string & {}); unitName: string };
@@ -19,6 +22,7 @@ export const templateNames = [
   'verify_email',
   'reset_password',
   'password_changed',
+  'failed_sign_ins',
   'second_factor_enabled',
   'account_erased',
   'grant_added',
@@ -45,6 +49,17 @@ const signature: Record<Locale, string> = {
 function letter(locale: Locale, displayName: string | null, paragraphs: ReadonlyArray<string>): string {
   const greeting = displayName === null ? [] : [locale === 'vi' ? `Xin chào ${displayName},` : `Hello ${displayName},`];
   return [...greeting, ...paragraphs, signature[locale]].join('\n\n');
+}
+
+/** The paragraph saying which API tokens were revoked and where to make new ones. */
+function tokensRevoked(locale: Locale, p: TemplateParams['password_changed']): string[] {
+  if (!p.revokedTokens) return [];
+  const where = p.link ? (locale === 'vi' ? ` tại ${p.link}` : ` at ${p.link}`) : '';
+  return [
+    locale === 'vi'
+      ? `${p.revokedTokens} mã truy cập API của bạn đã bị thu hồi; hãy tạo mã mới${where} cho các ứng dụng còn dùng.`
+      : `Your ${p.revokedTokens} API token(s) were revoked; create new ones${where} for the applications that still need them.`,
+  ];
 }
 
 const roleLabels: Record<RoleName, Record<Locale, string>> = {
@@ -114,24 +129,59 @@ const definitions: { [K in TemplateName]: Definition<K> } = {
       email: {
         subject: 'Mật khẩu của bạn đã được thay đổi',
         text: letter('vi', p.displayName, [
-          'Mật khẩu tài khoản doimoi của bạn vừa được thay đổi.',
+          'Mật khẩu tài khoản doimoi của bạn vừa được thay đổi. Mọi phiên đăng nhập khác đã kết thúc và các liên kết đặt lại mật khẩu đã gửi trước đó không còn dùng được.',
+          ...tokensRevoked('vi', p),
           'Nếu không phải bạn thực hiện, hãy đặt lại mật khẩu ngay và báo cho quản trị viên.',
         ]),
       },
       inApp: {
         title: 'Mật khẩu đã được thay đổi',
-        body: 'Mật khẩu tài khoản của bạn vừa được thay đổi. Nếu không phải bạn, hãy đặt lại mật khẩu ngay.',
+        body: `Mật khẩu tài khoản của bạn vừa được thay đổi; các phiên đăng nhập khác đã kết thúc${p.revokedTokens ? ` và ${p.revokedTokens} mã truy cập API đã bị thu hồi (hãy tạo mã mới)` : ''}. Nếu không phải bạn, hãy đặt lại mật khẩu ngay.`,
       },
     }),
     en: (p) => ({
       email: {
         subject: 'Your password was changed',
         text: letter('en', p.displayName, [
-          'The password of your doimoi account was just changed.',
+          'The password of your doimoi account was just changed. Every other session has been signed out, and password reset links sent earlier no longer work.',
+          ...tokensRevoked('en', p),
           'If this was not you, reset your password now and tell an administrator.',
         ]),
       },
-      inApp: { title: 'Password changed', body: 'The password of your account was just changed. If this was not you, reset it now.' },
+      inApp: {
+        title: 'Password changed',
+        body: `The password of your account was just changed; other sessions were signed out${p.revokedTokens ? ` and ${p.revokedTokens} API token(s) revoked (create new ones)` : ''}. If this was not you, reset it now.`,
+      },
+    }),
+  },
+  failed_sign_ins: {
+    vi: (p) => ({
+      email: {
+        subject: `Nhiều lần đăng nhập sai vào tài khoản ${p.accountEmail}`,
+        text: letter('vi', null, [
+          `Tài khoản ${p.accountEmail} đã bị đăng nhập sai ${p.failures} lần trong ${p.windowMinutes} phút, từ một hay nhiều địa chỉ.`,
+          'Tài khoản không bị khóa: chủ tài khoản vẫn đăng nhập được, các lần thử tiếp theo bị làm chậm. Hãy xem nhật ký và liên hệ chủ tài khoản nếu cần.',
+          p.link,
+        ]),
+      },
+      inApp: {
+        title: 'Nhiều lần đăng nhập sai',
+        body: `Tài khoản ${p.accountEmail}: ${p.failures} lần đăng nhập sai trong ${p.windowMinutes} phút. Các lần thử tiếp theo bị làm chậm; tài khoản không bị khóa.`,
+      },
+    }),
+    en: (p) => ({
+      email: {
+        subject: `Many failed sign-ins to ${p.accountEmail}`,
+        text: letter('en', null, [
+          `The account ${p.accountEmail} failed to sign in ${p.failures} times within ${p.windowMinutes} minutes, from one or more addresses.`,
+          'The account is not locked: its owner can still sign in, and further attempts are slowed down. Check the audit log and contact the owner if needed.',
+          p.link,
+        ]),
+      },
+      inApp: {
+        title: 'Many failed sign-ins',
+        body: `Account ${p.accountEmail}: ${p.failures} failed sign-ins within ${p.windowMinutes} minutes. Further attempts are slowed down; the account is not locked.`,
+      },
     }),
   },
   second_factor_enabled: {

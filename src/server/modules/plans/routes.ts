@@ -23,7 +23,7 @@ import {
 } from '../../../shared/contracts/plans.js';
 import { AppError } from '../../lib/errors.js';
 import { documentTypes, xlsxMediaType } from '../../lib/media-types.js';
-import { programmeManagers, publicAccess } from '../../lib/policy.js';
+import { programmeManagers, publicAccess, withVerifiedEmail } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import { readUpload, readWholeFile } from '../../lib/uploads.js';
@@ -52,6 +52,8 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
   const managers = { policy: programmeManagers };
   const staff = { policy: unitStaff };
+  // Progress reports and comments are filed under the officer's name.
+  const verifiedStaff = { policy: withVerifiedEmail(unitStaff) };
   const open = { policy: publicAccess };
   const tags = ['plans'];
 
@@ -258,7 +260,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   app.post(
     '/tasks/:taskId/reports',
     {
-      config: staff,
+      config: verifiedStaff,
       schema: {
         tags,
         summary: 'Báo cáo tiến độ / File a progress report',
@@ -275,7 +277,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.post(
     '/tasks/:taskId/comments',
-    { config: staff, schema: { tags, params: taskParams, body: commentBodySchema, response: { 201: created, ...errors } } },
+    { config: verifiedStaff, schema: { tags, params: taskParams, body: commentBodySchema, response: { 201: created, ...errors } } },
     async (request, reply) => {
       const comment = await addComment(ctx(request), request.params.taskId, request.body.body);
       return reply.status(201).send({ id: comment.id });

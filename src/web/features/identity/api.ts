@@ -158,9 +158,19 @@ export function useUpdateAccount() {
 
 /** POST /api/account/password */
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => apiSend('POST', '/api/account/password', null, { body }),
+    // The change revoked every API token: the list must show it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.apiTokens }),
   });
+}
+
+const verificationSentSchema = z.object({ status: z.literal('verification_sent') });
+
+/** POST /api/account/verification-email — a new link to confirm the address. */
+export function useResendVerification() {
+  return useMutation({ mutationFn: () => apiSend('POST', '/api/account/verification-email', verificationSentSchema) });
 }
 
 /** POST /api/account/totp/enrol — a new secret and its QR code; nothing changes until it is confirmed. */

@@ -4,8 +4,9 @@ import { accountUpdateBodySchema, type Me } from '../../../../shared/contracts/i
 import { SelectField, TextField } from '../../../components/form/form-field.js';
 import { useForm } from '../../../components/form/use-form.js';
 import { ValidatedForm } from '../../../components/form/validated-form.js';
-import { useLocalized } from '../../../i18n/use-locale.js';
-import { useUpdateAccount } from '../api.js';
+import { describeError } from '../../../components/query-status.js';
+import { useLocale, useLocalized } from '../../../i18n/use-locale.js';
+import { useResendVerification, useUpdateAccount } from '../api.js';
 import { AccountSection } from './account-section.js';
 
 /** Who the person is: e-mail and roles (read-only) and the details they may change. */
@@ -52,11 +53,7 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
           <dt>{t('account.profile.email')}</dt>
           <dd>
             <span className="summary-list__value">{user.email}</span>{' '}
-            {user.isEmailVerified ? (
-              <span className="tag tag--success">{t('account.profile.emailVerified')}</span>
-            ) : (
-              <span className="tag tag--warning">{t('account.profile.emailNotVerified')}</span>
-            )}
+            {user.isEmailVerified ? <span className="tag tag--success">{t('account.profile.emailVerified')}</span> : <ResendVerification />}
           </dd>
         </div>
         <div className="summary-list__row">
@@ -99,5 +96,32 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
         />
       </ValidatedForm>
     </AccountSection>
+  );
+}
+
+/** Until the address is confirmed the person cannot support, comment, report or submit: say so, and send a new link on request. */
+function ResendVerification() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const resend = useResendVerification();
+  return (
+    <>
+      <span className="tag tag--warning">{t('account.profile.emailNotVerified')}</span>
+      <p>{t('account.profile.verifyToTakePart')}</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-disabled={resend.isPending || undefined}
+        onClick={() => !resend.isPending && resend.mutate()}
+      >
+        {resend.isPending ? t('account.profile.resendingVerification') : t('account.profile.resendVerification')}
+      </button>
+      <p role="status">{resend.isSuccess ? t('account.profile.verificationResent') : null}</p>
+      {resend.isError ? (
+        <p className="field__error" role="alert">
+          {describeError(resend.error, locale, t)}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { ErrorBody } from '../shared/contracts/common.js';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
+import { AuditSealer } from './lib/audit-sealer.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { JobRunner } from './lib/jobs.js';
 import { webDistDir } from './lib/paths.js';
@@ -73,7 +74,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('services', services);
 
   await app.register(errorsPlugin);
-  await app.register(securityPlugin, { anonymousWritesPerMinute: config.rateLimitWritesPerMinute, accountWritesPerMinute: config.rateLimitAccountWritesPerMinute });
+  await app.register(securityPlugin, {
+    anonymousWritesPerMinute: config.rateLimitWritesPerMinute,
+    accountWritesPerMinute: config.rateLimitAccountWritesPerMinute,
+  });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
   await app.register(metricsPlugin, { pool: database.pool });
@@ -100,9 +104,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.status(404).send(body);
   });
 
+  // Background work: jobs, and sealing the audit rows that committed (its log lines carry the checkpoints).
+  const sealer = new AuditSealer({ db: database.db, key: config.auditKey, clock, logger: app.log });
   if (config.jobsEnabled) {
-    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onReady', async () => {
+      await jobs.start();
+      sealer.start();
+    });
   }
-  app.addHook('onClose', async () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await sealer.stop();
+  });
   return app;
 }

@@ -33,7 +33,18 @@ describe('doimoi CLI', () => {
   });
 
   it('prints help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['seed'], ['user', 'create'], ['backup'], ['restore'], ['jobs'], ['audit', 'verify']]) {
+    for (const command of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['user', 'create'],
+      ['backup'],
+      ['restore'],
+      ['jobs'],
+      ['audit', 'verify'],
+      ['audit', 'seal'],
+    ]) {
       const result = await runTs(cli, [...command, '--help'], {});
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/^Usage: doimoi/);
@@ -47,22 +58,38 @@ describe('doimoi CLI', () => {
   });
 
   it('creates an administrator and keeps the audit chain verifiable; a row edited in SQL is reported', async () => {
-    const created = await runTs(cli, ['user', 'create', '--admin', '--email', 'admin@hcm.gov.vn', '--name', 'Quản trị', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
+    const created = await runTs(
+      cli,
+      ['user', 'create', '--admin', '--email', 'admin@hcm.gov.vn', '--name', 'Quản trị', '--password-stdin'],
+      location.env,
+      'mat-khau-rat-dai-123\n',
+    );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/created user admin@hcm\.gov\.vn .* with administrator role/);
-    const duplicate = await runTs(cli, ['user', 'create', '--email', 'ADMIN@hcm.gov.vn', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
+    const duplicate = await runTs(
+      cli,
+      ['user', 'create', '--email', 'ADMIN@hcm.gov.vn', '--password-stdin'],
+      location.env,
+      'mat-khau-rat-dai-123\n',
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain("E-mail 'ADMIN@hcm.gov.vn' is already in use");
 
+    const sealed = await runTs(cli, ['audit', 'seal'], location.env);
+    expect(sealed.code).toBe(0);
     const intact = await runTs(cli, ['audit', 'verify'], location.env);
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/audit log intact: \d+ rows checked/);
+    expect(intact.stdout).toMatch(
+      /audit log intact: [1-9]\d* sealed rows checked, 0 newer rows not sealed yet; head \d+:[0-9a-f]{64} \(batch 1\)/,
+    );
 
     await tamperWithAudit(location);
     const broken = await runTs(cli, ['audit', 'verify'], location.env);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/audit log BROKEN at row \d+: row content does not match its hash/);
+    expect(broken.stdout).toMatch(
+      /^audit log BROKEN at row (\d+): row \1 was changed: its content no longer matches its keyed seal \(batch 1\) \/ dòng \1 đã bị sửa/,
+    );
   });
 
   it('backs up to a file and refuses to restore into a database that has data', async () => {
@@ -89,17 +116,22 @@ describe('doimoi CLI', () => {
   });
 });
 
-/** Changes one audit row behind the application's back, as an intruder with SQL access would. */
+/** Changes one audit row behind the application's back, as an intruder with the database superuser would: the append-only trigger switched off first. */
+const tamper = `begin;
+  alter table audit_events disable trigger audit_events_append_only;
+  update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events);
+  alter table audit_events enable always trigger audit_events_append_only;
+  commit;`;
 async function tamperWithAudit(where: DatabaseLocation): Promise<void> {
   if (where.databaseUrl) {
     const client = new pg.Client({ connectionString: where.databaseUrl });
     await client.connect();
-    await client.query(`update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events)`);
+    await client.query(tamper);
     await client.end();
     return;
   }
   const { openDatabase } = await import('../../src/server/db/client.js');
   const database = await openDatabase({ databaseUrl: undefined, dataDir: where.dataDir, poolMax: 1 });
-  await database.pool.query(`update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events)`);
+  await database.pool.query(tamper);
   await database.close();
 }

@@ -147,8 +147,13 @@ async function* readBackup(file: string, onHeader: (header: BackupHeader) => voi
   } catch (error) {
     if (error instanceof RestoreError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('Z_'))
-      throw damaged(`its gzip data is cut short or corrupt after line ${lineNumber}: ${(error as Error).message}`);
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      const where =
+        lineNumber === 0
+          ? 'it is not gzip data, or its gzip data is corrupt from the start'
+          : `its gzip data is cut short or corrupt after line ${lineNumber}`;
+      throw damaged(`${where}: ${(error as Error).message}`);
+    }
     if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT')
       throw new RestoreError(`cannot read ${file}: ${(error as Error).message}`);
     throw error;

@@ -21,12 +21,14 @@ const maxBatchRows = 1000;
 
 /** Notes how far audit ids have been handed out; null when nothing lies beyond the sealed head. */
 export async function takeSealHorizon(db: Db): Promise<SealHorizon | null> {
+  const progress = sql`
+    select (select case when is_called then last_value else last_value - 1 end from audit_events_id_seq)::bigint as max_id,
+           (select coalesce(max(last_event_id), 0) from audit_batches)::bigint as sealed`;
+  // An idle log costs one read; a transaction id is taken only when there is something to seal.
+  const idle = await db.execute<{ max_id: number; sealed: number }>(progress);
+  if (idle.rows[0]!.max_id <= idle.rows[0]!.sealed) return null;
   return db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ max_id: number; sealed: number }>(sql`
-      select (select case when is_called then last_value else last_value - 1 end from audit_events_id_seq)::bigint as max_id,
-             (select coalesce(max(last_event_id), 0) from audit_batches)::bigint as sealed`);
-    const { max_id: maxId, sealed } = rows[0]!;
-    if (maxId <= sealed) return null;
+    const { max_id: maxId } = (await tx.execute<{ max_id: number; sealed: number }>(progress)).rows[0]!;
     const xid = await tx.execute<{ xid: string }>(sql`select pg_current_xact_id()::text as xid`);
     return { maxId, xid: xid.rows[0]!.xid };
   });

@@ -91,7 +91,7 @@ export async function sealUpTo(db: Db, key: string, clock: Clock, horizons: read
 }
 
 /** Seals what is settled now, waiting up to `timeoutMs` for open transactions (the CLI, tests). */
-export async function sealAuditLog(db: Db, key: string, clock: Clock, timeoutMs = 10_000): Promise<SealedBatch[]> {
+export async function sealAuditLog(db: Db, key: string, clock: Clock, timeoutMs = 60_000): Promise<SealedBatch[]> {
   const horizon = await takeSealHorizon(db);
   if (!horizon) return [];
   const started = performance.now();

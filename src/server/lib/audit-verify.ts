@@ -112,6 +112,7 @@ function checkBatch(key: string, batch: Batch, prev: Batch | null, events: Event
     };
   }
   const isRootValid =
+    ids.length > 0 &&
     batch.rowHashes.length === ids.length &&
     ids.every((id, i) => i === 0 || id > ids[i - 1]!) &&
     ids[0] === batch.firstEventId &&

@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../tests/support/app.js';
@@ -87,6 +89,31 @@ describe('backup and restore', () => {
         skipAuditCheck: true,
       });
       expect(restored.rows).toBeGreaterThan(200);
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it('refuses a file cut at a line boundary (its gzip whole) because the closing line is missing; reads a format-1 file, which had none', async () => {
+    const file = join(source.dataDir, 'backup4.jsonl.gz');
+    await backupDatabase(source.database.db, file);
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const cut = join(source.dataDir, 'cut.jsonl.gz');
+    writeFileSync(cut, gzipSync(`${lines.slice(0, -40).join('\n')}\n`));
+    await expect(checkBackupFile(cut)).rejects.toThrow(
+      `${cut} is damaged (it ends without its closing line: the file was cut short); nothing was restored`,
+    );
+
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    const formatOne = join(source.dataDir, 'format-1.jsonl.gz');
+    writeFileSync(
+      formatOne,
+      gzipSync(`${JSON.stringify({ ...header, version: 1, auditHead: undefined })}\n${lines.slice(1, -1).join('\n')}\n`),
+    );
+    const target = await useTestDatabase('blank');
+    try {
+      const restored = await restoreDatabase(target.database.db, formatOne, { auditKey });
+      expect(restored).toEqual({ rows: lines.length - 2, auditHead: null });
     } finally {
       await target.dispose();
     }

@@ -112,6 +112,7 @@ async function* readBackup(file: string, onHeader: (header: BackupHeader) => voi
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let isEnded = false;
+  let hasClosingLine = true;
   try {
     for await (const line of lines) {
       lineNumber++;
@@ -127,11 +128,14 @@ async function* readBackup(file: string, onHeader: (header: BackupHeader) => voi
         const header = parsed as Partial<BackupHeader>;
         if (header?.format !== format)
           throw new RestoreError(`${file} is not a doimoi backup; nothing was restored / không phải tệp sao lưu doimoi`);
-        if (header.version !== formatVersion)
+        if (header.version !== 1 && header.version !== formatVersion)
           throw new RestoreError(
-            `${file} is a doimoi backup of format ${header.version}, this version reads format ${formatVersion}; nothing was restored`,
+            `${file} is a doimoi backup of format ${header.version}, this version reads formats 1 and ${formatVersion}; nothing was restored`,
           );
-        onHeader(header as BackupHeader);
+        if (!Array.isArray(header.tables)) throw damaged('its first line lists no tables');
+        // Format 1 had neither the audit head nor the closing line.
+        hasClosingLine = header.version >= 2;
+        onHeader({ ...(header as BackupHeader), auditHead: header.auditHead ?? null });
         continue;
       }
       const record = parsed as { t?: unknown; r?: unknown; end?: unknown; rows?: unknown };
@@ -162,7 +166,7 @@ async function* readBackup(file: string, onHeader: (header: BackupHeader) => voi
     input.destroy();
   }
   if (lineNumber === 0) throw new RestoreError(`${file} is empty; nothing was restored / tệp sao lưu trống`);
-  if (!isEnded) throw damaged(`it ends without its closing line: the file was cut short`);
+  if (!isEnded && hasClosingLine) throw damaged(`it ends without its closing line: the file was cut short`);
 }
 
 /** Reads and checks a whole backup without touching any database: its header (with the audit head) and its rows per table. */

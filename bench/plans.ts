@@ -73,6 +73,7 @@ export async function plansScorecardsOnPostgres(): Promise<void> {
       JOBS_ENABLED: 'false',
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(32),
+      AUDIT_KEY: 'k'.repeat(32),
     });
     const app = await buildApp({ config, database, clock });
     await app.ready();

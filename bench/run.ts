@@ -64,7 +64,13 @@ async function coldStart(): Promise<void> {
 }
 
 // Each feature's benchmarks live in their own file and push their rows to the same table.
-const benchmarks: Array<() => Promise<void>> = [homeSummaryThroughput, coldStart, indicatorDashboardThroughput, plansScorecardsOnPostgres, movementBenchmarks];
+const benchmarks: Array<() => Promise<void>> = [
+  homeSummaryThroughput,
+  coldStart,
+  indicatorDashboardThroughput,
+  plansScorecardsOnPostgres,
+  movementBenchmarks,
+];
 for (const benchmark of benchmarks) await benchmark();
 
 console.log('\nbenchmark | measured | baseline (same run) | ratio | target');

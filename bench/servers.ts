@@ -12,7 +12,15 @@ import { systemClock } from '../src/server/lib/clock.js';
 import { seedDemoData } from '../src/server/seed.js';
 
 const dataDir = process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'doimoi-bench-'));
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) });
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  JOBS_ENABLED: 'false',
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(32),
+  AUDIT_KEY: 'k'.repeat(32),
+});
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolMax: config.dbPoolMax });
 await runMigrations(database.db);
 await seedDemoData(database.db, systemClock);
@@ -25,4 +33,10 @@ bare.get('/summary', async () => summary);
 const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
 
 process.stdout.write(`${JSON.stringify({ appAddress, bareAddress })}\n`);
-process.on('SIGTERM', () => void Promise.all([app.close(), bare.close()]).then(() => database.close()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void Promise.all([app.close(), bare.close()])
+      .then(() => database.close())
+      .then(() => process.exit(0)),
+);

@@ -26,7 +26,6 @@ export async function load(url: string): Promise<autocannon.Result> {
   return autocannon({ url, connections: 20, duration: durationSeconds, pipelining: 1 });
 }
 
-
 /**
  * A throwaway PostgreSQL server from Debian's package on a loopback port, for benchmarks that the
  * issues ask to measure on PostgreSQL. Runs as the `postgres` user when we are root (PostgreSQL
@@ -42,9 +41,12 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
   const bin = `/usr/lib/postgresql/${versions.at(-1)}/bin`;
   const dir = mkdtempSync(join(tmpdir(), 'doimoi-bench-pg-'));
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  if (isRoot)
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   const run = (command: string, args: string[]) =>
-    isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'ignore' }) : execFileSync(command, args, { stdio: 'ignore' });
+    isRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'ignore' })
+      : execFileSync(command, args, { stdio: 'ignore' });
   const port = await new Promise<number>((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -52,7 +54,16 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
     });
   });
   run(`${bin}/initdb`, ['-D', `${dir}/data`, '-U', 'doimoi', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start']);
+  run(`${bin}/pg_ctl`, [
+    '-D',
+    `${dir}/data`,
+    '-l',
+    `${dir}/server.log`,
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    'start',
+  ]);
   return {
     url: `postgres://doimoi@127.0.0.1:${port}/postgres`,
     stop() {

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { ErrorBody } from '../shared/contracts/common.js';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
+import { AuditSealer } from './lib/audit-sealer.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { JobRunner } from './lib/jobs.js';
 import { loggerOptions } from './lib/logging.js';
@@ -120,9 +121,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const removed = await services.storage.removeLeftoverPartials();
     if (removed > 0) app.log.info({ removed }, 'removed partial files left by interrupted uploads');
   });
+  // Background work: jobs, and sealing the audit rows that committed (its log lines carry the checkpoints).
+  const sealer = new AuditSealer({ db: database.db, key: config.auditKey, clock, logger: app.log });
   if (config.jobsEnabled) {
-    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onReady', async () => {
+      await jobs.start();
+      sealer.start();
+    });
   }
-  app.addHook('onClose', async () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await sealer.stop();
+  });
   return app;
 }

@@ -34,18 +34,25 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1, 'expected a directory path').default('./data'),
   PUBLIC_URL: z.url({ message: 'expected an absolute http(s) URL such as https://doimoi.example.gov.vn' }).optional(),
   SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  AUDIT_KEY: z.string().min(32, 'expected at least 32 characters').optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, 'expected an smtp:// or smtps:// URL')
     .optional(),
-  MAIL_FROM: z.string().min(3, 'expected an e-mail sender such as "doimoi <no-reply@example.gov.vn>"').default('doimoi <no-reply@localhost>'),
+  MAIL_FROM: z
+    .string()
+    .min(3, 'expected an e-mail sender such as "doimoi <no-reply@example.gov.vn>"')
+    .default('doimoi <no-reply@localhost>'),
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` }).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   DB_POOL_MAX: positiveInt('expected a positive integer').default(10),
   STORAGE_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
   S3_ENDPOINT: z.url({ message: 'expected the http(s) URL of the S3-compatible service, such as https://s3.example.gov.vn' }).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected a bucket name (3–63 lower-case letters, digits, dots, dashes)').optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected a bucket name (3–63 lower-case letters, digits, dots, dashes)')
+    .optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
@@ -72,6 +79,8 @@ export type AppConfig = {
   /** Cookies carry `Secure`: always in production (TLS ends at a proxy there), and whenever PUBLIC_URL is https. */
   isCookieSecure: boolean;
   sessionSecret: string;
+  /** Keys the audit log's seals; kept out of the database so SQL access alone cannot forge them. */
+  auditKey: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: (typeof logLevels)[number];
@@ -105,9 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    // Secrets are never echoed; URLs lose their password.
-    const got = /SECRET|TOKEN/.test(name) ? undefined : name.includes('URL') ? redact(present[name]) : present[name];
-    throw new ConfigError(`Invalid setting ${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`);
+    const got = present[name];
+    throw new ConfigError(
+      `Invalid setting ${name}: ${issue.message}${got === undefined || isSecret(name) ? '' : ` (got ${JSON.stringify(name.includes('URL') ? redact(got) : got)})`}`,
+    );
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
@@ -120,7 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     baseUrl,
     isCookieSecure: e.NODE_ENV === 'production' || baseUrl.startsWith('https:'),
-    sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir, e.NODE_ENV),
+    sessionSecret: e.SESSION_SECRET ?? secretFromDataDir(dataDir, e.NODE_ENV, 'SESSION_SECRET', 'session-secret'),
+    auditKey: e.AUDIT_KEY ?? secretFromDataDir(dataDir, e.NODE_ENV, 'AUDIT_KEY', 'audit-key'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
@@ -134,7 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
     rateLimitSignInPerMinute: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
     rateLimitAccountWritesPerMinute: e.RATE_LIMIT_ACCOUNT_WRITES_PER_MINUTE,
-    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN,
   };
@@ -161,15 +175,19 @@ function redact(value: string | undefined): string {
   return value.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
 }
 
+/** A secret's value is never echoed back, not even when it is too short. */
+const isSecret = (name: string) => /SECRET|TOKEN|_KEY$/.test(name);
+
 /**
- * Without SESSION_SECRET a random one is kept in DATA_DIR so sessions survive restarts of a single
- * embedded install; production behind several processes must set it explicitly.
+ * Without SESSION_SECRET or AUDIT_KEY a random one is kept in DATA_DIR, so a single embedded
+ * install keeps its sessions and its audit seals across restarts; production behind several
+ * processes must set them explicitly (and keep AUDIT_KEY away from the database and its backups).
  */
-function sessionSecretFromDataDir(dataDir: string, nodeEnv: string): string {
+function secretFromDataDir(dataDir: string, nodeEnv: string, setting: string, fileName: string): string {
   if (nodeEnv === 'production') {
-    throw new ConfigError('Invalid setting SESSION_SECRET: required in production, expected at least 32 characters');
+    throw new ConfigError(`Invalid setting ${setting}: required in production, expected at least 32 characters`);
   }
-  const file = join(dataDir, 'session-secret');
+  const file = join(dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

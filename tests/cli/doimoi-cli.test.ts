@@ -31,8 +31,19 @@ describe('doimoi CLI', () => {
     expect(output[0]).not.toContain('secret');
   });
 
-  it('prints help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['seed'], ['user', 'create'], ['backup'], ['restore'], ['jobs'], ['audit', 'verify']]) {
+  it('prints help for every command', { timeout: 180_000 }, async () => {
+    for (const command of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['user', 'create'],
+      ['backup'],
+      ['restore'],
+      ['jobs'],
+      ['audit', 'verify'],
+      ['audit', 'seal'],
+    ]) {
       const result = await runCli([...command, '--help'], {});
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/^Usage: doimoi/);
@@ -45,24 +56,41 @@ describe('doimoi CLI', () => {
     expect(result.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it('creates an administrator and keeps the audit chain verifiable; a row edited in SQL is reported', async () => {
-    const created = await runCli(['user', 'create', '--admin', '--email', 'admin@hcm.gov.vn', '--name', 'Quản trị', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
-    expect(created.stderr).toBe('');
-    expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/created user admin@hcm\.gov\.vn .* with administrator role/);
-    const duplicate = await runCli(['user', 'create', '--email', 'ADMIN@hcm.gov.vn', '--password-stdin'], location.env, 'mat-khau-rat-dai-123\n');
-    expect(duplicate.code).toBe(1);
-    expect(duplicate.stderr).toContain("E-mail 'ADMIN@hcm.gov.vn' is already in use");
+  // Six runs of the command, each opening the database.
+  it(
+    'creates an administrator, seals the audit log and keeps it verifiable; a row edited in SQL is reported',
+    { timeout: 300_000 },
+    async () => {
+      const created = await runCli(['user', 'create', '--admin', '--email', 'admin@hcm.gov.vn', '--name', 'Quản trị', '--password-stdin'],
+        location.env,
+        'mat-khau-rat-dai-123\n',
+      );
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(created.stdout).toMatch(/created user admin@hcm\.gov\.vn .* with administrator role/);
+      const duplicate = await runCli(['user', 'create', '--email', 'ADMIN@hcm.gov.vn', '--password-stdin'],
+        location.env,
+        'mat-khau-rat-dai-123\n',
+      );
+      expect(duplicate.code).toBe(1);
+      expect(duplicate.stderr).toContain("E-mail 'ADMIN@hcm.gov.vn' is already in use");
 
-    const intact = await runCli(['audit', 'verify'], location.env);
-    expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/audit log intact: \d+ rows checked/);
+      const sealed = await runCli(['audit', 'seal'], location.env);
+      expect(sealed.code).toBe(0);
+      const intact = await runCli(['audit', 'verify'], location.env);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toMatch(
+        /audit log intact: [1-9]\d* sealed rows checked, 0 newer rows not sealed yet; head \d+:[0-9a-f]{64} \(batch 1\)/,
+      );
 
-    await tamperWithAudit(location);
-    const broken = await runCli(['audit', 'verify'], location.env);
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/audit log BROKEN at row \d+: row content does not match its hash/);
-  });
+      await tamperWithAudit(location);
+      const broken = await runCli(['audit', 'verify'], location.env);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toMatch(
+        /^audit log BROKEN at row (\d+): row \1 was changed: its content no longer matches its keyed seal \(batch 1\) \/ dòng \1 đã bị sửa/,
+      );
+    },
+  );
 
   it('backs up to a file and refuses to restore into a database that has data', async () => {
     const file = join(location.dataDir, 'cli-backup.jsonl.gz');
@@ -88,17 +116,22 @@ describe('doimoi CLI', () => {
   });
 });
 
-/** Changes one audit row behind the application's back, as an intruder with SQL access would. */
+/** Changes one audit row behind the application's back, as an intruder with the database superuser would: the append-only trigger switched off first. */
+const tamper = `begin;
+  alter table audit_events disable trigger audit_events_append_only;
+  update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events);
+  alter table audit_events enable always trigger audit_events_append_only;
+  commit;`;
 async function tamperWithAudit(where: DatabaseLocation): Promise<void> {
   if (where.databaseUrl) {
     const client = new pg.Client({ connectionString: where.databaseUrl });
     await client.connect();
-    await client.query(`update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events)`);
+    await client.query(tamper);
     await client.end();
     return;
   }
   const { openDatabase } = await import('../../src/server/db/client.js');
   const database = await openDatabase({ databaseUrl: undefined, dataDir: where.dataDir, poolMax: 1 });
-  await database.pool.query(`update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events)`);
+  await database.pool.query(tamper);
   await database.close();
 }

@@ -11,7 +11,9 @@ export const jobs = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     name: text('name').notNull(),
     payload: jsonb('payload').notNull().default({}),
-    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'dead'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'dead'] })
+      .notNull()
+      .default('queued'),
     runAt: instant('run_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
@@ -25,8 +27,12 @@ export const jobs = pgTable(
   },
   (t) => [
     // Only waiting jobs are polled; a partial index keeps the claim query small as history grows.
-    index('jobs_queued_run_at_idx').on(t.runAt).where(sql`status = 'queued'`),
-    index('jobs_running_locked_at_idx').on(t.lockedAt).where(sql`status = 'running'`),
+    index('jobs_queued_run_at_idx')
+      .on(t.runAt)
+      .where(sql`status = 'queued'`),
+    index('jobs_running_locked_at_idx')
+      .on(t.lockedAt)
+      .where(sql`status = 'running'`),
     uniqueIndex('jobs_unique_key_key').on(t.uniqueKey),
   ],
 );
@@ -75,12 +81,18 @@ export const searchDocuments = pgTable(
   },
   (t) => [
     uniqueIndex('search_documents_entity_key').on(t.entityType, t.entityId),
-    index('search_documents_fts_idx').using('gin', sql`to_tsvector('simple'::regconfig, f_unaccent(lower(${t.title} || ' ' || ${t.body})))`),
+    index('search_documents_fts_idx').using(
+      'gin',
+      sql`to_tsvector('simple'::regconfig, f_unaccent(lower(${t.title} || ' ' || ${t.body})))`,
+    ),
     index('search_documents_title_trgm_idx').using('gin', sql`f_unaccent(lower(${t.title})) gin_trgm_ops`),
   ],
 );
 
-/** Append-only, hash-chained record of every change of state. */
+/**
+ * Append-only record of every change of state, written in the transaction that makes the change.
+ * A trigger refuses UPDATE, DELETE and TRUNCATE; rows are sealed after commit into `audit_batches`.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -95,10 +107,35 @@ export const auditEvents = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     ip: text('ip'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_actor_id_idx').on(t.actorId), index('audit_events_occurred_at_idx').on(t.occurredAt)],
+  (t) => [
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_actor_id_idx').on(t.actorId),
+    index('audit_events_occurred_at_idx').on(t.occurredAt),
+  ],
+);
+
+/**
+ * Sealed batches of audit rows, numbered without gaps: each row's keyed hash (HMAC with AUDIT_KEY,
+ * which is not in the database), their Merkle root, and a root linking to the previous batch.
+ * Append-only like the rows it seals.
+ */
+export const auditBatches = pgTable(
+  'audit_batches',
+  {
+    number: integer('number').primaryKey(),
+    firstEventId: bigint('first_event_id', { mode: 'number' }).notNull(),
+    lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+    /** The sealed rows' ids in order; ids a rolled-back transaction took never appear. */
+    eventIds: bigint('event_ids', { mode: 'number' }).array().notNull(),
+    /** HMAC of each sealed row, in the order of `eventIds`. */
+    rowHashes: text('row_hashes').array().notNull(),
+    merkleRoot: text('merkle_root').notNull(),
+    prevRoot: text('prev_root').notNull(),
+    root: text('root').notNull(),
+    sealedAt: instant('sealed_at').notNull(),
+  },
+  (t) => [uniqueIndex('audit_batches_last_event_id_key').on(t.lastEventId)],
 );
 
 /**

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { asc, desc, sql } from 'drizzle-orm';
+import { createHash, createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { auditEvents } from '../db/platform-schema.js';
-import type { DbOrTx } from '../db/client.js';
 import type { ServiceContext } from './context.js';
 import { toIso } from './time.js';
 
@@ -13,24 +12,9 @@ export type AuditChange = {
   after?: unknown;
 };
 
-const genesisHash = '0'.repeat(64);
-// Serialises writers of the chain so every row links to the one before it.
-const chainLockKey = 5_740_057;
-
-/** JSON with sorted keys, so a row read back from jsonb hashes the same as when written. */
-function canonical(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-type HashedFields = {
+/** The columns of an audit row that its seal covers. */
+export type SealedFields = {
+  id: number;
   occurredAt: string;
   actorId: string | null;
   actorLabel: string;
@@ -43,29 +27,18 @@ type HashedFields = {
   ip: string | null;
 };
 
-/** Hashes exactly the listed fields, so a row read back (with id and hashes) hashes as it did when written. */
-export function auditHash(prevHash: string, f: HashedFields): string {
-  const hashed: HashedFields = {
-    occurredAt: toIso(f.occurredAt),
-    actorId: f.actorId,
-    actorLabel: f.actorLabel,
-    action: f.action,
-    entityType: f.entityType,
-    entityId: f.entityId,
-    before: f.before,
-    after: f.after,
-    requestId: f.requestId,
-    ip: f.ip,
-  };
-  return createHash('sha256').update(prevHash).update(canonical(hashed)).digest('hex');
-}
+/** The root the first batch links to. */
+export const genesisRoot = '0'.repeat(64);
 
-/** Appends one audit row in the caller's transaction (fail-closed: no audit, no change). */
+/**
+ * Appends one audit row in the caller's transaction (fail-closed: no audit, no change). Nothing is
+ * hashed or locked here: `audit-sealer.ts` seals rows after they commit.
+ */
 export async function recordAudit(ctx: ServiceContext, change: AuditChange): Promise<void> {
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(${chainLockKey})`);
-  const [last] = await ctx.db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const prevHash = last?.hash ?? genesisHash;
-  const fields: HashedFields = {
+  await ctx.db.insert(auditEvents).values({
+    // The transaction takes its id before the row takes its number, so the sealer's horizon (every
+    // transaction older than the one it noted has finished) covers every number handed out before it.
+    id: sql`(select nextval('audit_events_id_seq') where pg_current_xact_id() is not null)`,
     occurredAt: ctx.clock.now().toISOString(),
     actorId: ctx.actor?.userId ?? null,
     // A label, not the person's name: names are personal data and this log is permanent.
@@ -77,20 +50,78 @@ export async function recordAudit(ctx: ServiceContext, change: AuditChange): Pro
     after: change.after ?? null,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  };
-  await ctx.db.insert(auditEvents).values({ ...fields, prevHash, hash: auditHash(prevHash, fields) });
+  });
 }
 
-/** Walks the chain; returns the first row whose hash or link does not match, or null when intact. */
-export async function verifyAuditChain(db: DbOrTx): Promise<{ checked: number; brokenAt: number | null; reason: string | null }> {
-  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.id));
-  let prevHash = genesisHash;
-  let checked = 0;
-  for (const row of rows) {
-    checked++;
-    if (row.prevHash !== prevHash) return { checked, brokenAt: row.id, reason: 'link to the previous row does not match (a row was removed or reordered)' };
-    if (auditHash(prevHash, row) !== row.hash) return { checked, brokenAt: row.id, reason: 'row content does not match its hash (the row was edited)' };
-    prevHash = row.hash;
+/** JSON with sorted keys, so a row read back from jsonb hashes the same every time. */
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
-  return { checked, brokenAt: null, reason: null };
+  return JSON.stringify(value);
+}
+
+/** The keyed hash of one row: exactly the listed fields, id included, so a row cannot move or be forged without the key. */
+export function auditRowHash(key: string, row: SealedFields): string {
+  const fields: SealedFields = {
+    id: Number(row.id),
+    occurredAt: toIso(row.occurredAt),
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    requestId: row.requestId,
+    ip: row.ip,
+  };
+  return createHmac('sha256', key).update('doimoi-audit-row\n').update(canonical(fields)).digest('hex');
+}
+
+/** Merkle root of the row hashes (an odd node moves up unchanged, so no two lists share a root). */
+export function merkleRoot(hashes: readonly string[]): string {
+  if (hashes.length === 0) throw new Error('a batch seals at least one row');
+  let level = [...hashes];
+  while (level.length > 1) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const right = level[i + 1];
+      next.push(right === undefined ? level[i]! : createHash('sha256').update('\x01').update(level[i]!).update(right).digest('hex'));
+    }
+    level = next;
+  }
+  return createHash('sha256').update('\x00').update(level[0]!).digest('hex');
+}
+
+export type BatchHeader = {
+  number: number;
+  firstEventId: number;
+  lastEventId: number;
+  rowCount: number;
+  prevRoot: string;
+  merkleRoot: string;
+};
+
+/** The keyed root of a batch, linking it to the batch before: the chain head a checkpoint records. */
+export function batchRoot(key: string, b: BatchHeader): string {
+  return createHmac('sha256', key)
+    .update(`doimoi-audit-batch\n${b.number}\n${b.firstEventId}\n${b.lastEventId}\n${b.rowCount}\n${b.prevRoot}\n${b.merkleRoot}`)
+    .digest('hex');
+}
+
+/** Where the sealed chain ends: written to the log per batch and into every backup. */
+export type AuditCheckpoint = { lastEventId: number; root: string };
+
+export const formatCheckpoint = (c: AuditCheckpoint) => `${c.lastEventId}:${c.root}`;
+
+/** Reads `<id>:<hash>` as printed by the sealer's log line and `doimoi audit verify`; null when malformed. */
+export function parseCheckpoint(text: string): AuditCheckpoint | null {
+  const match = /^(\d{1,18}):([0-9a-f]{64})$/.exec(text.trim());
+  return match ? { lastEventId: Number(match[1]), root: match[2]! } : null;
 }

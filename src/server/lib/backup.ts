@@ -7,11 +7,14 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { appliedMigrationCount, runMigrations } from '../db/migrate.js';
+import { auditHead, verifyAuditLog, type AuditHead } from './audit-verify.js';
 
 const format = 'doimoi-backup';
-const formatVersion = 1;
+// 2: the header carries the audit head and the file ends with a line counting the rows.
+const formatVersion = 2;
 
 type TableInfo = { name: string; isSelfReferencing: boolean };
+export type BackupHeader = { format: string; version: number; migrations: number; tables: string[]; auditHead: AuditHead | null };
 export type BackupProgress = (done: number, total: number, table: string) => void;
 
 /** Application tables in an order where every referenced table comes first. */
@@ -43,19 +46,27 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * Writes a consistent copy of every application table (one REPEATABLE READ snapshot) as gzipped
  * JSON lines. Engine-neutral: a backup of the embedded database restores onto a server and back.
  */
-export async function backupDatabase(db: Db, file: string, onProgress?: BackupProgress): Promise<{ tables: number; rows: number }> {
+export async function backupDatabase(
+  db: Db,
+  file: string,
+  onProgress?: BackupProgress,
+): Promise<{ tables: number; rows: number; auditHead: AuditHead | null }> {
   const partial = `${file}.partial`;
   const out = new PassThrough();
   const written = pipeline(out, createGzip(), createWriteStream(partial, { mode: 0o600 }));
   let rows = 0;
   let tableCount = 0;
+  let head: AuditHead | null = null;
   try {
     await db.transaction(
       async (tx) => {
         const migrations = await appliedMigrationCount(tx as unknown as Db);
         const tables = await tablesInDependencyOrder(tx);
         tableCount = tables.length;
-        out.write(`${JSON.stringify({ format, version: formatVersion, migrations, tables: tables.map((t) => t.name) })}\n`);
+        // The audit head goes into the file: a checkpoint kept off the database that the chain must still reach later.
+        head = await auditHead(tx);
+        const header: BackupHeader = { format, version: formatVersion, migrations, tables: tables.map((t) => t.name), auditHead: head };
+        out.write(`${JSON.stringify(header)}\n`);
         for (const [index, table] of tables.entries()) {
           const result = await tx.execute<{ row: string }>(sql.raw(`select row_to_json(t)::text as row from ${quoteIdent(table.name)} t`));
           for (const { row } of result.rows) {
@@ -64,6 +75,7 @@ export async function backupDatabase(db: Db, file: string, onProgress?: BackupPr
           }
           onProgress?.(index + 1, tables.length, table.name);
         }
+        out.write(`${JSON.stringify({ end: true, rows })}\n`);
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -76,26 +88,136 @@ export async function backupDatabase(db: Db, file: string, onProgress?: BackupPr
     await rm(partial, { force: true });
     throw error;
   }
-  return { tables: tableCount, rows };
+  return { tables: tableCount, rows, auditHead: head };
 }
 
+/** A backup file that cannot be used, or a restore that cannot go ahead: one line for the operator. */
 export class RestoreError extends Error {
   override name = 'RestoreError';
 }
 
 const batchSize = 500;
 
-/** Restores a backup into an empty database in one transaction; refuses a database that holds data. */
-export async function restoreDatabase(db: Db, file: string, onProgress?: BackupProgress): Promise<{ rows: number }> {
+type BackupLine = { kind: 'row'; table: string; row: unknown } | { kind: 'end'; rows: number };
+
+/**
+ * Reads a backup line by line: the header first, then every row, then the closing line. A cut-short
+ * or damaged file ends in a RestoreError naming the file and what is wrong with it, never a raw
+ * zlib or JSON error.
+ */
+async function* readBackup(file: string, onHeader: (header: BackupHeader) => void): AsyncGenerator<BackupLine> {
+  const damaged = (what: string) =>
+    new RestoreError(`${file} is damaged (${what}); nothing was restored / tệp sao lưu bị hỏng, chưa phục hồi gì`);
+  const input = createReadStream(file).pipe(createGunzip());
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let isEnded = false;
+  let hasClosingLine = true;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (!line) continue;
+      if (isEnded) throw damaged(`data after the closing line, at line ${lineNumber}`);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        throw damaged(`line ${lineNumber} is not valid JSON`);
+      }
+      if (lineNumber === 1) {
+        const header = parsed as Partial<BackupHeader>;
+        if (header?.format !== format)
+          throw new RestoreError(`${file} is not a doimoi backup; nothing was restored / không phải tệp sao lưu doimoi`);
+        if (header.version !== 1 && header.version !== formatVersion)
+          throw new RestoreError(
+            `${file} is a doimoi backup of format ${header.version}, this version reads formats 1 and ${formatVersion}; nothing was restored`,
+          );
+        if (!Array.isArray(header.tables)) throw damaged('its first line lists no tables');
+        // Format 1 had neither the audit head nor the closing line.
+        hasClosingLine = header.version >= 2;
+        onHeader({ ...(header as BackupHeader), auditHead: header.auditHead ?? null });
+        continue;
+      }
+      const record = parsed as { t?: unknown; r?: unknown; end?: unknown; rows?: unknown };
+      if (record?.end === true && typeof record.rows === 'number') {
+        isEnded = true;
+        yield { kind: 'end', rows: record.rows };
+      } else if (typeof record?.t === 'string' && record.r !== null && typeof record.r === 'object') {
+        yield { kind: 'row', table: record.t, row: record.r };
+      } else {
+        throw damaged(`line ${lineNumber} is not a table row`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof RestoreError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      const where =
+        lineNumber === 0
+          ? 'it is not gzip data, or its gzip data is corrupt from the start'
+          : `its gzip data is cut short or corrupt after line ${lineNumber}`;
+      throw damaged(`${where}: ${(error as Error).message}`);
+    }
+    if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT')
+      throw new RestoreError(`cannot read ${file}: ${(error as Error).message}`);
+    throw error;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (lineNumber === 0) throw new RestoreError(`${file} is empty; nothing was restored / tệp sao lưu trống`);
+  if (!isEnded && hasClosingLine) throw damaged(`it ends without its closing line: the file was cut short`);
+}
+
+/** Reads and checks a whole backup without touching any database: its header (with the audit head) and its rows per table. */
+export async function checkBackupFile(file: string): Promise<{ header: BackupHeader; rowsByTable: Map<string, number> }> {
+  let header: BackupHeader | null = null;
+  const rowsByTable = new Map<string, number>();
+  let rows = 0;
+  for await (const line of readBackup(file, (h) => (header = h))) {
+    if (line.kind === 'end') {
+      if (line.rows !== rows)
+        throw new RestoreError(
+          `${file} is damaged (it holds ${rows} rows, its closing line says ${line.rows}); nothing was restored / tệp sao lưu bị hỏng`,
+        );
+      continue;
+    }
+    if (!header!.tables.includes(line.table))
+      throw new RestoreError(`${file} is damaged (a row of table ${line.table}, which its header does not list); nothing was restored`);
+    rowsByTable.set(line.table, (rowsByTable.get(line.table) ?? 0) + 1);
+    rows++;
+  }
+  return { header: header!, rowsByTable };
+}
+
+export type RestoreOptions = {
+  /** The key the audit log was sealed with; the restored log must verify with it up to the backup's head. */
+  auditKey: string;
+  /** Restore even when the audit log does not verify with `auditKey` (e.g. the key was lost). */
+  skipAuditCheck?: boolean;
+  onProgress?: BackupProgress;
+};
+
+/**
+ * Restores a backup into an empty database, all or nothing: the whole file is read and checked
+ * before anything is written, rows load in one transaction, and the restored audit log must verify
+ * up to the head the backup recorded.
+ */
+export async function restoreDatabase(
+  db: Db,
+  file: string,
+  options: RestoreOptions,
+): Promise<{ rows: number; auditHead: AuditHead | null }> {
+  const { header } = await checkBackupFile(file);
   await runMigrations(db);
   const tables = await tablesInDependencyOrder(db);
+  const unknown = header.tables.find((name) => !tables.some((table) => table.name === name));
+  if (unknown) throw new RestoreError(`${file} has table ${unknown}, which this version does not know; nothing was restored`);
   for (const table of tables) {
     const result = await db.execute<{ present: boolean }>(sql.raw(`select exists (select 1 from ${quoteIdent(table.name)}) as present`));
-    if (result.rows[0]?.present) throw new RestoreError(`the target database is not empty (table ${table.name} has rows); restore needs an empty database`);
+    if (result.rows[0]?.present)
+      throw new RestoreError(`the target database is not empty (table ${table.name} has rows); restore needs an empty database`);
   }
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  type Header = { format?: string; version?: number; tables?: string[] };
-  let header = null as Header | null;
   let rows = 0;
   await db.transaction(async (tx) => {
     let batch: unknown[] = [];
@@ -104,33 +226,31 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: BackupP
     const flush = async () => {
       if (batch.length === 0) return;
       const target = quoteIdent(batchTable);
-      // OVERRIDING SYSTEM VALUE: identity columns (GENERATED ALWAYS) take the backed-up values too.
-      await tx.execute(sql`insert into ${sql.raw(target)} overriding system value select * from json_populate_recordset(null::${sql.raw(target)}, ${JSON.stringify(batch)}::json)`);
+      try {
+        // OVERRIDING SYSTEM VALUE: identity columns (GENERATED ALWAYS) take the backed-up values too.
+        await tx.execute(
+          sql`insert into ${sql.raw(target)} overriding system value select * from json_populate_recordset(null::${sql.raw(target)}, ${JSON.stringify(batch)}::json)`,
+        );
+      } catch (error) {
+        const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+        throw new RestoreError(`${file}: the rows of table ${batchTable} do not load (${cause}); nothing was restored`);
+      }
       rows += batch.length;
       batch = [];
     };
     let tablesDone = 0;
-    for await (const line of lines) {
-      if (!line) continue;
-      if (!header) {
-        const parsed = JSON.parse(line) as Header;
-        header = parsed;
-        if (parsed.format !== format || parsed.version !== formatVersion) throw new RestoreError(`${file} is not a doimoi backup (version ${formatVersion})`);
-        continue;
-      }
-      const { t, r } = JSON.parse(line) as { t: string; r: unknown };
-      if (!tables.some((table) => table.name === t)) throw new RestoreError(`backup has table ${t}, which this version does not know`);
+    for await (const line of readBackup(file, () => undefined)) {
+      if (line.kind === 'end') continue;
       // A self-referencing table goes in as one statement: its foreign keys are checked at the statement's end.
-      if (t !== batchTable || (batch.length >= batchSize && !selfReferencing.has(t))) {
+      if (line.table !== batchTable || (batch.length >= batchSize && !selfReferencing.has(line.table))) {
         await flush();
-        if (t !== batchTable && batchTable) onProgress?.(++tablesDone, header!.tables?.length ?? tables.length, batchTable);
-        batchTable = t;
+        if (line.table !== batchTable && batchTable) options.onProgress?.(++tablesDone, header.tables.length, batchTable);
+        batchTable = line.table;
       }
-      batch.push(r);
+      batch.push(line.row);
     }
     await flush();
-    if (!header) throw new RestoreError(`${file} is empty`);
-    if (batchTable) onProgress?.(header.tables?.length ?? tables.length, header.tables?.length ?? tables.length, batchTable);
+    if (batchTable) options.onProgress?.(header.tables.length, header.tables.length, batchTable);
     // Serial and identity ids continue after the restored rows.
     const serials = await tx.execute<{ table_name: string; column_name: string }>(sql`
       select table_name, column_name from information_schema.columns
@@ -138,8 +258,18 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: BackupP
     for (const { table_name, column_name } of serials.rows) {
       const t = quoteIdent(table_name);
       const c = quoteIdent(column_name);
-      await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${t}', '${column_name}'), coalesce((select max(${c}) from ${t}), 0) + 1, false)`));
+      await tx.execute(
+        sql.raw(`select setval(pg_get_serial_sequence('${t}', '${column_name}'), coalesce((select max(${c}) from ${t}), 0) + 1, false)`),
+      );
+    }
+    if (!options.skipAuditCheck) {
+      const audit = await verifyAuditLog(tx, options.auditKey, { checkpoint: header.auditHead ?? undefined });
+      if (audit.brokenAt !== null) {
+        throw new RestoreError(
+          `the audit log in ${file} does not verify with this AUDIT_KEY: row ${audit.brokenAt}: ${audit.reason!.en}; nothing was restored (set AUDIT_KEY to the key of the installation that wrote the backup, or pass --skip-audit-check)`,
+        );
+      }
     }
   });
-  return { rows };
+  return { rows, auditHead: header.auditHead };
 }

@@ -161,6 +161,13 @@ export const auditEventSchema = z.object({
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
+export const auditVerificationSchema = z.object({
+  checked: z.number().int(),
+  pending: z.number().int(),
+  head: z.object({ batch: z.number().int(), lastEventId: z.number().int(), root: z.string() }).nullable(),
+  brokenAt: z.number().int().nullable(),
+  reason: localizedTextSchema.nullable(),
+});
 export const auditQuerySchema = z.object({
   action: z.string().max(80).optional(),
   entityType: z.string().max(80).optional(),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   auditEventSchema,
+  auditVerificationSchema,
   auditQuerySchema,
   grantCreateBodySchema,
   grantSchema,
@@ -9,7 +10,7 @@ import {
   unitSchema,
   unitUpdateBodySchema,
 } from '../../../shared/contracts/identity.js';
-import { verifyAuditChain } from '../../lib/audit.js';
+import { verifyAuditLog } from '../../lib/audit-verify.js';
 import { administrators, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
@@ -25,20 +26,31 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.get(
     '/units',
-    { config: { policy: publicAccess }, schema: { tags: ['units'], summary: 'Active units / Đơn vị', response: { 200: z.object({ items: z.array(unitSchema) }) } } },
+    {
+      config: { policy: publicAccess },
+      schema: { tags: ['units'], summary: 'Active units / Đơn vị', response: { 200: z.object({ items: z.array(unitSchema) }) } },
+    },
     async (request) => ({ items: await listUnits(contextOf(request, services), { includeInactive: false }) }),
   );
 
-  app.get('/admin/units', { config: admin, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(unitSchema) }) } } }, async (request) => ({
-    items: await listUnits(contextOf(request, services), { includeInactive: true }),
-  }));
-
-  app.post('/admin/units', { config: admin, schema: { tags: ['admin'], body: unitCreateBodySchema, response: { 201: unitSchema } } }, async (request, reply) =>
-    reply.status(201).send(await createUnit(contextOf(request, services), request.body)),
+  app.get(
+    '/admin/units',
+    { config: admin, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(unitSchema) }) } } },
+    async (request) => ({
+      items: await listUnits(contextOf(request, services), { includeInactive: true }),
+    }),
   );
 
-  app.patch('/admin/units/:id', { config: admin, schema: { tags: ['admin'], params: idParams, body: unitUpdateBodySchema, response: { 200: unitSchema } } }, async (request) =>
-    updateUnit(contextOf(request, services), request.params.id, request.body),
+  app.post(
+    '/admin/units',
+    { config: admin, schema: { tags: ['admin'], body: unitCreateBodySchema, response: { 201: unitSchema } } },
+    async (request, reply) => reply.status(201).send(await createUnit(contextOf(request, services), request.body)),
+  );
+
+  app.patch(
+    '/admin/units/:id',
+    { config: admin, schema: { tags: ['admin'], params: idParams, body: unitUpdateBodySchema, response: { 200: unitSchema } } },
+    async (request) => updateUnit(contextOf(request, services), request.params.id, request.body),
   );
 
   const adminUserSchema = z.object({
@@ -54,14 +66,21 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     '/admin/users',
     {
       config: admin,
-      schema: { tags: ['admin'], querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(adminUserSchema) }) } },
+      schema: {
+        tags: ['admin'],
+        querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.object({ items: z.array(adminUserSchema) }) },
+      },
     },
     async (request) => ({ items: await listUsers(contextOf(request, services), request.query) }),
   );
 
   app.post(
     '/admin/users/:id/grants',
-    { config: admin, schema: { tags: ['admin'], params: idParams, body: grantCreateBodySchema, response: { 201: z.object({ id: z.uuid() }) } } },
+    {
+      config: admin,
+      schema: { tags: ['admin'], params: idParams, body: grantCreateBodySchema, response: { 201: z.object({ id: z.uuid() }) } },
+    },
     async (request, reply) => {
       const grant = await grantRole(contextOf(request, services), request.params.id, request.body);
       return reply.status(201).send({ id: grant.id });
@@ -77,9 +96,16 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     },
   );
 
-  app.get('/admin/audit', { config: admin, schema: { tags: ['admin'], querystring: auditQuerySchema, response: { 200: z.object({ items: z.array(auditEventSchema) }) } } }, async (request) => ({
-    items: await listAuditEvents(contextOf(request, services), request.query),
-  }));
+  app.get(
+    '/admin/audit',
+    {
+      config: admin,
+      schema: { tags: ['admin'], querystring: auditQuerySchema, response: { 200: z.object({ items: z.array(auditEventSchema) }) } },
+    },
+    async (request) => ({
+      items: await listAuditEvents(contextOf(request, services), request.query),
+    }),
+  );
 
   app.get(
     '/admin/audit.csv',
@@ -89,7 +115,14 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.get(
     '/admin/audit/verify',
-    { config: admin, schema: { tags: ['admin'], response: { 200: z.object({ checked: z.number(), brokenAt: z.number().nullable(), reason: z.string().nullable() }) } } },
-    async () => verifyAuditChain(services.database.db),
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Check every sealed audit row against its keyed seal',
+        response: { 200: auditVerificationSchema },
+      },
+    },
+    async () => verifyAuditLog(services.database.db, services.config.auditKey),
   );
 };

@@ -31,7 +31,9 @@ function AuditLog() {
   const items = events.data?.items ?? [];
   const lastId = items.at(-1)?.id;
   const formatWhen = (iso: string) =>
-    new Intl.DateTimeFormat(dateTimeFormats[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+    new Intl.DateTimeFormat(dateTimeFormats[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(
+      new Date(iso),
+    );
 
   const goTo = (next: Partial<AuditFilters>) => {
     const merged = { ...filters, ...next };
@@ -42,7 +44,12 @@ function AuditLog() {
     <div className="container page page--wide">
       <h1>{t('admin.audit.heading')}</h1>
       <p>{t('admin.audit.intro')}</p>
-      <AuditFiltersForm key={searchParams.toString()} filters={filters} onApply={(next) => goTo({ ...next, before: '' })} onClear={() => setSearchParams({})} />
+      <AuditFiltersForm
+        key={searchParams.toString()}
+        filters={filters}
+        onApply={(next) => goTo({ ...next, before: '' })}
+        onClear={() => setSearchParams({})}
+      />
       <p>
         <a className="button button--secondary" href={csvUrl} download>
           {t('admin.audit.exportCsv')}
@@ -136,10 +143,20 @@ const filterInputs: ReadonlyArray<{ name: FilterName; type: 'text' | 'date'; hin
   { name: 'to', type: 'date' },
 ];
 
-function AuditFiltersForm({ filters, onApply, onClear }: { filters: AuditFilters; onApply: (next: Partial<AuditFilters>) => void; onClear: () => void }) {
+function AuditFiltersForm({
+  filters,
+  onApply,
+  onClear,
+}: {
+  filters: AuditFilters;
+  onApply: (next: Partial<AuditFilters>) => void;
+  onClear: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState<Record<FilterName, string>>(() => Object.fromEntries(auditFilterNames.map((name) => [name, filters[name]])) as Record<FilterName, string>);
+  const [draft, setDraft] = useState<Record<FilterName, string>>(
+    () => Object.fromEntries(auditFilterNames.map((name) => [name, filters[name]])) as Record<FilterName, string>,
+  );
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onApply(Object.fromEntries(Object.entries(draft).map(([name, value]) => [name, value.trim()])));
@@ -190,12 +207,23 @@ function VerifyChain() {
   return (
     <section className="panel" aria-labelledby="audit-verify-heading">
       <h2 id="audit-verify-heading">{t('admin.audit.verifyHeading')}</h2>
-      <button type="button" className="button button--secondary" aria-disabled={verify.isPending || undefined} onClick={() => !verify.isPending && verify.mutate()}>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-disabled={verify.isPending || undefined}
+        onClick={() => !verify.isPending && verify.mutate()}
+      >
         {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
       </button>
       <div role="status" className="form__status">
-        {result && result.brokenAt === null ? <p className="audit__ok">{t('admin.audit.verifyOk', { checked: formatNumber(result.checked, locale) })}</p> : null}
-        {result && result.brokenAt !== null ? <p className="field__error">{t('admin.audit.verifyBroken', { row: result.brokenAt, reason: result.reason ?? '' })}</p> : null}
+        {result && result.brokenAt === null ? (
+          <p className="audit__ok">
+            {t('admin.audit.verifyOk', { checked: formatNumber(result.checked, locale), pending: formatNumber(result.pending, locale) })}
+          </p>
+        ) : null}
+        {result && result.brokenAt !== null ? (
+          <p className="field__error">{t('admin.audit.verifyBroken', { row: result.brokenAt, reason: result.reason?.[locale] ?? '' })}</p>
+        ) : null}
         {verify.isError ? <p className="field__error">{describeError(verify.error, locale, t)}</p> : null}
       </div>
     </section>

@@ -100,7 +100,8 @@ export const adminVi = {
   audit: {
     pageTitle: 'Nhật ký thay đổi',
     heading: 'Nhật ký thay đổi',
-    intro: 'Mỗi thay đổi được ghi trong cùng giao dịch với thay đổi đó và nối chuỗi băm với dòng trước, nên không sửa hay xóa được mà không bị phát hiện.',
+    intro:
+      'Mỗi thay đổi được ghi trong cùng giao dịch với thay đổi đó và nối chuỗi băm với dòng trước, nên không sửa hay xóa được mà không bị phát hiện.',
     filtersHeading: 'Lọc nhật ký',
     action: 'Hành động',
     actionHint: 'Ví dụ: units.create, role_grants.create',
@@ -132,7 +133,7 @@ export const adminVi = {
     verifyHeading: 'Kiểm tra tính toàn vẹn',
     verify: 'Kiểm tra chuỗi nhật ký',
     verifying: 'Đang kiểm tra…',
-    verifyOk: 'Chuỗi nguyên vẹn: đã kiểm tra {{checked}} dòng.',
+    verifyOk: 'Chuỗi nguyên vẹn: đã kiểm tra {{checked}} dòng đã niêm phong; {{pending}} dòng mới đang chờ niêm phong.',
     verifyBroken: 'Phát hiện sai lệch tại dòng số {{row}}: {{reason}}',
   },
 } as const;
@@ -143,7 +144,8 @@ export const adminEn: DeepStrings<typeof adminVi> = {
   breadcrumb: 'Administration',
   guard: {
     forbiddenHeading: 'Access not allowed',
-    forbiddenBody: 'This page is for system administrators only. If you need this access, contact the Department of Science and Technology.',
+    forbiddenBody:
+      'This page is for system administrators only. If you need this access, contact the Department of Science and Technology.',
     secondFactorHeading: 'Two-step verification needed',
     secondFactorBody: 'Administrators must sign in with two-step verification before opening the administration pages.',
     enrolLink: 'Set up two-step verification',
@@ -237,7 +239,8 @@ export const adminEn: DeepStrings<typeof adminVi> = {
   audit: {
     pageTitle: 'Audit log',
     heading: 'Audit log',
-    intro: 'Each change is written in the same transaction as the change itself and hash-chained to the previous row, so no row can be edited or removed unnoticed.',
+    intro:
+      'Each change is written in the same transaction as the change itself and hash-chained to the previous row, so no row can be edited or removed unnoticed.',
     filtersHeading: 'Filter the log',
     action: 'Action',
     actionHint: 'For example: units.create, role_grants.create',
@@ -269,7 +272,7 @@ export const adminEn: DeepStrings<typeof adminVi> = {
     verifyHeading: 'Integrity check',
     verify: 'Verify the log chain',
     verifying: 'Verifying…',
-    verifyOk: 'The chain is intact: {{checked}} rows checked.',
+    verifyOk: 'The chain is intact: {{checked}} sealed rows checked; {{pending}} newer rows waiting to be sealed.',
     verifyBroken: 'Tampering found at row {{row}}: {{reason}}',
   },
 };

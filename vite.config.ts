@@ -10,6 +10,11 @@ export default defineConfig({
   // Every asset is bundled and served from our own origin: no CDN, no external URL.
   base: '/',
   plugins: [react()],
+  // Lightning CSS resolves the breakpoints declared once in styles/media.css (@custom-media) in every module.
+  css: {
+    transformer: 'lightningcss',
+    lightningcss: { drafts: { customMedia: true } },
+  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -23,8 +23,7 @@ export function createQueryClient(): QueryClient {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
         retry: (failureCount, error) =>
-          !(error instanceof ApiError && (error.isClientError || error.kind === 'invalid_response')) &&
-          failureCount < maxRetries,
+          !(error instanceof ApiError && (error.isClientError || error.kind === 'invalid_response')) && failureCount < maxRetries,
       },
     },
   });

@@ -17,6 +17,7 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
     primaryNav: 'Primary navigation',
     homeLink: 'doimoi — home page',
+    breadcrumbs: 'Breadcrumb',
   },
   nav: {
     home: 'Home',
@@ -63,6 +64,8 @@ export const en: Messages = {
   },
   form: {
     optional: '(optional)',
+    requiredNote: 'Fields marked * are required.',
+    removeRow: 'Remove {{row}}',
     errorSummaryTitle: 'Please check the information you entered',
     errorPrefix: 'Error:',
     submitting: 'Sending…',
@@ -76,7 +79,23 @@ export const en: Messages = {
       email: 'Enter an e-mail address in the right format, such as name@example.com.',
       format: 'This is not in the expected format.',
       invalid: 'This is not valid.',
+      number: 'Enter a number, such as 12.5.',
+      wholeNumber: 'Enter a whole number, such as 12.',
+      atLeast: 'Enter {{min}} or more.',
+      atMost: 'Enter {{max}} or less.',
+      tooMany: 'Choose no more than {{max}}.',
     },
+  },
+  table: {
+    sortable: '(select to sort)',
+    sortedAscending: '(sorted ascending; select to reverse)',
+    sortedDescending: '(sorted descending; select to reverse)',
+  },
+  chart: {
+    showTable: 'Show the data table',
+  },
+  toast: {
+    close: 'Close the message',
   },
   flash: {
     signedOut: 'You have signed out.',
@@ -143,7 +162,8 @@ export const en: Messages = {
         invalid_state: 'The single sign-on attempt expired or is not valid. Please start again.',
         provider_error: "The city's identity provider did not confirm the sign-in. Please try again.",
         email_not_verified: 'The identity provider has not verified your e-mail address. Verify it there and try again.',
-        account_unconfirmed: 'An account with this e-mail exists but its address was never confirmed. Confirm it through the link we sent or reset the password, then use single sign-on again.',
+        account_unconfirmed:
+          'An account with this e-mail exists but its address was never confirmed. Confirm it through the link we sent or reset the password, then use single sign-on again.',
         account_disabled: 'This account is disabled or erased. Please contact an administrator.',
         failed: 'Single sign-on failed because of a system error. Please try again later.',
       },
@@ -151,7 +171,8 @@ export const en: Messages = {
     secondFactor: {
       pageTitle: 'Two-step verification',
       heading: 'Two-step verification',
-      intro: 'Open the authenticator app on your phone and enter the 6-digit code it shows. If you do not have your phone with you, enter a recovery code.',
+      intro:
+        'Open the authenticator app on your phone and enter the 6-digit code it shows. If you do not have your phone with you, enter a recovery code.',
       submit: 'Verify',
       submitting: 'Checking…',
       notPending: 'Your sign-in has expired or has not started. Please sign in again.',
@@ -228,7 +249,8 @@ export const en: Messages = {
     },
     twoFactor: {
       heading: 'Two-step verification',
-      intro: 'When it is on, every sign-in also asks for a 6-digit code from an authenticator app on your phone (such as Google Authenticator or Microsoft Authenticator). Someone who learns your password still cannot sign in.',
+      intro:
+        'When it is on, every sign-in also asks for a 6-digit code from an authenticator app on your phone (such as Google Authenticator or Microsoft Authenticator). Someone who learns your password still cannot sign in.',
       statusOn: 'Status: on.',
       statusOff: 'Status: off.',
       requiredForRole: 'Your role requires two-step verification.',
@@ -273,10 +295,12 @@ export const en: Messages = {
       markRead: 'Mark as read',
       markAllRead: 'Mark all as read',
       allRead: 'All notifications are marked as read.',
+      emptyNext: 'When something needs you, or there is news about what you follow, it appears here and in your e-mail.',
     },
     tokens: {
       heading: 'API access tokens',
-      intro: 'An access token lets your own programs read or write data through the doimoi API on your behalf. Keep it as secret as a password.',
+      intro:
+        'An access token lets your own programs read or write data through the doimoi API on your behalf. Keep it as secret as a password.',
       listHeading: 'Your tokens',
       empty: 'You have not created any access token yet.',
       createHeading: 'Create a token',
@@ -312,6 +336,7 @@ export const en: Messages = {
       revoking: 'Revoking…',
       revokeConfirm: 'Revoke “{{name}}”? Programs using this token will lose access.',
       revoked: 'The token “{{name}}” has been revoked.',
+      emptyNext: 'Create one below so that your program can read or write through the API on your behalf.',
     },
     data: {
       heading: 'My data',
@@ -321,7 +346,8 @@ export const en: Messages = {
     },
     erase: {
       heading: 'Erase account',
-      intro: 'Erasing your account deletes your personal information and signs you out on every device. This cannot be undone. You may want to download your data first.',
+      intro:
+        'Erasing your account deletes your personal information and signs you out on every device. This cannot be undone. You may want to download your data first.',
       start: 'I want to erase my account',
       confirmEmail: 'Type your e-mail address to confirm',
       confirmEmailHint: 'The address of this account: {{email}}',
@@ -336,12 +362,15 @@ export const en: Messages = {
     pageTitle: 'Personal data protection',
     heading: 'Personal data notice',
     version: 'Version {{version}}',
-    intro: "This notice explains which personal data doimoi collects about you, why, for how long, and what your rights are, under the Government's Decree 13/2023/NĐ-CP of 17 April 2023 on personal data protection.",
+    intro:
+      "This notice explains which personal data doimoi collects about you, why, for how long, and what your rights are, under the Government's Decree 13/2023/NĐ-CP of 17 April 2023 on personal data protection.",
     collected: {
       heading: 'What we collect',
-      account: 'Account details: e-mail address, full name, account type, the name of your business or organisation (if any), your phone number (if you give it) and your chosen language.',
+      account:
+        'Account details: e-mail address, full name, account type, the name of your business or organisation (if any), your phone number (if you give it) and your chosen language.',
       password: 'Password: stored only as a one-way hash that nobody, administrators included, can read.',
-      security: 'Security data: when you sign in, your IP address, your browser type and, if you turn it on, your two-step verification settings.',
+      security:
+        'Security data: when you sign in, your IP address, your browser type and, if you turn it on, your two-step verification settings.',
       content: 'What you submit: ideas, initiatives, comments and attachments.',
       consent: 'Your consent: when you gave it and which version of this notice you agreed to.',
     },
@@ -357,7 +386,8 @@ export const en: Messages = {
       heading: 'How long we keep it',
       account: 'Account details are kept for as long as your account exists.',
       security: 'Security data (sign-in history) is kept for at most 12 months and then deleted.',
-      erased: 'When you erase your account, your personal information is deleted; published content is kept without your name; audit records that public bodies must keep under archival rules are kept for the period the law sets.',
+      erased:
+        'When you erase your account, your personal information is deleted; published content is kept without your name; audit records that public bodies must keep under archival rules are kept for the period the law sets.',
     },
     rights: {
       heading: 'Your rights',
@@ -385,6 +415,7 @@ export const en: Messages = {
       wards: 'Wards',
       communes: 'Communes',
       specialZones: 'Special zones',
+      directoryLink: 'See the list of units',
     },
     plans: {
       heading: 'Implementation plans',

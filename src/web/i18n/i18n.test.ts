@@ -37,9 +37,7 @@ describe('UI strings', () => {
     const mismatched = [...viLeaves]
       .filter(([key, value]) => {
         const other = enLeaves.get(key);
-        return typeof value === 'string' && typeof other === 'string'
-          ? placeholders(value).join() !== placeholders(other).join()
-          : false;
+        return typeof value === 'string' && typeof other === 'string' ? placeholders(value).join() !== placeholders(other).join() : false;
       })
       .map(([key]) => key);
     expect(mismatched).toEqual([]);

@@ -32,6 +32,11 @@ export function createI18n(initialLocale: Locale = defaultLocale): I18n {
   return instance;
 }
 
+/** Switches the page's language (the switch's buttons and the account's saved preference use it). */
+export async function switchLocale(instance: I18n, locale: Locale): Promise<void> {
+  await instance.changeLanguage(locale);
+}
+
 /** The language saved by the switch, else Vietnamese. Storage can be unavailable (privacy modes). */
 export function readStoredLocale(storage: Pick<Storage, 'getItem'> | undefined): Locale {
   try {

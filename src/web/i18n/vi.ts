@@ -19,6 +19,7 @@ export const vi = {
     skipToContent: 'Bỏ qua đến nội dung chính',
     primaryNav: 'Điều hướng chính',
     homeLink: 'doimoi — về trang chủ',
+    breadcrumbs: 'Đường dẫn',
   },
   nav: {
     home: 'Trang chủ',
@@ -65,6 +66,8 @@ export const vi = {
   },
   form: {
     optional: '(không bắt buộc)',
+    requiredNote: 'Các mục có dấu * là bắt buộc.',
+    removeRow: 'Xóa {{row}}',
     errorSummaryTitle: 'Vui lòng kiểm tra lại thông tin',
     errorPrefix: 'Lỗi:',
     submitting: 'Đang gửi…',
@@ -78,7 +81,23 @@ export const vi = {
       email: 'Nhập địa chỉ e-mail đúng dạng, ví dụ: ten@example.com.',
       format: 'Thông tin chưa đúng định dạng.',
       invalid: 'Thông tin chưa hợp lệ.',
+      number: 'Nhập một số, ví dụ 12,5.',
+      wholeNumber: 'Nhập một số nguyên, ví dụ 12.',
+      atLeast: 'Nhập số từ {{min}} trở lên.',
+      atMost: 'Nhập số không quá {{max}}.',
+      tooMany: 'Chỉ được tối đa {{max}} mục.',
     },
+  },
+  table: {
+    sortable: '(bấm để sắp xếp)',
+    sortedAscending: '(đang sắp xếp tăng dần; bấm để đảo chiều)',
+    sortedDescending: '(đang sắp xếp giảm dần; bấm để đảo chiều)',
+  },
+  chart: {
+    showTable: 'Xem bảng số liệu',
+  },
+  toast: {
+    close: 'Đóng thông báo',
   },
   flash: {
     signedOut: 'Bạn đã đăng xuất.',
@@ -124,7 +143,8 @@ export const vi = {
       verifying: 'Đang xác minh địa chỉ e-mail…',
       verified: 'Địa chỉ e-mail của bạn đã được xác minh. Cảm ơn bạn!',
       failed: 'Không xác minh được địa chỉ e-mail',
-      missingToken: 'Liên kết xác minh không đầy đủ. Hãy mở lại liên kết trong thư, hoặc sao chép toàn bộ đường dẫn vào thanh địa chỉ của trình duyệt.',
+      missingToken:
+        'Liên kết xác minh không đầy đủ. Hãy mở lại liên kết trong thư, hoặc sao chép toàn bộ đường dẫn vào thanh địa chỉ của trình duyệt.',
       goToAccount: 'Đến trang tài khoản',
       goToSignIn: 'Đăng nhập',
     },
@@ -145,7 +165,8 @@ export const vi = {
         invalid_state: 'Phiên đăng nhập một lần đã hết hạn hoặc không hợp lệ. Vui lòng bắt đầu lại.',
         provider_error: 'Hệ thống định danh của Thành phố không xác nhận được việc đăng nhập. Vui lòng thử lại.',
         email_not_verified: 'Hệ thống định danh chưa xác minh địa chỉ e-mail của bạn. Hãy xác minh e-mail tại đó rồi thử lại.',
-        account_unconfirmed: 'Đã có tài khoản dùng e-mail này nhưng địa chỉ chưa được xác nhận. Hãy xác nhận qua liên kết đã gửi hoặc đặt lại mật khẩu, rồi đăng nhập một lần lại.',
+        account_unconfirmed:
+          'Đã có tài khoản dùng e-mail này nhưng địa chỉ chưa được xác nhận. Hãy xác nhận qua liên kết đã gửi hoặc đặt lại mật khẩu, rồi đăng nhập một lần lại.',
         account_disabled: 'Tài khoản này đã bị khóa hoặc đã xóa. Vui lòng liên hệ quản trị viên.',
         failed: 'Không đăng nhập một lần được do lỗi hệ thống. Vui lòng thử lại sau.',
       },
@@ -153,7 +174,8 @@ export const vi = {
     secondFactor: {
       pageTitle: 'Xác thực hai lớp',
       heading: 'Xác thực hai lớp',
-      intro: 'Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số đang hiển thị. Nếu không có điện thoại bên mình, hãy nhập một mã khôi phục.',
+      intro:
+        'Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số đang hiển thị. Nếu không có điện thoại bên mình, hãy nhập một mã khôi phục.',
       submit: 'Xác nhận',
       submitting: 'Đang kiểm tra…',
       notPending: 'Phiên đăng nhập đã hết hạn hoặc chưa bắt đầu. Vui lòng đăng nhập lại.',
@@ -230,7 +252,8 @@ export const vi = {
     },
     twoFactor: {
       heading: 'Xác thực hai lớp',
-      intro: 'Khi bật, mỗi lần đăng nhập bạn nhập thêm mã 6 chữ số từ một ứng dụng xác thực trên điện thoại (ví dụ Google Authenticator, Microsoft Authenticator). Kẻ gian biết mật khẩu của bạn cũng không đăng nhập được.',
+      intro:
+        'Khi bật, mỗi lần đăng nhập bạn nhập thêm mã 6 chữ số từ một ứng dụng xác thực trên điện thoại (ví dụ Google Authenticator, Microsoft Authenticator). Kẻ gian biết mật khẩu của bạn cũng không đăng nhập được.',
       statusOn: 'Trạng thái: đang bật.',
       statusOff: 'Trạng thái: chưa bật.',
       requiredForRole: 'Vai trò của bạn bắt buộc dùng xác thực hai lớp.',
@@ -258,7 +281,8 @@ export const vi = {
     },
     recoveryCodes: {
       heading: 'Mã khôi phục của bạn',
-      intro: 'Mỗi mã dùng được một lần để đăng nhập khi bạn không có điện thoại bên mình. Hãy lưu lại ngay ở nơi an toàn: các mã này sẽ không hiển thị lại.',
+      intro:
+        'Mỗi mã dùng được một lần để đăng nhập khi bạn không có điện thoại bên mình. Hãy lưu lại ngay ở nơi an toàn: các mã này sẽ không hiển thị lại.',
       listLabel: 'Danh sách mã khôi phục',
       download: 'Tải về dạng văn bản',
       done: 'Tôi đã lưu các mã',
@@ -275,6 +299,8 @@ export const vi = {
       markRead: 'Đánh dấu đã đọc',
       markAllRead: 'Đánh dấu tất cả là đã đọc',
       allRead: 'Đã đánh dấu tất cả thông báo là đã đọc.',
+      emptyNext:
+        'Khi có việc cần bạn xử lý hoặc tin mới về nội dung bạn theo dõi, thông báo sẽ hiện ở đây và được gửi vào hộp thư của bạn.',
     },
     tokens: {
       heading: 'Mã truy cập API',
@@ -314,6 +340,7 @@ export const vi = {
       revoking: 'Đang thu hồi…',
       revokeConfirm: 'Thu hồi mã “{{name}}”? Các chương trình đang dùng mã này sẽ không truy cập được nữa.',
       revoked: 'Đã thu hồi mã “{{name}}”.',
+      emptyNext: 'Tạo một mã bên dưới để chương trình của bạn đọc hoặc ghi dữ liệu qua API thay cho bạn.',
     },
     data: {
       heading: 'Dữ liệu của tôi',
@@ -323,7 +350,8 @@ export const vi = {
     },
     erase: {
       heading: 'Xoá tài khoản',
-      intro: 'Xoá tài khoản sẽ xoá thông tin cá nhân của bạn và đăng xuất bạn trên mọi thiết bị. Không thể hoàn tác thao tác này. Bạn nên tải dữ liệu của mình về trước.',
+      intro:
+        'Xoá tài khoản sẽ xoá thông tin cá nhân của bạn và đăng xuất bạn trên mọi thiết bị. Không thể hoàn tác thao tác này. Bạn nên tải dữ liệu của mình về trước.',
       start: 'Tôi muốn xoá tài khoản',
       confirmEmail: 'Nhập địa chỉ e-mail của bạn để xác nhận',
       confirmEmailHint: 'Địa chỉ của tài khoản này: {{email}}',
@@ -338,10 +366,12 @@ export const vi = {
     pageTitle: 'Bảo vệ dữ liệu cá nhân',
     heading: 'Thông báo bảo vệ dữ liệu cá nhân',
     version: 'Phiên bản {{version}}',
-    intro: 'Thông báo này cho biết doimoi thu thập dữ liệu cá nhân nào của bạn, để làm gì, lưu trong bao lâu và bạn có những quyền gì, theo Nghị định 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân.',
+    intro:
+      'Thông báo này cho biết doimoi thu thập dữ liệu cá nhân nào của bạn, để làm gì, lưu trong bao lâu và bạn có những quyền gì, theo Nghị định 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân.',
     collected: {
       heading: 'Dữ liệu chúng tôi thu thập',
-      account: 'Thông tin tài khoản: địa chỉ e-mail, họ và tên, loại tài khoản, tên doanh nghiệp hoặc tổ chức (nếu có), số điện thoại (nếu bạn cung cấp) và ngôn ngữ bạn chọn.',
+      account:
+        'Thông tin tài khoản: địa chỉ e-mail, họ và tên, loại tài khoản, tên doanh nghiệp hoặc tổ chức (nếu có), số điện thoại (nếu bạn cung cấp) và ngôn ngữ bạn chọn.',
       password: 'Mật khẩu: chỉ lưu dưới dạng đã băm một chiều, không ai (kể cả quản trị viên) đọc được.',
       security: 'Dữ liệu an ninh: thời điểm đăng nhập, địa chỉ IP, loại trình duyệt và, nếu bạn bật, thông tin xác thực hai lớp.',
       content: 'Nội dung bạn gửi: ý kiến, sáng kiến, bình luận và tệp đính kèm.',
@@ -359,7 +389,8 @@ export const vi = {
       heading: 'Thời gian lưu trữ',
       account: 'Thông tin tài khoản được lưu trong thời gian tài khoản còn tồn tại.',
       security: 'Dữ liệu an ninh (lịch sử đăng nhập) được lưu tối đa 12 tháng rồi xoá.',
-      erased: 'Khi bạn xoá tài khoản, thông tin cá nhân được xoá; nội dung đã công khai được giữ lại dưới dạng ẩn danh; nhật ký kiểm tra mà cơ quan nhà nước phải lưu theo quy định về lưu trữ được giữ trong thời hạn luật định.',
+      erased:
+        'Khi bạn xoá tài khoản, thông tin cá nhân được xoá; nội dung đã công khai được giữ lại dưới dạng ẩn danh; nhật ký kiểm tra mà cơ quan nhà nước phải lưu theo quy định về lưu trữ được giữ trong thời hạn luật định.',
     },
     rights: {
       heading: 'Quyền của bạn',
@@ -387,6 +418,7 @@ export const vi = {
       wards: 'Phường',
       communes: 'Xã',
       specialZones: 'Đặc khu',
+      directoryLink: 'Xem danh sách các đơn vị',
     },
     plans: {
       heading: 'Kế hoạch thực hiện',
@@ -462,5 +494,3 @@ export const vi = {
 
 /** The shape both locales share: the same keys, any string values. */
 export type Messages = DeepStrings<typeof vi>;
-
-

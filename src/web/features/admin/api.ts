@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { auditEventSchema, grantSchema, unitSchema, type grantCreateBodySchema, type unitCreateBodySchema, type unitUpdateBodySchema } from '../../../shared/contracts/identity.js';
+import {
+  auditEventSchema,
+  grantSchema,
+  unitSchema,
+  type grantCreateBodySchema,
+  type unitCreateBodySchema,
+  type unitUpdateBodySchema,
+} from '../../../shared/contracts/identity.js';
 import { apiGet, apiSend } from '../../api/client.js';
 import { identityKeys } from '../identity/api.js';
 
@@ -51,7 +58,8 @@ export type AdminUser = z.infer<typeof adminUserSchema>;
 export function useAdminUsers(q: string) {
   return useQuery({
     queryKey: adminKeys.users(q),
-    queryFn: ({ signal }) => apiGet('/api/admin/users', z.object({ items: z.array(adminUserSchema) }), { signal, query: { q: q || undefined, limit: 50 } }),
+    queryFn: ({ signal }) =>
+      apiGet('/api/admin/users', z.object({ items: z.array(adminUserSchema) }), { signal, query: { q: q || undefined, limit: 50 } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -75,7 +83,16 @@ export function useRevokeGrant() {
 }
 
 /** The audit filters as the URL carries them; empty strings are left out of the request. */
-export type AuditFilters = { action: string; entityType: string; entityId: string; actorId: string; from: string; to: string; before: string };
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditFilters = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorId: string;
+  from: string;
+  to: string;
+  before: string;
+};
 export const auditFilterNames = ['action', 'entityType', 'entityId', 'actorId', 'from', 'to'] as const;
 export const auditPageSize = 50;
 
@@ -88,7 +105,10 @@ export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
     queryKey: adminKeys.audit(filters),
     queryFn: ({ signal }) =>
-      apiGet('/api/admin/audit', z.object({ items: z.array(auditEventSchema) }), { signal, query: { ...auditQuery(filters), limit: auditPageSize } }),
+      apiGet('/api/admin/audit', z.object({ items: z.array(auditEventSchema) }), {
+        signal,
+        query: { ...auditQuery(filters), limit: auditPageSize },
+      }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -97,6 +117,7 @@ export function useAuditEvents(filters: AuditFilters) {
 /** GET /api/admin/audit/verify — walks the whole hash chain. */
 export function useVerifyAudit() {
   return useMutation({
-    mutationFn: () => apiGet('/api/admin/audit/verify', z.object({ checked: z.number(), brokenAt: z.number().nullable(), reason: z.string().nullable() })),
+    mutationFn: () =>
+      apiGet('/api/admin/audit/verify', z.object({ checked: z.number(), brokenAt: z.number().nullable(), reason: z.string().nullable() })),
   });
 }

@@ -58,6 +58,8 @@ export const adminVi = {
       commune: 'Xã',
       special_zone: 'Đặc khu',
     },
+    none: 'Không có đơn vị nào khớp.',
+    noneNext: 'Thử gõ ít chữ hơn, gõ không dấu, hoặc đánh dấu "Hiện cả đơn vị đã ngừng hoạt động".',
   },
   users: {
     pageTitle: 'Tài khoản và vai trò',
@@ -88,6 +90,7 @@ export const adminVi = {
       enterprise: 'Doanh nghiệp, tổ chức',
       staff: 'Cán bộ, công chức',
     },
+    emptyNext: 'Tìm bằng một phần địa chỉ e-mail hoặc họ tên, ví dụ "nguyen" hoặc "@hcm.gov.vn".',
   },
   roles: {
     administrator: 'Quản trị viên',
@@ -100,7 +103,8 @@ export const adminVi = {
   audit: {
     pageTitle: 'Nhật ký thay đổi',
     heading: 'Nhật ký thay đổi',
-    intro: 'Mỗi thay đổi được ghi trong cùng giao dịch với thay đổi đó và nối chuỗi băm với dòng trước, nên không sửa hay xóa được mà không bị phát hiện.',
+    intro:
+      'Mỗi thay đổi được ghi trong cùng giao dịch với thay đổi đó và nối chuỗi băm với dòng trước, nên không sửa hay xóa được mà không bị phát hiện.',
     filtersHeading: 'Lọc nhật ký',
     action: 'Hành động',
     actionHint: 'Ví dụ: units.create, role_grants.create',
@@ -134,6 +138,7 @@ export const adminVi = {
     verifying: 'Đang kiểm tra…',
     verifyOk: 'Chuỗi nguyên vẹn: đã kiểm tra {{checked}} dòng.',
     verifyBroken: 'Phát hiện sai lệch tại dòng số {{row}}: {{reason}}',
+    emptyNext: 'Bỏ bớt điều kiện lọc, hoặc bấm "Bỏ lọc" để xem mọi thay đổi.',
   },
 } as const;
 
@@ -143,7 +148,8 @@ export const adminEn: DeepStrings<typeof adminVi> = {
   breadcrumb: 'Administration',
   guard: {
     forbiddenHeading: 'Access not allowed',
-    forbiddenBody: 'This page is for system administrators only. If you need this access, contact the Department of Science and Technology.',
+    forbiddenBody:
+      'This page is for system administrators only. If you need this access, contact the Department of Science and Technology.',
     secondFactorHeading: 'Two-step verification needed',
     secondFactorBody: 'Administrators must sign in with two-step verification before opening the administration pages.',
     enrolLink: 'Set up two-step verification',
@@ -195,6 +201,8 @@ export const adminEn: DeepStrings<typeof adminVi> = {
       commune: 'Commune',
       special_zone: 'Special zone',
     },
+    none: 'No unit matches.',
+    noneNext: 'Try fewer letters, leave out the diacritics, or tick "Also show inactive units".',
   },
   users: {
     pageTitle: 'Accounts and roles',
@@ -225,6 +233,7 @@ export const adminEn: DeepStrings<typeof adminVi> = {
       enterprise: 'Enterprise or organisation',
       staff: 'Official',
     },
+    emptyNext: 'Search by part of an e-mail address or a name, such as "nguyen" or "@hcm.gov.vn".',
   },
   roles: {
     administrator: 'Administrator',
@@ -237,7 +246,8 @@ export const adminEn: DeepStrings<typeof adminVi> = {
   audit: {
     pageTitle: 'Audit log',
     heading: 'Audit log',
-    intro: 'Each change is written in the same transaction as the change itself and hash-chained to the previous row, so no row can be edited or removed unnoticed.',
+    intro:
+      'Each change is written in the same transaction as the change itself and hash-chained to the previous row, so no row can be edited or removed unnoticed.',
     filtersHeading: 'Filter the log',
     action: 'Action',
     actionHint: 'For example: units.create, role_grants.create',
@@ -271,5 +281,6 @@ export const adminEn: DeepStrings<typeof adminVi> = {
     verifying: 'Verifying…',
     verifyOk: 'The chain is intact: {{checked}} rows checked.',
     verifyBroken: 'Tampering found at row {{row}}: {{reason}}',
+    emptyNext: 'Remove some filters, or select "Clear filters" to see every change.',
   },
 };

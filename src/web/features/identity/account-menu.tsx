@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../../../shared/contracts/identity.js';
 import { accountSectionPath, paths } from '../../app/paths.js';
-import { describeError } from '../../components/query-status.js';
+import { describeError } from '../../components/query-status/query-status.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { adminPaths } from '../admin/admin-paths.js';
@@ -11,9 +11,17 @@ import { isAdministrator } from '../admin/require-administrator.js';
 import { useUnreadNotificationCount } from '../notifications/api.js';
 import { useSession, useSignOut } from './api.js';
 import { signInPath } from './return-to.js';
+import styles from './account-menu.module.css';
 
 /** Pages from which "Sign in" should not come back to themselves. */
-const authPaths: readonly string[] = [paths.signIn, paths.secondFactor, paths.signUp, paths.forgotPassword, paths.resetPassword, paths.verifyEmail];
+const authPaths: readonly string[] = [
+  paths.signIn,
+  paths.secondFactor,
+  paths.signUp,
+  paths.forgotPassword,
+  paths.resetPassword,
+  paths.verifyEmail,
+];
 
 /** The header's account corner: a sign-in link, or the signed-in person's menu. */
 export function AccountArea() {
@@ -23,21 +31,15 @@ export function AccountArea() {
   const user = session.data?.user ?? null;
 
   // Nothing while the session loads, so a signed-in person does not see "Sign in" flash by.
-  if (session.isPending) return <div className="account-area" />;
+  if (session.isPending) return null;
   if (user) {
-    return (
-      <div className="account-area">
-        <AccountMenu user={user} />
-      </div>
-    );
+    return <AccountMenu user={user} />;
   }
   const returnTo = authPaths.includes(location.pathname) ? undefined : `${location.pathname}${location.search}`;
   return (
-    <div className="account-area">
-      <Link to={signInPath(returnTo)} className="account-area__sign-in">
-        {t('header.signIn')}
-      </Link>
-    </div>
+    <Link to={signInPath(returnTo)} className={styles.signIn}>
+      {t('header.signIn')}
+    </Link>
   );
 }
 
@@ -69,7 +71,7 @@ function AccountMenu({ user }: { user: Me }) {
 
   return (
     <div
-      className="account-menu"
+      className={styles.menu}
       ref={containerRef}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && isOpen) {
@@ -81,36 +83,36 @@ function AccountMenu({ user }: { user: Me }) {
       <button
         ref={toggleRef}
         type="button"
-        className="account-menu__toggle"
+        className={styles.toggle}
         aria-expanded={isOpen}
         aria-controls={panelId}
         onClick={() => setIsOpen((open) => !open)}
       >
-        <svg className="account-menu__avatar" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <svg className={styles.avatar} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="8" r="4.5" fill="currentColor" />
           <path d="M3 21c.8-4.6 4.4-7 9-7s8.2 2.4 9 7z" fill="currentColor" />
         </svg>
-        <span className="account-menu__name">{user.displayName}</span>
+        <span className={styles.name}>{user.displayName}</span>
         {unreadCount > 0 ? (
-          <span className="count-badge">
+          <span className={styles.count}>
             <span aria-hidden="true">{formatNumber(unreadCount, locale)}</span>
             <span className="visually-hidden">{t('header.unreadCount', { total: formatNumber(unreadCount, locale) })}</span>
           </span>
         ) : null}
-        <svg className="account-menu__chevron" viewBox="0 0 12 8" aria-hidden="true" focusable="false">
+        <svg className={styles.chevron} viewBox="0 0 12 8" aria-hidden="true" focusable="false">
           <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" strokeWidth="2" />
         </svg>
       </button>
-      <div id={panelId} className="account-menu__panel" hidden={!isOpen}>
-        <p className="account-menu__email">{user.email}</p>
+      <div id={panelId} className={styles.panel} hidden={!isOpen}>
+        <p className={styles.email}>{user.email}</p>
         <ul className="plain-list">
           <li>
-            <Link to={paths.account} className="account-menu__item" onClick={close}>
+            <Link to={paths.account} className={styles.item} onClick={close}>
               {t('header.account')}
             </Link>
           </li>
           <li>
-            <Link to={accountSectionPath('notifications')} className="account-menu__item" onClick={close}>
+            <Link to={accountSectionPath('notifications')} className={styles.item} onClick={close}>
               {unreadCount > 0
                 ? t('header.notificationsWithCount', { total: formatNumber(unreadCount, locale) })
                 : t('header.notifications')}
@@ -118,7 +120,7 @@ function AccountMenu({ user }: { user: Me }) {
           </li>
           {isAdministrator(user) ? (
             <li>
-              <Link to={adminPaths.home} className="account-menu__item" onClick={close}>
+              <Link to={adminPaths.home} className={styles.item} onClick={close}>
                 {t('admin.menuLink')}
               </Link>
             </li>
@@ -126,7 +128,7 @@ function AccountMenu({ user }: { user: Me }) {
           <li>
             <button
               type="button"
-              className="account-menu__item"
+              className={styles.item}
               aria-disabled={signOut.isPending || undefined}
               onClick={() => {
                 if (!signOut.isPending) signOut.mutate();
@@ -137,7 +139,7 @@ function AccountMenu({ user }: { user: Me }) {
           </li>
         </ul>
         {signOut.isError ? (
-          <p className="account-menu__error" role="alert">
+          <p className={styles.error} role="alert">
             {describeError(signOut.error, locale, t)}
           </p>
         ) : null}

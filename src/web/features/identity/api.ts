@@ -15,7 +15,7 @@ import {
 import { useNavigate } from 'react-router';
 import { ApiError, apiGet, apiSend, forgetCsrfToken, setCsrfRefresher, setCsrfToken } from '../../api/client.js';
 import { paths } from '../../app/paths.js';
-import { flashState } from '../../components/flash-message.js';
+import { toastState } from '../../components/toast/toast.js';
 
 export const identityKeys = {
   session: ['session'] as const,
@@ -123,7 +123,7 @@ export function useSignOut() {
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
-      await navigate(paths.home, { state: flashState('signedOut') });
+      await navigate(paths.home, { state: toastState('flash.signedOut') });
       await forgetSignedInUser(queryClient);
     },
   });
@@ -200,7 +200,7 @@ export function useEraseAccount() {
   return useMutation({
     mutationFn: async (body: { confirmEmail: string; password?: string }) => {
       await apiSend('POST', '/api/account/erase', null, { body });
-      await navigate(paths.home, { state: flashState('accountErased') });
+      await navigate(paths.home, { state: toastState('flash.accountErased') });
       await forgetSignedInUser(queryClient);
     },
   });

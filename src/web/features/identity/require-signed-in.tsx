@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Me } from '../../../shared/contracts/identity.js';
-import { flashState } from '../../components/flash-message.js';
-import { Loading, QueryError } from '../../components/query-status.js';
+import { toastState } from '../../components/toast/toast.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { useSession } from './api.js';
 import { secondFactorPath, signInPath } from './return-to.js';
 
@@ -21,7 +21,7 @@ export function RequireSignedIn({ children }: { children: (user: Me) => ReactNod
     if (session.isFetching) return <Loading label={t('account.checkingSession')} />;
     const returnTo = `${location.pathname}${location.search}${location.hash}`;
     const target = session.data?.isSecondFactorPending ? secondFactorPath(returnTo) : signInPath(returnTo);
-    return <Navigate to={target} replace state={flashState('signInRequired')} />;
+    return <Navigate to={target} replace state={toastState('flash.signInRequired')} />;
   }
   return <>{children(user)}</>;
 }

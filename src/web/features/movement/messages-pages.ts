@@ -109,6 +109,8 @@ export const movementPagesVi = {
     add: 'Thêm {{name}}',
     oneChair: 'Hội đồng cần đúng một chủ tịch',
     submit: 'Thành lập hội đồng',
+    role: 'Vai trò',
+    created: 'Đã thành lập hội đồng.',
   },
   registration: {
     pageTitle: 'Đăng ký thi đua',
@@ -136,6 +138,7 @@ export const movementPagesVi = {
     saveReport: 'Lưu báo cáo',
     reportSaved: 'Đã lưu báo cáo.',
     officersOnly: 'Chỉ cán bộ của đơn vị mới đăng ký thi đua và báo cáo cho đơn vị mình.',
+    noneNext: 'Đăng ký các cam kết của đơn vị bằng biểu mẫu dưới đây.',
   },
   phaseReport: {
     pageTitle: 'Báo cáo giai đoạn',
@@ -285,6 +288,8 @@ export const movementPagesEn: DeepStrings<typeof movementPagesVi> = {
     add: 'Add {{name}}',
     oneChair: 'A council needs exactly one chair',
     submit: 'Set up the council',
+    role: 'Role',
+    created: 'The council is set up.',
   },
   registration: {
     pageTitle: 'Unit registration',
@@ -312,6 +317,7 @@ export const movementPagesEn: DeepStrings<typeof movementPagesVi> = {
     saveReport: 'Save the report',
     reportSaved: 'Report saved.',
     officersOnly: 'Only a unit’s officers register it and report for it.',
+    noneNext: "Register your unit's commitments with the form below.",
   },
   phaseReport: {
     pageTitle: 'Phase review report',
@@ -341,7 +347,12 @@ export const movementPagesEn: DeepStrings<typeof movementPagesVi> = {
     byFilter: 'Held by the filter: {{reason}}.',
     byReports: 'Reported {{count}} times.',
     byModerator: 'Note: {{note}}',
-    reasons: { links: 'several links', spam_phrase: 'advertising phrase', shouting: 'all in capitals', repetition: 'repeated characters or words' },
+    reasons: {
+      links: 'several links',
+      spam_phrase: 'advertising phrase',
+      shouting: 'all in capitals',
+      repetition: 'repeated characters or words',
+    },
     reportReasons: 'Why readers reported it',
     note: 'Moderation note',
     noteHint: 'Optional; kept in the audit log.',

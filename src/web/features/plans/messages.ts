@@ -71,6 +71,7 @@ export const plansVi = {
     formHeading: 'Gửi báo cáo tiến độ',
     submit: 'Gửi báo cáo',
     filed: 'Đã gửi báo cáo.',
+    noneNext: 'Gửi báo cáo đầu tiên bằng biểu mẫu dưới đây: kỳ báo cáo, phần trăm hoàn thành và nội dung.',
   },
   extensions: {
     heading: 'Gia hạn, điều chỉnh',
@@ -93,6 +94,7 @@ export const plansVi = {
     body: 'Ý kiến',
     submit: 'Gửi ý kiến',
     someone: 'Người dùng',
+    sent: 'Đã gửi ý kiến.',
   },
   assign: {
     code: 'Mã nhiệm vụ',
@@ -106,6 +108,7 @@ export const plansVi = {
     noParent: 'Không (nhiệm vụ cấp một)',
     dueHint: 'Để trống nếu là nhiệm vụ thường xuyên.',
     submit: 'Giao nhiệm vụ',
+    assigned: 'Đã giao nhiệm vụ {{code}}.',
   },
   score: {
     city: 'Toàn thành phố',
@@ -120,9 +123,13 @@ export const plansVi = {
     inProgress: 'Đang thực hiện trong hạn',
     rate: 'Tỷ lệ đúng hạn',
     chartNote: 'Biểu đồ dưới đây minh hoạ bảng số liệu ngay sau nó.',
+    none: 'Không có đơn vị nào được giao nhiệm vụ trong khoảng này.',
+    noneNext: 'Mở rộng khoảng thời hạn hoặc chọn "Tất cả" loại đơn vị.',
   },
   timeline: {
     today: 'Hôm nay: {{date}}',
+    none: 'Chưa có nhiệm vụ nào có hạn hoàn thành.',
+    noneNext: 'Nhiệm vụ thường xuyên không có hạn; xem chúng ở "Danh sách nhiệm vụ".',
   },
   files: {
     export: 'Tải danh sách nhiệm vụ (XLSX)',
@@ -136,6 +143,8 @@ export const plansVi = {
     working: 'Đang kiểm tra và nhập…',
     done: 'Đã nhập {{total}} nhiệm vụ.',
     rowError: 'Dòng {{row}}: {{message}}',
+    chooseFile: 'Hãy chọn một tệp .xlsx theo mẫu.',
+    rowErrorsTitle: 'Các dòng lỗi',
   },
   calendar: {
     heading: 'Lịch hạn nhiệm vụ',
@@ -143,6 +152,8 @@ export const plansVi = {
     create: 'Tạo địa chỉ lịch cho {{unit}}',
     created: 'Đã tạo địa chỉ lịch. Hãy sao chép địa chỉ dưới đây.',
   },
+  noResults: 'Không có nhiệm vụ nào khớp.',
+  noResultsNext: 'Bỏ bớt điều kiện lọc, hoặc bấm "Bỏ lọc" để xem mọi nhiệm vụ.',
 } as const;
 
 /** English UI strings of this feature; the same keys as the Vietnamese ones. */
@@ -216,6 +227,7 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     formHeading: 'File a progress report',
     submit: 'File the report',
     filed: 'Report filed.',
+    noneNext: 'Send the first one with the form below: the period, the percentage done and what was done.',
   },
   extensions: {
     heading: 'Extensions and changes',
@@ -238,6 +250,7 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     body: 'Comment',
     submit: 'Post the comment',
     someone: 'A user',
+    sent: 'Your comment is sent.',
   },
   assign: {
     code: 'Task code',
@@ -251,6 +264,7 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     noParent: 'None (top-level task)',
     dueHint: 'Leave empty for a recurring task.',
     submit: 'Assign the task',
+    assigned: 'Task {{code}} is assigned.',
   },
   score: {
     city: 'Whole city',
@@ -265,9 +279,13 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     inProgress: 'In progress, on time',
     rate: 'On-time rate',
     chartNote: 'The chart below illustrates the table that follows it.',
+    none: 'No unit was assigned a task in this range.',
+    noneNext: 'Widen the range of deadlines or choose "All" kinds of unit.',
   },
   timeline: {
     today: 'Today: {{date}}',
+    none: 'No task has a deadline yet.',
+    noneNext: 'Recurring tasks have none; see them in "Task list".',
   },
   files: {
     export: 'Download the task list (XLSX)',
@@ -281,6 +299,8 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     working: 'Checking and importing…',
     done: '{{total}} tasks imported.',
     rowError: 'Row {{row}}: {{message}}',
+    chooseFile: 'Choose an .xlsx file made from the template.',
+    rowErrorsTitle: 'Rows with errors',
   },
   calendar: {
     heading: 'Deadline calendar',
@@ -288,4 +308,6 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     create: 'Create a calendar address for {{unit}}',
     created: 'Calendar address created. Copy the address below.',
   },
+  noResults: 'No task matches.',
+  noResultsNext: 'Remove some filters, or select "Clear filters" to see every task.',
 };

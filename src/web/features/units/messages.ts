@@ -15,6 +15,7 @@ export const unitsVi = {
       agencies: 'Sở, ngành và cơ quan',
       communeLevel: 'Phường, xã và đặc khu',
     },
+    emptyNext: 'Thử gõ ít chữ hơn hoặc gõ không dấu, ví dụ "ben thanh".',
   },
   unit: {
     kind: 'Loại đơn vị',
@@ -42,6 +43,7 @@ export const unitsEn: DeepStrings<typeof unitsVi> = {
       agencies: 'Departments and agencies',
       communeLevel: 'Wards, communes and the special zone',
     },
+    emptyNext: 'Try fewer letters or leave out the diacritics, such as "ben thanh".',
   },
   unit: {
     kind: 'Kind of unit',

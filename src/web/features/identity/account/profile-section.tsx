@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountUpdateBodySchema, type Me } from '../../../../shared/contracts/identity.js';
-import { SelectField, TextField } from '../../../components/form/form-field.js';
+import { SelectField, TextField } from '../../../components/form/fields.js';
+import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
-import { ValidatedForm } from '../../../components/form/validated-form.js';
+import { StatusTag } from '../../../components/status-tag/status-tag.js';
+import { SummaryList } from '../../../components/summary-list/summary-list.js';
 import { useLocalized } from '../../../i18n/use-locale.js';
 import { useUpdateAccount } from '../api.js';
 import { AccountSection } from './account-section.js';
@@ -13,7 +14,6 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const update = useUpdateAccount();
-  const [isSaved, setIsSaved] = useState(false);
   const isEnterprise = user.accountKind === 'enterprise';
 
   const form = useForm({
@@ -39,34 +39,32 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
     }),
     messages: { phone: (tr) => tr('account.profile.phoneInvalid') },
     onSubmit: async (body) => {
-      setIsSaved(false);
       await update.mutateAsync(body);
-      setIsSaved(true);
+      return (tr) => tr('account.profile.saved');
     },
   });
 
   return (
     <AccountSection section="profile" title={title}>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>{t('account.profile.email')}</dt>
-          <dd>
-            <span className="summary-list__value">{user.email}</span>{' '}
-            {user.isEmailVerified ? (
-              <span className="tag tag--success">{t('account.profile.emailVerified')}</span>
-            ) : (
-              <span className="tag tag--warning">{t('account.profile.emailNotVerified')}</span>
-            )}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.profile.accountKind')}</dt>
-          <dd>{t(`account.profile.kinds.${user.accountKind}`)}</dd>
-        </div>
-        {user.grants.length > 0 ? (
-          <div className="summary-list__row">
-            <dt>{t('account.profile.roles')}</dt>
-            <dd>
+      <SummaryList
+        items={[
+          {
+            label: t('account.profile.email'),
+            value: (
+              <span className="cluster">
+                <span>{user.email}</span>
+                {user.isEmailVerified ? (
+                  <StatusTag tone="success">{t('account.profile.emailVerified')}</StatusTag>
+                ) : (
+                  <StatusTag tone="warning">{t('account.profile.emailNotVerified')}</StatusTag>
+                )}
+              </span>
+            ),
+          },
+          { label: t('account.profile.accountKind'), value: t(`account.profile.kinds.${user.accountKind}`) },
+          user.grants.length > 0 && {
+            label: t('account.profile.roles'),
+            value: (
               <ul className="plain-list">
                 {user.grants.map((grant) => (
                   <li key={grant.id}>
@@ -75,17 +73,11 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
                   </li>
                 ))}
               </ul>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
-      <ValidatedForm
-        form={form}
-        headingLevel={3}
-        submitLabel={t('account.profile.save')}
-        submittingLabel={t('account.profile.saving')}
-        status={isSaved ? t('account.profile.saved') : null}
-      >
+            ),
+          },
+        ]}
+      />
+      <Form form={form} headingLevel={3} submitLabel={t('account.profile.save')} submittingLabel={t('account.profile.saving')}>
         <TextField form={form} name="displayName" autoComplete="name" maxLength={120} />
         {isEnterprise ? <TextField form={form} name="organizationName" autoComplete="organization" maxLength={200} /> : null}
         <TextField form={form} name="phone" type="tel" autoComplete="tel" hint={t('account.profile.phoneHint')} isOptional maxLength={20} />
@@ -97,7 +89,7 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
             { value: 'en', label: t('language.en') },
           ]}
         />
-      </ValidatedForm>
+      </Form>
     </AccountSection>
   );
 }

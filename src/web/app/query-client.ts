@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client.js';
-import { identityKeys, installCsrfRefresher } from '../features/identity/api.js';
+import { identityKeys, installCsrfRefresher } from '../features/identity/session.js';
 
 const maxRetries = 2;
 

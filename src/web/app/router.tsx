@@ -38,23 +38,23 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: relative(paths.search), ...lazyPage(() => import('../features/search/search-page.js'), 'SearchPage') },
-          { path: relative(paths.signUp), ...lazyPage(() => import('../features/identity/sign-up-page.js'), 'SignUpPage') },
-          { path: relative(paths.verifyEmail), ...lazyPage(() => import('../features/identity/verify-email-page.js'), 'VerifyEmailPage') },
-          { path: relative(paths.signIn), ...lazyPage(() => import('../features/identity/sign-in-page.js'), 'SignInPage') },
+          { path: relative(paths.signUp), ...lazyPage(() => import('../features/identity/sign-up-page.js'), 'SignUpPage', ['identity']) },
+          { path: relative(paths.verifyEmail), ...lazyPage(() => import('../features/identity/verify-email-page.js'), 'VerifyEmailPage', ['identity']) },
+          { path: relative(paths.signIn), ...lazyPage(() => import('../features/identity/sign-in-page.js'), 'SignInPage', ['identity']) },
           {
             path: relative(paths.secondFactor),
-            ...lazyPage(() => import('../features/identity/second-factor-page.js'), 'SecondFactorPage'),
+            ...lazyPage(() => import('../features/identity/second-factor-page.js'), 'SecondFactorPage', ['identity']),
           },
           {
             path: relative(paths.forgotPassword),
-            ...lazyPage(() => import('../features/identity/forgot-password-page.js'), 'ForgotPasswordPage'),
+            ...lazyPage(() => import('../features/identity/forgot-password-page.js'), 'ForgotPasswordPage', ['identity']),
           },
           {
             path: relative(paths.resetPassword),
-            ...lazyPage(() => import('../features/identity/reset-password-page.js'), 'ResetPasswordPage'),
+            ...lazyPage(() => import('../features/identity/reset-password-page.js'), 'ResetPasswordPage', ['identity']),
           },
-          { path: relative(paths.account), ...lazyPage(() => import('../features/identity/account/account-page.js'), 'AccountPage') },
-          { path: relative(paths.privacy), ...lazyPage(() => import('../features/identity/privacy-notice-page.js'), 'PrivacyNoticePage') },
+          { path: relative(paths.account), ...lazyPage(() => import('../features/identity/account/account-page.js'), 'AccountPage', ['identity']) },
+          { path: relative(paths.privacy), ...lazyPage(() => import('../features/identity/privacy-notice-page.js'), 'PrivacyNoticePage', ['identity']) },
           ...features.flatMap((feature) => feature.routes),
           ...englishAliases.map(([alias, target]) => ({
             path: alias,

@@ -1,3 +1,4 @@
+import { allResources } from '../../i18n/all-messages.js';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
@@ -6,7 +7,7 @@ import { resolveMessage, type Message } from './messages.js';
 import { errorsFromServer, FieldRequestError, formPathOf } from './server-errors.js';
 import { labelForPath, type AnyLabels } from './paths.js';
 
-const i18n = createI18n('vi');
+const i18n = createI18n('vi', allResources);
 const vi = i18n.getFixedT('vi') as TFunction;
 const en = i18n.getFixedT('en') as TFunction;
 const read = (message: Message) => ({ vi: resolveMessage(message, vi, 'vi'), en: resolveMessage(message, en, 'en') });

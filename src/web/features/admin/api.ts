@@ -9,7 +9,7 @@ import {
   type unitUpdateBodySchema,
 } from '../../../shared/contracts/identity.js';
 import { apiGet, apiSend } from '../../api/client.js';
-import { identityKeys } from '../identity/api.js';
+import { identityKeys } from '../identity/session.js';
 
 /** Everything the administration pages read lives under the private prefix, so sign-out drops it. */
 const adminKeys = {

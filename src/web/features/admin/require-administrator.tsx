@@ -5,8 +5,8 @@ import type { Me } from '../../../shared/contracts/identity.js';
 import { accountSectionPath, paths } from '../../app/paths.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { isAdministrator } from '../identity/roles.js';
 
-export const isAdministrator = (user: Me | null): boolean => user?.grants.some((grant) => grant.role === 'administrator') ?? false;
 
 /**
  * Administration pages (each with its own page header) for administrators who passed a second factor. The server refuses everyone

@@ -123,7 +123,7 @@ function UnitBranch({ parentId, byParent, isVisible, isFiltering, onEdit }: Bran
       <li key={unit.id}>
         <div className={styles.row} data-unit={unit.code}>
           <span className={styles.name}>{localized(unit.name)}</span> <code>{unit.code}</code>{' '}
-          <StatusTag tone="neutral">{t(`admin.units.kinds.${unit.kind}`)}</StatusTag>
+          <StatusTag tone="neutral">{t(`unitKinds.${unit.kind}`)}</StatusTag>
           {unit.isActive ? null : <StatusTag tone="warning">{t('admin.units.inactive')}</StatusTag>}
           <Button variant="secondary" size="small" onClick={() => onEdit(unit)}>
             {t('admin.units.edit')}
@@ -150,7 +150,7 @@ function useParentOptions(units: readonly Unit[], excluded: Set<string>) {
 
 function useKindOptions() {
   const { t } = useTranslation();
-  return unitKinds.filter((kind) => kind !== 'city').map((kind) => ({ value: kind, label: t(`admin.units.kinds.${kind}`) }));
+  return unitKinds.filter((kind) => kind !== 'city').map((kind) => ({ value: kind, label: t(`unitKinds.${kind}`) }));
 }
 
 function CreateUnitForm({ units }: { units: readonly Unit[] }) {

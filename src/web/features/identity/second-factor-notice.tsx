@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { accountSectionPath } from '../../app/paths.js';
-import { useCurrentUser } from './api.js';
+import { useCurrentUser } from './session.js';
 import styles from './account-menu.module.css';
 
 /** On every page, for an administrator or programme manager who has not set up two-step verification yet. */

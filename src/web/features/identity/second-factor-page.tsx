@@ -7,7 +7,8 @@ import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
-import { useSession, useSecondFactor } from './api.js';
+import { useSecondFactor } from './api.js';
+import { useSession } from './session.js';
 import { safeReturnTo, signInPath } from './return-to.js';
 
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */

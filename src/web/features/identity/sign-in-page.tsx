@@ -9,7 +9,8 @@ import { useForm } from '../../components/form/use-form.js';
 import { Notice } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
-import { useSession, useSignIn } from './api.js';
+import { useSignIn } from './api.js';
+import { useSession } from './session.js';
 import { safeReturnTo, secondFactorPath } from './return-to.js';
 
 /** E-mail and password (then, if the account has one, the second factor); single sign-on when offered. */

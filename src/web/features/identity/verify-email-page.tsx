@@ -8,7 +8,8 @@ import { Notice } from '../../components/notice/notice.js';
 import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
-import { useCurrentUser, useVerifyEmail } from './api.js';
+import { useVerifyEmail } from './api.js';
+import { useCurrentUser } from './session.js';
 
 /** Opened from the verification e-mail (`?token=`): verifies once, by itself, and says how it went. */
 export function VerifyEmailPage() {

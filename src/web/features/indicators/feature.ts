@@ -7,13 +7,13 @@ const relative = (path: string) => path.slice(1);
 /** Pages, aliases and navigation of this feature. */
 export const indicatorsFeature: WebFeature = {
   routes: [
-    { path: relative(indicatorPaths.dashboard), ...lazyPage(() => import('./dashboard-page.js'), 'IndicatorDashboardPage') },
-    { path: `${relative(indicatorPaths.dashboard)}/:code`, ...lazyPage(() => import('./indicator-page.js'), 'IndicatorPage') },
-    { path: relative(indicatorPaths.manage), ...lazyPage(() => import('./manage-page.js'), 'ManageIndicatorsPage') },
+    { path: relative(indicatorPaths.dashboard), ...lazyPage(() => import('./dashboard-page.js'), 'IndicatorDashboardPage', ['indicators']) },
+    { path: `${relative(indicatorPaths.dashboard)}/:code`, ...lazyPage(() => import('./indicator-page.js'), 'IndicatorPage', ['indicators']) },
+    { path: relative(indicatorPaths.manage), ...lazyPage(() => import('./manage-page.js'), 'ManageIndicatorsPage', ['indicators']) },
   ],
   englishAliases: [
     ['indicators', indicatorPaths.dashboard],
     ['indicators/manage', indicatorPaths.manage],
   ],
-  nav: [{ to: indicatorPaths.dashboard, label: 'indicators.nav' }],
+  nav: [{ to: indicatorPaths.dashboard, label: 'nav.indicators' }],
 };

@@ -12,7 +12,7 @@ import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate, formatDateRange, formatPercent } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { useSession } from '../identity/api.js';
+import { useSession } from '../identity/session.js';
 import { useCampaigns } from './api.js';
 import { ManagerLinks } from './manager-links.js';
 import { useCampaign } from './pages-api.js';

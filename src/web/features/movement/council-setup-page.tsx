@@ -79,7 +79,7 @@ function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
         fields: {
           userId: t('movement.councilSetup.members'),
           displayName: t('movement.councilSetup.members'),
-          email: t('auth.email'),
+          email: t('movement.councilSetup.email'),
           unitId: t('movement.common.unit'),
           role: t('movement.councilSetup.role'),
         },

@@ -71,9 +71,9 @@ function InitiativeTable({
   return <DataTable caption={caption} isCaptionHidden rows={items} rowKey={(item) => item.id} columns={columns} empty={empty} />;
 }
 
-const breadcrumbs = (t: (key: 'nav.home' | 'movement.nav') => string) => [
+const breadcrumbs = (t: (key: 'nav.home' | 'nav.movement') => string) => [
   { label: t('nav.home'), to: paths.home },
-  { label: t('movement.nav'), to: movementPaths.gallery },
+  { label: t('nav.movement'), to: movementPaths.gallery },
 ];
 
 /** The signed-in person's initiatives. */

@@ -14,7 +14,7 @@ import { TagGroup } from '../../components/status-tag/status-tag.js';
 import { useToast } from '../../components/toast/toast.js';
 import { formatDate, formatDateTime, formatPercent } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { useCurrentUser } from '../identity/api.js';
+import { useCurrentUser } from '../identity/session.js';
 import { signInPath } from '../identity/return-to.js';
 import { useAddComment, useComments, usePublicInitiative, useReportComment, useSupport } from './api.js';
 import { AttachmentList } from './attachments.js';

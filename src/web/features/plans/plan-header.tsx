@@ -7,7 +7,7 @@ import { Progress } from '../../components/progress/progress.js';
 import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { useCurrentUser } from '../identity/api.js';
+import { useCurrentUser } from '../identity/session.js';
 import { planPaths } from './paths.js';
 import styles from './plans.module.css';
 

@@ -14,7 +14,7 @@ import { Progress } from '../../components/progress/progress.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { useCurrentUser } from '../identity/api.js';
+import { useCurrentUser } from '../identity/session.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCreateCalendarFeed, useMyUnitTasks, usePlan, usePlanTasks, useUnits } from './api.js';
 import { PlanHeader } from './plan-header.js';

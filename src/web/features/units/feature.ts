@@ -5,9 +5,9 @@ import { unitPaths } from './unit-paths.js';
 /** The public directory of the city's units. */
 export const unitsFeature: WebFeature = {
   routes: [
-    { path: unitPaths.directory.slice(1), ...lazyPage(() => import('./unit-directory-page.js'), 'UnitDirectoryPage') },
-    { path: `${unitPaths.directory.slice(1)}/:code`, ...lazyPage(() => import('./unit-page.js'), 'UnitPage') },
+    { path: unitPaths.directory.slice(1), ...lazyPage(() => import('./unit-directory-page.js'), 'UnitDirectoryPage', ['units']) },
+    { path: `${unitPaths.directory.slice(1)}/:code`, ...lazyPage(() => import('./unit-page.js'), 'UnitPage', ['units']) },
   ],
   englishAliases: [['units', unitPaths.directory]],
-  nav: [{ to: unitPaths.directory, label: 'units.nav' }],
+  nav: [{ to: unitPaths.directory, label: 'nav.units' }],
 };

@@ -45,7 +45,7 @@ export function UnitPage() {
       <PageHeader title={localized(unit.name)} breadcrumbs={breadcrumbs} />
       <SummaryList
         items={[
-          { label: t('units.unit.kind'), value: t(`admin.units.kinds.${unit.kind}`) },
+          { label: t('units.unit.kind'), value: t(`unitKinds.${unit.kind}`) },
           { label: t('units.unit.code'), value: <code>{unit.code}</code> },
           parent
             ? {

@@ -39,7 +39,10 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: relative(paths.search), ...lazyPage(() => import('../features/search/search-page.js'), 'SearchPage') },
           { path: relative(paths.signUp), ...lazyPage(() => import('../features/identity/sign-up-page.js'), 'SignUpPage', ['identity']) },
-          { path: relative(paths.verifyEmail), ...lazyPage(() => import('../features/identity/verify-email-page.js'), 'VerifyEmailPage', ['identity']) },
+          {
+            path: relative(paths.verifyEmail),
+            ...lazyPage(() => import('../features/identity/verify-email-page.js'), 'VerifyEmailPage', ['identity']),
+          },
           { path: relative(paths.signIn), ...lazyPage(() => import('../features/identity/sign-in-page.js'), 'SignInPage', ['identity']) },
           {
             path: relative(paths.secondFactor),
@@ -53,8 +56,14 @@ export const routes: RouteObject[] = [
             path: relative(paths.resetPassword),
             ...lazyPage(() => import('../features/identity/reset-password-page.js'), 'ResetPasswordPage', ['identity']),
           },
-          { path: relative(paths.account), ...lazyPage(() => import('../features/identity/account/account-page.js'), 'AccountPage', ['identity']) },
-          { path: relative(paths.privacy), ...lazyPage(() => import('../features/identity/privacy-notice-page.js'), 'PrivacyNoticePage', ['identity']) },
+          {
+            path: relative(paths.account),
+            ...lazyPage(() => import('../features/identity/account/account-page.js'), 'AccountPage', ['identity']),
+          },
+          {
+            path: relative(paths.privacy),
+            ...lazyPage(() => import('../features/identity/privacy-notice-page.js'), 'PrivacyNoticePage', ['identity']),
+          },
           ...features.flatMap((feature) => feature.routes),
           ...englishAliases.map(([alias, target]) => ({
             path: alias,

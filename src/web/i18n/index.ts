@@ -90,7 +90,11 @@ function currentLocale(instance: I18n): Locale {
 }
 
 /** Loads, in `locale` (by default the current language), the core strings and the given bundles once each. */
-export async function loadMessages(instance: I18n, bundles: readonly MessageBundle[], locale: Locale = currentLocale(instance)): Promise<void> {
+export async function loadMessages(
+  instance: I18n,
+  bundles: readonly MessageBundle[],
+  locale: Locale = currentLocale(instance),
+): Promise<void> {
   const state = stateOf(instance);
   for (const bundle of bundles) state.wanted.add(bundle);
   const parts: Array<[string, Loader]> = [

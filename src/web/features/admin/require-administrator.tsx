@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/page-header/page-header.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { isAdministrator } from '../identity/roles.js';
 
-
 /**
  * Administration pages (each with its own page header) for administrators who passed a second factor. The server refuses everyone
  * else anyway; this says why in words instead of showing a failed request.

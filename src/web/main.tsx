@@ -11,7 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import { createQueryClient } from './app/query-client.js';
 import { createRouter } from './app/router.js';
-import { bindLocaleToDocument, createI18n, loadMessages, readStoredLocale } from './i18n/index.js';
+import { bindLocaleToDocument, createI18n, readStoredLocale, startIn } from './i18n/index.js';
 
 function safeLocalStorage(): Storage | undefined {
   try {
@@ -30,7 +30,7 @@ const i18n = createI18n(locale);
 bindLocaleToDocument(i18n, document, storage);
 
 // The Vietnamese strings come with the app; another language's are fetched before the first paint.
-void loadMessages(i18n, [], locale).finally(() => {
+void startIn(i18n, locale).finally(() => {
   createRoot(container).render(
     <StrictMode>
       <App i18n={i18n} queryClient={createQueryClient()} router={createRouter()} />

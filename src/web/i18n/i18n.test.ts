@@ -1,6 +1,6 @@
 import { allResources } from './all-messages.js';
 import { describe, expect, it } from 'vitest';
-import { createI18n, loadMessages, localeStorageKey, readStoredLocale, switchLocale } from './index.js';
+import { createI18n, loadMessages, localeStorageKey, readStoredLocale, startIn, switchLocale } from './index.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
 
@@ -76,8 +76,9 @@ describe('strings loaded part by part', () => {
 
   it('starts in English with the English core strings once they are loaded', async () => {
     const i18n = createI18n('en');
-    await loadMessages(i18n, []);
+    await startIn(i18n, 'en');
     expect(i18n.t('nav.search')).toBe('Search');
+    expect(i18n.resolvedLanguage).toBe('en');
   });
 });
 

@@ -111,6 +111,12 @@ export async function loadMessages(
   );
 }
 
+/** Loads the core strings of the language the app starts in, and settles i18next on that language. */
+export async function startIn(instance: I18n, locale: Locale): Promise<void> {
+  await loadMessages(instance, [], locale);
+  await instance.changeLanguage(locale);
+}
+
 /** For a route that loads with its first visit: the strings its page needs, in the current language. */
 export function loadPageMessages(bundles: readonly MessageBundle[]): Promise<void> {
   return appInstance ? loadMessages(appInstance, bundles) : Promise.resolve();

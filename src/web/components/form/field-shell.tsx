@@ -51,17 +51,12 @@ type FieldShellProps = {
 /** The frame of one field: label, required marker, hint and error around the control(s). */
 export function FieldShell({ id, label, hint, error, isRequired = false, isGroup = false, hideLabel = false, children }: FieldShellProps) {
   const className = [styles.field, error ? styles.invalid : undefined].filter(Boolean).join(' ');
-  const labelContent = (
-    <>
-      {label}
-      {isRequired ? (
-        // The control says "required" itself (aria-required); the star is for the eye.
-        <span className={styles.required} aria-hidden="true">
-          *
-        </span>
-      ) : null}
-    </>
-  );
+  // The control says "required" itself (aria-required); the star is for the eye, outside the label's text.
+  const star = isRequired ? (
+    <span className={styles.required} aria-hidden="true">
+      *
+    </span>
+  ) : null;
   const hintAndError = (
     <>
       {hint ? (
@@ -75,7 +70,10 @@ export function FieldShell({ id, label, hint, error, isRequired = false, isGroup
   if (isGroup) {
     return (
       <fieldset className={className} aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}>
-        <legend className={styles.label}>{labelContent}</legend>
+        <legend className={styles.label}>
+          {label}
+          {star}
+        </legend>
         {hintAndError}
         {children}
       </fieldset>
@@ -84,9 +82,12 @@ export function FieldShell({ id, label, hint, error, isRequired = false, isGroup
   return (
     <div className={className}>
       {hideLabel ? null : (
-        <label htmlFor={id} className={styles.label}>
-          {labelContent}
-        </label>
+        <div className={styles.labelRow}>
+          <label htmlFor={id} className={styles.label}>
+            {label}
+          </label>
+          {star}
+        </div>
       )}
       {hintAndError}
       {children}
@@ -128,20 +129,27 @@ export function LabelledInput({ label, hint, id, ...props }: LabelledProps & Omi
   );
 }
 
-/** A labelled drop-down list outside a `useForm` form. */
+/** The options of a list, led by the choice of nothing (an empty value) when it has a name. */
+export function withEmptyOption(options: readonly Option[], emptyOption: string | undefined): readonly Option[] {
+  return emptyOption === undefined ? options : [{ value: '', label: emptyOption }, ...options];
+}
+
+/** A labelled drop-down list outside a `useForm` form; `emptyOption` names the choice of all (or none). */
 export function LabelledSelect({
   label,
   hint,
   id,
   options,
+  emptyOption,
   ...props
-}: LabelledProps & { options: readonly Option[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
+}: LabelledProps & { options: readonly Option[]; emptyOption?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
   const generated = useId();
   const controlId = id ?? generated;
+  const choices = withEmptyOption(options, emptyOption);
   return (
     <FieldShell id={controlId} label={label} hint={hint}>
       <SelectControl {...props} id={controlId} aria-describedby={describedBy(controlId, Boolean(hint), false)}>
-        {options.map((option) => (
+        {choices.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { formatDecimalInput, parseDecimal } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { Button } from '../button/button.js';
-import { describedBy, FieldShell, fieldStyles as styles, InputControl, SelectControl, TextAreaControl } from './field-shell.js';
+import {
+  describedBy,
+  FieldShell,
+  fieldStyles as styles,
+  InputControl,
+  SelectControl,
+  TextAreaControl,
+  withEmptyOption,
+} from './field-shell.js';
 import type { FieldPath, FormValues } from './paths.js';
 import type { FormApi } from './use-form.js';
 
@@ -160,11 +168,15 @@ export function DateField<V extends FormValues>(props: BoundProps<V> & { min?: s
 
 export type SelectOption = { value: string; label: string };
 
-/** A drop-down list; `onValueChange` lets a choice fill in other fields (a review's saved report). */
+/**
+ * A drop-down list. `emptyOption` names the choice of nothing (an empty value: "No call"); `onValueChange`
+ * lets a choice fill in other fields (a review's saved report).
+ */
 export function SelectField<V extends FormValues>(
-  props: BoundProps<V> & { options: readonly SelectOption[]; onValueChange?: (value: string) => void },
+  props: BoundProps<V> & { options: readonly SelectOption[]; emptyOption?: string; onValueChange?: (value: string) => void },
 ) {
   const field = useBinding(props);
+  const options = withEmptyOption(props.options, props.emptyOption);
   return (
     <FieldShell id={field.id} label={field.label} hint={props.hint} error={field.error} isRequired={field.isRequired}>
       <SelectControl
@@ -175,7 +187,7 @@ export function SelectField<V extends FormValues>(
           props.onValueChange?.(event.target.value);
         }}
       >
-        {props.options.map((option) => (
+        {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>

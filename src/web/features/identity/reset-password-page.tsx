@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { passwordMinLength, passwordResetConfirmBodySchema, tokenBodySchema } from '../../../shared/contracts/identity.js';
+import { passwordResetConfirmBodySchema, tokenBodySchema } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
-import { TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Notice } from '../../components/notice/notice.js';
@@ -10,6 +9,7 @@ import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { toastState } from '../../components/toast/toast.js';
 import { usePasswordResetConfirm } from './api.js';
+import { NewPasswordField } from './new-password-field.js';
 
 /** Opened from the reset e-mail (`?token=`): choose a new password, then sign in with it. */
 export function ResetPasswordPage() {
@@ -41,14 +41,7 @@ export function ResetPasswordPage() {
       />
       {isTokenWellFormed ? (
         <Form form={form} submitLabel={t('auth.resetPassword.submit')} submittingLabel={t('auth.resetPassword.submitting')}>
-          <TextField
-            form={form}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            hint={t('auth.passwordHint', { min: passwordMinLength })}
-            maxLength={200}
-          />
+          <NewPasswordField form={form} name="password" />
         </Form>
       ) : (
         <Notice tone="error">{t('auth.resetPassword.invalidLink')}</Notice>

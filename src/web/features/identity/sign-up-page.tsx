@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { passwordMinLength, signUpBodySchema } from '../../../shared/contracts/identity.js';
+import { signUpBodySchema } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
 import { buttonClass } from '../../components/button/button.js';
 import { CheckboxField, ChoiceField, TextField } from '../../components/form/fields.js';
@@ -11,6 +11,7 @@ import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { useSignUp } from './api.js';
+import { NewPasswordField } from './new-password-field.js';
 
 /** Registration for a resident or a business; the account is usable at once, verified by e-mail link. */
 export function SignUpPage() {
@@ -86,14 +87,7 @@ export function SignUpPage() {
           <TextField form={form} name="organizationName" autoComplete="organization" maxLength={200} />
         ) : null}
         <TextField form={form} name="email" type="email" autoComplete="email" hint={t('auth.signUp.emailHint')} maxLength={254} />
-        <TextField
-          form={form}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('auth.passwordHint', { min: passwordMinLength })}
-          maxLength={200}
-        />
+        <NewPasswordField form={form} name="password" />
         <CheckboxField
           form={form}
           name="consent"

@@ -64,19 +64,15 @@ export function IndicatorDashboardPage() {
               label={t('indicators.dashboard.framework')}
               value={framework}
               onChange={(event) => setFilter(frameworkParam, event.target.value)}
-              options={[
-                { value: '', label: t('indicators.dashboard.all') },
-                ...dashboard.data.frameworks.map((f) => ({ value: f.code, label: localized(f.name) })),
-              ]}
+              emptyOption={t('indicators.dashboard.all')}
+              options={dashboard.data.frameworks.map((f) => ({ value: f.code, label: localized(f.name) }))}
             />
             <LabelledSelect
               label={t('indicators.dashboard.statusFilter')}
               value={status}
               onChange={(event) => setFilter(statusParam, event.target.value)}
-              options={[
-                { value: '', label: t('indicators.dashboard.all') },
-                ...indicatorStatuses.map((s) => ({ value: s, label: t(`indicators.status.${s}`) })),
-              ]}
+              emptyOption={t('indicators.dashboard.all')}
+              options={indicatorStatuses.map((s) => ({ value: s, label: t(`indicators.status.${s}`) }))}
             />
           </form>
           <p role="status">{t('indicators.dashboard.shown', { count: shown.length, total: all.length })}</p>

@@ -15,7 +15,6 @@ export const indicatorsEn: DeepStrings<typeof indicatorsVi> = {
   illustrative: 'Illustrative figures',
   illustrativeHint: 'Some values are not in the source documents and were made up for illustration.',
   dashboard: {
-    documentTitle: 'Targets to 2030 — doimoi',
     heading: 'Targets to 2030',
     lead: "The city's targets for science, technology, innovation and digital transformation, the approved figures and how far along each one is.",
     method:
@@ -34,12 +33,10 @@ export const indicatorsEn: DeepStrings<typeof indicatorsVi> = {
     target: 'Target {{year}}',
     noTarget: 'No target set',
     baseline: 'Baseline {{year}}',
-    details: 'See details',
     missing: 'Not reported: {{periods}}',
     noneNext: 'Choose "All" in one of the two filters to see more indicators.',
   },
   detail: {
-    back: 'All indicators',
     notFound: 'This indicator was not found.',
     facts: 'About this indicator',
     code: 'Code',
@@ -70,17 +67,10 @@ export const indicatorsEn: DeepStrings<typeof indicatorsVi> = {
     path: 'Path',
     target: 'Target',
     tableCaption: 'Values of “{{name}}” ({{unit}})',
-    showTable: 'Data table',
     period: 'Period',
-    value: 'Value ({{unit}})',
-    kind: 'Kind',
-    kindBaseline: 'Baseline',
-    kindActual: 'Approved',
-    kindTarget: 'Target',
     note: 'Note',
   },
   manage: {
-    documentTitle: 'Enter and approve indicator values — doimoi',
     heading: 'Enter and approve indicator values',
     noAccess: "This page is for officers who report their unit's indicators and for programme managers.",
     myIndicators: 'Indicators I follow',
@@ -120,7 +110,6 @@ export const indicatorsEn: DeepStrings<typeof indicatorsVi> = {
     approved: 'Approved {{code}}, {{period}}.',
     returned: 'Returned {{code}}, {{period}}.',
     reasonRequired: 'Give a reason for returning it (at least 3 characters).',
-    actions: 'Actions',
     noIndicatorsNext: 'Indicators assigned to your unit appear here; if one is missing, ask the programme manager.',
   },
 };

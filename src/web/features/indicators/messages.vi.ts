@@ -12,7 +12,6 @@ export const indicatorsVi = {
   illustrative: 'Số liệu minh họa',
   illustrativeHint: 'Có giá trị không có trong văn bản nguồn, được đặt ra để minh họa.',
   dashboard: {
-    documentTitle: 'Chỉ tiêu đến năm 2030 — doimoi',
     heading: 'Chỉ tiêu đến năm 2030',
     lead: 'Các mục tiêu của Thành phố về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, số liệu đã được duyệt và mức độ hoàn thành.',
     method:
@@ -31,12 +30,10 @@ export const indicatorsVi = {
     target: 'Mục tiêu {{year}}',
     noTarget: 'Chưa đặt mục tiêu',
     baseline: 'Năm gốc {{year}}',
-    details: 'Xem chi tiết',
     missing: 'Chưa báo cáo: {{periods}}',
     noneNext: 'Chọn "Tất cả" ở một trong hai bộ lọc để xem thêm chỉ tiêu.',
   },
   detail: {
-    back: 'Tất cả chỉ tiêu',
     notFound: 'Không tìm thấy chỉ tiêu này.',
     facts: 'Thông tin chỉ tiêu',
     code: 'Mã',
@@ -67,17 +64,10 @@ export const indicatorsVi = {
     path: 'Lộ trình',
     target: 'Mục tiêu',
     tableCaption: 'Số liệu của chỉ tiêu “{{name}}” ({{unit}})',
-    showTable: 'Bảng số liệu',
     period: 'Kỳ',
-    value: 'Giá trị ({{unit}})',
-    kind: 'Loại',
-    kindBaseline: 'Năm gốc',
-    kindActual: 'Đã duyệt',
-    kindTarget: 'Mục tiêu',
     note: 'Ghi chú',
   },
   manage: {
-    documentTitle: 'Nhập và duyệt số liệu chỉ tiêu — doimoi',
     heading: 'Nhập và duyệt số liệu chỉ tiêu',
     noAccess: 'Trang này dành cho cán bộ đơn vị báo cáo chỉ tiêu và người quản lý chương trình.',
     myIndicators: 'Chỉ tiêu tôi theo dõi',
@@ -117,7 +107,6 @@ export const indicatorsVi = {
     approved: 'Đã duyệt số liệu {{code}} kỳ {{period}}.',
     returned: 'Đã trả lại số liệu {{code}} kỳ {{period}}.',
     reasonRequired: 'Hãy ghi lý do trả lại (ít nhất 3 ký tự).',
-    actions: 'Thao tác',
     noIndicatorsNext: 'Chỉ tiêu được giao cho đơn vị của bạn sẽ hiện ở đây; nếu thiếu, hãy liên hệ người quản lý chương trình.',
   },
 } as const;

@@ -128,10 +128,8 @@ function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
         form={form}
         name="phaseId"
         isOptional
-        options={[
-          { value: '', label: t('movement.councilSetup.allPhases') },
-          ...phases.map((p) => ({ value: p.id, label: localized(p.name) })),
-        ]}
+        emptyOption={t('movement.councilSetup.allPhases')}
+        options={phases.map((p) => ({ value: p.id, label: localized(p.name) }))}
       />
       <NumberField form={form} name="approvalThresholdPercent" unit="%" maxLength={3} hint={t('movement.councilSetup.thresholdHint')} />
       <RepeatingRows form={form} name="members" hint={form.values.members.length === 0 ? t('movement.councilSetup.noMembers') : undefined}>

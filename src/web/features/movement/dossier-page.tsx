@@ -300,10 +300,8 @@ function AwardForm({ dto }: { dto: InitiativeDto }) {
         <SelectField
           form={form}
           name="awardTypeCode"
-          options={[
-            { value: '', label: t('movement.dossier.chooseAward') },
-            ...(types.data?.types.map((type) => ({ value: type.code, label: localized(type.name) })) ?? []),
-          ]}
+          emptyOption={t('movement.dossier.chooseAward')}
+          options={types.data?.types.map((type) => ({ value: type.code, label: localized(type.name) })) ?? []}
         />
         <TextField form={form} name="decisionRef" maxLength={200} />
         <DateField form={form} name="awardedOn" />

@@ -39,7 +39,7 @@ export function GalleryPage() {
   const fields = campaigns.data?.campaigns.flatMap((c) => c.fields) ?? [];
   const pages = gallery.data ? Math.max(1, Math.ceil(gallery.data.total / gallery.data.pageSize)) : 1;
   const pageLink = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page) }).toString()}`;
-  const all = { value: '', label: t('movement.common.all') };
+  const all = t('movement.common.all');
 
   return (
     <Page>
@@ -72,13 +72,15 @@ export function GalleryPage() {
           label={t('movement.common.field')}
           name="field"
           defaultValue={query.field}
-          options={[all, ...fields.map((f) => ({ value: f.code, label: localized(f.name) }))]}
+          emptyOption={all}
+          options={fields.map((f) => ({ value: f.code, label: localized(f.name) }))}
         />
         <LabelledSelect
           label={t('movement.common.scope')}
           name="scope"
           defaultValue={query.scope}
-          options={[all, ...recognitionScopes.map((s) => ({ value: s, label: t(`movement.scopes.${s}`) }))]}
+          emptyOption={all}
+          options={recognitionScopes.map((s) => ({ value: s, label: t(`movement.scopes.${s}`) }))}
         />
         <LabelledSelect
           label={t('movement.gallery.sort')}

@@ -271,13 +271,11 @@ function LaunchForm() {
               form={form}
               name={r.path('phaseIndex')}
               isOptional
-              options={[
-                { value: '', label: t('movement.launch.callWholeCampaign') },
-                ...form.values.phases.map((phase, index) => ({
-                  value: String(index),
-                  label: phase.nameVi || t('movement.launch.phaseN', { n: index + 1 }),
-                })),
-              ]}
+              emptyOption={t('movement.launch.callWholeCampaign')}
+              options={form.values.phases.map((phase, index) => ({
+                value: String(index),
+                label: phase.nameVi || t('movement.launch.phaseN', { n: index + 1 }),
+              }))}
             />
             <TextField form={form} name={r.path('titleVi')} maxLength={300} />
             <TextField form={form} name={r.path('titleEn')} maxLength={300} />

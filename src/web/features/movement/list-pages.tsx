@@ -154,10 +154,8 @@ function ManageList() {
         label={t('movement.manage.filter')}
         value={state}
         onChange={(event) => setParams({ [stateParam]: event.target.value }, { replace: true })}
-        options={[
-          { value: '', label: t('movement.common.all') },
-          ...initiativeStates.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`movement.states.${s}`) })),
-        ]}
+        emptyOption={t('movement.common.all')}
+        options={initiativeStates.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`movement.states.${s}`) }))}
       />
       {list.isPending ? <Loading /> : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}

@@ -39,8 +39,6 @@ export const movementEn: DeepStrings<typeof movementVi> = {
   common: {
     loading: 'Loading…',
     save: 'Save',
-    reason: 'Reason',
-    reasonHint: 'Required when returning, refusing or withdrawing.',
     field: 'Field',
     scope: 'Scope',
     state: 'State',
@@ -83,18 +81,14 @@ export const movementEn: DeepStrings<typeof movementVi> = {
     authorShare: 'Contribution (%)',
     authorNumber: 'Author {{n}}',
     addAuthor: 'Add an author',
-    removeAuthor: 'Remove author {{n}}',
     shareTotal: 'Total contribution: {{total}}%',
     appliedBy: 'People who took part in the first or trial application',
     appliedName: 'Full name of the person',
     appliedWhat: 'What they did',
     addApplied: 'Add a person',
-    removeApplied: 'Remove person {{n}}',
     appliedNumber: 'Person {{n}}',
     saving: 'Saving the draft…',
     saved: 'Draft saved at {{time}}',
-    saveFailed: 'The draft was not saved: {{message}}',
-    create: 'Create the draft',
     submitNow: 'Submit',
     submitted: 'The application was submitted.',
     similarHeading: 'Similar existing initiatives',
@@ -148,7 +142,6 @@ export const movementEn: DeepStrings<typeof movementVi> = {
   },
   files: {
     heading: 'Attachments',
-    listHeading: 'Files attached',
     intro:
       'PDF, images, Word, Excel, PowerPoint, OpenDocument, CSV or text; at most {{maxMb}} MB per file and {{maxFiles}} files per application. Confidential files are never public: only the authors, programme managers and the assigned reviewers can open them.',
     saveFirst: 'Enter the initiative’s name to save the draft; then you can attach files.',
@@ -180,7 +173,6 @@ export const movementEn: DeepStrings<typeof movementVi> = {
     heading: 'Initiative dossiers to process',
     filter: 'Filter by state',
     empty: 'No dossiers.',
-    open: 'Open dossier {{code}}',
     emptyNext: 'Choose another state, or "All" to see every application.',
   },
   review: {

@@ -37,8 +37,6 @@ export const movementVi = {
   common: {
     loading: 'Đang tải…',
     save: 'Lưu',
-    reason: 'Lý do',
-    reasonHint: 'Bắt buộc khi trả lại, không công nhận hoặc rút đơn.',
     field: 'Lĩnh vực',
     scope: 'Phạm vi ảnh hưởng',
     state: 'Trạng thái',
@@ -81,18 +79,14 @@ export const movementVi = {
     authorShare: 'Tỷ lệ đóng góp (%)',
     authorNumber: 'Tác giả {{n}}',
     addAuthor: 'Thêm tác giả',
-    removeAuthor: 'Xóa tác giả {{n}}',
     shareTotal: 'Tổng tỷ lệ đóng góp: {{total}}%',
     appliedBy: 'Người tham gia áp dụng lần đầu hoặc áp dụng thử',
     appliedName: 'Họ và tên người áp dụng',
     appliedWhat: 'Nội dung công việc hỗ trợ',
     addApplied: 'Thêm người áp dụng',
-    removeApplied: 'Xóa người áp dụng {{n}}',
     appliedNumber: 'Người áp dụng {{n}}',
     saving: 'Đang lưu nháp…',
     saved: 'Đã lưu nháp lúc {{time}}',
-    saveFailed: 'Chưa lưu được nháp: {{message}}',
-    create: 'Tạo bản nháp',
     submitNow: 'Nộp đơn',
     submitted: 'Đơn đã được nộp.',
     similarHeading: 'Sáng kiến tương tự đã có',
@@ -146,7 +140,6 @@ export const movementVi = {
   },
   files: {
     heading: 'Tệp đính kèm',
-    listHeading: 'Các tệp đã đính kèm',
     intro:
       'PDF, ảnh, Word, Excel, PowerPoint, OpenDocument, CSV hoặc văn bản; tối đa {{maxMb}} MB mỗi tệp, {{maxFiles}} tệp mỗi đơn. Tệp mật không bao giờ công khai: chỉ tác giả, quản lý chương trình và người chấm được phân công xem được.',
     saveFirst: 'Nhập tên sáng kiến để lưu nháp, sau đó có thể đính kèm tệp.',
@@ -178,7 +171,6 @@ export const movementVi = {
     heading: 'Hồ sơ sáng kiến cần xử lý',
     filter: 'Lọc theo trạng thái',
     empty: 'Không có hồ sơ nào.',
-    open: 'Mở hồ sơ {{code}}',
     emptyNext: 'Chọn một trạng thái khác, hoặc "Tất cả" để xem mọi hồ sơ.',
   },
   review: {

@@ -319,32 +319,26 @@ function InitiativeForm({
             form={form}
             name="callId"
             isOptional
-            options={[
-              { value: '', label: t('movement.submit.noCall') },
-              ...campaign.calls.map((c) => ({
-                value: c.id,
-                label: `${localized(c.title)} (${formatDateRange(c.opensOn, c.closesOn, locale)})`,
-              })),
-            ]}
+            emptyOption={t('movement.submit.noCall')}
+            options={campaign.calls.map((c) => ({
+              value: c.id,
+              label: `${localized(c.title)} (${formatDateRange(c.opensOn, c.closesOn, locale)})`,
+            }))}
           />
           <SelectField
             form={form}
             name="unitId"
             isOptional
-            options={[
-              { value: '', label: t('movement.submit.noUnit') },
-              ...(units.data?.items.map((u) => ({ value: u.id, label: localized(u.name) })) ?? []),
-            ]}
+            emptyOption={t('movement.submit.noUnit')}
+            options={units.data?.items.map((u) => ({ value: u.id, label: localized(u.name) })) ?? []}
           />
           <TextField form={form} name="title" maxLength={300} />
           <SelectField form={form} name="kind" options={initiativeKinds.map((k) => ({ value: k, label: t(`movement.kinds.${k}`) }))} />
           <SelectField
             form={form}
             name="fieldCode"
-            options={[
-              { value: '', label: t('movement.submit.chooseField') },
-              ...campaign.fields.map((f) => ({ value: f.code, label: localized(f.name) })),
-            ]}
+            emptyOption={t('movement.submit.chooseField')}
+            options={campaign.fields.map((f) => ({ value: f.code, label: localized(f.name) }))}
           />
           <TextField form={form} name="ownerName" isOptional maxLength={300} />
           <DateField form={form} name="firstAppliedOn" max={todayInCity(new Date())} />

@@ -88,22 +88,18 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
           form={form}
           name="groupId"
           isOptional
-          options={[
-            { value: '', label: t('plans.filters.none') },
-            ...plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` })),
-          ]}
+          emptyOption={t('plans.filters.none')}
+          options={plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))}
         />
         <SelectField
           form={form}
           name="parentId"
           isOptional
           hint={t('plans.assign.parentHint')}
-          options={[
-            { value: '', label: t('plans.assign.noParent') },
-            ...topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` })),
-          ]}
+          emptyOption={t('plans.assign.noParent')}
+          options={topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` }))}
         />
-        <SelectField form={form} name="leadUnitId" options={[{ value: '', label: t('plans.assign.chooseUnit') }, ...unitOptions]} />
+        <SelectField form={form} name="leadUnitId" emptyOption={t('plans.assign.chooseUnit')} options={unitOptions} />
         <DateField form={form} name="startOn" isOptional />
         <DateField form={form} name="dueOn" isOptional hint={t('plans.assign.dueHint')} />
         <TextField form={form} name="productVi" maxLength={1000} isOptional />

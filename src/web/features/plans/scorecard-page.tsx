@@ -52,10 +52,8 @@ export function ScorecardPage() {
           label={t('plans.score.unitKind')}
           name="unitKind"
           defaultValue={filters.unitKind ?? ''}
-          options={[
-            { value: '', label: t('plans.filters.all') },
-            ...unitKinds.map((kind) => ({ value: kind, label: t(`plans.score.kinds.${kind}`) })),
-          ]}
+          emptyOption={t('plans.filters.all')}
+          options={unitKinds.map((kind) => ({ value: kind, label: t(`plans.score.kinds.${kind}`) }))}
         />
       </FilterBar>
       {card.isPending && plan.data ? <Loading /> : null}

@@ -110,7 +110,7 @@ function TaskFilters({ groups }: { groups: GroupOption[] }) {
   const location = useLocation();
   const filters = useFilters();
   const units = useUnits();
-  const all = { value: '', label: t('plans.filters.all') };
+  const all = t('plans.filters.all');
   return (
     <FilterBar
       key={location.search}
@@ -126,16 +126,15 @@ function TaskFilters({ groups }: { groups: GroupOption[] }) {
             label={t('plans.filters.group')}
             name="groupId"
             defaultValue={filters.groupId ?? ''}
-            options={[all, ...groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))]}
+            emptyOption={all}
+            options={groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))}
           />
           <LabelledSelect
             label={t('plans.filters.unit')}
             name="unitId"
             defaultValue={filters.unitId ?? ''}
-            options={[
-              all,
-              ...(units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.id, label: localized(u.name) })),
-            ]}
+            emptyOption={all}
+            options={(units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.id, label: localized(u.name) }))}
           />
         </>
       ) : null}
@@ -143,7 +142,8 @@ function TaskFilters({ groups }: { groups: GroupOption[] }) {
         label={t('plans.filters.status')}
         name="status"
         defaultValue={filters.status ?? ''}
-        options={[all, ...taskStatuses.map((s) => ({ value: s, label: localized(taskStatusLabels[s]) }))]}
+        emptyOption={all}
+        options={taskStatuses.map((s) => ({ value: s, label: localized(taskStatusLabels[s]) }))}
       />
       <LabelledInput label={t('plans.filters.dueFrom')} name="dueFrom" type="date" defaultValue={filters.dueFrom} />
       <LabelledInput label={t('plans.filters.dueTo')} name="dueTo" type="date" defaultValue={filters.dueTo} />

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { passwordChangeBodySchema, passwordMinLength, type Me } from '../../../../shared/contracts/identity.js';
+import { passwordChangeBodySchema, type Me } from '../../../../shared/contracts/identity.js';
 import { TextField } from '../../../components/form/fields.js';
 import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
 import { useChangePassword } from '../api.js';
 import { AccountSection } from './account-section.js';
+import { NewPasswordField } from '../new-password-field.js';
 
 /** Change the password, giving the current one; people who only use single sign-on have none. */
 export function PasswordSection({ user, title }: { user: Me; title: string }) {
@@ -28,14 +29,7 @@ export function PasswordSection({ user, title }: { user: Me; title: string }) {
       {user.hasPassword ? (
         <Form form={form} headingLevel={3} submitLabel={t('account.password.submit')} submittingLabel={t('account.password.submitting')}>
           <TextField form={form} name="currentPassword" type="password" autoComplete="current-password" maxLength={200} />
-          <TextField
-            form={form}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t('auth.passwordHint', { min: passwordMinLength })}
-            maxLength={200}
-          />
+          <NewPasswordField form={form} name="newPassword" />
         </Form>
       ) : (
         <p>{t('account.password.noPassword')}</p>

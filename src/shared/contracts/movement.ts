@@ -57,6 +57,10 @@ export const commentStatuses = ['visible', 'held', 'hidden'] as const;
 
 export const movementLimits = {
   titleMax: 300,
+  /** Shortest name, essence and benefits a submitted application may have. */
+  titleMin: 5,
+  essenceMin: 20,
+  benefitsMin: 5,
   longTextMax: 20_000,
   reasonMax: 2_000,
   commentMax: 2_000,
@@ -135,11 +139,11 @@ export type InitiativeDraftInput = z.input<typeof initiativeDraftSchema>;
  * co-authors' confirmations, the call's dates, shares adding up to 100 %).
  */
 export const initiativeSubmissionSchema = initiativeDraftSchema.extend({
-  title: z.string().trim().min(5).max(movementLimits.titleMax),
+  title: z.string().trim().min(movementLimits.titleMin).max(movementLimits.titleMax),
   fieldCode: z.string().trim().min(1).max(40),
   firstAppliedOn: isoDate,
-  essence: z.string().trim().min(20).max(movementLimits.longTextMax),
-  benefits: z.string().trim().min(5).max(movementLimits.longTextMax),
+  essence: z.string().trim().min(movementLimits.essenceMin).max(movementLimits.longTextMax),
+  benefits: z.string().trim().min(movementLimits.benefitsMin).max(movementLimits.longTextMax),
   authors: z.array(authorInputSchema).min(1).max(movementLimits.authorsMax),
 });
 /** Autosave sends only what changed; what it leaves out stays as it was (hence no defaults). */

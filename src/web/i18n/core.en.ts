@@ -66,7 +66,6 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     rateLimited: 'Too many attempts. Please try again in {{seconds}} seconds.',
   },
   form: {
-    optional: '(optional)',
     requiredNote: 'Fields marked * are required.',
     removeRow: 'Remove {{row}}',
     errorSummaryTitle: 'Please check the information you entered',

@@ -66,7 +66,6 @@ export const coreVi = {
     rateLimited: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
   },
   form: {
-    optional: '(không bắt buộc)',
     requiredNote: 'Các mục có dấu * là bắt buộc.',
     removeRow: 'Xóa {{row}}',
     errorSummaryTitle: 'Vui lòng kiểm tra lại thông tin',

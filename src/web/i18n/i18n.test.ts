@@ -74,6 +74,17 @@ describe('strings loaded part by part', () => {
     expect(i18n.t('auth.signIn.heading')).toBe(en.auth.signIn.heading);
   });
 
+  it('switches the real instance when given the copy react-i18next hands components', async () => {
+    const i18n = createI18n('vi');
+    await loadMessages(i18n, ['identity']);
+    // react-i18next 17's useTranslation returns such a copy, keeping the instance as `__original`.
+    const copy = Object.create(Object.getPrototypeOf(i18n), Object.getOwnPropertyDescriptors(i18n)) as typeof i18n;
+    Object.defineProperty(copy, '__original', { value: i18n });
+    await switchLocale(copy, 'en');
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('auth.signIn.heading')).toBe(en.auth.signIn.heading);
+  });
+
   it('starts in English with the English core strings once they are loaded', async () => {
     const i18n = createI18n('en');
     await startIn(i18n, 'en');

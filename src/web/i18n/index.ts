@@ -55,6 +55,14 @@ type LoadState = { wanted: Set<MessageBundle>; loaded: Set<string> };
 const states = new WeakMap<I18n, LoadState>();
 let appInstance: I18n | null = null;
 
+/**
+ * react-i18next (17) hands components a copy of the instance that changes with the language, keeping
+ * the real one as `__original`: loading state and language changes belong to the real one.
+ */
+function unwrap(instance: I18n): I18n {
+  return (instance as I18n & { __original?: I18n }).__original ?? instance;
+}
+
 function stateOf(instance: I18n): LoadState {
   let state = states.get(instance);
   if (!state) {
@@ -90,11 +98,8 @@ function currentLocale(instance: I18n): Locale {
 }
 
 /** Loads, in `locale` (by default the current language), the core strings and the given bundles once each. */
-export async function loadMessages(
-  instance: I18n,
-  bundles: readonly MessageBundle[],
-  locale: Locale = currentLocale(instance),
-): Promise<void> {
+export async function loadMessages(given: I18n, bundles: readonly MessageBundle[], locale: Locale = currentLocale(given)): Promise<void> {
+  const instance = unwrap(given);
   const state = stateOf(instance);
   for (const bundle of bundles) state.wanted.add(bundle);
   const parts: Array<[string, Loader]> = [
@@ -123,7 +128,8 @@ export function loadPageMessages(bundles: readonly MessageBundle[]): Promise<voi
 }
 
 /** Switches the page's language once every string the pages seen so far need is there in it. */
-export async function switchLocale(instance: I18n, locale: Locale): Promise<void> {
+export async function switchLocale(given: I18n, locale: Locale): Promise<void> {
+  const instance = unwrap(given);
   await loadMessages(instance, [...stateOf(instance).wanted], locale);
   await instance.changeLanguage(locale);
 }

@@ -82,7 +82,7 @@ describe('a programme manager approves a value an officer reported', () => {
 
     await page.goto(`${server.baseUrl}/chi-tieu/RD-GRDP`);
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2026' }) });
-    await row.getByText('1,3').waitFor();
+    await row.getByRole('cell', { name: '1,3', exact: true }).waitFor();
     // 1.3 % at the end of 2026 against the path 1 → 2 %: at risk (see docs/indicator-status-method.md).
     await page.locator('[data-status="at_risk"]').first().waitFor();
     await expectNoAxeViolations(page);

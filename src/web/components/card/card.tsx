@@ -26,11 +26,24 @@ export function Card({ title, headingLevel = 3, children, name }: CardProps) {
   );
 }
 
-/** Items as a list of cards: a grid of as many columns as fit, or one column. */
-export function CardList({ children, layout = 'grid', label }: { children: ReactNode; layout?: 'grid' | 'column'; label?: string }) {
+type CardListProps<T> = {
+  items: readonly T[];
+  itemKey: (item: T) => string | number;
+  /** What shows instead of an empty list (an `EmptyState` saying what to do next). */
+  empty?: ReactNode;
+  layout?: 'grid' | 'column';
+  label?: string;
+  children: (item: T) => ReactNode;
+};
+
+/** Items as a list of cards, a grid of as many columns as fit or one column, or what to do when there are none. */
+export function CardList<T>({ items, itemKey, empty, layout = 'grid', label, children }: CardListProps<T>) {
+  if (items.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <ul className={layout === 'grid' ? styles.grid : styles.list} aria-label={label}>
-      {children}
+      {items.map((item) => (
+        <li key={itemKey(item)}>{children(item)}</li>
+      ))}
     </ul>
   );
 }

@@ -25,7 +25,7 @@ type RepeatingRowsProps<V extends FormValues, K extends keyof V & string> = {
   canRemove?: boolean;
   maxRows?: number;
   hint?: ReactNode;
-  /** Said above the rows, such as the running total of the weights. */
+  /** Said above the rows, such as the running total of the weights (`RowsTotal`). */
   summary?: ReactNode;
   children: (row: RowScope<V, K>) => ReactNode;
 };
@@ -84,5 +84,14 @@ export function RepeatingRows<V extends FormValues, K extends keyof V & string>(
         </Button>
       ) : null}
     </fieldset>
+  );
+}
+
+/** The running total the rows must reach (weights or shares adding up to 100 %), said as it changes. */
+export function RowsTotal({ isOnTarget, children }: { isOnTarget: boolean; children: ReactNode }) {
+  return (
+    <p className={isOnTarget ? styles.total : `${styles.total} ${styles.totalOff}`} aria-live="polite">
+      {children}
+    </p>
   );
 }

@@ -26,14 +26,12 @@ export function AdminHomePage() {
               subtitle={t('admin.home.intro')}
               breadcrumbs={[{ label: t('nav.home'), to: paths.home }]}
             />
-            <CardList>
-              {sections.map((section) => (
-                <li key={section.to}>
-                  <Card title={<Link to={section.to}>{section.title}</Link>} headingLevel={2}>
-                    <p>{section.hint}</p>
-                  </Card>
-                </li>
-              ))}
+            <CardList items={sections} itemKey={(section) => section.to}>
+              {(section) => (
+                <Card title={<Link to={section.to}>{section.title}</Link>} headingLevel={2}>
+                  <p>{section.hint}</p>
+                </Card>
+              )}
             </CardList>
           </>
         )}

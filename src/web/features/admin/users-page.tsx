@@ -71,13 +71,13 @@ function UsersAdministration() {
           <p className="muted" role="status">
             {t('admin.users.results', { count: users.data.items.length })}
           </p>
-          {users.data.items.length === 0 ? <EmptyState title={t('admin.users.empty')}>{t('admin.users.emptyNext')}</EmptyState> : null}
-          <CardList layout="column">
-            {users.data.items.map((user) => (
-              <li key={user.id}>
-                <UserCard user={user} units={units.data?.items ?? []} />
-              </li>
-            ))}
+          <CardList
+            items={users.data.items}
+            itemKey={(user) => user.id}
+            layout="column"
+            empty={<EmptyState title={t('admin.users.empty')}>{t('admin.users.emptyNext')}</EmptyState>}
+          >
+            {(user) => <UserCard user={user} units={units.data?.items ?? []} />}
           </CardList>
         </>
       ) : null}

@@ -81,14 +81,8 @@ export function IndicatorDashboardPage() {
             .filter((f) => shown.some((i) => i.frameworkCode === f.code))
             .map((f) => (
               <Section key={f.code} title={localized(f.name)} intro={f.sourceDocument ?? undefined}>
-                <CardList>
-                  {shown
-                    .filter((i) => i.frameworkCode === f.code)
-                    .map((indicator) => (
-                      <li key={indicator.id}>
-                        <IndicatorCard indicator={indicator} />
-                      </li>
-                    ))}
+                <CardList items={shown.filter((i) => i.frameworkCode === f.code)} itemKey={(indicator) => indicator.id}>
+                  {(indicator) => <IndicatorCard indicator={indicator} />}
                 </CardList>
               </Section>
             ))}

@@ -77,17 +77,14 @@ function Workspace() {
         </>
       ) : null}
       <Section title={t('indicators.manage.reviewHeading')}>
-        {work.data.reviewQueue.length === 0 ? (
-          <EmptyState title={t('indicators.manage.reviewEmpty')} />
-        ) : (
-          <CardList layout="column">
-            {work.data.reviewQueue.map((observation) => (
-              <li key={observation.id}>
-                <ReviewItem observation={observation} />
-              </li>
-            ))}
-          </CardList>
-        )}
+        <CardList
+          items={work.data.reviewQueue}
+          itemKey={(observation) => observation.id}
+          layout="column"
+          empty={<EmptyState title={t('indicators.manage.reviewEmpty')} />}
+        >
+          {(observation) => <ReviewItem observation={observation} />}
+        </CardList>
       </Section>
     </>
   );

@@ -103,26 +103,24 @@ export function GalleryPage() {
         <EmptyState title={t('movement.gallery.empty')}>{t('movement.gallery.emptyNext')}</EmptyState>
       ) : null}
       <div data-list="gallery">
-        <CardList>
-          {gallery.data?.items.map((item) => (
-            <li key={item.id}>
-              <Card headingLevel={2} title={<Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link>}>
-                <p className={styles.meta}>
-                  {fieldName(item.fieldCode)}
-                  {item.unitName ? ` · ${localized(item.unitName)}` : ''}
-                </p>
-                <p>{item.excerpt}</p>
-                <TagGroup>
-                  <InitiativeStateTag state={item.state} />
-                  {item.scope ? <ScopeTag scope={item.scope} /> : null}
-                </TagGroup>
-                <p className={styles.meta}>
-                  {t('movement.public.supportCount', { count: item.supportCount })} ·{' '}
-                  {t('movement.gallery.units', { count: item.replicationCount })}
-                </p>
-              </Card>
-            </li>
-          ))}
+        <CardList items={gallery.data?.items ?? []} itemKey={(item) => item.id}>
+          {(item) => (
+            <Card headingLevel={2} title={<Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link>}>
+              <p className={styles.meta}>
+                {fieldName(item.fieldCode)}
+                {item.unitName ? ` · ${localized(item.unitName)}` : ''}
+              </p>
+              <p>{item.excerpt}</p>
+              <TagGroup>
+                <InitiativeStateTag state={item.state} />
+                {item.scope ? <ScopeTag scope={item.scope} /> : null}
+              </TagGroup>
+              <p className={styles.meta}>
+                {t('movement.public.supportCount', { count: item.supportCount })} ·{' '}
+                {t('movement.gallery.units', { count: item.replicationCount })}
+              </p>
+            </Card>
+          )}
         </CardList>
       </div>
       {pages > 1 ? (

@@ -7,7 +7,7 @@ import { FieldGroup, FieldRow } from '../../components/form/field-group.js';
 import { DateField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import type { ErrorMap } from '../../components/form/messages.js';
-import { RepeatingRows } from '../../components/form/repeating-rows.js';
+import { RepeatingRows, RowsTotal } from '../../components/form/repeating-rows.js';
 import { useForm, type InputReaders } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
@@ -17,7 +17,6 @@ import { useLocale } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useLaunchCampaign } from './pages-api.js';
 import { movementPaths } from './paths.js';
-import styles from './movement.module.css';
 
 const newField = () => ({ code: '', nameVi: '', nameEn: '' });
 const newPhase = () => ({ nameVi: '', nameEn: '', startsOn: '', endsOn: '', review: '', reviewOn: '' });
@@ -245,9 +244,7 @@ function LaunchForm() {
         addLabel={t('movement.launch.addCriterion')}
         minRows={1}
         summary={
-          <p className={total === 100 ? styles.total : `${styles.total} ${styles.warning}`} aria-live="polite">
-            {t('movement.launch.weightTotal', { total: formatNumber(total, locale) })}
-          </p>
+          <RowsTotal isOnTarget={total === 100}>{t('movement.launch.weightTotal', { total: formatNumber(total, locale) })}</RowsTotal>
         }
       >
         {(r) => (

@@ -45,14 +45,14 @@ function Queue() {
   const queue = useModerationQueue();
   if (queue.isPending) return <Loading />;
   if (queue.isError) return <QueryError error={queue.error} onRetry={() => void queue.refetch()} />;
-  if (queue.data.comments.length === 0) return <EmptyState title={t('movement.moderation.empty')} />;
   return (
-    <CardList layout="column">
-      {queue.data.comments.map((c) => (
-        <li key={c.id}>
-          <QueueItem comment={c} />
-        </li>
-      ))}
+    <CardList
+      items={queue.data.comments}
+      itemKey={(c) => c.id}
+      layout="column"
+      empty={<EmptyState title={t('movement.moderation.empty')} />}
+    >
+      {(c) => <QueueItem comment={c} />}
     </CardList>
   );
 }

@@ -71,32 +71,34 @@ function Registrations({ phaseId, user }: { phaseId: string; user: Me }) {
         ]}
       />
       <Section title={t('movement.registration.listHeading')}>
-        {registrations.data.registrations.length === 0 ? (
-          <EmptyState title={t('movement.registration.none')}>{mine.length > 0 ? t('movement.registration.noneNext') : null}</EmptyState>
-        ) : null}
-        <CardList layout="column">
-          {registrations.data.registrations.map((r) => (
-            <li key={r.id}>
-              <Card title={localized(r.unitName)}>
-                <h4>{t('movement.registration.commitments')}</h4>
-                <ol>
-                  {r.commitments.map((c, i) => (
-                    <li key={i}>
-                      {c.text}
-                      {c.target ? <span className="muted"> — {t('movement.registration.targetIs', { target: c.target })}</span> : null}
-                    </li>
-                  ))}
-                </ol>
-                <h4>{t('movement.registration.interimReport')}</h4>
-                <p className="prewrap">{r.interimReport ?? t('movement.registration.notYet')}</p>
-                <h4>{t('movement.registration.finalReport')}</h4>
-                <p className="prewrap">{r.finalReport ?? t('movement.registration.notYet')}</p>
-                {mineIds.has(r.unitId) ? (
-                  <ReportForm registration={r} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
-                ) : null}
-              </Card>
-            </li>
-          ))}
+        <CardList
+          items={registrations.data.registrations}
+          itemKey={(r) => r.id}
+          layout="column"
+          empty={
+            <EmptyState title={t('movement.registration.none')}>{mine.length > 0 ? t('movement.registration.noneNext') : null}</EmptyState>
+          }
+        >
+          {(r) => (
+            <Card title={localized(r.unitName)}>
+              <h4>{t('movement.registration.commitments')}</h4>
+              <ol>
+                {r.commitments.map((c, i) => (
+                  <li key={i}>
+                    {c.text}
+                    {c.target ? <span className="muted"> — {t('movement.registration.targetIs', { target: c.target })}</span> : null}
+                  </li>
+                ))}
+              </ol>
+              <h4>{t('movement.registration.interimReport')}</h4>
+              <p className="prewrap">{r.interimReport ?? t('movement.registration.notYet')}</p>
+              <h4>{t('movement.registration.finalReport')}</h4>
+              <p className="prewrap">{r.finalReport ?? t('movement.registration.notYet')}</p>
+              {mineIds.has(r.unitId) ? (
+                <ReportForm registration={r} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
+              ) : null}
+            </Card>
+          )}
         </CardList>
       </Section>
       {open.length > 0 ? <RegisterForm phaseId={phaseId} units={open} /> : null}

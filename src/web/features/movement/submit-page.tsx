@@ -12,7 +12,7 @@ import { DateField, NumberField, SelectField, TextAreaField, TextField } from '.
 import { Form } from '../../components/form/form.js';
 import { resolveMessage, type ErrorMap } from '../../components/form/messages.js';
 import { labelForPath, type AnyLabels } from '../../components/form/paths.js';
-import { RepeatingRows } from '../../components/form/repeating-rows.js';
+import { RepeatingRows, RowsTotal } from '../../components/form/repeating-rows.js';
 import { errorsFromServer } from '../../components/form/server-errors.js';
 import { useForm, type InputReaders } from '../../components/form/use-form.js';
 import { Notice } from '../../components/notice/notice.js';
@@ -357,9 +357,9 @@ function InitiativeForm({
           minRows={1}
           maxRows={20}
           summary={
-            <p className={shareTotal === 100 ? styles.total : `${styles.total} ${styles.warning}`}>
+            <RowsTotal isOnTarget={shareTotal === 100}>
               {t('movement.submit.shareTotal', { total: formatNumber(shareTotal, locale) })}
-            </p>
+            </RowsTotal>
           }
         >
           {(row) => (

@@ -26,10 +26,9 @@ export function PlansPage() {
       />
       {plans.isPending ? <Loading /> : null}
       {plans.isError ? <QueryError error={plans.error} onRetry={() => void plans.refetch()} /> : null}
-      {plans.data && plans.data.items.length === 0 ? <EmptyState title={t('home.plans.empty')} /> : null}
-      <CardList layout="column">
-        {plans.data?.items.map((plan) => (
-          <li key={plan.id}>
+      {plans.data ? (
+        <CardList items={plans.data.items} itemKey={(plan) => plan.id} layout="column" empty={<EmptyState title={t('home.plans.empty')} />}>
+          {(plan) => (
             <Card
               headingLevel={2}
               title={
@@ -43,9 +42,9 @@ export function PlansPage() {
                 <Progress percent={plan.progressPercent} label={t('plans.planProgress', { plan: plan.code })} />
               </p>
             </Card>
-          </li>
-        ))}
-      </CardList>
+          )}
+        </CardList>
+      ) : null}
     </Page>
   );
 }

@@ -17,17 +17,9 @@ export function Campaigns({ campaigns }: CampaignsProps) {
   const { t } = useTranslation();
   return (
     <Section title={t('home.campaigns.heading')}>
-      {campaigns.length === 0 ? (
-        <EmptyState title={t('home.campaigns.empty')} />
-      ) : (
-        <CardList layout="column">
-          {campaigns.map((campaign) => (
-            <li key={campaign.code}>
-              <CampaignCard campaign={campaign} />
-            </li>
-          ))}
-        </CardList>
-      )}
+      <CardList items={campaigns} itemKey={(c) => c.code} layout="column" empty={<EmptyState title={t('home.campaigns.empty')} />}>
+        {(campaign) => <CampaignCard campaign={campaign} />}
+      </CardList>
     </Section>
   );
 }

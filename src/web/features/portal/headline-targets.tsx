@@ -15,17 +15,9 @@ export function HeadlineTargets({ targets }: HeadlineTargetsProps) {
   const { t } = useTranslation();
   return (
     <Section title={t('home.targets.heading')} intro={t('home.targets.intro')}>
-      {targets.length === 0 ? (
-        <EmptyState title={t('home.targets.empty')} />
-      ) : (
-        <CardList>
-          {targets.map((target) => (
-            <li key={target.code}>
-              <TargetCard target={target} />
-            </li>
-          ))}
-        </CardList>
-      )}
+      <CardList items={targets} itemKey={(target) => target.code} empty={<EmptyState title={t('home.targets.empty')} />}>
+        {(target) => <TargetCard target={target} />}
+      </CardList>
     </Section>
   );
 }

@@ -17,17 +17,9 @@ export function PlanList({ plans }: PlanListProps) {
   const { t } = useTranslation();
   return (
     <Section title={t('home.plans.heading')}>
-      {plans.length === 0 ? (
-        <EmptyState title={t('home.plans.empty')} />
-      ) : (
-        <CardList layout="column">
-          {plans.map((plan) => (
-            <li key={plan.id}>
-              <PlanCard plan={plan} />
-            </li>
-          ))}
-        </CardList>
-      )}
+      <CardList items={plans} itemKey={(p) => p.id} layout="column" empty={<EmptyState title={t('home.plans.empty')} />}>
+        {(plan) => <PlanCard plan={plan} />}
+      </CardList>
     </Section>
   );
 }

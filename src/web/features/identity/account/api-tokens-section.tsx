@@ -56,17 +56,14 @@ export function ApiTokensSection({ title }: { title: string }) {
       {tokens.isPending ? <Loading /> : null}
       {tokens.isError ? <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
       {tokens.data ? (
-        tokens.data.items.length === 0 ? (
-          <EmptyState title={t('account.tokens.empty')}>{t('account.tokens.emptyNext')}</EmptyState>
-        ) : (
-          <CardList layout="column">
-            {tokens.data.items.map((token) => (
-              <li key={token.id}>
-                <TokenCard token={token} />
-              </li>
-            ))}
-          </CardList>
-        )
+        <CardList
+          items={tokens.data.items}
+          itemKey={(token) => token.id}
+          layout="column"
+          empty={<EmptyState title={t('account.tokens.empty')}>{t('account.tokens.emptyNext')}</EmptyState>}
+        >
+          {(token) => <TokenCard token={token} />}
+        </CardList>
       ) : null}
 
       <h3>{t('account.tokens.createHeading')}</h3>

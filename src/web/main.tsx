@@ -11,7 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import { createQueryClient } from './app/query-client.js';
 import { createRouter } from './app/router.js';
-import { bindLocaleToDocument, createI18n, readStoredLocale } from './i18n/index.js';
+import { bindLocaleToDocument, createI18n, readStoredLocale, startIn } from './i18n/index.js';
 
 function safeLocalStorage(): Storage | undefined {
   try {
@@ -25,11 +25,15 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 const storage = safeLocalStorage();
-const i18n = createI18n(readStoredLocale(storage));
+const locale = readStoredLocale(storage);
+const i18n = createI18n(locale);
 bindLocaleToDocument(i18n, document, storage);
 
-createRoot(container).render(
-  <StrictMode>
-    <App i18n={i18n} queryClient={createQueryClient()} router={createRouter()} />
-  </StrictMode>,
-);
+// The Vietnamese strings come with the app; another language's are fetched before the first paint.
+void startIn(i18n, locale).finally(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <App i18n={i18n} queryClient={createQueryClient()} router={createRouter()} />
+    </StrictMode>,
+  );
+});

@@ -78,7 +78,7 @@ describe('an administrator manages units, roles and the audit log', () => {
     await expectNoAxeViolations(page);
 
     // The setup key as shown (in groups of four) is what an authenticator app would store.
-    totpSecret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
+    totpSecret = (await page.locator('[data-secret]').innerText()).replace(/\s/g, '');
     await page.getByLabel(vi.auth.codeLabel, { exact: true }).fill(nextCode());
     await page.getByRole('button', { name: vi.account.twoFactor.confirm }).click();
     await page.getByRole('heading', { name: vi.account.recoveryCodes.heading }).waitFor();
@@ -123,7 +123,7 @@ describe('an administrator manages units, roles and the audit log', () => {
     const page = await signInAsAdmin('/quan-tri/don-vi');
     await page.getByRole('heading', { level: 1, name: vi.admin.units.heading }).waitFor();
     await page.getByLabel(vi.admin.units.filter).fill('thu duc');
-    await page.locator('.unit-tree__name', { hasText: 'Phường Thủ Đức' }).waitFor();
+    await page.locator('[data-unit]', { hasText: 'Phường Thủ Đức' }).waitFor();
     await expectNoAxeViolations(page);
 
     const create = page.locator('form').filter({ has: page.getByRole('button', { name: vi.admin.units.create }) });
@@ -146,9 +146,9 @@ describe('an administrator manages units, roles and the audit log', () => {
       .waitFor();
 
     // Inactive units are kept (with their history) and shown on request, marked as such.
-    expect(await page.locator('.unit-tree__name', { hasText: 'Trung tâm Đổi mới sáng tạo Thành phố' }).count()).toBe(0);
+    expect(await page.locator('[data-unit]', { hasText: 'Trung tâm Đổi mới sáng tạo Thành phố' }).count()).toBe(0);
     await page.getByLabel(vi.admin.units.showInactive).check();
-    const row = page.locator('.unit-tree__row', { hasText: 'Trung tâm Đổi mới sáng tạo Thành phố' });
+    const row = page.locator('[data-unit]', { hasText: 'Trung tâm Đổi mới sáng tạo Thành phố' });
     await row.getByText(vi.admin.units.inactive).waitFor();
     await expectNoAxeViolations(page);
   });
@@ -164,7 +164,7 @@ describe('an administrator manages units, roles and the audit log', () => {
     await expectNoAxeViolations(page);
     await card.getByRole('button', { name: vi.admin.users.grant }).click();
     const grantText = `${vi.admin.roles.unit_officer} — Sở Y tế`;
-    await card.locator('.grant-list__item').getByText(grantText, { exact: true }).first().waitFor();
+    await card.locator('[data-grant]').getByText(grantText, { exact: true }).first().waitFor();
 
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: `${vi.admin.users.revoke} ${grantText}` }).click();

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initiatives } from '../../src/server/modules/movement/schema.js';
 import { en } from '../../src/web/i18n/en.js';
+import { formatDate } from '../../src/web/i18n/format.js';
 import { vi } from '../../src/web/i18n/vi.js';
 import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
 import { markEmailVerified, movementPeople } from '../support/movement.js';
@@ -43,6 +44,19 @@ describe('a citizen attaches files to an application and the co-author confirms 
     const citizen = await profiles.open(people.author.browser, '/sang-kien/nop');
     await citizen.getByRole('heading', { level: 1, name: m.submit.heading }).waitFor();
     await citizen.getByText(m.files.saveFirst).waitFor();
+    // An empty application is refused at once: each problem at its field, and nothing is created.
+    await citizen.getByRole('button', { name: m.submit.submitNow }).click();
+    const summary = citizen.getByRole('group', { name: vi.form.errorSummaryTitle });
+    await summary.waitFor();
+    for (const label of [m.common.title, m.common.field, m.submit.firstAppliedOn, m.submit.essence, m.submit.benefits]) {
+      await summary.getByRole('link', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}:`) }).waitFor();
+      expect(await citizen.getByLabel(label, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(new URL(citizen.url()).pathname).toBe('/sang-kien/nop');
+    const none = await as(server.testApp.app, people.author.browser)({ method: 'GET', url: '/api/movement/initiatives/mine' });
+    expect(none.json().items).toEqual([]);
+    await expectNoAxeViolations(citizen);
+
     await citizen.getByLabel(m.common.title, { exact: true }).fill(title);
     await citizen.getByRole('status').filter({ hasText: 'Đã lưu nháp' }).waitFor();
     await citizen.getByLabel(m.common.field, { exact: true }).selectOption({ label: 'Y tế' });
@@ -92,8 +106,11 @@ describe('a citizen attaches files to an application and the co-author confirms 
     await partner.getByRole('status').filter({ hasText: m.coauthor.done }).waitFor();
     expect(await partner.getByRole('button', { name: m.submit.confirmPart }).count()).toBe(0);
 
-    // 3. The citizen sees the confirmation and submits from the dossier.
+    // 3. The citizen sees the confirmation and submits from the dossier; the box for a manager's reason is not theirs to see.
     const dossier = await profiles.open(people.author.browser, `/sang-kien/${initiativeId}`);
+    await dossier.getByRole('button', { name: m.actions.withdraw, exact: true }).waitFor();
+    expect(await dossier.getByLabel(m.dossier.reasonFor.return).count()).toBe(0);
+    expect(await dossier.getByRole('textbox').count()).toBe(0);
     await dossier
       .getByRole('row', { name: /Đồng Tác Giả/ })
       .getByText(m.submit.confirmed, { exact: true })
@@ -119,11 +136,11 @@ describe('a citizen attaches files to an application and the co-author confirms 
     await manager.getByRole('columnheader', { name: en.movement.deadline.column }).waitFor();
     await manager
       .getByRole('row', { name: new RegExp(title) })
-      .getByText(dueOn)
+      .getByText(formatDate(dueOn, 'en'))
       .waitFor();
     await expectNoAxeViolations(manager);
     await manager.getByRole('link', { name: title }).click();
-    await manager.getByText(en.movement.deadline.dossier.replace('{{date}}', dueOn)).waitFor();
+    await manager.getByText(en.movement.deadline.dossier.replace('{{date}}', formatDate(dueOn, 'en'))).waitFor();
     await expectNoAxeViolations(manager);
 
     // 5. Once recognised, the public page (English, on a phone) offers only the non-confidential file, to anyone.

@@ -51,6 +51,8 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
     await expectNoAxeViolations(citizen);
     await citizen.getByRole('button', { name: m.submit.submitNow }).click();
     await citizen.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The submission says so.
+    await citizen.getByRole('status').filter({ hasText: m.submit.submitted }).waitFor();
     await citizen.getByText(m.states.submitted, { exact: true }).first().waitFor();
     const initiativeId = /\/sang-kien\/([0-9a-f-]{36})$/.exec(citizen.url())![1]!;
     await expectNoAxeViolations(citizen);
@@ -75,10 +77,18 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
       const page = await profiles.open(reviewer.browser, '/cham-diem');
       await page.getByRole('link', { name: new RegExp(title) }).click();
       await page.getByText(m.review.othersHidden).waitFor();
-      for (const [j, input] of (await page.getByRole('spinbutton').all()).entries()) await input.fill(String(7 + ((i + j) % 3)));
+      for (const [j, input] of (await page.getByRole('textbox', { name: m.review.score, exact: true }).all()).entries())
+        await input.fill(String(7 + ((i + j) % 3)));
       if (i === 0) await expectNoAxeViolations(page);
       await page.getByRole('button', { name: m.review.submit }).click();
       await page.getByText('Bạn đã nộp phiếu chấm').waitFor();
+      // The other members' scores are theirs only: the reviewer's own is not listed among them.
+      const others = page.getByRole('region', { name: m.review.others });
+      if (i === 0) await others.getByText(m.review.othersNone).waitFor();
+      else await others.getByRole('listitem').first().waitFor();
+      expect(await others.getByRole('listitem').count()).toBe(i);
+      expect(await others.getByText(`${reviewer.user.displayName}:`).count()).toBe(0);
+      if (i > 0) expect(await others.getByText(`${people.reviewers[0]!.user.displayName}:`).count()).toBe(1);
     }
 
     // 4. The chair records the council's decision: recognised, city scope.
@@ -115,7 +125,7 @@ describe('a citizen’s initiative is screened, scored, recognised, awarded, rep
         width: 375,
         height: 700,
       });
-      await visitor.locator('.movement-cards').getByRole('link', { name: title }).click();
+      await visitor.locator('[data-list="gallery"]').getByRole('link', { name: title }).click();
       await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
       await visitor.getByText('Áp dụng tại trạm y tế phường, giảm 40% thời gian chờ').waitFor();
       await visitor

@@ -35,7 +35,10 @@ describe('a citizen signs up and manages their account', () => {
   });
 
   /** A fresh browser profile in the given language (the switch's saved choice), on `path`. */
-  async function openPage(path: string, { locale = 'vi', viewport = desktop }: { locale?: Locale; viewport?: typeof desktop } = {}): Promise<Page> {
+  async function openPage(
+    path: string,
+    { locale = 'vi', viewport = desktop }: { locale?: Locale; viewport?: typeof desktop } = {},
+  ): Promise<Page> {
     context = await browser.newContext({ viewport, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
     await context.addInitScript(
       ([key, value]) => {
@@ -101,7 +104,7 @@ describe('a citizen signs up and manages their account', () => {
     // The summary takes focus, so a screen reader reads it out, and it links to each field.
     const summary = page.getByRole('group', { name: vi.form.errorSummaryTitle });
     await summary.waitFor();
-    expect(await isFocused(page, '.error-summary')).toBe(true);
+    expect(await isFocused(page, '[data-error-summary]')).toBe(true);
     await summary.getByRole('alert').waitFor();
     expect(await summary.getByRole('link').count()).toBe(4);
 
@@ -174,7 +177,7 @@ describe('a citizen signs up and manages their account', () => {
     await page.getByLabel(vi.auth.password, { exact: true }).fill('khong phai mat khau nay');
     await page.getByRole('main').getByRole('button', { name: vi.auth.signIn.submit }).click();
     await page.getByRole('group', { name: vi.form.errorSummaryTitle }).waitFor();
-    expect(await isFocused(page, '.error-summary')).toBe(true);
+    expect(await isFocused(page, '[data-error-summary]')).toBe(true);
 
     await page.getByLabel(vi.auth.password, { exact: true }).fill(password);
     await page.getByRole('main').getByRole('button', { name: vi.auth.signIn.submit }).click();
@@ -183,7 +186,11 @@ describe('a citizen signs up and manages their account', () => {
     expect(new URL(page.url()).pathname).toBe('/tai-khoan');
     await page.getByRole('heading', { level: 2, name: vi.account.profile.heading }).waitFor();
     await page.getByRole('heading', { level: 2, name: vi.account.tokens.heading }).waitFor();
-    await page.getByText(vi.account.notifications.empty).or(page.getByRole('main').locator('.notification-list')).first().waitFor();
+    await page
+      .getByText(vi.account.notifications.empty)
+      .or(page.getByRole('main').locator('[data-list="notifications"]'))
+      .first()
+      .waitFor();
     const accountMenu = page.getByRole('banner').getByRole('button', { name: /Nguyễn Thị Lan/ });
     await accountMenu.waitFor();
     await expectNoAxeViolations(page);
@@ -193,7 +200,10 @@ describe('a citizen signs up and manages their account', () => {
     await displayName.fill('Nguyễn Thị Lan Anh');
     await page.getByRole('button', { name: vi.account.profile.save }).click();
     await page.getByRole('status').filter({ hasText: vi.account.profile.saved }).waitFor();
-    await page.getByRole('banner').getByRole('button', { name: /Nguyễn Thị Lan Anh/ }).waitFor();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Nguyễn Thị Lan Anh/ })
+      .waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: vi.account.heading }).waitFor();
     expect(await page.getByLabel(vi.account.profile.displayName, { exact: true }).inputValue()).toBe('Nguyễn Thị Lan Anh');

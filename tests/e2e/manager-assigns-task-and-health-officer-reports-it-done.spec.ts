@@ -104,7 +104,7 @@ describe('the manager assigns a task to the Department of Health and its officer
     await manager.getByLabel(vi.plans.product, { exact: false }).fill('Hồ sơ sức khỏe điện tử');
     await manager.getByRole('button', { name: vi.plans.assign.submit }).click();
     await manager.getByRole('heading', { level: 1, name: /NV-07\.9/ }).waitFor();
-    await manager.locator('.task-page__status').getByText(taskStatusLabels.not_started.vi, { exact: true }).waitFor();
+    await manager.locator('[data-task-status]').getByText(taskStatusLabels.not_started.vi, { exact: true }).waitFor();
     const taskUrl = new URL(manager.url()).pathname;
     await expectNoAxeViolations(manager);
 
@@ -116,6 +116,15 @@ describe('the manager assigns a task to the Department of Health and its officer
     await officer.getByRole('link', { name: 'Triển khai hồ sơ sức khỏe điện tử cho người dân' }).click();
     await officer.getByRole('heading', { level: 1, name: /NV-07\.9/ }).waitFor();
     await expectNoAxeViolations(officer);
+    // A first report at 60 %: the form then shows the percentage just saved, ready for the next one.
+    await officer.getByLabel(vi.plans.reports.period, { exact: true }).fill('Tháng 1/2026');
+    await officer.getByLabel(vi.plans.reports.percent, { exact: true }).fill('60');
+    await officer.getByLabel(vi.plans.reports.narrative, { exact: true }).fill('Đã cấp hồ sơ sức khỏe điện tử cho 60% người dân.');
+    await officer.getByRole('button', { name: vi.plans.reports.submit }).click();
+    await officer.getByRole('status').filter({ hasText: vi.plans.reports.filed }).waitFor();
+    await officer.getByText('Đã cấp hồ sơ sức khỏe điện tử cho 60% người dân.').waitFor();
+    expect(await officer.getByLabel(vi.plans.reports.percent, { exact: true }).inputValue()).toBe('60');
+    expect(await officer.getByLabel(vi.plans.reports.period, { exact: true }).inputValue()).toBe('');
     await officer.getByLabel(vi.plans.reports.period, { exact: true }).fill('Quý I/2026');
     await officer.getByLabel(vi.plans.reports.percent, { exact: true }).fill('100');
     await officer
@@ -126,7 +135,7 @@ describe('the manager assigns a task to the Department of Health and its officer
       .setInputFiles({ name: 'bao-cao-san-pham.pdf', mimeType: 'application/pdf', buffer: pdf });
     await officer.getByRole('button', { name: vi.plans.reports.submit }).click();
     await officer.getByRole('status').filter({ hasText: vi.plans.reports.filed }).waitFor();
-    await officer.locator('.task-page__status').getByText('Hoàn thành đúng hạn', { exact: true }).waitFor();
+    await officer.locator('[data-task-status]').getByText('Hoàn thành đúng hạn', { exact: true }).waitFor();
     expect(taskStatusLabels.completed_on_time.vi).toBe('Hoàn thành đúng hạn');
     await officer.getByRole('link', { name: new RegExp('bao-cao-san-pham.pdf') }).waitFor();
     expect(new URL(officer.url()).pathname).toBe(taskUrl);
@@ -148,7 +157,7 @@ describe('the manager assigns a task to the Department of Health and its officer
       const m = locale === 'vi' ? vi : en;
       const page = await openAs(null, planPath, locale, { width: 375, height: 667 });
       await page.getByRole('heading', { level: 2, name: m.plans.groupsHeading.replace('{{total}}', '10') }).waitFor();
-      await page.locator('.task-line').first().waitFor();
+      await page.locator('[data-task-line]').first().waitFor();
       await expectNoAxeViolations(page);
       for (const [path, name] of [
         [`${planPath}/nhiem-vu?status=in_progress_overdue`, m.plans.nav.tasks],
@@ -157,7 +166,7 @@ describe('the manager assigns a task to the Department of Health and its officer
       ] as const) {
         await page.goto(`${server.baseUrl}${path}`);
         await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-        await page.locator('.data-table, .gantt').first().waitFor();
+        await page.locator('table, [data-gantt]').first().waitFor();
         await expectNoAxeViolations(page);
         // Nothing overflows the phone's width.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

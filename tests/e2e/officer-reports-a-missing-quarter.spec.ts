@@ -5,6 +5,7 @@ import { systemContext } from '../../src/server/lib/context.js';
 import { indicatorObservations } from '../../src/server/modules/indicators/schema.js';
 import { createUser } from '../../src/server/modules/identity/service.js';
 import { en } from '../../src/web/i18n/en.js';
+import { formatPeriod } from '../../src/web/i18n/format.js';
 import { localeStorageKey } from '../../src/web/i18n/index.js';
 import { vi } from '../../src/web/i18n/vi.js';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
@@ -43,7 +44,9 @@ describe('an officer of the Department of Science and Technology reports a missi
   async function signedInPage(path: string, locale: Locale): Promise<Page> {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
     await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, locale] as const);
-    const signIn = await context.request.post(`${server.baseUrl}/api/auth/sign-in`, { data: { email: 'can-bo@skhcn.gov.vn', password: testPassword } });
+    const signIn = await context.request.post(`${server.baseUrl}/api/auth/sign-in`, {
+      data: { email: 'can-bo@skhcn.gov.vn', password: testPassword },
+    });
     expect(signIn.status()).toBe(200);
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}${path}`);
@@ -55,7 +58,7 @@ describe('an officer of the Department of Science and Technology reports a missi
     const page = await signedInPage('/quan-ly-chi-tieu', 'vi');
     await page.getByRole('heading', { level: 1, name: m.heading }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'PHU-5G' });
-    await row.getByText(`${m.missing}: 2025-Q3`).waitFor();
+    await row.getByText(`${m.missing}: ${formatPeriod('2025-Q3', 'vi')}`).waitFor();
     await expectNoAxeViolations(page);
 
     const form = page.getByRole('region', { name: m.enterHeading });
@@ -68,14 +71,19 @@ describe('an officer of the Department of Science and Technology reports a missi
 
     await form.getByLabel(m.value).fill('67');
     await form.getByLabel(m.sourceNote).fill('Báo cáo của các nhà mạng');
-    await form.getByLabel(m.evidence).setInputFiles({ name: 'bao-cao-5g.txt', mimeType: 'text/plain', buffer: Buffer.from('Báo cáo phủ sóng 5G quý 3/2025') });
+    await form
+      .getByLabel(m.evidence)
+      .setInputFiles({ name: 'bao-cao-5g.txt', mimeType: 'text/plain', buffer: Buffer.from('Báo cáo phủ sóng 5G quý 3/2025') });
     await form.getByRole('button', { name: m.submit }).click();
     await page.getByText(m.submitted).waitFor();
-    const [sent] = await server.testApp.testDb.database.db.select().from(indicatorObservations).where(eq(indicatorObservations.period, '2025-Q3'));
+    const [sent] = await server.testApp.testDb.database.db
+      .select()
+      .from(indicatorObservations)
+      .where(eq(indicatorObservations.period, '2025-Q3'));
     expect(sent).toMatchObject({ value: 67, status: 'submitted', sourceNote: 'Báo cáo của các nhà mạng' });
     expect(sent!.attachmentId).not.toBeNull();
     await row.getByText(m.pending.replace('{{count}}', '1')).waitFor();
-    expect(await row.getByText(`${m.missing}: 2025-Q3`).count()).toBe(0);
+    expect(await row.getByText(`${m.missing}: ${formatPeriod('2025-Q3', 'vi')}`).count()).toBe(0);
     await expectNoAxeViolations(page);
   });
 

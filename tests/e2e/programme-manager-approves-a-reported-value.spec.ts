@@ -18,10 +18,23 @@ describe('a programme manager approves a value an officer reported', () => {
     browser = await launchBrowser();
     const t = server.testApp;
     const officer = await userWithRoles(t, 'can-bo@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }]);
-    const manager = await userWithRoles(t, 'quan-ly@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }]);
+    const manager = await userWithRoles(t, 'quan-ly@skhcn.gov.vn', [
+      { role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true },
+    ]);
     secret = (await enrolTotp(t, manager.browser)).secret;
-    const [rd] = ((await t.app.inject({ method: 'GET', url: '/api/indicators/dashboard' })).json() as { indicators: Array<{ id: string; code: string }> }).indicators.filter((i) => i.code === 'RD-GRDP');
-    const sent = await as(t.app, officer.browser)({ method: 'POST', url: `/api/indicators/${rd!.id}/observations`, payload: { period: '2026', value: 1.3, sourceNote: 'Điều tra R&D' } });
+    const [rd] = (
+      (await t.app.inject({ method: 'GET', url: '/api/indicators/dashboard' })).json() as {
+        indicators: Array<{ id: string; code: string }>;
+      }
+    ).indicators.filter((i) => i.code === 'RD-GRDP');
+    const sent = await as(
+      t.app,
+      officer.browser,
+    )({
+      method: 'POST',
+      url: `/api/indicators/${rd!.id}/observations`,
+      payload: { period: '2026', value: 1.3, sourceNote: 'Điều tra R&D' },
+    });
     expect(sent.statusCode).toBe(201);
   });
 
@@ -38,11 +51,15 @@ describe('a programme manager approves a value an officer reported', () => {
   async function managerPage(path: string): Promise<Page> {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [localeStorageKey, 'vi'] as const);
-    const signIn = await context.request.post(`${server.baseUrl}/api/auth/sign-in`, { data: { email: 'quan-ly@skhcn.gov.vn', password: testPassword } });
+    const signIn = await context.request.post(`${server.baseUrl}/api/auth/sign-in`, {
+      data: { email: 'quan-ly@skhcn.gov.vn', password: testPassword },
+    });
     expect(signIn.status()).toBe(200);
     // A fresh time step, so the code is not the one used to enrol.
     server.testApp.clock.advance(30_000);
-    const second = await context.request.post(`${server.baseUrl}/api/auth/second-factor`, { data: { code: totpCode(secret, server.testApp.clock.now()) } });
+    const second = await context.request.post(`${server.baseUrl}/api/auth/second-factor`, {
+      data: { code: totpCode(secret, server.testApp.clock.now()) },
+    });
     expect(second.status(), await second.text()).toBe(200);
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}${path}`);
@@ -65,9 +82,9 @@ describe('a programme manager approves a value an officer reported', () => {
 
     await page.goto(`${server.baseUrl}/chi-tieu/RD-GRDP`);
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2026' }) });
-    await row.getByText('1,3').waitFor();
+    await row.getByRole('cell', { name: '1,3', exact: true }).waitFor();
     // 1.3 % at the end of 2026 against the path 1 → 2 %: at risk (see docs/indicator-status-method.md).
-    await page.locator('.indicator-status--at_risk').first().waitFor();
+    await page.locator('[data-status="at_risk"]').first().waitFor();
     await expectNoAxeViolations(page);
   });
 });

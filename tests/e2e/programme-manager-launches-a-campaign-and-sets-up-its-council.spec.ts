@@ -99,7 +99,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await expect
       .poll(() => page.locator('#launch-criteria-error').textContent())
       .toContain('Tổng trọng số các tiêu chí phải bằng 100 (hiện 90)');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     await expectNoAxeViolations(page);
 
     // 2. A code already used: only the server knows; its words appear next to the code field.
@@ -166,7 +166,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await row(page, 'Phase 2').waitFor();
     await page.getByLabel(en.movement.launch.code, { exact: true }).focus();
     await page.keyboard.press('Enter');
-    await page.locator('.error-summary:focus').waitFor();
+    await page.locator('[data-error-summary]:focus').waitFor();
     // Each link of the summary moves the focus to its control.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -189,7 +189,7 @@ describe('a programme manager launches a campaign and sets up its council', () =
     await page.getByLabel(m.councilSetup.campaign).selectOption({ label: title });
     // No members: refused on the members list before any round trip.
     await page.getByRole('button', { name: m.councilSetup.submit }).click();
-    await page.locator('.error-summary:focus').waitFor();
+    await page.locator('[data-error-summary]:focus').waitFor();
     await page.getByLabel(m.councilSetup.search).fill('e2ec-');
     await page.getByRole('button', { name: 'Thêm e2ec-chair' }).click();
     await page.getByRole('button', { name: 'Thêm e2ec-reviewer1' }).click();

@@ -92,7 +92,7 @@ describe('staff and citizens use the movement pages in English', () => {
     await expectNoAxeViolations(reviewer);
     await reviewer.getByRole('link', { name: new RegExp(title) }).click();
     await reviewer.getByText(m.review.othersHidden).waitFor();
-    for (const input of await reviewer.getByRole('spinbutton').all()) await input.fill('8');
+    for (const input of await reviewer.getByRole('textbox', { name: m.review.score, exact: true }).all()) await input.fill('8');
     await expectNoAxeViolations(reviewer);
     await reviewer.getByRole('button', { name: m.review.submit }).click();
     await reviewer.getByText(/^You submitted your score sheet at/).waitFor();

@@ -61,7 +61,7 @@ describe('a unit officer registers and reports for a phase; the manager reads th
 
     await article.getByLabel(m.registration.report).fill('Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.');
     await article.getByRole('button', { name: m.registration.saveReport }).click();
-    await article.locator('p.movement-prewrap').filter({ hasText: 'Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.' }).waitFor();
+    await article.locator('p.prewrap').filter({ hasText: 'Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.' }).waitFor();
     // The saved report stays in the form, to be revised; the final review starts empty.
     expect(await article.getByLabel(m.registration.report).inputValue()).toBe('Đã số hóa 82% hồ sơ; 6/10 khu phố có sáng kiến.');
     await article.getByLabel(m.registration.review).selectOption({ label: m.launch.reviews.final });
@@ -136,6 +136,22 @@ describe('a unit officer registers and reports for a phase; the manager reads th
     await citizen.getByLabel(m.public.commentLabel).fill('Kiếm tiền online tại nhà, liên hệ Zalo 0909');
     await citizen.getByRole('button', { name: m.public.send }).click();
     await citizen.getByRole('status').filter({ hasText: m.public.held }).waitFor();
+
+    // A comment that is fine is shown at once; its author is not offered to report it, another reader is.
+    const thanks = 'Cảm ơn, phường tôi sẽ thử áp dụng cách làm này.';
+    await citizen.getByLabel(m.public.commentLabel).fill(thanks);
+    await citizen.getByRole('button', { name: m.public.send }).click();
+    await citizen.getByRole('status').filter({ hasText: m.public.posted }).waitFor();
+    const mine = citizen.getByRole('listitem').filter({ hasText: thanks });
+    await mine.waitFor();
+    expect(await mine.getByRole('button', { name: new RegExp(m.public.report) }).count()).toBe(0);
+    const reader = await profiles.open(people.author.browser, `/thu-vien-sang-kien/${publicId}`);
+    await reader
+      .getByRole('listitem')
+      .filter({ hasText: thanks })
+      .getByRole('button', { name: new RegExp(m.public.report) })
+      .waitFor();
+    await expectNoAxeViolations(reader);
     const second = await as(
       server.testApp.app,
       people.author.browser,

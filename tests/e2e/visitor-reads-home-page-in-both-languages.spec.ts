@@ -88,10 +88,11 @@ describe('a visitor reads the home page in both languages', () => {
     await page.getByRole('main').getByRole('link', { name: 'Phường Bến Thành' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Phường Bến Thành' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/don-vi/26743');
-    await page.getByText(vi.admin.units.kinds.ward, { exact: true }).waitFor();
+    await page.getByText(vi.unitKinds.ward, { exact: true }).waitFor();
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: vi.units.unit.backToDirectory }).click();
+    // Back to the directory through the breadcrumbs.
+    await page.getByRole('navigation', { name: vi.a11y.breadcrumbs }).getByRole('link', { name: vi.units.directory.pageTitle }).click();
     await page.getByRole('heading', { level: 1, name: vi.units.directory.heading }).waitFor();
     await page.getByLabel(vi.units.directory.filter).fill('so y te');
     await page.getByRole('main').getByRole('link', { name: 'Sở Y tế' }).waitFor();

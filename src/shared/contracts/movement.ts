@@ -22,7 +22,18 @@ export const initiativeStates = [
 export type InitiativeState = (typeof initiativeStates)[number];
 
 /** What a person asks the workflow to do. */
-export const workflowActions = ['submit', 'withdraw', 'start_screening', 'return', 'accept_for_review', 'resubmit', 'recognise', 'refuse', 'award', 'replicate'] as const;
+export const workflowActions = [
+  'submit',
+  'withdraw',
+  'start_screening',
+  'return',
+  'accept_for_review',
+  'resubmit',
+  'recognise',
+  'refuse',
+  'award',
+  'replicate',
+] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
 /** The part a person plays for one initiative (derived from their grants and memberships). */
@@ -48,6 +59,10 @@ export const commentStatuses = ['visible', 'held', 'hidden'] as const;
 
 export const movementLimits = {
   titleMax: 300,
+  /** Shortest name, essence and benefits a submitted application may have. */
+  titleMin: 5,
+  essenceMin: 20,
+  benefitsMin: 5,
   longTextMax: 20_000,
   reasonMax: 2_000,
   commentMax: 2_000,
@@ -101,6 +116,20 @@ export const initiativeDraftSchema = z.object({
   authors: z.array(authorInputSchema).max(movementLimits.authorsMax).default([]),
 });
 export type InitiativeDraftInput = z.input<typeof initiativeDraftSchema>;
+/**
+ * What an application needs before it can be submitted (Decree 13/2012/NĐ-CP), as far as it can be
+ * told from the form: the application form checks it before sending anything. The server checks the
+ * same when the application is submitted, with what needs its data (the campaign's fields, the
+ * co-authors' confirmations, the call's dates, shares adding up to 100 %).
+ */
+export const initiativeSubmissionSchema = initiativeDraftSchema.extend({
+  title: z.string().trim().min(movementLimits.titleMin).max(movementLimits.titleMax),
+  fieldCode: z.string().trim().min(1).max(40),
+  firstAppliedOn: isoDate,
+  essence: z.string().trim().min(movementLimits.essenceMin).max(movementLimits.longTextMax),
+  benefits: z.string().trim().min(movementLimits.benefitsMin).max(movementLimits.longTextMax),
+  authors: z.array(authorInputSchema).min(1).max(movementLimits.authorsMax),
+});
 /** Autosave sends only what changed; what it leaves out stays as it was. The campaign stays. */
 export const initiativePatchSchema = updateSchemaOf(initiativeDraftSchema.omit({ campaignId: true }));
 
@@ -128,16 +157,40 @@ export const campaignDtoSchema = z.object({
   eligibleParticipants: z.array(z.string()),
   fields: z.array(z.object({ code: z.string(), name: localizedTextSchema })),
   phases: z.array(
-    z.object({ id: z.uuid(), position: z.number(), name: localizedTextSchema, startsOn: z.string(), endsOn: z.string(), review: z.enum(['interim', 'final']).nullable(), reviewOn: z.string().nullable() }),
+    z.object({
+      id: z.uuid(),
+      position: z.number(),
+      name: localizedTextSchema,
+      startsOn: z.string(),
+      endsOn: z.string(),
+      review: z.enum(['interim', 'final']).nullable(),
+      reviewOn: z.string().nullable(),
+    }),
   ),
-  criteria: z.array(z.object({ id: z.uuid(), code: z.string(), name: localizedTextSchema, weight: z.number(), scaleMin: z.number(), scaleMax: z.number() })),
-  calls: z.array(z.object({ id: z.uuid(), phaseId: z.uuid().nullable(), title: localizedTextSchema, opensOn: z.string(), closesOn: z.string(), isOpen: z.boolean() })),
+  criteria: z.array(
+    z.object({ id: z.uuid(), code: z.string(), name: localizedTextSchema, weight: z.number(), scaleMin: z.number(), scaleMax: z.number() }),
+  ),
+  calls: z.array(
+    z.object({
+      id: z.uuid(),
+      phaseId: z.uuid().nullable(),
+      title: localizedTextSchema,
+      opensOn: z.string(),
+      closesOn: z.string(),
+      isOpen: z.boolean(),
+    }),
+  ),
 });
 export type CampaignDto = z.infer<typeof campaignDtoSchema>;
 export const campaignListSchema = z.object({ campaigns: z.array(campaignDtoSchema) });
 
 export const createCampaignSchema = z.object({
-  code: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9-]+$/),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(60)
+    .regex(/^[A-Za-z0-9-]+$/),
   titleVi: z.string().trim().min(1).max(500),
   titleEn: z.string().trim().min(1).max(500),
   kind: z.enum(['thematic', 'ongoing']),
@@ -149,16 +202,48 @@ export const createCampaignSchema = z.object({
   periodStart: isoDate,
   periodEnd: isoDate,
   eligibleParticipants: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
-  fields: z.array(z.object({ code: z.string().trim().min(1).max(40), nameVi: z.string().min(1).max(200), nameEn: z.string().min(1).max(200) })).min(1).max(30),
+  fields: z
+    .array(z.object({ code: z.string().trim().min(1).max(40), nameVi: z.string().min(1).max(200), nameEn: z.string().min(1).max(200) }))
+    .min(1)
+    .max(30),
   phases: z
-    .array(z.object({ nameVi: z.string().min(1).max(200), nameEn: z.string().min(1).max(200), startsOn: isoDate, endsOn: isoDate, review: z.enum(['interim', 'final']).nullable(), reviewOn: isoDate.nullable() }))
+    .array(
+      z.object({
+        nameVi: z.string().min(1).max(200),
+        nameEn: z.string().min(1).max(200),
+        startsOn: isoDate,
+        endsOn: isoDate,
+        review: z.enum(['interim', 'final']).nullable(),
+        reviewOn: isoDate.nullable(),
+      }),
+    )
     .min(1)
     .max(10),
   criteria: z
-    .array(z.object({ code: z.string().trim().min(1).max(40), nameVi: z.string().min(1).max(200), nameEn: z.string().min(1).max(200), weight: z.number().int().min(1).max(100), scaleMin: z.number().int().min(0).max(100), scaleMax: z.number().int().min(1).max(100) }))
+    .array(
+      z.object({
+        code: z.string().trim().min(1).max(40),
+        nameVi: z.string().min(1).max(200),
+        nameEn: z.string().min(1).max(200),
+        weight: z.number().int().min(1).max(100),
+        scaleMin: z.number().int().min(0).max(100),
+        scaleMax: z.number().int().min(1).max(100),
+      }),
+    )
     .min(1)
     .max(20),
-  calls: z.array(z.object({ phaseIndex: z.number().int().min(0).nullable(), titleVi: z.string().min(1).max(300), titleEn: z.string().min(1).max(300), opensOn: isoDate, closesOn: isoDate })).max(20).default([]),
+  calls: z
+    .array(
+      z.object({
+        phaseIndex: z.number().int().min(0).nullable(),
+        titleVi: z.string().min(1).max(300),
+        titleEn: z.string().min(1).max(300),
+        opensOn: isoDate,
+        closesOn: isoDate,
+      }),
+    )
+    .max(20)
+    .default([]),
 });
 
 export const authorDtoSchema = z.object({
@@ -198,7 +283,14 @@ export const attachmentUploadQuerySchema = z.object({
 });
 export const initiativeAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
-export const transitionDtoSchema = z.object({ action: z.string(), fromState: z.enum(initiativeStates), toState: z.enum(initiativeStates), actorRole: z.string(), reason: z.string(), occurredAt: z.string() });
+export const transitionDtoSchema = z.object({
+  action: z.string(),
+  fromState: z.enum(initiativeStates),
+  toState: z.enum(initiativeStates),
+  actorRole: z.string(),
+  reason: z.string(),
+  occurredAt: z.string(),
+});
 
 /** The whole dossier, for its authors, managers, the council and assigned reviewers. */
 export const initiativeDtoSchema = z.object({
@@ -255,7 +347,10 @@ export const initiativeSummarySchema = z.object({
 export type InitiativeSummary = z.infer<typeof initiativeSummarySchema>;
 export const initiativeListSchema = z.object({ items: z.array(initiativeSummarySchema), total: z.number() });
 
-export const manageListQuerySchema = z.object({ state: z.enum(initiativeStates).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const manageListQuerySchema = z.object({
+  state: z.enum(initiativeStates).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 /** The public face: no confidential part, authors by name and workplace only. */
 export const publicInitiativeSchema = z.object({
@@ -308,13 +403,28 @@ export const galleryItemSchema = z.object({
   replicationCount: z.number(),
 });
 /** `total` stops at a cap (then `isTotalCapped`): exact counts of large result sets are not worth their cost. */
-export const galleryResponseSchema = z.object({ items: z.array(galleryItemSchema), total: z.number(), isTotalCapped: z.boolean(), page: z.number(), pageSize: z.number() });
+export const galleryResponseSchema = z.object({
+  items: z.array(galleryItemSchema),
+  total: z.number(),
+  isTotalCapped: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export type GalleryItem = z.infer<typeof galleryItemSchema>;
 
 export const supportResultSchema = z.object({ supportCount: z.number(), supportedByMe: z.boolean() });
 
 export const commentBodySchema = z.object({ body: z.string().trim().min(2).max(movementLimits.commentMax) });
-export const commentDtoSchema = z.object({ id: z.uuid(), authorName: z.string(), body: z.string(), status: z.enum(commentStatuses), createdAt: z.string(), reportCount: z.number() });
+export const commentDtoSchema = z.object({
+  id: z.uuid(),
+  authorName: z.string(),
+  /** Written by the signed-in reader (who is offered no "report" button on it). */
+  isMine: z.boolean(),
+  body: z.string(),
+  status: z.enum(commentStatuses),
+  createdAt: z.string(),
+  reportCount: z.number(),
+});
 export const commentListSchema = z.object({ comments: z.array(commentDtoSchema) });
 export const reportCommentSchema = z.object({ reason: z.string().trim().min(2).max(500) });
 export const moderateCommentSchema = z.object({ action: z.enum(['hide', 'show']), note: z.string().trim().max(500).default('') });
@@ -336,19 +446,29 @@ export const createCouncilSchema = z.object({
   nameVi: z.string().trim().min(1).max(300),
   nameEn: z.string().trim().min(1).max(300),
   approvalThresholdPercent: z.number().int().min(50).max(100).default(67),
-  members: z.array(z.object({ userId: z.uuid(), unitId: z.uuid().nullable().default(null), role: z.enum(councilRoles) })).min(1).max(50),
+  members: z
+    .array(z.object({ userId: z.uuid(), unitId: z.uuid().nullable().default(null), role: z.enum(councilRoles) }))
+    .min(1)
+    .max(50),
 });
 /** Accounts a manager may put on a council: staff accounts or holders of a role, with the unit of their first grant. */
 export const councilCandidateQuerySchema = z.object({ q: z.string().trim().max(100).default('') });
-export const councilCandidateListSchema = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), unitId: z.uuid().nullable() })) });
+export const councilCandidateListSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), unitId: z.uuid().nullable() })),
+});
 export const councilDtoSchema = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
   name: localizedTextSchema,
   approvalThresholdPercent: z.number(),
-  members: z.array(z.object({ userId: z.uuid(), displayName: z.string(), role: z.enum(councilRoles), unitId: z.uuid().nullable(), load: z.number() })),
+  members: z.array(
+    z.object({ userId: z.uuid(), displayName: z.string(), role: z.enum(councilRoles), unitId: z.uuid().nullable(), load: z.number() }),
+  ),
 });
-export const assignBodySchema = z.object({ initiativeIds: z.array(z.uuid()).min(1).max(200), reviewersPerInitiative: z.number().int().min(1).max(15).default(3) });
+export const assignBodySchema = z.object({
+  initiativeIds: z.array(z.uuid()).min(1).max(200),
+  reviewersPerInitiative: z.number().int().min(1).max(15).default(3),
+});
 export const assignResultSchema = z.object({ assignments: z.array(z.object({ initiativeId: z.uuid(), reviewerIds: z.array(z.uuid()) })) });
 export const conflictBodySchema = z.object({ reason: z.string().trim().min(3).max(1000) });
 
@@ -362,12 +482,21 @@ export const reviewTaskSchema = z.object({
 });
 export const reviewTaskListSchema = z.object({ tasks: z.array(reviewTaskSchema) });
 export const scoreSheetSchema = z.object({
-  scores: z.array(z.object({ criterionId: z.uuid(), score: z.number().int().min(0).max(100), comment: z.string().trim().max(2000).default('') })).min(1).max(20),
+  scores: z
+    .array(z.object({ criterionId: z.uuid(), score: z.number().int().min(0).max(100), comment: z.string().trim().max(2000).default('') }))
+    .min(1)
+    .max(20),
 });
 export const scoresViewSchema = z.object({
   mine: z.array(z.object({ criterionId: z.uuid(), score: z.number(), comment: z.string() })),
   mySubmittedAt: z.string().nullable(),
-  others: z.array(z.object({ reviewerName: z.string(), total: z.number(), scores: z.array(z.object({ criterionId: z.uuid(), score: z.number(), comment: z.string() })) })),
+  others: z.array(
+    z.object({
+      reviewerName: z.string(),
+      total: z.number(),
+      scores: z.array(z.object({ criterionId: z.uuid(), score: z.number(), comment: z.string() })),
+    }),
+  ),
   aggregate: z.object({ mean: z.number(), spread: z.number(), reviewers: z.number(), isDisputed: z.boolean() }).nullable(),
 });
 
@@ -399,7 +528,9 @@ export const decisionBodySchema = z.object({
 });
 
 // Awards and replication
-export const awardTypeListSchema = z.object({ types: z.array(z.object({ code: z.string(), name: localizedTextSchema, issuer: localizedTextSchema })) });
+export const awardTypeListSchema = z.object({
+  types: z.array(z.object({ code: z.string(), name: localizedTextSchema, issuer: localizedTextSchema })),
+});
 export const awardBodySchema = z.object({
   awardTypeCode: z.string().trim().min(1).max(40),
   phaseId: z.uuid().nullable().default(null),
@@ -421,19 +552,38 @@ export const awardDtoSchema = z.object({
 });
 export const awardListSchema = z.object({ awards: z.array(awardDtoSchema) });
 export const replicationBodySchema = z.object({ unitId: z.uuid(), adoptedOn: isoDate, results: z.string().trim().min(3).max(5000) });
-export const replicationDtoSchema = z.object({ id: z.uuid(), initiativeId: z.uuid(), unitId: z.uuid(), unitName: localizedTextSchema, adoptedOn: z.string(), results: z.string() });
+export const replicationDtoSchema = z.object({
+  id: z.uuid(),
+  initiativeId: z.uuid(),
+  unitId: z.uuid(),
+  unitName: localizedTextSchema,
+  adoptedOn: z.string(),
+  results: z.string(),
+});
 export const mostReplicatedSchema = z.object({ items: z.array(galleryItemSchema) });
 
 // Similar initiatives
-export const similarQuerySchema = z.object({ text: z.string().trim().min(3).max(4000), excludeId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(20).default(5) });
-export const similarResponseSchema = z.object({ items: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string(), state: z.enum(initiativeStates), score: z.number() })) });
+export const similarQuerySchema = z.object({
+  text: z.string().trim().min(3).max(4000),
+  excludeId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+export const similarResponseSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string(), state: z.enum(initiativeStates), score: z.number() })),
+});
 
 // Registrations and reports
 export const registrationBodySchema = z.object({
   unitId: z.uuid(),
-  commitments: z.array(z.object({ text: z.string().trim().min(3).max(1000), target: z.string().trim().max(300).default('') })).min(1).max(30),
+  commitments: z
+    .array(z.object({ text: z.string().trim().min(3).max(1000), target: z.string().trim().max(300).default('') }))
+    .min(1)
+    .max(30),
 });
-export const registrationReportSchema = z.object({ review: z.enum(['interim', 'final']), report: z.string().trim().min(3).max(movementLimits.longTextMax) });
+export const registrationReportSchema = z.object({
+  review: z.enum(['interim', 'final']),
+  report: z.string().trim().min(3).max(movementLimits.longTextMax),
+});
 export const registrationDtoSchema = z.object({
   id: z.uuid(),
   phaseId: z.uuid(),
@@ -445,12 +595,20 @@ export const registrationDtoSchema = z.object({
 });
 export const registrationListSchema = z.object({ registrations: z.array(registrationDtoSchema) });
 export const phaseReportSchema = z.object({
-  phase: z.object({ id: z.uuid(), name: localizedTextSchema, review: z.enum(['interim', 'final']).nullable(), startsOn: z.string(), endsOn: z.string() }),
+  phase: z.object({
+    id: z.uuid(),
+    name: localizedTextSchema,
+    review: z.enum(['interim', 'final']).nullable(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+  }),
   byField: z.array(z.object({ key: z.string(), count: z.number() })),
   /** `key` is the Vietnamese name (what the DOCX and XLSX print); `name` carries both languages for the page. */
   byUnit: z.array(z.object({ key: z.string(), name: localizedTextSchema, count: z.number() })),
   byState: z.array(z.object({ key: z.string(), count: z.number() })),
-  top: z.array(z.object({ code: z.string(), title: z.string(), supportCount: z.number(), replicationCount: z.number(), scope: z.string().nullable() })),
+  top: z.array(
+    z.object({ code: z.string(), title: z.string(), supportCount: z.number(), replicationCount: z.number(), scope: z.string().nullable() }),
+  ),
   awards: z.array(z.object({ type: z.string(), name: localizedTextSchema, count: z.number() })),
   replications: z.number(),
   registrations: z.number(),

@@ -31,9 +31,7 @@ afterEach(() => {
 
 describe('buildApiUrl', () => {
   it('appends the query and leaves out empty entries', () => {
-    expect(buildApiUrl('/api/search', { q: 'chuyen doi so', limit: 5, type: undefined })).toBe(
-      '/api/search?q=chuyen+doi+so&limit=5',
-    );
+    expect(buildApiUrl('/api/search', { q: 'chuyen doi so', limit: 5, type: undefined })).toBe('/api/search?q=chuyen+doi+so&limit=5');
   });
 
   it('refuses URLs that would leave the origin', () => {
@@ -143,7 +141,10 @@ describe('apiSend', () => {
     setCsrfToken('stale');
     const refresh = vi.fn(() => Promise.resolve('fresh'));
     setCsrfRefresher(refresh);
-    const fetchMock = vi.fn().mockResolvedValueOnce(csrfRejection()).mockResolvedValueOnce(new Response(null, { status: 204 }));
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(csrfRejection())
+      .mockResolvedValueOnce(new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetchMock);
     await apiSend('PATCH', '/api/account', null, { body: { displayName: 'An' } });
     expect(refresh).toHaveBeenCalledTimes(1);

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client.js';
-import { identityKeys, installCsrfRefresher } from '../features/identity/api.js';
+import { identityKeys, installCsrfRefresher } from '../features/identity/session.js';
 
 const maxRetries = 2;
 
@@ -23,8 +23,7 @@ export function createQueryClient(): QueryClient {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
         retry: (failureCount, error) =>
-          !(error instanceof ApiError && (error.isClientError || error.kind === 'invalid_response')) &&
-          failureCount < maxRetries,
+          !(error instanceof ApiError && (error.isClientError || error.kind === 'invalid_response')) && failureCount < maxRetries,
       },
     },
   });

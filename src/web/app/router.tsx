@@ -1,18 +1,10 @@
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
-import { Layout } from '../components/layout.js';
+import { Layout } from '../components/layout/layout.js';
 import { NotFoundPage } from '../components/not-found-page.js';
 import { RouteErrorPage } from '../components/route-error-page.js';
-import { AccountPage } from '../features/identity/account/account-page.js';
-import { ForgotPasswordPage } from '../features/identity/forgot-password-page.js';
-import { PrivacyNoticePage } from '../features/identity/privacy-notice-page.js';
-import { ResetPasswordPage } from '../features/identity/reset-password-page.js';
-import { SecondFactorPage } from '../features/identity/second-factor-page.js';
-import { SignInPage } from '../features/identity/sign-in-page.js';
-import { SignUpPage } from '../features/identity/sign-up-page.js';
-import { VerifyEmailPage } from '../features/identity/verify-email-page.js';
 import { HomePage } from '../features/portal/home-page.js';
-import { SearchPage } from '../features/search/search-page.js';
 import { features } from './features.js';
+import { lazyPage } from './lazy-page.js';
 import { paths } from './paths.js';
 
 export { paths } from './paths.js';
@@ -34,6 +26,7 @@ const englishAliases: ReadonlyArray<readonly [alias: string, target: string]> = 
 /** Strips the leading slash: child routes are relative to the layout's "/". */
 const relative = (path: string) => path.slice(1);
 
+// The home page comes with the app; every other page loads on its first visit.
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -44,15 +37,33 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: relative(paths.search), element: <SearchPage /> },
-          { path: relative(paths.signUp), element: <SignUpPage /> },
-          { path: relative(paths.verifyEmail), element: <VerifyEmailPage /> },
-          { path: relative(paths.signIn), element: <SignInPage /> },
-          { path: relative(paths.secondFactor), element: <SecondFactorPage /> },
-          { path: relative(paths.forgotPassword), element: <ForgotPasswordPage /> },
-          { path: relative(paths.resetPassword), element: <ResetPasswordPage /> },
-          { path: relative(paths.account), element: <AccountPage /> },
-          { path: relative(paths.privacy), element: <PrivacyNoticePage /> },
+          { path: relative(paths.search), ...lazyPage(() => import('../features/search/search-page.js'), 'SearchPage') },
+          { path: relative(paths.signUp), ...lazyPage(() => import('../features/identity/sign-up-page.js'), 'SignUpPage', ['identity']) },
+          {
+            path: relative(paths.verifyEmail),
+            ...lazyPage(() => import('../features/identity/verify-email-page.js'), 'VerifyEmailPage', ['identity']),
+          },
+          { path: relative(paths.signIn), ...lazyPage(() => import('../features/identity/sign-in-page.js'), 'SignInPage', ['identity']) },
+          {
+            path: relative(paths.secondFactor),
+            ...lazyPage(() => import('../features/identity/second-factor-page.js'), 'SecondFactorPage', ['identity']),
+          },
+          {
+            path: relative(paths.forgotPassword),
+            ...lazyPage(() => import('../features/identity/forgot-password-page.js'), 'ForgotPasswordPage', ['identity']),
+          },
+          {
+            path: relative(paths.resetPassword),
+            ...lazyPage(() => import('../features/identity/reset-password-page.js'), 'ResetPasswordPage', ['identity']),
+          },
+          {
+            path: relative(paths.account),
+            ...lazyPage(() => import('../features/identity/account/account-page.js'), 'AccountPage', ['identity']),
+          },
+          {
+            path: relative(paths.privacy),
+            ...lazyPage(() => import('../features/identity/privacy-notice-page.js'), 'PrivacyNoticePage', ['identity']),
+          },
           ...features.flatMap((feature) => feature.routes),
           ...englishAliases.map(([alias, target]) => ({
             path: alias,

@@ -1,26 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDocumentTitle } from './use-document-title.js';
+import { paths } from '../app/paths.js';
+import { Page } from './page/page.js';
+import { PageHeader } from './page-header/page-header.js';
 
 /** Shown for any client route that does not exist. */
 export function NotFoundPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('notFound.pageTitle') }));
-
   return (
-    <div className="container page page--narrow">
+    <Page width="narrow">
       {/* React hoists this into <head>: search engines should not index a missing page. */}
       <meta name="robots" content="noindex" />
-      <h1>{t('notFound.heading')}</h1>
+      <PageHeader title={t('notFound.heading')} documentTitle={t('notFound.pageTitle')} />
       <p>{t('notFound.body')}</p>
       <ul className="link-list">
         <li>
-          <Link to="/">{t('notFound.home')}</Link>
+          <Link to={paths.home}>{t('notFound.home')}</Link>
         </li>
         <li>
-          <Link to="/tim-kiem">{t('notFound.search')}</Link>
+          <Link to={paths.search}>{t('notFound.search')}</Link>
         </li>
       </ul>
-    </div>
+    </Page>
   );
 }

@@ -6,8 +6,8 @@ import { isLocale } from './index.js';
 /** The active UI language as a `Locale`. */
 export function useLocale(): Locale {
   const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  return isLocale(language) ? language : defaultLocale;
+  // Not `resolvedLanguage`: a language whose strings arrived after start-up is not "resolved" until a switch.
+  return isLocale(i18n.language) ? i18n.language : defaultLocale;
 }
 
 /** Picks the current language's text out of an API `{ vi, en }` object. */

@@ -9,6 +9,7 @@ import type {
   initiativeDraftSchema,
   transitionBodySchema,
 } from '../../../shared/contracts/movement.js';
+import { movementLimits } from '../../../shared/contracts/movement.js';
 import { foldDiacritics } from '../../../shared/text.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -224,12 +225,12 @@ async function phaseOfCall(ctx: ServiceContext, campaignId: string, callId: stri
 async function checkComplete(ctx: ServiceContext, row: InitiativeRow): Promise<void> {
   const problems: Array<{ field: string; vi: string; en: string }> = [];
   const [campaign] = await ctx.db.select().from(campaigns).where(eq(campaigns.id, row.campaignId));
-  if (row.title.trim().length < 5) problems.push({ field: 'title', vi: 'Tên sáng kiến cần ít nhất 5 ký tự', en: 'The name needs at least 5 characters' });
+  if (row.title.trim().length < movementLimits.titleMin) problems.push({ field: 'title', vi: `Tên sáng kiến cần ít nhất ${movementLimits.titleMin} ký tự`, en: `The name needs at least ${movementLimits.titleMin} characters` });
   if (!campaign?.fields.some((f) => f.code === row.fieldCode)) problems.push({ field: 'fieldCode', vi: 'Chọn lĩnh vực áp dụng', en: 'Choose a field of application' });
-  if (row.essence.trim().length < 20) problems.push({ field: 'essence', vi: 'Mô tả bản chất cần ít nhất 20 ký tự', en: 'The essence needs at least 20 characters' });
+  if (row.essence.trim().length < movementLimits.essenceMin) problems.push({ field: 'essence', vi: `Mô tả bản chất cần ít nhất ${movementLimits.essenceMin} ký tự`, en: `The essence needs at least ${movementLimits.essenceMin} characters` });
   if (row.firstAppliedOn === null) problems.push({ field: 'firstAppliedOn', vi: 'Nhập ngày áp dụng lần đầu hoặc áp dụng thử', en: 'Enter the date first applied or trialled' });
   else if (row.firstAppliedOn > ctx.clock.now().toISOString().slice(0, 10)) problems.push({ field: 'firstAppliedOn', vi: 'Ngày áp dụng lần đầu không được ở tương lai', en: 'The date first applied cannot be in the future' });
-  if (row.benefits.trim().length < 5) problems.push({ field: 'benefits', vi: 'Nêu lợi ích thu được', en: 'Describe the benefits' });
+  if (row.benefits.trim().length < movementLimits.benefitsMin) problems.push({ field: 'benefits', vi: 'Nêu lợi ích thu được', en: 'Describe the benefits' });
   const authors = await ctx.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, row.id)).orderBy(initiativeAuthors.position);
   const total = authors.reduce((sum, a) => sum + a.contributionPercent, 0);
   if (authors.length === 0) problems.push({ field: 'authors', vi: 'Cần ít nhất một tác giả', en: 'At least one author is needed' });

@@ -76,22 +76,30 @@ describe('the public side', () => {
     expect(res.json().replications.length).toBeGreaterThan(0);
 
     const campaign = await demoCampaign(t);
-    const draft = await as(t.app, people.author.browser)({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaign.id) });
+    const draft = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaign.id) });
     expect(draft.json().confidentialInfo).toBe('Mật khẩu máy chủ: không công khai');
     expect((await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${draft.json().id}` })).statusCode).toBe(404);
-    expect((await as(t.app, people.citizen.browser)({ method: 'GET', url: `/api/movement/initiatives/${draft.json().id}` })).statusCode).toBe(404);
+    expect(
+      (await as(t.app, people.citizen.browser)({ method: 'GET', url: `/api/movement/initiatives/${draft.json().id}` })).statusCode,
+    ).toBe(404);
   });
 
   it('counts one support per account, exactly, under concurrent requests', async () => {
     const browsers = await manyAccounts(t, 200, 'ung-ho');
     const before = (await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}` })).json().supportCount as number;
-    const send = (i: number) => as(t.app, browsers[i % browsers.length]!)({ method: 'POST', url: `/api/movement/gallery/${publicId}/supports` });
+    const send = (i: number) =>
+      as(t.app, browsers[i % browsers.length]!)({ method: 'POST', url: `/api/movement/gallery/${publicId}/supports` });
     // Every account twice, all at once: the second of each pair must not count.
     const results = await Promise.all(Array.from({ length: 400 }, (_, i) => send(i)));
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     const after = (await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}` })).json().supportCount as number;
     expect(after - before).toBe(200);
-    const rows = await t.testDb.database.db.execute<{ n: number }>(sql`select count(*)::int as n from initiative_supports where initiative_id = ${publicId}`);
+    const rows = await t.testDb.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from initiative_supports where initiative_id = ${publicId}`,
+    );
     expect(rows.rows[0]!.n).toBe(after);
   }, 120_000);
 
@@ -102,28 +110,54 @@ describe('the public side', () => {
     expect(rude.json().error.message.vi).toBe('Bình luận có từ ngữ thô tục; vui lòng viết lại lịch sự hơn');
     const spam = await as(t.app, people.citizen.browser)({ method: 'POST', url, payload: { body: 'Kiếm tiền online tại nhà' } });
     expect(spam.json().status).toBe('held');
-    const good = await as(t.app, people.citizen.browser)({ method: 'POST', url, payload: { body: 'Phường tôi đã áp dụng, rất hiệu quả!' } });
+    const good = await as(
+      t.app,
+      people.citizen.browser,
+    )({ method: 'POST', url, payload: { body: 'Phường tôi đã áp dụng, rất hiệu quả!' } });
     expect(good.statusCode).toBe(201);
     let list = await t.app.inject({ method: 'GET', url });
     expect(list.json().comments.map((c: { body: string }) => c.body)).toEqual(['Phường tôi đã áp dụng, rất hiệu quả!']);
+    // Each reader's own comment is marked as theirs (the page offers no "report" button on it); a visitor owns none.
+    expect(good.json().isMine).toBe(true);
+    expect(list.json().comments.map((c: { isMine: boolean }) => c.isMine)).toEqual([false]);
+    const byAuthor = await as(t.app, people.citizen.browser)({ method: 'GET', url });
+    expect(byAuthor.json().comments.map((c: { isMine: boolean }) => c.isMine)).toEqual([true]);
+    const byOther = await as(t.app, people.author.browser)({ method: 'GET', url });
+    expect(byOther.json().comments.map((c: { isMine: boolean }) => c.isMine)).toEqual([false]);
 
     const reporters = await manyAccounts(t, 3, 'bao-cao');
     for (const reporter of [...reporters, reporters[0]!]) {
-      await as(t.app, reporter)({ method: 'POST', url: `/api/movement/comments/${good.json().id}/reports`, payload: { reason: 'Không liên quan' } });
+      await as(
+        t.app,
+        reporter,
+      )({ method: 'POST', url: `/api/movement/comments/${good.json().id}/reports`, payload: { reason: 'Không liên quan' } });
     }
     list = await t.app.inject({ method: 'GET', url });
     expect(list.json().comments).toEqual([]);
     const queue = await as(t.app, people.pm.browser)({ method: 'GET', url: '/api/movement/moderation/comments' });
     expect(queue.json().comments.find((c: { id: string }) => c.id === good.json().id)).toMatchObject({ status: 'held', reportCount: 3 });
-    const shown = await as(t.app, people.pm.browser)({ method: 'POST', url: `/api/movement/comments/${good.json().id}/moderation`, payload: { action: 'show', note: 'Không vi phạm' } });
+    const shown = await as(
+      t.app,
+      people.pm.browser,
+    )({ method: 'POST', url: `/api/movement/comments/${good.json().id}/moderation`, payload: { action: 'show', note: 'Không vi phạm' } });
     expect(shown.json().status).toBe('visible');
-    const hidden = await as(t.app, people.pm.browser)({ method: 'POST', url: `/api/movement/comments/${spam.json().id}/moderation`, payload: { action: 'hide', note: 'Quảng cáo' } });
+    const hidden = await as(
+      t.app,
+      people.pm.browser,
+    )({ method: 'POST', url: `/api/movement/comments/${spam.json().id}/moderation`, payload: { action: 'hide', note: 'Quảng cáo' } });
     expect(hidden.json().status).toBe('hidden');
     expect((await t.app.inject({ method: 'GET', url })).json().comments).toHaveLength(1);
   });
 
   it('records a replication only for the officer’s own unit, and lists the most replicated', async () => {
-    const other = await as(t.app, people.officer.browser)({ method: 'POST', url: `/api/movement/initiatives/${publicId}/replications`, payload: { unitId: await unitId(t, '25807'), adoptedOn: '2026-02-01', results: 'Áp dụng tốt' } });
+    const other = await as(
+      t.app,
+      people.officer.browser,
+    )({
+      method: 'POST',
+      url: `/api/movement/initiatives/${publicId}/replications`,
+      payload: { unitId: await unitId(t, '25807'), adoptedOn: '2026-02-01', results: 'Áp dụng tốt' },
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json().error.message.en).toMatch(/^Only an officer of .+ may record that it applies the initiative$/);
     const most = await t.app.inject({ method: 'GET', url: '/api/movement/most-replicated' });

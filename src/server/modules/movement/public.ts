@@ -105,10 +105,12 @@ export async function supportInitiative(ctx: ServiceContext, id: string) {
 
 type CommentRow = typeof initiativeComments.$inferSelect;
 
-function presentComment(row: CommentRow, authorName: string | null) {
+/** `viewerId`: who reads it, so their own comment is marked (a reader does not report their own words). */
+function presentComment(row: CommentRow, authorName: string | null, viewerId: string | undefined) {
   return {
     id: row.id,
     authorName: authorName ?? '—',
+    isMine: viewerId !== undefined && row.authorId === viewerId,
     body: row.body,
     status: row.status,
     createdAt: row.createdAt,
@@ -125,7 +127,7 @@ export async function listComments(ctx: ServiceContext, initiativeId: string) {
     .leftJoin(users, eq(users.id, initiativeComments.authorId))
     .where(and(eq(initiativeComments.initiativeId, initiativeId), eq(initiativeComments.status, 'visible')))
     .orderBy(asc(initiativeComments.createdAt), asc(initiativeComments.id));
-  return { comments: rows.map((r) => presentComment(r.c, r.name)) };
+  return { comments: rows.map((r) => presentComment(r.c, r.name, ctx.actor?.userId)) };
 }
 
 /** Adds a comment after the filter: profanity is refused with a clear message, spam waits for a moderator. */
@@ -162,7 +164,7 @@ export async function addComment(ctx: ServiceContext, initiativeId: string, body
       entityId: row!.id,
       after: { initiativeId, status },
     });
-    return presentComment(row!, tx.actor!.displayName || null);
+    return presentComment(row!, tx.actor!.displayName || null, userId);
   });
 }
 
@@ -177,7 +179,7 @@ export async function reportComment(ctx: ServiceContext, commentId: string, reas
       .values({ commentId, reporterId: userId, reason })
       .onConflictDoNothing()
       .returning({ id: commentReports.commentId });
-    if (added.length === 0) return presentComment(comment, null);
+    if (added.length === 0) return presentComment(comment, null, userId);
     const reportCount = comment.reportCount + 1;
     const status = comment.status === 'visible' && reportCount >= reportsToHold ? 'held' : comment.status;
     const [row] = await tx.db
@@ -191,7 +193,7 @@ export async function reportComment(ctx: ServiceContext, commentId: string, reas
       entityId: commentId,
       after: { reason, reportCount, status },
     });
-    return presentComment(row!, null);
+    return presentComment(row!, null, userId);
   });
 }
 
@@ -223,7 +225,7 @@ export async function moderationQueue(ctx: ServiceContext) {
       // The filter writes `filter:<reason>`, reports write `reports`; anything else is a moderator's note.
       const heldBy = note.startsWith('filter:') ? 'filter' : r.c.reportCount > 0 ? 'reports' : 'moderator';
       return {
-        ...presentComment(r.c, r.name),
+        ...presentComment(r.c, r.name, ctx.actor?.userId),
         initiativeId: r.c.initiativeId,
         initiativeTitle: r.title,
         heldBy: heldBy as 'filter' | 'reports' | 'moderator',
@@ -255,6 +257,6 @@ export async function moderateComment(ctx: ServiceContext, commentId: string, in
       before: { status: comment.status },
       after: { status, note: input.note },
     });
-    return presentComment(row!, null);
+    return presentComment(row!, null, ctx.actor?.userId);
   });
 }

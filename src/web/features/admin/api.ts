@@ -10,7 +10,7 @@ import {
   type unitUpdateBodySchema,
 } from '../../../shared/contracts/identity.js';
 import { apiGet, apiSend } from '../../api/client.js';
-import { identityKeys } from '../identity/api.js';
+import { identityKeys } from '../identity/session.js';
 
 /** Everything the administration pages read lives under the private prefix, so sign-out drops it. */
 const adminKeys = {
@@ -84,6 +84,7 @@ export function useRevokeGrant() {
 }
 
 /** The audit filters as the URL carries them; empty strings are left out of the request. */
+export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditFilters = {
   action: string;
   entityType: string;

@@ -1,24 +1,38 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { buildApiUrl } from '../../api/client.js';
-import { Loading, QueryError, describeError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { formatNumber } from '../../i18n/format.js';
+import { paths } from '../../app/paths.js';
+import { Button, buttonClass, ButtonRow } from '../../components/button/button.js';
+import { Panel } from '../../components/card/card.js';
+import { DataTable } from '../../components/data-table/data-table.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { LabelledInput } from '../../components/form/field-shell.js';
+import { filterGridClass } from '../../components/form/filter-bar.js';
+import { Notice, WriteError } from '../../components/notice/notice.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
-import { auditFilterNames, auditPageSize, auditQuery, useAuditEvents, useVerifyAudit, type AuditFilters } from './api.js';
+import { adminPaths } from './admin-paths.js';
+import { auditFilterNames, auditPageSize, auditQuery, useAuditEvents, useVerifyAudit, type AuditEvent, type AuditFilters } from './api.js';
 import { RequireAdministrator } from './require-administrator.js';
+import styles from './admin.module.css';
 
 type FilterName = (typeof auditFilterNames)[number];
 
 /** The audit log: filter it (the filters live in the URL, so a view can be shared), page back, export, verify. */
 export function AuditLogPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('admin.audit.pageTitle') }));
-  return <RequireAdministrator>{() => <AuditLog />}</RequireAdministrator>;
+  return (
+    <Page width="wide">
+      <RequireAdministrator>{() => <AuditLog />}</RequireAdministrator>
+    </Page>
+  );
 }
 
-const dateTimeFormats = { vi: 'vi-VN', en: 'en-GB' } as const;
+const actorLabels = ['user', 'api-token', 'system'] as const;
+const isActorLabel = (name: string): name is (typeof actorLabels)[number] => (actorLabels as readonly string[]).includes(name);
 
 function AuditLog() {
   const { t } = useTranslation();
@@ -30,10 +44,6 @@ function AuditLog() {
   const csvUrl = buildApiUrl('/api/admin/audit.csv', { ...auditQuery({ ...exportFilters, before: '' }), limit: 500 });
   const items = events.data?.items ?? [];
   const lastId = items.at(-1)?.id;
-  const formatWhen = (iso: string) =>
-    new Intl.DateTimeFormat(dateTimeFormats[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-      new Date(iso),
-    );
 
   const goTo = (next: Partial<AuditFilters>) => {
     const merged = { ...filters, ...next };
@@ -41,9 +51,16 @@ function AuditLog() {
   };
 
   return (
-    <div className="container page page--wide">
-      <h1>{t('admin.audit.heading')}</h1>
-      <p>{t('admin.audit.intro')}</p>
+    <>
+      <PageHeader
+        title={t('admin.audit.heading')}
+        documentTitle={t('admin.audit.pageTitle')}
+        subtitle={t('admin.audit.intro')}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('admin.home.heading'), to: adminPaths.home },
+        ]}
+      />
       <AuditFiltersForm
         key={searchParams.toString()}
         filters={filters}
@@ -51,88 +68,87 @@ function AuditLog() {
         onClear={() => setSearchParams({})}
       />
       <p>
-        <a className="button button--secondary" href={csvUrl} download>
+        <a className={buttonClass('secondary')} href={csvUrl} download>
           {t('admin.audit.exportCsv')}
         </a>
       </p>
       {events.isPending ? <Loading /> : null}
       {events.isError ? <QueryError error={events.error} onRetry={() => void events.refetch()} /> : null}
       {events.data ? (
-        items.length === 0 ? (
-          <p>{t('admin.audit.empty')}</p>
-        ) : (
-          <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-            <table className="data-table">
-              <caption id="audit-caption">{t('admin.audit.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('admin.audit.occurredAt')}</th>
-                  <th scope="col">{t('admin.audit.actor')}</th>
-                  <th scope="col">{t('admin.audit.action')}</th>
-                  <th scope="col">{t('admin.audit.entity')}</th>
-                  <th scope="col">{t('admin.audit.request')}</th>
-                  <th scope="col">{t('admin.audit.changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((event) => (
-                  <tr key={event.id}>
-                    <td>{event.id}</td>
-                    <td>{formatWhen(event.occurredAt)}</td>
-                    <td>
-                      {isActorLabel(event.actorName) ? t(`admin.audit.actors.${event.actorName}`) : event.actorName}
-                      {event.actorId ? <code className="audit__id">{event.actorId}</code> : null}
-                    </td>
-                    <td>
-                      <code>{event.action}</code>
-                    </td>
-                    <td>
-                      {event.entityType}
-                      {event.entityId ? <code className="audit__id">{event.entityId}</code> : null}
-                    </td>
-                    <td>
-                      {event.requestId ? <code className="audit__id">{event.requestId}</code> : null}
-                      {event.ip ?? ''}
-                    </td>
-                    <td>
-                      <details>
-                        <summary>
-                          {t('admin.audit.show')}
-                          <span className="visually-hidden"> #{event.id}</span>
-                        </summary>
-                        <p className="audit__label">{t('admin.audit.before')}</p>
-                        <pre className="audit__json">{JSON.stringify(event.before ?? null, null, 2)}</pre>
-                        <p className="audit__label">{t('admin.audit.after')}</p>
-                        <pre className="audit__json">{JSON.stringify(event.after ?? null, null, 2)}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
+        <DataTable
+          caption={t('admin.audit.tableCaption')}
+          rows={items}
+          rowKey={(event) => String(event.id)}
+          empty={<EmptyState title={t('admin.audit.empty')}>{t('admin.audit.emptyNext')}</EmptyState>}
+          columns={[
+            { key: 'id', header: '#', cell: (event: AuditEvent) => event.id, align: 'end' },
+            { key: 'occurredAt', header: t('admin.audit.occurredAt'), cell: (event) => formatDateTime(event.occurredAt, locale) },
+            {
+              key: 'actor',
+              header: t('admin.audit.actor'),
+              cell: (event) => (
+                <>
+                  {isActorLabel(event.actorName) ? t(`admin.audit.actors.${event.actorName}`) : event.actorName}
+                  {event.actorId ? <code className={styles.id}>{event.actorId}</code> : null}
+                </>
+              ),
+            },
+            { key: 'action', header: t('admin.audit.action'), cell: (event) => <code>{event.action}</code> },
+            {
+              key: 'entity',
+              header: t('admin.audit.entity'),
+              cell: (event) => (
+                <>
+                  {event.entityType}
+                  {event.entityId ? <code className={styles.id}>{event.entityId}</code> : null}
+                </>
+              ),
+            },
+            {
+              key: 'request',
+              header: t('admin.audit.request'),
+              cell: (event) => (
+                <>
+                  {event.requestId ? <code className={styles.id}>{event.requestId}</code> : null}
+                  {event.ip ?? ''}
+                </>
+              ),
+            },
+            {
+              key: 'changes',
+              header: t('admin.audit.changes'),
+              cell: (event) => (
+                <details>
+                  <summary>
+                    {t('admin.audit.show')}
+                    <span className="visually-hidden"> #{event.id}</span>
+                  </summary>
+                  <p className={styles.label}>{t('admin.audit.before')}</p>
+                  <pre className={styles.json}>{JSON.stringify(event.before ?? null, null, 2)}</pre>
+                  <p className={styles.label}>{t('admin.audit.after')}</p>
+                  <pre className={styles.json}>{JSON.stringify(event.after ?? null, null, 2)}</pre>
+                </details>
+              ),
+            },
+          ]}
+        />
       ) : null}
-      <div className="button-row">
+      <ButtonRow>
         {filters.before ? (
-          <button type="button" className="button button--secondary" onClick={() => goTo({ before: '' })}>
+          <Button variant="secondary" onClick={() => goTo({ before: '' })}>
             {t('admin.audit.newest')}
-          </button>
+          </Button>
         ) : null}
         {items.length === auditPageSize && lastId !== undefined ? (
-          <button type="button" className="button button--secondary" onClick={() => goTo({ before: String(lastId) })}>
+          <Button variant="secondary" onClick={() => goTo({ before: String(lastId) })}>
             {t('admin.audit.next')}
-          </button>
+          </Button>
         ) : null}
-      </div>
+      </ButtonRow>
       <VerifyChain />
-    </div>
+    </>
   );
 }
-
-const actorLabels = ['user', 'api-token', 'system'] as const;
-const isActorLabel = (name: string): name is (typeof actorLabels)[number] => (actorLabels as readonly string[]).includes(name);
 
 const filterInputs: ReadonlyArray<{ name: FilterName; type: 'text' | 'date'; hint?: 'admin.audit.actionHint' }> = [
   { name: 'action', type: 'text', hint: 'admin.audit.actionHint' },
@@ -153,7 +169,6 @@ function AuditFiltersForm({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [draft, setDraft] = useState<Record<FilterName, string>>(
     () => Object.fromEntries(auditFilterNames.map((name) => [name, filters[name]])) as Record<FilterName, string>,
   );
@@ -162,40 +177,29 @@ function AuditFiltersForm({
     onApply(Object.fromEntries(Object.entries(draft).map(([name, value]) => [name, value.trim()])));
   };
   return (
-    <form className="filter-form" onSubmit={handleSubmit} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('admin.audit.filtersHeading')}</h2>
-      <div className="filter-form__grid">
-        {filterInputs.map((input) => (
-          <div className="field" key={input.name}>
-            <label htmlFor={`${id}-${input.name}`} className="field__label">
-              {t(`admin.audit.${input.name}`)}
-            </label>
-            {input.hint ? (
-              <div id={`${id}-${input.name}-hint`} className="field__hint">
-                {t(input.hint)}
-              </div>
-            ) : null}
-            <input
-              id={`${id}-${input.name}`}
-              className="field__input"
+    <Section title={t('admin.audit.filtersHeading')}>
+      <form onSubmit={handleSubmit} role="search" aria-label={t('admin.audit.filtersHeading')}>
+        <div className={filterGridClass}>
+          {filterInputs.map((input) => (
+            <LabelledInput
+              key={input.name}
+              label={t(`admin.audit.${input.name}`)}
+              hint={input.hint ? t(input.hint) : undefined}
               type={input.type}
               maxLength={80}
               value={draft[input.name]}
-              aria-describedby={input.hint ? `${id}-${input.name}-hint` : undefined}
               onChange={(event) => setDraft((current) => ({ ...current, [input.name]: event.target.value }))}
             />
-          </div>
-        ))}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button">
-          {t('admin.audit.apply')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClear}>
-          {t('admin.audit.clear')}
-        </button>
-      </div>
-    </form>
+          ))}
+        </div>
+        <ButtonRow>
+          <Button type="submit">{t('admin.audit.apply')}</Button>
+          <Button variant="secondary" onClick={onClear}>
+            {t('admin.audit.clear')}
+          </Button>
+        </ButtonRow>
+      </form>
+    </Section>
   );
 }
 
@@ -205,27 +209,19 @@ function VerifyChain() {
   const verify = useVerifyAudit();
   const result = verify.data;
   return (
-    <section className="panel" aria-labelledby="audit-verify-heading">
-      <h2 id="audit-verify-heading">{t('admin.audit.verifyHeading')}</h2>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-disabled={verify.isPending || undefined}
-        onClick={() => !verify.isPending && verify.mutate()}
-      >
+    <Panel title={t('admin.audit.verifyHeading')}>
+      <Button variant="secondary" isBusy={verify.isPending} onClick={() => verify.mutate()}>
         {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
-      </button>
-      <div role="status" className="form__status">
+      </Button>
+      <div role="status">
         {result && result.brokenAt === null ? (
-          <p className="audit__ok">
-            {t('admin.audit.verifyOk', { checked: formatNumber(result.checked, locale), pending: formatNumber(result.pending, locale) })}
-          </p>
+          <p className={styles.ok}>{t('admin.audit.verifyOk', { checked: formatNumber(result.checked, locale), pending: formatNumber(result.pending, locale) })}</p>
         ) : null}
         {result && result.brokenAt !== null ? (
-          <p className="field__error">{t('admin.audit.verifyBroken', { row: result.brokenAt, reason: result.reason?.[locale] ?? '' })}</p>
+          <Notice tone="error">{t('admin.audit.verifyBroken', { row: result.brokenAt, reason: result.reason?.[locale] ?? '' })}</Notice>
         ) : null}
-        {verify.isError ? <p className="field__error">{describeError(verify.error, locale, t)}</p> : null}
       </div>
-    </section>
+      <WriteError error={verify.error} />
+    </Panel>
   );
 }

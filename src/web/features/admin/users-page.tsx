@@ -1,22 +1,35 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { grantCreateBodySchema, roleNames, type Unit } from '../../../shared/contracts/identity.js';
-import { CheckboxField, SelectField } from '../../components/form/form-field.js';
+import { paths } from '../../app/paths.js';
+import { Button } from '../../components/button/button.js';
+import { Card, CardList, Panel } from '../../components/card/card.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { SearchBox } from '../../components/form/search-box.js';
+import { CheckboxField, SelectField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { Loading, QueryError, describeError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { WriteError } from '../../components/notice/notice.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
+import { useToast } from '../../components/toast/toast.js';
+import { useLocalized } from '../../i18n/use-locale.js';
+import { adminPaths } from './admin-paths.js';
 import { useAdminUnits, useAdminUsers, useGrantRole, useRevokeGrant, type AdminUser } from './api.js';
 import { RequireAdministrator } from './require-administrator.js';
+import styles from './admin.module.css';
 
 /** Accounts found by e-mail or name, each with its roles to revoke and a form to grant one. */
 export function UsersPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('admin.users.pageTitle') }));
-  return <RequireAdministrator>{() => <UsersAdministration />}</RequireAdministrator>;
+  return (
+    <Page>
+      <RequireAdministrator>{() => <UsersAdministration />}</RequireAdministrator>
+    </Page>
+  );
 }
 
 function UsersAdministration() {
@@ -24,10 +37,8 @@ function UsersAdministration() {
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const [draft, setDraft] = useState(q);
-  const [status, setStatus] = useState('');
   const users = useAdminUsers(q);
   const units = useAdminUnits();
-  const searchId = useId();
 
   const handleSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,107 +46,107 @@ function UsersAdministration() {
   };
 
   return (
-    <div className="container page">
-      <h1>{t('admin.users.heading')}</h1>
-      <form role="search" className="search-form" onSubmit={handleSearch}>
-        <label htmlFor={searchId} className="search-form__label">
-          {t('admin.users.search')}
-        </label>
-        <div className="search-form__row">
-          <input id={searchId} className="search-form__input" type="search" value={draft} maxLength={100} onChange={(event) => setDraft(event.target.value)} />
-          <button type="submit" className="button">
-            {t('admin.users.searchSubmit')}
-          </button>
-        </div>
+    <>
+      <PageHeader
+        title={t('admin.users.heading')}
+        documentTitle={t('admin.users.pageTitle')}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('admin.home.heading'), to: adminPaths.home },
+        ]}
+      />
+      <form role="search" onSubmit={handleSearch}>
+        <SearchBox
+          label={t('admin.users.search')}
+          submitLabel={t('admin.users.searchSubmit')}
+          value={draft}
+          maxLength={100}
+          onChange={(event) => setDraft(event.target.value)}
+        />
       </form>
-      <p role="status" className="form__status">
-        {status}
-      </p>
       {users.isPending ? <Loading /> : null}
       {users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data ? (
         <>
-          <p className="muted">{t('admin.users.results', { count: users.data.items.length })}</p>
-          {users.data.items.length === 0 ? <p>{t('admin.users.empty')}</p> : null}
-          <ul className="plain-list card-list">
-            {users.data.items.map((user) => (
-              <li key={user.id}>
-                <UserCard user={user} units={units.data?.items ?? []} onChanged={setStatus} />
-              </li>
-            ))}
-          </ul>
+          <p className="muted" role="status">
+            {t('admin.users.results', { count: users.data.items.length })}
+          </p>
+          <CardList
+            items={users.data.items}
+            itemKey={(user) => user.id}
+            layout="column"
+            empty={<EmptyState title={t('admin.users.empty')}>{t('admin.users.emptyNext')}</EmptyState>}
+          >
+            {(user) => <UserCard user={user} units={units.data?.items ?? []} />}
+          </CardList>
         </>
       ) : null}
-    </div>
+    </>
   );
 }
 
-function UserCard({ user, units, onChanged }: { user: AdminUser; units: readonly Unit[]; onChanged: (message: string) => void }) {
+function UserCard({ user, units }: { user: AdminUser; units: readonly Unit[] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const localized = useLocalized();
+  const toast = useToast();
   const revoke = useRevokeGrant();
-  const headingId = useId();
   const [isGranting, setIsGranting] = useState(false);
 
   const handleRevoke = (grant: AdminUser['grants'][number]) => {
     const role = t(`admin.roles.${grant.role}`);
     const unit = localized(grant.unitName);
-    if (revoke.isPending || !window.confirm(t('admin.users.revokeConfirm', { role, name: user.displayName, unit }))) return;
-    revoke.mutate({ userId: user.id, grantId: grant.id }, { onSuccess: () => onChanged(t('admin.users.revoked', { role, name: user.displayName })) });
+    if (!window.confirm(t('admin.users.revokeConfirm', { role, name: user.displayName, unit }))) return;
+    revoke.mutate(
+      { userId: user.id, grantId: grant.id },
+      { onSuccess: () => toast.show((tr) => tr('admin.users.revoked', { role, name: user.displayName })) },
+    );
   };
 
   return (
-    <article className="card" aria-labelledby={headingId}>
-      <h2 id={headingId} className="user-card__name">
-        {user.displayName}
-      </h2>
-      <p className="user-card__email">{user.email}</p>
+    <Card title={user.displayName} headingLevel={2}>
+      <p className={styles.email}>{user.email}</p>
       <p>
-        <span className="tag tag--neutral">{t(`admin.users.kinds.${user.accountKind}`)}</span>{' '}
-        <span className={`tag ${user.hasTotp ? 'tag--success' : 'tag--neutral'}`}>{user.hasTotp ? t('admin.users.withTotp') : t('admin.users.withoutTotp')}</span>
-        {user.isActive ? null : <span className="tag tag--warning">{t('admin.users.inactive')}</span>}
+        <TagGroup>
+          <StatusTag tone="neutral">{t(`admin.users.kinds.${user.accountKind}`)}</StatusTag>
+          <StatusTag tone={user.hasTotp ? 'success' : 'neutral'}>
+            {user.hasTotp ? t('admin.users.withTotp') : t('admin.users.withoutTotp')}
+          </StatusTag>
+          {user.isActive ? null : <StatusTag tone="warning">{t('admin.users.inactive')}</StatusTag>}
+        </TagGroup>
       </p>
       <h3>{t('admin.users.grantsHeading')}</h3>
       {user.grants.length === 0 ? <p className="muted">{t('admin.users.noGrants')}</p> : null}
-      <ul className="grant-list">
-        {user.grants.map((grant) => (
-          <li key={grant.id} className="grant-list__item">
-            <span>
-              {t('admin.users.onUnit', { role: t(`admin.roles.${grant.role}`), unit: localized(grant.unitName) })}
-              {grant.includesSubtree ? ` ${t('admin.users.subtree')}` : ''}
-            </span>
-            <button type="button" className="button button--secondary button--small button--danger-outline" onClick={() => handleRevoke(grant)}>
-              {t('admin.users.revoke')}
-              <span className="visually-hidden">
-                {' '}
-                {t('admin.users.onUnit', { role: t(`admin.roles.${grant.role}`), unit: localized(grant.unitName) })}
+      <ul className={styles.grants}>
+        {user.grants.map((grant) => {
+          const grantText = t('admin.users.onUnit', { role: t(`admin.roles.${grant.role}`), unit: localized(grant.unitName) });
+          return (
+            <li key={grant.id} className={styles.grant} data-grant="">
+              <span>
+                {grantText}
+                {grant.includesSubtree ? ` ${t('admin.users.subtree')}` : ''}
               </span>
-            </button>
-          </li>
-        ))}
+              <Button variant="danger-outline" size="small" isBusy={revoke.isPending} onClick={() => handleRevoke(grant)}>
+                {t('admin.users.revoke')}
+                <span className="visually-hidden"> {grantText}</span>
+              </Button>
+            </li>
+          );
+        })}
       </ul>
-      {revoke.isError ? (
-        <p className="field__error" role="alert">
-          {describeError(revoke.error, locale, t)}
-        </p>
-      ) : null}
+      <WriteError error={revoke.error} />
       {isGranting ? (
-        <GrantForm user={user} units={units} onDone={(message) => {
-          setIsGranting(false);
-          if (message) onChanged(message);
-        }} />
+        <GrantForm user={user} units={units} onDone={() => setIsGranting(false)} />
       ) : (
-        <button type="button" className="button button--secondary" onClick={() => setIsGranting(true)}>
+        <Button variant="secondary" onClick={() => setIsGranting(true)}>
           {t('admin.users.grantHeading')}
           <span className="visually-hidden"> — {user.displayName}</span>
-        </button>
+        </Button>
       )}
-    </article>
+    </Card>
   );
 }
 
-function GrantForm({ user, units, onDone }: { user: AdminUser; units: readonly Unit[]; onDone: (message: string | null) => void }) {
+function GrantForm({ user, units, onDone }: { user: AdminUser; units: readonly Unit[]; onDone: () => void }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const grantRole = useGrantRole();
@@ -150,26 +161,28 @@ function GrantForm({ user, units, onDone }: { user: AdminUser; units: readonly U
     schema: grantCreateBodySchema,
     onSubmit: async (body: z.output<typeof grantCreateBodySchema>) => {
       await grantRole.mutateAsync({ userId: user.id, body });
-      onDone(t('admin.users.granted', { role: t(`admin.roles.${body.role}`), name: user.displayName }));
+      onDone();
+      return (tr) => tr('admin.users.granted', { role: tr(`admin.roles.${body.role}`), name: user.displayName });
     },
   });
   return (
-    <section className="panel" aria-label={`${t('admin.users.grantHeading')} — ${user.displayName}`}>
-      <ValidatedForm
+    <Panel>
+      <h3 className="visually-hidden">{`${t('admin.users.grantHeading')} — ${user.displayName}`}</h3>
+      <Form
         form={form}
-        headingLevel={3}
+        headingLevel={4}
         submitLabel={t('admin.users.grant')}
         submittingLabel={t('admin.users.granting')}
         actions={
-          <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
+          <Button variant="secondary" onClick={onDone}>
             {t('admin.units.cancel')}
-          </button>
+          </Button>
         }
       >
         <SelectField form={form} name="role" options={roleNames.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))} />
         <SelectField form={form} name="unitId" options={unitOptions} />
         <CheckboxField form={form} name="includesSubtree" />
-      </ValidatedForm>
-    </section>
+      </Form>
+    </Panel>
   );
 }

@@ -1,19 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Me } from '../../../shared/contracts/identity.js';
-import { accountSectionPath, paths } from '../../app/paths.js';
-import { describeError } from '../../components/query-status.js';
-import { formatNumber } from '../../i18n/format.js';
-import { useLocale } from '../../i18n/use-locale.js';
-import { adminPaths } from '../admin/admin-paths.js';
-import { isAdministrator } from '../admin/require-administrator.js';
-import { useUnreadNotificationCount } from '../notifications/api.js';
-import { useSession, useSignOut } from './api.js';
+import { paths } from '../../app/paths.js';
+import { useSession } from './session.js';
 import { signInPath } from './return-to.js';
+import styles from './account-menu.module.css';
+
+// The menu comes with the first signed-in page; a visitor's pages only need the link.
+const AccountMenu = lazy(() => import('./account-menu-panel.js'));
 
 /** Pages from which "Sign in" should not come back to themselves. */
-const authPaths: readonly string[] = [paths.signIn, paths.secondFactor, paths.signUp, paths.forgotPassword, paths.resetPassword, paths.verifyEmail];
+const authPaths: readonly string[] = [
+  paths.signIn,
+  paths.secondFactor,
+  paths.signUp,
+  paths.forgotPassword,
+  paths.resetPassword,
+  paths.verifyEmail,
+];
 
 /** The header's account corner: a sign-in link, or the signed-in person's menu. */
 export function AccountArea() {
@@ -23,125 +27,18 @@ export function AccountArea() {
   const user = session.data?.user ?? null;
 
   // Nothing while the session loads, so a signed-in person does not see "Sign in" flash by.
-  if (session.isPending) return <div className="account-area" />;
+  if (session.isPending) return null;
   if (user) {
     return (
-      <div className="account-area">
+      <Suspense fallback={null}>
         <AccountMenu user={user} />
-      </div>
+      </Suspense>
     );
   }
   const returnTo = authPaths.includes(location.pathname) ? undefined : `${location.pathname}${location.search}`;
   return (
-    <div className="account-area">
-      <Link to={signInPath(returnTo)} className="account-area__sign-in">
-        {t('header.signIn')}
-      </Link>
-    </div>
-  );
-}
-
-/**
- * A disclosure button with the person's name and unread count; it opens links to the account page and
- * notifications and the sign-out button. Escape or a click elsewhere closes it.
- */
-function AccountMenu({ user }: { user: Me }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const [isOpen, setIsOpen] = useState(false);
-  const unread = useUnreadNotificationCount(true);
-  const signOut = useSignOut();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const unreadCount = unread.data ?? 0;
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const closeOnOutsidePointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !containerRef.current?.contains(event.target)) setIsOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOnOutsidePointer);
-    return () => document.removeEventListener('pointerdown', closeOnOutsidePointer);
-  }, [isOpen]);
-
-  const close = () => setIsOpen(false);
-
-  return (
-    <div
-      className="account-menu"
-      ref={containerRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && isOpen) {
-          setIsOpen(false);
-          toggleRef.current?.focus();
-        }
-      }}
-    >
-      <button
-        ref={toggleRef}
-        type="button"
-        className="account-menu__toggle"
-        aria-expanded={isOpen}
-        aria-controls={panelId}
-        onClick={() => setIsOpen((open) => !open)}
-      >
-        <svg className="account-menu__avatar" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="8" r="4.5" fill="currentColor" />
-          <path d="M3 21c.8-4.6 4.4-7 9-7s8.2 2.4 9 7z" fill="currentColor" />
-        </svg>
-        <span className="account-menu__name">{user.displayName}</span>
-        {unreadCount > 0 ? (
-          <span className="count-badge">
-            <span aria-hidden="true">{formatNumber(unreadCount, locale)}</span>
-            <span className="visually-hidden">{t('header.unreadCount', { total: formatNumber(unreadCount, locale) })}</span>
-          </span>
-        ) : null}
-        <svg className="account-menu__chevron" viewBox="0 0 12 8" aria-hidden="true" focusable="false">
-          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" strokeWidth="2" />
-        </svg>
-      </button>
-      <div id={panelId} className="account-menu__panel" hidden={!isOpen}>
-        <p className="account-menu__email">{user.email}</p>
-        <ul className="plain-list">
-          <li>
-            <Link to={paths.account} className="account-menu__item" onClick={close}>
-              {t('header.account')}
-            </Link>
-          </li>
-          <li>
-            <Link to={accountSectionPath('notifications')} className="account-menu__item" onClick={close}>
-              {unreadCount > 0
-                ? t('header.notificationsWithCount', { total: formatNumber(unreadCount, locale) })
-                : t('header.notifications')}
-            </Link>
-          </li>
-          {isAdministrator(user) ? (
-            <li>
-              <Link to={adminPaths.home} className="account-menu__item" onClick={close}>
-                {t('admin.menuLink')}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <button
-              type="button"
-              className="account-menu__item"
-              aria-disabled={signOut.isPending || undefined}
-              onClick={() => {
-                if (!signOut.isPending) signOut.mutate();
-              }}
-            >
-              {signOut.isPending ? t('header.signingOut') : t('header.signOut')}
-            </button>
-          </li>
-        </ul>
-        {signOut.isError ? (
-          <p className="account-menu__error" role="alert">
-            {describeError(signOut.error, locale, t)}
-          </p>
-        ) : null}
-      </div>
-    </div>
+    <Link to={signInPath(returnTo)} className={styles.signIn}>
+      {t('header.signIn')}
+    </Link>
   );
 }

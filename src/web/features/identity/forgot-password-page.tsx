@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { passwordResetRequestBodySchema } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
-import { TextField } from '../../components/form/form-field.js';
+import { TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
 import { usePasswordResetRequest } from './api.js';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -15,7 +16,6 @@ export function ForgotPasswordPage() {
   const requestReset = usePasswordResetRequest();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const sentHeadingRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle(t('app.pageTitle', { page: sentTo ? t('auth.forgotPassword.sentHeading') : t('auth.forgotPassword.pageTitle') }));
 
   const form = useForm({
     id: 'forgot-password',
@@ -33,27 +33,28 @@ export function ForgotPasswordPage() {
   }, [sentTo]);
 
   return (
-    <div className="container page page--form">
+    <Page width="form">
       {sentTo ? (
         <>
-          <h1 ref={sentHeadingRef} tabIndex={-1}>
-            {t('auth.forgotPassword.sentHeading')}
-          </h1>
+          <PageHeader title={t('auth.forgotPassword.sentHeading')} headingRef={sentHeadingRef} />
           <p>{t('auth.forgotPassword.sentBody', { email: sentTo })}</p>
           <p className="muted">{t('auth.forgotPassword.sentNoMail')}</p>
         </>
       ) : (
         <>
-          <h1>{t('auth.forgotPassword.heading')}</h1>
-          <p className="lead">{t('auth.forgotPassword.intro')}</p>
-          <ValidatedForm form={form} submitLabel={t('auth.forgotPassword.submit')} submittingLabel={t('auth.forgotPassword.submitting')}>
+          <PageHeader
+            title={t('auth.forgotPassword.heading')}
+            subtitle={t('auth.forgotPassword.intro')}
+            documentTitle={t('auth.forgotPassword.pageTitle')}
+          />
+          <Form form={form} submitLabel={t('auth.forgotPassword.submit')} submittingLabel={t('auth.forgotPassword.submitting')}>
             <TextField form={form} name="email" type="email" autoComplete="email" maxLength={254} />
-          </ValidatedForm>
+          </Form>
         </>
       )}
       <p>
         <Link to={paths.signIn}>{t('auth.forgotPassword.backToSignIn')}</Link>
       </p>
-    </div>
+    </Page>
   );
 }

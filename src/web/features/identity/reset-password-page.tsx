@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { passwordMinLength, passwordResetConfirmBodySchema, tokenBodySchema } from '../../../shared/contracts/identity.js';
+import { passwordResetConfirmBodySchema, tokenBodySchema } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
-import { flashState } from '../../components/flash-message.js';
-import { TextField } from '../../components/form/form-field.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { Notice } from '../../components/notice/notice.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { toastState } from '../../components/toast/toast.js';
 import { usePasswordResetConfirm } from './api.js';
+import { NewPasswordField } from './new-password-field.js';
 
 /** Opened from the reset e-mail (`?token=`): choose a new password, then sign in with it. */
 export function ResetPasswordPage() {
@@ -17,7 +19,6 @@ export function ResetPasswordPage() {
   const token = searchParams.get('token') ?? '';
   const isTokenWellFormed = tokenBodySchema.safeParse({ token }).success;
   const confirmReset = usePasswordResetConfirm();
-  useDocumentTitle(t('app.pageTitle', { page: t('auth.resetPassword.pageTitle') }));
 
   const form = useForm({
     id: 'reset-password',
@@ -27,35 +28,27 @@ export function ResetPasswordPage() {
     toInput: (values) => ({ token, password: values.password }),
     onSubmit: async (body) => {
       await confirmReset.mutateAsync(body);
-      await navigate(paths.signIn, { state: flashState('passwordReset') });
+      await navigate(paths.signIn, { state: toastState('flash.passwordReset') });
     },
   });
 
   return (
-    <div className="container page page--form">
-      <h1>{t('auth.resetPassword.heading')}</h1>
+    <Page width="form">
+      <PageHeader
+        title={t('auth.resetPassword.heading')}
+        subtitle={isTokenWellFormed ? t('auth.resetPassword.intro') : undefined}
+        documentTitle={t('auth.resetPassword.pageTitle')}
+      />
       {isTokenWellFormed ? (
-        <>
-          <p className="lead">{t('auth.resetPassword.intro')}</p>
-          <ValidatedForm form={form} submitLabel={t('auth.resetPassword.submit')} submittingLabel={t('auth.resetPassword.submitting')}>
-            <TextField
-              form={form}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              hint={t('auth.passwordHint', { min: passwordMinLength })}
-              maxLength={200}
-            />
-          </ValidatedForm>
-        </>
+        <Form form={form} submitLabel={t('auth.resetPassword.submit')} submittingLabel={t('auth.resetPassword.submitting')}>
+          <NewPasswordField form={form} name="password" />
+        </Form>
       ) : (
-        <div className="status-message status-message--error">
-          <p>{t('auth.resetPassword.invalidLink')}</p>
-        </div>
+        <Notice tone="error">{t('auth.resetPassword.invalidLink')}</Notice>
       )}
       <p>
         <Link to={paths.forgotPassword}>{t('auth.resetPassword.requestNew')}</Link>
       </p>
-    </div>
+    </Page>
   );
 }

@@ -7,12 +7,18 @@ describe('safeReturnTo', () => {
     expect(safeReturnTo('/tai-khoan#thong-bao')).toBe('/tai-khoan#thong-bao');
   });
 
-  it.each([null, '', 'https://evil.example/', '//evil.example', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '/api/account/export'])(
-    'falls back for %j',
-    (value) => {
-      expect(safeReturnTo(value)).toBe('/tai-khoan');
-    },
-  );
+  it.each([
+    null,
+    '',
+    'https://evil.example/',
+    '//evil.example',
+    '/\\evil.example',
+    '/\t/evil.example',
+    'javascript:alert(1)',
+    '/api/account/export',
+  ])('falls back for %j', (value) => {
+    expect(safeReturnTo(value)).toBe('/tai-khoan');
+  });
 });
 
 describe('signInPath', () => {

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { secondFactorBodySchema } from '../../../shared/contracts/identity.js';
-import { TextField } from '../../components/form/form-field.js';
+import { buttonClass } from '../../components/button/button.js';
+import { TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useSession, useSecondFactor } from './api.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { useSecondFactor } from './api.js';
+import { useSession } from './session.js';
 import { safeReturnTo, signInPath } from './return-to.js';
 
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
@@ -16,7 +19,6 @@ export function SecondFactorPage() {
   const returnTo = safeReturnTo(searchParams.get('returnTo'));
   const session = useSession();
   const secondFactor = useSecondFactor();
-  useDocumentTitle(t('app.pageTitle', { page: t('auth.secondFactor.pageTitle') }));
 
   const form = useForm({
     id: 'second-factor',
@@ -34,34 +36,35 @@ export function SecondFactorPage() {
   const isNotPending = session.data !== undefined && !session.data.user && !session.data.isSecondFactorPending && secondFactor.isIdle;
 
   return (
-    <div className="container page page--form">
-      <h1>{t('auth.secondFactor.heading')}</h1>
+    <Page width="form">
+      <PageHeader
+        title={t('auth.secondFactor.heading')}
+        subtitle={isNotPending ? undefined : t('auth.secondFactor.intro')}
+        documentTitle={t('auth.secondFactor.pageTitle')}
+      />
       {isNotPending ? (
         <>
           <p>{t('auth.secondFactor.notPending')}</p>
           <p>
-            <Link to={signInPath(returnTo)} className="button">
+            <Link to={signInPath(returnTo)} className={buttonClass()}>
               {t('auth.secondFactor.signInAgain')}
             </Link>
           </p>
         </>
       ) : (
-        <>
-          <p className="lead">{t('auth.secondFactor.intro')}</p>
-          <ValidatedForm form={form} submitLabel={t('auth.secondFactor.submit')} submittingLabel={t('auth.secondFactor.submitting')}>
-            <TextField
-              form={form}
-              name="code"
-              autoComplete="one-time-code"
-              hint={t('auth.codeHint')}
-              maxLength={20}
-              spellCheck={false}
-              autoCapitalize="none"
-              width="short"
-            />
-          </ValidatedForm>
-        </>
+        <Form form={form} submitLabel={t('auth.secondFactor.submit')} submittingLabel={t('auth.secondFactor.submitting')}>
+          <TextField
+            form={form}
+            name="code"
+            autoComplete="one-time-code"
+            hint={t('auth.codeHint')}
+            maxLength={20}
+            spellCheck={false}
+            autoCapitalize="none"
+            width="short"
+          />
+        </Form>
       )}
-    </div>
+    </Page>
   );
 }

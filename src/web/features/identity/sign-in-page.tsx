@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { signInBodySchema, ssoErrorReasons } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
-import { TextField } from '../../components/form/form-field.js';
+import { buttonClass } from '../../components/button/button.js';
+import { TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useSession, useSignIn } from './api.js';
+import { Notice } from '../../components/notice/notice.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { useSignIn } from './api.js';
+import { useSession } from './session.js';
 import { safeReturnTo, secondFactorPath } from './return-to.js';
 
 /** E-mail and password (then, if the account has one, the second factor); single sign-on when offered. */
@@ -18,7 +22,6 @@ export function SignInPage() {
   const ssoError = ssoErrorReasons.find((reason) => reason === searchParams.get('sso_error'));
   const session = useSession();
   const signIn = useSignIn();
-  useDocumentTitle(t('app.pageTitle', { page: t('auth.signIn.pageTitle') }));
 
   const form = useForm({
     id: 'sign-in',
@@ -32,34 +35,35 @@ export function SignInPage() {
   });
 
   const user = session.data?.user ?? null;
+  const header = <PageHeader title={t('auth.signIn.heading')} documentTitle={t('auth.signIn.pageTitle')} />;
   // Right after a successful sign-in the session already has the person: keep the form until we leave.
   if (user && signIn.isIdle) {
     return (
-      <div className="container page page--form">
-        <h1>{t('auth.signIn.heading')}</h1>
+      <Page width="form">
+        {header}
         <p>{t('auth.signIn.alreadySignedIn', { name: user.displayName })}</p>
         <p>
-          <Link to={paths.account} className="button">
+          <Link to={paths.account} className={buttonClass()}>
             {t('auth.signIn.goToAccount')}
           </Link>
         </p>
-      </div>
+      </Page>
     );
   }
 
   return (
-    <div className="container page page--form">
-      <h1>{t('auth.signIn.heading')}</h1>
+    <Page width="form">
+      {header}
       {ssoError ? (
-        <div className="status-message status-message--error" role="alert">
-          <p>{t(`auth.signIn.ssoErrors.${ssoError}`)}</p>
-        </div>
+        <Notice tone="error" role="alert">
+          {t(`auth.signIn.ssoErrors.${ssoError}`)}
+        </Notice>
       ) : null}
-      <ValidatedForm form={form} submitLabel={t('auth.signIn.submit')} submittingLabel={t('auth.signIn.submitting')}>
+      <Form form={form} submitLabel={t('auth.signIn.submit')} submittingLabel={t('auth.signIn.submitting')}>
         <TextField form={form} name="email" type="email" autoComplete="username" maxLength={254} />
         <TextField form={form} name="password" type="password" autoComplete="current-password" maxLength={200} />
-      </ValidatedForm>
-      <ul className="link-list link-list--plain">
+      </Form>
+      <ul className="plain-list link-list">
         <li>
           <Link to={paths.forgotPassword}>{t('auth.signIn.forgotPassword')}</Link>
         </li>
@@ -68,21 +72,18 @@ export function SignInPage() {
         </li>
       </ul>
       {session.data?.isSsoEnabled ? (
-        <section className="sso" aria-labelledby="sso-heading">
-          <h2 id="sso-heading" className="sso__heading">
-            {t('auth.signIn.ssoHeading')}
-          </h2>
+        <Section title={t('auth.signIn.ssoHeading')}>
           <p id="sso-hint">{t('auth.signIn.ssoHint')}</p>
           {/* A full page load: the server redirects to the city's identity provider. */}
           <a
-            className="button button--secondary"
+            className={buttonClass('secondary')}
             href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`}
             aria-describedby="sso-hint"
           >
             {t('auth.signIn.sso')}
           </a>
-        </section>
+        </Section>
       ) : null}
-    </div>
+    </Page>
   );
 }

@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { passwordMinLength, signUpBodySchema } from '../../../shared/contracts/identity.js';
+import { signUpBodySchema } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
-import { ChoiceField, CheckboxField, TextField } from '../../components/form/form-field.js';
+import { buttonClass } from '../../components/button/button.js';
+import { CheckboxField, ChoiceField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { useSignUp } from './api.js';
+import { NewPasswordField } from './new-password-field.js';
 
 /** Registration for a resident or a business; the account is usable at once, verified by e-mail link. */
 export function SignUpPage() {
@@ -17,7 +20,6 @@ export function SignUpPage() {
   const signUp = useSignUp();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const sentHeadingRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle(t('app.pageTitle', { page: sentTo ? t('auth.signUp.sentHeading') : t('auth.signUp.pageTitle') }));
 
   const form = useForm({
     id: 'sign-up',
@@ -50,30 +52,27 @@ export function SignUpPage() {
 
   if (sentTo) {
     return (
-      <div className="container page page--form">
-        <h1 ref={sentHeadingRef} tabIndex={-1}>
-          {t('auth.signUp.sentHeading')}
-        </h1>
+      <Page width="form">
+        <PageHeader title={t('auth.signUp.sentHeading')} headingRef={sentHeadingRef} />
         <p>{t('auth.signUp.sentBody', { email: sentTo })}</p>
         <p>{t('auth.signUp.sentSignIn')}</p>
         <p>
-          <Link to={paths.signIn} className="button">
+          <Link to={paths.signIn} className={buttonClass()}>
             {t('auth.signUp.signInLink')}
           </Link>
         </p>
         <p className="muted">{t('auth.signUp.sentNoMail')}</p>
-      </div>
+      </Page>
     );
   }
 
   return (
-    <div className="container page page--form">
-      <h1>{t('auth.signUp.heading')}</h1>
-      <p className="lead">{t('auth.signUp.intro')}</p>
+    <Page width="form">
+      <PageHeader title={t('auth.signUp.heading')} subtitle={t('auth.signUp.intro')} documentTitle={t('auth.signUp.pageTitle')} />
       <p>
         {t('auth.signUp.haveAccount')} <Link to={paths.signIn}>{t('auth.signUp.signInLink')}</Link>
       </p>
-      <ValidatedForm form={form} submitLabel={t('auth.signUp.submit')} submittingLabel={t('auth.signUp.submitting')}>
+      <Form form={form} submitLabel={t('auth.signUp.submit')} submittingLabel={t('auth.signUp.submitting')} hasRequiredNote>
         <ChoiceField
           form={form}
           name="accountKind"
@@ -88,14 +87,7 @@ export function SignUpPage() {
           <TextField form={form} name="organizationName" autoComplete="organization" maxLength={200} />
         ) : null}
         <TextField form={form} name="email" type="email" autoComplete="email" hint={t('auth.signUp.emailHint')} maxLength={254} />
-        <TextField
-          form={form}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('auth.passwordHint', { min: passwordMinLength })}
-          maxLength={200}
-        />
+        <NewPasswordField form={form} name="password" />
         <CheckboxField
           form={form}
           name="consent"
@@ -105,7 +97,7 @@ export function SignUpPage() {
             </Link>
           }
         />
-      </ValidatedForm>
-    </div>
+      </Form>
+    </Page>
   );
 }

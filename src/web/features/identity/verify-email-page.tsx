@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { tokenBodySchema } from '../../../shared/contracts/identity.js';
 import { paths } from '../../app/paths.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useCurrentUser, useVerifyEmail } from './api.js';
+import { buttonClass } from '../../components/button/button.js';
+import { Notice } from '../../components/notice/notice.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { useVerifyEmail } from './api.js';
+import { useCurrentUser } from './session.js';
 
 /** Opened from the verification e-mail (`?token=`): verifies once, by itself, and says how it went. */
 export function VerifyEmailPage() {
@@ -17,7 +21,6 @@ export function VerifyEmailPage() {
   const { mutate } = verify;
   const user = useCurrentUser();
   const verifiedToken = useRef<string | null>(null);
-  useDocumentTitle(t('app.pageTitle', { page: t('auth.verifyEmail.pageTitle') }));
 
   useEffect(() => {
     // A token works once: never send it twice (React runs effects twice in development).
@@ -27,28 +30,26 @@ export function VerifyEmailPage() {
   }, [isTokenWellFormed, token, mutate]);
 
   const next = user ? (
-    <Link to={paths.account} className="button">
+    <Link to={paths.account} className={buttonClass()}>
       {t('auth.verifyEmail.goToAccount')}
     </Link>
   ) : (
-    <Link to={paths.signIn} className="button">
+    <Link to={paths.signIn} className={buttonClass()}>
       {t('auth.verifyEmail.goToSignIn')}
     </Link>
   );
 
   return (
-    <div className="container page page--form">
-      <h1>{t('auth.verifyEmail.heading')}</h1>
+    <Page width="form">
+      <PageHeader title={t('auth.verifyEmail.heading')} documentTitle={t('auth.verifyEmail.pageTitle')} />
       {!isTokenWellFormed ? (
-        <div className="status-message status-message--error">
-          <p>{t('auth.verifyEmail.missingToken')}</p>
-        </div>
+        <Notice tone="error">{t('auth.verifyEmail.missingToken')}</Notice>
       ) : (
         <>
           {/* One live region from the start, so the change from "verifying" to "verified" is announced. */}
           <div role="status">
             {verify.isSuccess ? (
-              <p className="status-message status-message--success">{t('auth.verifyEmail.verified')}</p>
+              <Notice tone="success">{t('auth.verifyEmail.verified')}</Notice>
             ) : verify.isError ? null : (
               <Loading label={t('auth.verifyEmail.verifying')} quiet />
             )}
@@ -57,6 +58,6 @@ export function VerifyEmailPage() {
           {verify.isSuccess || verify.isError ? <p>{next}</p> : null}
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,16 +1,23 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { indicatorStatuses, type IndicatorStatus, type PublicIndicator } from '../../../shared/contracts/indicators.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { paths } from '../../app/paths.js';
+import { Card, CardList } from '../../components/card/card.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { LabelledSelect } from '../../components/form/field-shell.js';
+import { filterGridClass } from '../../components/form/filter-bar.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
+import { formatBounds, formatPeriod, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useIndicatorDashboard } from './api.js';
-import { IndicatorDataTable } from './data-table.js';
-import { formatTarget, formatValue } from './format.js';
+import { assessedTarget } from './chart-spec.js';
 import { indicatorPath } from './paths.js';
-import { isIllustrative, StatusTag } from './status-tag.js';
+import { IndicatorStatusTag, isIllustrative } from './status-tag.js';
 import { TrajectoryChart } from './trajectory-chart.js';
+import styles from './indicators.module.css';
 
 const frameworkParam = 'khung';
 const statusParam = 'trang-thai';
@@ -21,9 +28,6 @@ export function IndicatorDashboardPage() {
   const localized = useLocalized();
   const dashboard = useIndicatorDashboard();
   const [params, setParams] = useSearchParams();
-  const frameworkId = useId();
-  const statusId = useId();
-  useDocumentTitle(t('indicators.dashboard.documentTitle'));
 
   const framework = params.get(frameworkParam) ?? '';
   const statusValue = params.get(statusParam) ?? '';
@@ -39,65 +43,50 @@ export function IndicatorDashboardPage() {
   const shown = all.filter((i) => (framework === '' || i.frameworkCode === framework) && (status === '' || i.assessment.status === status));
 
   return (
-    <div className="container page" aria-busy={dashboard.isPending}>
-      <h1>{t('indicators.dashboard.heading')}</h1>
-      <p className="lead">{t('indicators.dashboard.lead')}</p>
+    <Page isBusy={dashboard.isPending}>
+      <PageHeader
+        title={t('indicators.dashboard.heading')}
+        subtitle={t('indicators.dashboard.lead')}
+        breadcrumbs={[{ label: t('nav.home'), to: paths.home }]}
+      />
       <p className="muted">{t('indicators.dashboard.method')}</p>
       {dashboard.isPending ? <Loading /> : null}
       {dashboard.isError ? <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} /> : null}
       {dashboard.data ? (
         <>
-          <form className="indicator-filters" role="search" aria-label={t('indicators.dashboard.filters')} onSubmit={(event) => event.preventDefault()}>
-            <div className="field">
-              <label htmlFor={frameworkId} className="field__label">
-                {t('indicators.dashboard.framework')}
-              </label>
-              <select id={frameworkId} className="field__input field__select" value={framework} onChange={(event) => setFilter(frameworkParam, event.target.value)}>
-                <option value="">{t('indicators.dashboard.all')}</option>
-                {dashboard.data.frameworks.map((f) => (
-                  <option key={f.code} value={f.code}>
-                    {localized(f.name)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={statusId} className="field__label">
-                {t('indicators.dashboard.statusFilter')}
-              </label>
-              <select id={statusId} className="field__input field__select" value={status} onChange={(event) => setFilter(statusParam, event.target.value)}>
-                <option value="">{t('indicators.dashboard.all')}</option>
-                {indicatorStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`indicators.status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+          <form
+            className={filterGridClass}
+            role="search"
+            aria-label={t('indicators.dashboard.filters')}
+            onSubmit={(event) => event.preventDefault()}
+          >
+            <LabelledSelect
+              label={t('indicators.dashboard.framework')}
+              value={framework}
+              onChange={(event) => setFilter(frameworkParam, event.target.value)}
+              emptyOption={t('indicators.dashboard.all')}
+              options={dashboard.data.frameworks.map((f) => ({ value: f.code, label: localized(f.name) }))}
+            />
+            <LabelledSelect
+              label={t('indicators.dashboard.statusFilter')}
+              value={status}
+              onChange={(event) => setFilter(statusParam, event.target.value)}
+              emptyOption={t('indicators.dashboard.all')}
+              options={indicatorStatuses.map((s) => ({ value: s, label: t(`indicators.status.${s}`) }))}
+            />
           </form>
-          <p role="status" className="indicator-count">
-            {t('indicators.dashboard.shown', { count: shown.length, total: all.length })}
-          </p>
-          {shown.length === 0 ? <p>{t('indicators.dashboard.none')}</p> : null}
+          <p role="status">{t('indicators.dashboard.shown', { count: shown.length, total: all.length })}</p>
+          {shown.length === 0 ? <EmptyState title={t('indicators.dashboard.none')}>{t('indicators.dashboard.noneNext')}</EmptyState> : null}
           {dashboard.data.frameworks
             .filter((f) => shown.some((i) => i.frameworkCode === f.code))
             .map((f) => (
-              <section key={f.code} className="section" aria-labelledby={`framework-${f.code}`}>
-                <h2 id={`framework-${f.code}`}>{localized(f.name)}</h2>
-                {f.sourceDocument ? <p className="muted">{f.sourceDocument}</p> : null}
-                <ul className="plain-list indicator-grid">
-                  {shown
-                    .filter((i) => i.frameworkCode === f.code)
-                    .map((indicator) => (
-                      <li key={indicator.id}>
-                        <IndicatorCard indicator={indicator} />
-                      </li>
-                    ))}
-                </ul>
-              </section>
+              <Section key={f.code} title={localized(f.name)} intro={f.sourceDocument ?? undefined}>
+                <CardList items={shown.filter((i) => i.frameworkCode === f.code)} itemKey={(indicator) => indicator.id}>
+                  {(indicator) => <IndicatorCard indicator={indicator} />}
+                </CardList>
+              </Section>
             ))}
-          <section className="section" aria-labelledby="indicator-downloads">
-            <h2 id="indicator-downloads">{t('indicators.dashboard.download')}</h2>
+          <Section title={t('indicators.dashboard.download')}>
             <ul className="link-list">
               <li>
                 <a href="/api/indicators/export?format=csv" download>
@@ -110,10 +99,10 @@ export function IndicatorDashboardPage() {
                 </a>
               </li>
             </ul>
-          </section>
+          </Section>
         </>
       ) : null}
-    </div>
+    </Page>
   );
 }
 
@@ -124,46 +113,46 @@ function IndicatorCard({ indicator }: { indicator: PublicIndicator }) {
   const localized = useLocalized();
   const unit = localized(indicator.unit);
   const latest = indicator.series.at(-1) ?? null;
-  const target = indicator.targets.find((x) => x.year === indicator.assessment.targetYear) ?? indicator.targets.at(-1) ?? null;
-  const headingId = `indicator-${indicator.code}`;
+  const target = assessedTarget(indicator);
 
   return (
-    <article className="card indicator-card" aria-labelledby={headingId}>
-      <h3 id={headingId} className="indicator-card__name">
-        <Link to={indicatorPath(indicator.code)}>{localized(indicator.name)}</Link>
-      </h3>
-      <p className="indicator-card__tags">
-        <StatusTag status={indicator.assessment.status} />
+    <Card name="indicator" title={<Link to={indicatorPath(indicator.code)}>{localized(indicator.name)}</Link>}>
+      <TagGroup>
+        <IndicatorStatusTag status={indicator.assessment.status} />
         {isIllustrative(indicator) ? (
-          <span className="badge badge--illustrative" title={t('indicators.illustrativeHint')}>
+          <StatusTag tone="warning" title={t('indicators.illustrativeHint')}>
             {t('indicators.illustrative')}
-          </span>
+          </StatusTag>
         ) : null}
-      </p>
-      <dl className="indicator-card__figures">
+      </TagGroup>
+      <dl className={styles.figures}>
         <div>
           <dt>{target ? t('indicators.dashboard.target', { year: String(target.year) }) : t('indicators.dashboard.noTarget')}</dt>
-          <dd>{target ? formatTarget(target, unit, locale) : '—'}</dd>
+          <dd>{target ? (formatBounds(target, unit, locale) ?? '—') : '—'}</dd>
         </div>
         <div>
           <dt>
             {latest
-              ? t('indicators.dashboard.latest', { period: latest.period })
+              ? t('indicators.dashboard.latest', { period: formatPeriod(latest.period, locale) })
               : indicator.baseline
                 ? t('indicators.dashboard.baseline', { year: String(indicator.baseline.year) })
                 : t('indicators.dashboard.noValue')}
           </dt>
-          <dd>{latest ? formatValue(latest.value, unit, locale) : indicator.baseline ? formatValue(indicator.baseline.value, unit, locale) : '—'}</dd>
+          <dd>
+            {latest
+              ? formatQuantity(latest.value, unit, locale)
+              : indicator.baseline
+                ? formatQuantity(indicator.baseline.value, unit, locale)
+                : '—'}
+          </dd>
         </div>
       </dl>
       {indicator.missingPeriods.length > 0 ? (
-        <p className="indicator-missing">{t('indicators.dashboard.missing', { periods: indicator.missingPeriods.join(', ') })}</p>
+        <p className={styles.missing}>
+          {t('indicators.dashboard.missing', { periods: indicator.missingPeriods.map((p) => formatPeriod(p, locale)).join(', ') })}
+        </p>
       ) : null}
       <TrajectoryChart indicator={indicator} isCompact />
-      <details className="indicator-card__table">
-        <summary>{t('indicators.chart.showTable')}</summary>
-        <IndicatorDataTable indicator={indicator} />
-      </details>
-    </article>
+    </Card>
   );
 }

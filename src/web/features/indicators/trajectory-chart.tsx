@@ -1,40 +1,43 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicIndicator } from '../../../shared/contracts/indicators.js';
-import { trajectoryOption } from './chart-options.js';
+import { Chart } from '../../components/chart/chart.js';
+import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { trajectorySpec } from './chart-spec.js';
 
-echarts.use([LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-
-type TrajectoryChartProps = { indicator: PublicIndicator; isCompact?: boolean };
-
-/**
- * The indicator's path, target band and approved values. Hidden from assistive technology: the data
- * table next to it carries the same figures.
- */
-export function TrajectoryChart({ indicator, isCompact = false }: TrajectoryChartProps) {
+/** The indicator's path, target and approved values, and the same figures as a table. */
+export function TrajectoryChart({ indicator, isCompact = false }: { indicator: PublicIndicator; isCompact?: boolean }) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const option = useMemo(
-    () => trajectoryOption(indicator, { actual: t('indicators.chart.actual'), path: t('indicators.chart.path'), target: t('indicators.chart.target') }, isCompact),
-    [indicator, isCompact, t],
+  const locale = useLocale();
+  const localized = useLocalized();
+  const unit = localized(indicator.unit);
+  const { spec, targetText, notes } = useMemo(
+    () =>
+      trajectorySpec(
+        indicator,
+        {
+          actual: t('indicators.chart.actual'),
+          path: t('indicators.chart.path'),
+          target: t('indicators.chart.target'),
+          illustrative: t('indicators.illustrative'),
+        },
+        unit,
+        locale,
+      ),
+    [indicator, t, unit, locale],
   );
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return undefined;
-    const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-
-  return <div ref={container} className={`indicator-chart${isCompact ? ' indicator-chart--compact' : ''}`} aria-hidden="true" data-chart={indicator.code} />;
+  return (
+    <Chart
+      spec={spec}
+      name={indicator.code}
+      caption={t('indicators.chart.tableCaption', { name: localized(indicator.name), unit })}
+      categoryHeader={t('indicators.chart.period')}
+      extraColumns={[
+        { key: 'target', header: t('indicators.chart.target'), values: targetText },
+        { key: 'note', header: t('indicators.chart.note'), values: notes },
+      ]}
+      isCompact={isCompact}
+      isTableOpen={!isCompact}
+    />
+  );
 }

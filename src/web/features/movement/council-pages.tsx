@@ -1,28 +1,46 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { recognitionScopes } from '../../../shared/contracts/movement.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useLocalized } from '../../i18n/use-locale.js';
+import { z } from 'zod';
+import { assignBodySchema, decisionBodySchema, recognitionScopes, type InitiativeState } from '../../../shared/contracts/movement.js';
+import { paths } from '../../app/paths.js';
+import { buttonClass } from '../../components/button/button.js';
+import { Panel } from '../../components/card/card.js';
+import { DataTable } from '../../components/data-table/data-table.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { NumberField, SelectField, TextAreaField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import { useForm } from '../../components/form/use-form.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { StatusTag } from '../../components/status-tag/status-tag.js';
+import { formatNumber } from '../../i18n/format.js';
+import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useAssign, useCouncils, useDecide, useManageList, useRanking } from './api.js';
 import { movementPaths } from './paths.js';
-import { Done, Field, StateTag, WriteError } from './ui.js';
+import { InitiativeStateTag } from './state-tag.js';
+import styles from './movement.module.css';
+
+const isManager = (user: { grants: Array<{ role: string }> }) =>
+  user.grants.some((g) => g.role === 'programme_manager' || g.role === 'administrator');
 
 /** The councils the person sits on (all, for managers). */
 export function CouncilsPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.council.pageTitle') }));
   return (
-    <div className="container page">
-      <h1>{t('movement.council.heading')}</h1>
+    <Page>
+      <PageHeader
+        title={t('movement.council.heading')}
+        documentTitle={t('movement.council.pageTitle')}
+        breadcrumbs={[{ label: t('nav.home'), to: paths.home }]}
+      />
       <RequireSignedIn>
         {(user) => (
           <>
-            {user.grants.some((g) => g.role === 'programme_manager' || g.role === 'administrator') ? (
+            {isManager(user) ? (
               <p>
-                <Link className="button" to={movementPaths.newCouncil}>
+                <Link className={buttonClass()} to={movementPaths.newCouncil}>
                   {t('movement.councilSetup.link')}
                 </Link>
               </p>
@@ -31,7 +49,7 @@ export function CouncilsPage() {
           </>
         )}
       </RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
@@ -41,9 +59,10 @@ function CouncilList() {
   const councils = useCouncils();
   if (councils.isPending) return <Loading />;
   if (councils.isError) return <QueryError error={councils.error} onRetry={() => void councils.refetch()} />;
-  if (councils.data.councils.length === 0) return <p>{t('movement.council.empty')}</p>;
+  if (councils.data.councils.length === 0)
+    return <EmptyState title={t('movement.council.empty')}>{t('movement.council.emptyNext')}</EmptyState>;
   return (
-    <ul className="plain-list movement-list">
+    <ul className={styles.list}>
       {councils.data.councils.map((c) => (
         <li key={c.id}>
           <Link to={movementPaths.council(c.id)}>{localized(c.name)}</Link>
@@ -56,172 +75,200 @@ function CouncilList() {
 /** One council: members and load, assignment, ranking, the decision and the minutes. */
 export function CouncilPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.council.pageTitle') }));
   return (
-    <div className="container page">
-      <RequireSignedIn>{(user) => <Council id={id} isManager={user.grants.some((g) => g.role === 'programme_manager' || g.role === 'administrator')} />}</RequireSignedIn>
-    </div>
+    <Page>
+      <RequireSignedIn>{(user) => <Council id={id} isManager={isManager(user)} />}</RequireSignedIn>
+    </Page>
   );
 }
 
 function Council({ id, isManager }: { id: string; isManager: boolean }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const localized = useLocalized();
   const councils = useCouncils();
   const ranking = useRanking(id);
   const council = councils.data?.councils.find((c) => c.id === id);
+  const two = (value: number | null) => (value === null ? '—' : formatNumber(value, locale, { fractionDigits: 2 }));
   if (councils.isPending || ranking.isPending) return <Loading />;
   if (ranking.isError) return <QueryError error={ranking.error} onRetry={() => void ranking.refetch()} />;
   if (!council) return <QueryError error={councils.error} />;
   return (
     <>
-      <h1>{localized(council.name)}</h1>
-      <section className="section" aria-labelledby="members-heading">
-        <h2 id="members-heading">{t('movement.council.members')}</h2>
-        <ul className="plain-list">
+      <PageHeader
+        title={localized(council.name)}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.council.heading'), to: movementPaths.councils },
+        ]}
+      />
+      <Section title={t('movement.council.members')}>
+        <ul className={styles.list}>
           {council.members.map((m) => (
             <li key={m.userId}>
-              {m.displayName} — {t(`movement.council.roles.${m.role}`)} <span className="muted">({t('movement.council.load', { count: m.load })})</span>
+              {m.displayName} — {t(`movement.council.roles.${m.role}`)}{' '}
+              <span className="muted">({t('movement.council.load', { count: m.load })})</span>
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
       {isManager ? <AssignForm councilId={id} /> : null}
-      <section className="section" aria-labelledby="ranking-heading">
-        <h2 id="ranking-heading">{t('movement.council.ranking')}</h2>
-        <div className="movement-table-wrap">
-          <table className="movement-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('movement.council.rank')}</th>
-                <th scope="col">{t('movement.common.title')}</th>
-                <th scope="col">{t('movement.council.mean')}</th>
-                <th scope="col">{t('movement.council.spread')}</th>
-                <th scope="col">{t('movement.council.reviewers')}</th>
-                <th scope="col">{t('movement.council.flag')}</th>
-                <th scope="col">{t('movement.common.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.data.rows.map((r) => (
-                <tr key={r.initiativeId}>
-                  <td>{r.rank}</td>
-                  <td>
-                    <Link to={movementPaths.dossier(r.initiativeId)}>{r.title}</Link>
-                  </td>
-                  <td>{r.mean?.toFixed(2) ?? '—'}</td>
-                  <td>{r.spread?.toFixed(2) ?? '—'}</td>
-                  <td>
-                    {r.reviewers}/{r.reviewers + r.pendingReviews}
-                  </td>
-                  <td>{r.isDisputed ? t('movement.council.yes') : t('movement.council.no')}</td>
-                  <td>
-                    <StateTag state={r.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <Section title={t('movement.council.ranking')}>
+        <DataTable
+          caption={t('movement.council.ranking')}
+          isCaptionHidden
+          rows={ranking.data.rows}
+          rowKey={(r) => r.initiativeId}
+          empty={<EmptyState title={t('movement.council.rankingEmpty')}>{t('movement.council.rankingEmptyNext')}</EmptyState>}
+          initialSort={{ key: 'rank', direction: 'ascending' }}
+          columns={[
+            { key: 'rank', header: t('movement.council.rank'), align: 'end', cell: (r) => r.rank, sortValue: (r) => r.rank },
+            {
+              key: 'title',
+              header: t('movement.common.title'),
+              isRowHeader: true,
+              cell: (r) => <Link to={movementPaths.dossier(r.initiativeId)}>{r.title}</Link>,
+              sortValue: (r) => r.title,
+            },
+            { key: 'mean', header: t('movement.council.mean'), align: 'end', cell: (r) => two(r.mean), sortValue: (r) => r.mean },
+            { key: 'spread', header: t('movement.council.spread'), align: 'end', cell: (r) => two(r.spread), sortValue: (r) => r.spread },
+            {
+              key: 'reviewers',
+              header: t('movement.council.reviewers'),
+              align: 'end',
+              cell: (r) => `${r.reviewers}/${r.reviewers + r.pendingReviews}`,
+            },
+            {
+              key: 'flag',
+              header: t('movement.council.flag'),
+              cell: (r) => (r.isDisputed ? <StatusTag tone="warning">{t('movement.council.yes')}</StatusTag> : t('movement.council.no')),
+            },
+            { key: 'state', header: t('movement.common.state'), cell: (r) => <InitiativeStateTag state={r.state as InitiativeState} /> },
+          ]}
+        />
         <p>
           <a href={`/api/movement/councils/${id}/minutes.docx`} download>
             {t('movement.council.minutes')}
           </a>
         </p>
-      </section>
-      <DecisionForm councilId={id} initiatives={ranking.data.rows.filter((r) => r.state === 'under_review').map((r) => ({ id: r.initiativeId, title: r.title }))} memberCount={council.members.length} />
+      </Section>
+      <DecisionForm
+        councilId={id}
+        initiatives={ranking.data.rows.filter((r) => r.state === 'under_review').map((r) => ({ id: r.initiativeId, title: r.title }))}
+        memberCount={council.members.length}
+      />
     </>
   );
 }
+
+const assignFormSchema = assignBodySchema.omit({ initiativeIds: true });
 
 function AssignForm({ councilId }: { councilId: string }) {
   const { t } = useTranslation();
   const waiting = useManageList('under_review');
   const assign = useAssign(councilId);
-  const [perInitiative, setPerInitiative] = useState(3);
   const ids = waiting.data?.items.map((i) => i.id) ?? [];
+  const form = useForm({
+    id: 'assign',
+    initialValues: { reviewersPerInitiative: '3' },
+    labels: { reviewersPerInitiative: t('movement.council.perInitiative') },
+    schema: assignFormSchema,
+    toInput: (values, read) => ({ reviewersPerInitiative: read.number(values.reviewersPerInitiative) }),
+    onSubmit: async ({ reviewersPerInitiative }) => {
+      const result = await assign.mutateAsync({ initiativeIds: ids, reviewersPerInitiative });
+      return (tr) => tr('movement.council.assigned', { count: result.assignments.length });
+    },
+  });
   return (
-    <section className="section panel" aria-labelledby="assign-heading">
-      <h2 id="assign-heading">{t('movement.council.assignHeading')}</h2>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          assign.mutate({ initiativeIds: ids, reviewersPerInitiative: perInitiative });
-        }}
-      >
-        <Field label={t('movement.council.perInitiative')} hint={t('movement.council.assignHint')}>
-          {(p) => <input {...p} type="number" min={1} max={15} className="field__input movement-number" value={perInitiative} onChange={(e) => setPerInitiative(Number(e.target.value))} />}
-        </Field>
-        <button type="submit" className="button" disabled={ids.length === 0 || assign.isPending}>
-          {t('movement.council.assign')}
-        </button>
-        <WriteError error={assign.error} />
-        <Done text={assign.data ? t('movement.council.assigned', { count: assign.data.assignments.length }) : null} />
-      </form>
-    </section>
+    <Panel title={t('movement.council.assignHeading')}>
+      {ids.length === 0 ? (
+        <p className="muted">{t('movement.council.nothingToAssign')}</p>
+      ) : (
+        <Form form={form} headingLevel={3} submitLabel={t('movement.council.assign')}>
+          <NumberField form={form} name="reviewersPerInitiative" hint={t('movement.council.assignHint')} maxLength={2} />
+        </Form>
+      )}
+    </Panel>
   );
 }
 
-function DecisionForm({ councilId, initiatives, memberCount }: { councilId: string; initiatives: Array<{ id: string; title: string }>; memberCount: number }) {
+const decisionFormSchema = decisionBodySchema.extend({ initiativeId: z.uuid() });
+
+function DecisionForm({
+  councilId,
+  initiatives,
+  memberCount,
+}: {
+  councilId: string;
+  initiatives: Array<{ id: string; title: string }>;
+  memberCount: number;
+}) {
   const { t } = useTranslation();
   const decide = useDecide(councilId);
-  const [values, setValues] = useState({ initiativeId: '', outcome: 'recognised', scope: 'unit', votesFor: memberCount, votesAgainst: 0, votesAbstain: 0, reason: '' });
-  const initiativeId = values.initiativeId || initiatives[0]?.id || '';
+  const form = useForm({
+    id: 'decision',
+    initialValues: {
+      initiativeId: initiatives[0]?.id ?? '',
+      outcome: 'recognised',
+      scope: 'unit',
+      votesFor: String(memberCount),
+      votesAgainst: '0',
+      votesAbstain: '0',
+      reason: '',
+    },
+    labels: {
+      initiativeId: t('movement.council.initiative'),
+      outcome: t('movement.council.outcome'),
+      scope: t('movement.common.scope'),
+      votesFor: t('movement.council.votesFor'),
+      votesAgainst: t('movement.council.votesAgainst'),
+      votesAbstain: t('movement.council.votesAbstain'),
+      reason: t('movement.council.reason'),
+    },
+    schema: decisionFormSchema,
+    toInput: (v, read) => ({
+      initiativeId: v.initiativeId,
+      outcome: v.outcome,
+      scope: v.outcome === 'recognised' ? v.scope : null,
+      votesFor: read.number(v.votesFor),
+      votesAgainst: read.number(v.votesAgainst),
+      votesAbstain: read.number(v.votesAbstain),
+      reason: v.reason,
+    }),
+    onSubmit: async (body) => {
+      await decide.mutateAsync(body);
+      return (tr) => tr('movement.council.recorded');
+    },
+  });
   if (initiatives.length === 0) return null;
   return (
-    <section className="section panel" aria-labelledby="decision-heading">
-      <h2 id="decision-heading">{t('movement.council.decisionHeading')}</h2>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          decide.mutate({ ...values, initiativeId, scope: values.outcome === 'recognised' ? values.scope : null });
-        }}
-      >
-        <Field label={t('movement.council.initiative')}>
-          {(p) => (
-            <select {...p} className="field__select" value={initiativeId} onChange={(e) => setValues({ ...values, initiativeId: e.target.value })}>
-              {initiatives.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('movement.council.outcome')}>
-          {(p) => (
-            <select {...p} className="field__select" value={values.outcome} onChange={(e) => setValues({ ...values, outcome: e.target.value })}>
-              <option value="recognised">{t('movement.actions.recognise')}</option>
-              <option value="not_recognised">{t('movement.actions.refuse')}</option>
-            </select>
-          )}
-        </Field>
-        {values.outcome === 'recognised' ? (
-          <Field label={t('movement.common.scope')}>
-            {(p) => (
-              <select {...p} className="field__select" value={values.scope} onChange={(e) => setValues({ ...values, scope: e.target.value })}>
-                {recognitionScopes.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`movement.scopes.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+    <Panel title={t('movement.council.decisionHeading')}>
+      <Form form={form} headingLevel={3} submitLabel={t('movement.council.record')}>
+        <SelectField form={form} name="initiativeId" options={initiatives.map((i) => ({ value: i.id, label: i.title }))} />
+        <SelectField
+          form={form}
+          name="outcome"
+          options={[
+            { value: 'recognised', label: t('movement.actions.recognise') },
+            { value: 'not_recognised', label: t('movement.actions.refuse') },
+          ]}
+        />
+        {form.values.outcome === 'recognised' ? (
+          <SelectField form={form} name="scope" options={recognitionScopes.map((s) => ({ value: s, label: t(`movement.scopes.${s}`) }))} />
         ) : null}
-        <Field label={t('movement.council.votesFor')}>{(p) => <input {...p} type="number" min={0} className="field__input movement-number" value={values.votesFor} onChange={(e) => setValues({ ...values, votesFor: Number(e.target.value) })} />}</Field>
-        <Field label={t('movement.council.votesAgainst')}>{(p) => <input {...p} type="number" min={0} className="field__input movement-number" value={values.votesAgainst} onChange={(e) => setValues({ ...values, votesAgainst: Number(e.target.value) })} />}</Field>
-        <Field label={t('movement.council.votesAbstain')}>{(p) => <input {...p} type="number" min={0} className="field__input movement-number" value={values.votesAbstain} onChange={(e) => setValues({ ...values, votesAbstain: Number(e.target.value) })} />}</Field>
-        <Field label={t('movement.common.reason')}>{(p) => <textarea {...p} className="field__input" rows={2} value={values.reason} onChange={(e) => setValues({ ...values, reason: e.target.value })} />}</Field>
-        <button type="submit" className="button" disabled={decide.isPending}>
-          {t('movement.council.record')}
-        </button>
-        <WriteError error={decide.error} />
-        <Done text={decide.data ? t('movement.council.recorded') : null} />
-      </form>
-    </section>
+        <div className={styles.inline}>
+          <NumberField form={form} name="votesFor" maxLength={3} />
+          <NumberField form={form} name="votesAgainst" maxLength={3} />
+          <NumberField form={form} name="votesAbstain" maxLength={3} />
+        </div>
+        <TextAreaField
+          form={form}
+          name="reason"
+          rows={2}
+          isOptional={form.values.outcome === 'recognised'}
+          hint={t('movement.council.reasonHint')}
+        />
+      </Form>
+    </Panel>
   );
 }

@@ -1,178 +1,180 @@
-import { useDeferredValue, useState, type FormEvent } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { councilRoles, createCouncilSchema } from '../../../shared/contracts/movement.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { councilRoles, createCouncilSchema, type CampaignDto } from '../../../shared/contracts/movement.js';
+import { paths } from '../../app/paths.js';
+import { Button, buttonClass } from '../../components/button/button.js';
+import { LabelledInput } from '../../components/form/field-shell.js';
+import { NumberField, SelectField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import type { ErrorMap } from '../../components/form/messages.js';
+import { RepeatingRows } from '../../components/form/repeating-rows.js';
+import { useForm } from '../../components/form/use-form.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { toastState } from '../../components/toast/toast.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCampaigns } from './api.js';
-import { ListError, NestedErrorSummary, PathInput, errorsFromApi, errorsFromIssues, useNestedErrors } from './form-errors.js';
 import { useCouncilCandidates, useCreateCouncil } from './pages-api.js';
 import { movementPaths } from './paths.js';
-import { Field } from './ui.js';
-
-const formId = 'council';
-type Role = (typeof councilRoles)[number];
-type Member = { userId: string; displayName: string; email: string; unitId: string | null; role: Role };
+import styles from './movement.module.css';
 
 /** Setting up a review council (thành lập hội đồng): programme managers. */
 export function CouncilSetupPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.councilSetup.pageTitle') }));
   return (
-    <div className="container page">
-      <h1 id="council-heading">{t('movement.councilSetup.heading')}</h1>
-      <RequireSignedIn>{() => <CouncilForm />}</RequireSignedIn>
-    </div>
+    <Page width="narrow">
+      <PageHeader
+        title={t('movement.councilSetup.heading')}
+        documentTitle={t('movement.councilSetup.pageTitle')}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.council.heading'), to: movementPaths.councils },
+        ]}
+      />
+      <RequireSignedIn>{() => <CouncilFormLoader />}</RequireSignedIn>
+    </Page>
   );
 }
 
-function CouncilForm() {
+function CouncilFormLoader() {
+  const campaigns = useCampaigns();
+  if (campaigns.isPending) return <Loading />;
+  if (campaigns.isError) return <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
+  return <CouncilForm campaigns={campaigns.data.campaigns} />;
+}
+
+type MemberRow = { userId: string; displayName: string; email: string; unitId: string; role: string };
+
+function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const navigate = useNavigate();
-  const campaigns = useCampaigns();
   const create = useCreateCouncil();
-  const nested = useNestedErrors();
-  const [values, setValues] = useState({ nameVi: '', nameEn: '', campaignId: '', phaseId: '', threshold: '67' });
-  const [members, setMembers] = useState<Member[]>([]);
   const [search, setSearch] = useState('');
-  const deferredSearch = useDeferredValue(search.trim());
-  const candidates = useCouncilCandidates(deferredSearch);
-  if (campaigns.isPending) return <Loading />;
-  if (campaigns.isError) return <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
-  const campaignId = values.campaignId || campaigns.data.campaigns[0]?.id || '';
-  const campaign = campaigns.data.campaigns.find((c) => c.id === campaignId);
-  const labels: Record<string, string> = {
-    nameVi: t('movement.councilSetup.nameVi'),
-    nameEn: t('movement.councilSetup.nameEn'),
-    campaignId: t('movement.councilSetup.campaign'),
-    approvalThresholdPercent: t('movement.councilSetup.threshold'),
-    members: t('movement.councilSetup.members'),
-  };
-  const labelFor = (path: string) => labels[path.split('.')[0]!] ?? path;
-  const chosen = new Set(members.map((m) => m.userId));
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const body = {
-      campaignId,
-      phaseId: values.phaseId || null,
-      nameVi: values.nameVi,
-      nameEn: values.nameEn,
-      approvalThresholdPercent: values.threshold.trim() === '' ? undefined : Number(values.threshold),
-      members: members.map((m) => ({ userId: m.userId, unitId: m.unitId, role: m.role })),
-    };
-    const parsed = createCouncilSchema.safeParse(body);
-    const errors = parsed.success ? {} : errorsFromIssues(parsed.error.issues, (path) => (body as Record<string, unknown>)[path]);
+  const candidates = useCouncilCandidates(useDeferredValue(search.trim()));
+  // Each member's row is named after the member (read when the labels are drawn).
+  const memberNames = useRef<string[]>([]);
+  const form = useForm({
+    id: 'council',
+    initialValues: {
+      nameVi: '',
+      nameEn: '',
+      campaignId: campaigns[0]?.id ?? '',
+      phaseId: '',
+      approvalThresholdPercent: '67',
+      members: [] as MemberRow[],
+    },
+    labels: {
+      nameVi: t('movement.councilSetup.nameVi'),
+      nameEn: t('movement.councilSetup.nameEn'),
+      campaignId: t('movement.councilSetup.campaign'),
+      phaseId: t('movement.councilSetup.phase'),
+      approvalThresholdPercent: t('movement.councilSetup.threshold'),
+      members: {
+        label: t('movement.councilSetup.members'),
+        row: (n: number) => memberNames.current[n - 1] ?? '',
+        fields: {
+          userId: t('movement.councilSetup.members'),
+          displayName: t('movement.councilSetup.members'),
+          email: t('movement.councilSetup.email'),
+          unitId: t('movement.common.unit'),
+          role: t('movement.councilSetup.role'),
+        },
+      },
+    },
+    schema: createCouncilSchema,
+    toInput: (v, read) => ({
+      campaignId: v.campaignId,
+      phaseId: campaigns.find((c) => c.id === v.campaignId)?.phases.some((p) => p.id === v.phaseId) ? v.phaseId : null,
+      nameVi: v.nameVi,
+      nameEn: v.nameEn,
+      approvalThresholdPercent: read.number(v.approvalThresholdPercent),
+      members: v.members.map((m) => ({ userId: m.userId, unitId: m.unitId || null, role: m.role })),
+    }),
     // A council needs exactly one chair: said here rather than after a round trip.
-    if (members.length > 0 && members.filter((m) => m.role === 'chair').length !== 1) errors.members = (tr) => tr('movement.councilSetup.oneChair');
-    if (!parsed.success || Object.keys(errors).length > 0) return nested.fail(errors);
-    create.mutate(parsed.data, {
-      onSuccess: (council) => void navigate(movementPaths.council(council.id)),
-      onError: (error) => nested.fail(errorsFromApi(error)),
-    });
-  };
+    validate: (v) => {
+      const errors: ErrorMap = {};
+      if (v.members.length > 0 && v.members.filter((m) => m.role === 'chair').length !== 1)
+        errors.members = (tr) => tr('movement.councilSetup.oneChair');
+      return errors;
+    },
+    onSubmit: async (body) => {
+      const council = await create.mutateAsync(body);
+      await navigate(movementPaths.council(council.id), { state: toastState('movement.councilSetup.created') });
+    },
+  });
+  memberNames.current = form.values.members.map((m) => m.displayName);
+  const phases = campaigns.find((c) => c.id === form.values.campaignId)?.phases ?? [];
+  const chosen = new Set(form.values.members.map((m) => m.userId));
 
   return (
-    <form className="form movement-form" noValidate onSubmit={onSubmit} aria-labelledby="council-heading">
-      <NestedErrorSummary formId={formId} errors={nested.errors} labelFor={labelFor} summaryRef={nested.summaryRef} />
-      <PathInput formId={formId} path="nameVi" label={labels.nameVi!} errors={nested.errors} value={values.nameVi} onChange={(x) => setValues({ ...values, nameVi: x })} />
-      <PathInput formId={formId} path="nameEn" label={labels.nameEn!} errors={nested.errors} value={values.nameEn} onChange={(x) => setValues({ ...values, nameEn: x })} />
-      <Field label={labels.campaignId!}>
-        {(p) => (
-          <select {...p} className="field__input field__select" value={campaignId} onChange={(e) => setValues({ ...values, campaignId: e.target.value, phaseId: '' })}>
-            {campaigns.data.campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localized(c.title)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('movement.councilSetup.phase')}>
-        {(p) => (
-          <select {...p} className="field__input field__select" value={values.phaseId} onChange={(e) => setValues({ ...values, phaseId: e.target.value })}>
-            <option value="">{t('movement.councilSetup.allPhases')}</option>
-            {campaign?.phases.map((ph) => (
-              <option key={ph.id} value={ph.id}>
-                {localized(ph.name)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <PathInput
-        formId={formId}
-        path="approvalThresholdPercent"
-        label={labels.approvalThresholdPercent!}
-        hint={t('movement.councilSetup.thresholdHint')}
-        type="number"
-        min={50}
-        max={100}
-        errors={nested.errors}
-        value={values.threshold}
-        onChange={(x) => setValues({ ...values, threshold: x })}
-      />
-
-      <fieldset className="movement-people">
-        <legend>{labels.members}</legend>
-        <ListError formId={formId} path="members" errors={nested.errors} />
-        {members.length === 0 ? <p>{t('movement.councilSetup.noMembers')}</p> : null}
-        <ul className="plain-list movement-members">
-          {members.map((m, i) => (
-            <li key={m.userId} className="movement-member">
-              <span>
-                {m.displayName} <span className="muted">({m.email})</span>
-              </span>
-              <Field label={t('movement.councilSetup.roleOf', { name: m.displayName })}>
-                {(p) => (
-                  <select {...p} className="field__input field__select" value={m.role} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}>
-                    {councilRoles.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`movement.council.roles.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <button type="button" className="button button--secondary button--danger-outline" onClick={() => setMembers(members.filter((x) => x.userId !== m.userId))}>
-                {t('movement.councilSetup.removeMember', { name: m.displayName })}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <Field label={t('movement.councilSetup.search')} hint={t('movement.councilSetup.searchHint')}>
-          {(p) => <input {...p} type="search" className="field__input" value={search} onChange={(e) => setSearch(e.target.value)} />}
-        </Field>
-        {candidates.isError ? <QueryError error={candidates.error} /> : null}
-        <ul className="plain-list movement-candidates" aria-label={t('movement.councilSetup.candidates')}>
-          {candidates.data?.items
-            .filter((c) => !chosen.has(c.id))
-            .map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setMembers([...members, { userId: c.id, displayName: c.displayName, email: c.email, unitId: c.unitId, role: members.length === 0 ? 'chair' : 'member' }])}
-                >
-                  {t('movement.councilSetup.add', { name: c.displayName })}
-                </button>{' '}
-                <span className="muted">{c.email}</span>
-              </li>
-            ))}
-        </ul>
-      </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button" aria-disabled={create.isPending || undefined}>
-          {create.isPending ? t('form.submitting') : t('movement.councilSetup.submit')}
-        </button>
-        <Link to={movementPaths.councils} className="button button--secondary">
+    <Form
+      form={form}
+      submitLabel={t('movement.councilSetup.submit')}
+      hasRequiredNote
+      actions={
+        <Link to={movementPaths.councils} className={buttonClass('secondary')}>
           {t('movement.launch.cancel')}
         </Link>
-      </div>
-    </form>
+      }
+    >
+      <TextField form={form} name="nameVi" maxLength={300} />
+      <TextField form={form} name="nameEn" maxLength={300} />
+      <SelectField form={form} name="campaignId" options={campaigns.map((c) => ({ value: c.id, label: localized(c.title) }))} />
+      <SelectField
+        form={form}
+        name="phaseId"
+        isOptional
+        emptyOption={t('movement.councilSetup.allPhases')}
+        options={phases.map((p) => ({ value: p.id, label: localized(p.name) }))}
+      />
+      <NumberField form={form} name="approvalThresholdPercent" unit="%" maxLength={3} hint={t('movement.councilSetup.thresholdHint')} />
+      <RepeatingRows form={form} name="members" hint={form.values.members.length === 0 ? t('movement.councilSetup.noMembers') : undefined}>
+        {(row) => (
+          <SelectField
+            form={form}
+            name={row.path('role')}
+            label={t('movement.councilSetup.roleOf', { name: form.values.members[row.index]?.displayName ?? '' })}
+            options={councilRoles.map((r) => ({ value: r, label: t(`movement.council.roles.${r}`) }))}
+          />
+        )}
+      </RepeatingRows>
+      <LabelledInput
+        label={t('movement.councilSetup.search')}
+        hint={t('movement.councilSetup.searchHint')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        // Enter looks up accounts; it does not send the whole council form.
+        onKeyDown={(e) => (e.key === 'Enter' ? e.preventDefault() : undefined)}
+      />
+      {candidates.isError ? <QueryError error={candidates.error} /> : null}
+      <ul className={`plain-list ${styles.candidates}`} aria-label={t('movement.councilSetup.candidates')}>
+        {candidates.data?.items
+          .filter((c) => !chosen.has(c.id))
+          .map((c) => (
+            <li key={c.id}>
+              <Button
+                variant="secondary"
+                onClick={() =>
+                  form.addRow('members', {
+                    userId: c.id,
+                    displayName: c.displayName,
+                    email: c.email,
+                    unitId: c.unitId ?? '',
+                    role: form.values.members.length === 0 ? 'chair' : 'member',
+                  })
+                }
+              >
+                {t('movement.councilSetup.add', { name: c.displayName })}
+              </Button>
+              <span className="muted">{c.email}</span>
+            </li>
+          ))}
+      </ul>
+    </Form>
   );
 }

@@ -1,185 +1,271 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { InitiativeDto, WorkflowAction } from '../../../shared/contracts/movement.js';
+import { z } from 'zod';
 import type { Me } from '../../../shared/contracts/identity.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useLocalized } from '../../i18n/use-locale.js';
+import {
+  awardBodySchema,
+  publicStates,
+  reasonSchema,
+  replicationBodySchema,
+  type InitiativeDto,
+  type WorkflowAction,
+} from '../../../shared/contracts/movement.js';
+import { paths } from '../../app/paths.js';
+import { Button, ButtonRow } from '../../components/button/button.js';
+import { Panel } from '../../components/card/card.js';
+import { DataTable } from '../../components/data-table/data-table.js';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import { useForm } from '../../components/form/use-form.js';
+import { Notice, WriteError } from '../../components/notice/notice.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { TagGroup } from '../../components/status-tag/status-tag.js';
+import { SummaryList } from '../../components/summary-list/summary-list.js';
+import { useToast } from '../../components/toast/toast.js';
+import { formatDate, formatDateTime, formatPercent, todayInCity } from '../../i18n/format.js';
+import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useAwardTypes, useConfirmAuthorship, useInitiative, useMakeAward, useReplicate, useTransition } from './api.js';
-import { movementPaths } from './paths.js';
 import { DossierAttachments } from './attachments.js';
-import { Done, Field, StateTag, WriteError } from './ui.js';
+import { movementPaths } from './paths.js';
+import { InitiativeStateTag, ScopeTag } from './state-tag.js';
 import { useFieldNames } from './use-field-names.js';
+import styles from './movement.module.css';
 
 /** Actions taken on this page; the council's decision is on the council page. */
 const pageActions: WorkflowAction[] = ['submit', 'resubmit', 'start_screening', 'accept_for_review', 'return', 'withdraw'];
+/** Actions that must say why (the workflow refuses them otherwise); each asks in its own words. */
+const reasonedActions = ['return', 'withdraw'] as const;
+type ReasonedAction = (typeof reasonedActions)[number];
+const needsReason = (action: WorkflowAction): action is ReasonedAction => (reasonedActions as readonly string[]).includes(action);
 
 /** The whole dossier for its authors, managers and council, with what the reader may do next. */
 export function DossierPage() {
   const { id = '' } = useParams();
   return (
-    <div className="container page">
+    <Page>
       <RequireSignedIn>{() => <Dossier id={id} />}</RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
 function Dossier({ id }: { id: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const initiative = useInitiative(id);
   const fieldName = useFieldNames();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.dossier.pageTitle', { code: initiative.data?.code ?? '' }) }));
   if (initiative.isPending) return <Loading />;
   if (initiative.isError) return <QueryError error={initiative.error} onRetry={() => void initiative.refetch()} />;
   const dto = initiative.data;
-  const isPublic = ['recognised', 'awarded', 'replicated'].includes(dto.state);
+  const isPublic = (publicStates as readonly string[]).includes(dto.state);
   return (
     <>
-      <p className="muted">{dto.code}</p>
-      <h1>{dto.title}</h1>
-      <p>
-        <StateTag state={dto.state} /> {dto.scope ? <span className="tag tag--info">{t(`movement.scopes.${dto.scope}`)}</span> : null}
-      </p>
-      {isPublic ? <Link to={movementPaths.publicInitiative(dto.id)}>{t('movement.dossier.publicPage')}</Link> : null}
-      <dl className="summary-list">
-        <Row label={t('movement.common.field')} value={fieldName(dto.fieldCode)} />
-        <Row label={t('movement.submit.kind')} value={t(`movement.kinds.${dto.kind}`)} />
-        <Row label={t('movement.submit.firstAppliedOn')} value={dto.firstAppliedOn ?? '—'} />
-        <Row label={t('movement.submit.essence')} value={dto.essence} />
-        <Row label={t('movement.submit.confidentialInfo')} value={dto.confidentialInfo || '—'} />
-        <Row label={t('movement.submit.conditions')} value={dto.conditions} />
-        <Row label={t('movement.submit.benefits')} value={dto.benefits} />
-      </dl>
+      <PageHeader
+        title={dto.title || dto.code}
+        kicker={dto.code}
+        documentTitle={t('movement.dossier.pageTitle', { code: dto.code })}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.mine.heading'), to: movementPaths.mine },
+        ]}
+        meta={
+          <TagGroup>
+            <InitiativeStateTag state={dto.state} />
+            {dto.scope ? <ScopeTag scope={dto.scope} /> : null}
+            {isPublic ? <Link to={movementPaths.publicInitiative(dto.id)}>{t('movement.dossier.publicPage')}</Link> : null}
+          </TagGroup>
+        }
+      />
+      <SummaryList
+        items={[
+          { label: t('movement.common.field'), value: fieldName(dto.fieldCode) },
+          { label: t('movement.submit.kind'), value: t(`movement.kinds.${dto.kind}`) },
+          { label: t('movement.submit.firstAppliedOn'), value: dto.firstAppliedOn ? formatDate(dto.firstAppliedOn, locale) : '—' },
+          { label: t('movement.submit.essence'), value: dto.essence },
+          { label: t('movement.submit.confidentialInfo'), value: dto.confidentialInfo || '—' },
+          { label: t('movement.submit.conditions'), value: dto.conditions },
+          { label: t('movement.submit.benefits'), value: dto.benefits },
+        ]}
+      />
       <DecisionDue dto={dto} />
       <DossierAttachments items={dto.attachments} />
       <Authors dto={dto} />
       <Actions dto={dto} />
       {dto.allowedActions.includes('award') ? <AwardForm dto={dto} /> : null}
-      <section className="section" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('movement.dossier.history')}</h2>
-        <ol className="movement-history">
+      <Section title={t('movement.dossier.history')}>
+        <ol className={styles.list}>
           {dto.history.map((h, i) => (
             <li key={i}>
-              <time dateTime={h.occurredAt}>{new Date(h.occurredAt).toLocaleString()}</time> — {t(`movement.states.${h.toState}`)} {h.reason ? `(${h.reason})` : ''}
+              <time dateTime={h.occurredAt}>{formatDateTime(h.occurredAt, locale)}</time> — {t(`movement.states.${h.toState}`)}{' '}
+              {h.reason ? `(${h.reason})` : ''}
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="summary-list__row">
-      <dt>{label}</dt>
-      <dd className="movement-prewrap">{value}</dd>
-    </div>
   );
 }
 
 /** While the council deliberates: the date the unit must decide by, marked when it has passed. */
 function DecisionDue({ dto }: { dto: InitiativeDto }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   if (!dto.decisionDueOn) return null;
-  return <p className={dto.isDecisionOverdue ? 'movement-warning' : 'muted'}>{dto.isDecisionOverdue ? t('movement.deadline.dossierOverdue', { date: dto.decisionDueOn }) : t('movement.deadline.dossier', { date: dto.decisionDueOn })}</p>;
+  const date = formatDate(dto.decisionDueOn, locale);
+  return dto.isDecisionOverdue ? (
+    <Notice tone="warning">{t('movement.deadline.dossierOverdue', { date })}</Notice>
+  ) : (
+    <p className="muted">{t('movement.deadline.dossier', { date })}</p>
+  );
 }
 
 function Authors({ dto }: { dto: InitiativeDto }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const toast = useToast();
   const confirm = useConfirmAuthorship(dto.id);
   const mine = dto.authors.find((a) => a.isMe && a.confirmedAt === null);
   return (
-    <section className="section" aria-labelledby="authors-heading">
-      <h2 id="authors-heading">{t('movement.dossier.authors')}</h2>
-      <div className="movement-table-wrap">
-        <table className="movement-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('movement.submit.authorName')}</th>
-              <th scope="col">{t('movement.submit.authorWorkplace')}</th>
-              <th scope="col">{t('movement.submit.authorShare')}</th>
-              <th scope="col">{t('movement.common.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dto.authors.map((a) => (
-              <tr key={a.id}>
-                <td>{a.fullName}</td>
-                <td>{a.workplace}</td>
-                <td>{a.contributionPercent}%</td>
-                <td>
-                  {a.confirmedAt ? (
-                    <span title={t('movement.coauthor.confirmedAt', { time: new Date(a.confirmedAt).toLocaleString() })}>{t('movement.submit.confirmed')}</span>
-                  ) : a.isConfirmationNeeded ? (
-                    t('movement.submit.notConfirmed')
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <Section title={t('movement.dossier.authors')}>
+      <DataTable
+        caption={t('movement.dossier.authors')}
+        isCaptionHidden
+        rows={dto.authors}
+        rowKey={(a) => a.id}
+        columns={[
+          { key: 'name', header: t('movement.submit.authorName'), isRowHeader: true, cell: (a) => a.fullName },
+          { key: 'workplace', header: t('movement.submit.authorWorkplace'), cell: (a) => a.workplace },
+          {
+            key: 'share',
+            header: t('movement.submit.authorShare'),
+            align: 'end',
+            cell: (a) => formatPercent(a.contributionPercent, locale, 0),
+          },
+          {
+            key: 'state',
+            header: t('movement.common.state'),
+            cell: (a) =>
+              a.confirmedAt ? (
+                <span title={t('movement.coauthor.confirmedAt', { time: formatDateTime(a.confirmedAt, locale) })}>
+                  {t('movement.submit.confirmed')}
+                </span>
+              ) : a.isConfirmationNeeded ? (
+                t('movement.submit.notConfirmed')
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
       {mine ? (
-        <div className="panel movement-confirm">
-          <h3>{t('movement.coauthor.askHeading')}</h3>
+        <Panel tone="highlight" title={t('movement.coauthor.askHeading')} headingLevel={3}>
           <p>{t('movement.coauthor.ask', { share: mine.contributionPercent })}</p>
-          <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate(mine.id)}>
+          <Button
+            isBusy={confirm.isPending}
+            onClick={() => confirm.mutate(mine.id, { onSuccess: () => toast.show((tr) => tr('movement.coauthor.done')) })}
+          >
             {t('movement.submit.confirmPart')}
-          </button>
-        </div>
+          </Button>
+        </Panel>
       ) : null}
       <WriteError error={confirm.error} />
-      <Done text={confirm.isSuccess ? t('movement.coauthor.done') : null} />
-    </section>
+    </Section>
   );
 }
 
+/**
+ * What the reader may do with the dossier now. Moves that must say why (a manager's return, an
+ * applicant's withdrawal) first ask for the reason, in words meant for who is asked; the others go at once.
+ */
 function Actions({ dto }: { dto: InitiativeDto }) {
   const { t } = useTranslation();
+  const toast = useToast();
   const transition = useTransition();
-  const [reason, setReason] = useState('');
-  const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState<ReasonedAction | null>(null);
   const actions = dto.allowedActions.filter((a) => pageActions.includes(a));
-  const canEdit = ['draft', 'returned'].includes(dto.state) && (dto.allowedActions.includes('submit') || dto.allowedActions.includes('resubmit'));
-  const needsReason = actions.some((a) => a === 'return' || a === 'withdraw');
+  const canEdit =
+    ['draft', 'returned'].includes(dto.state) && (dto.allowedActions.includes('submit') || dto.allowedActions.includes('resubmit'));
+  const confirmState = (state: InitiativeDto['state']) =>
+    toast.show((tr) => tr('movement.dossier.nowIn', { state: tr(`movement.states.${state}`) }));
   return (
-    <section className="section panel" aria-labelledby="actions-heading">
-      <h2 id="actions-heading">{t('movement.dossier.actionsHeading')}</h2>
+    <Panel title={t('movement.dossier.actionsHeading')}>
       {actions.length === 0 ? <p>{t('movement.dossier.noActions')}</p> : null}
       {canEdit ? (
         <p>
           <Link to={movementPaths.edit(dto.id)}>{t('movement.dossier.edit')}</Link>
         </p>
       ) : null}
-      {needsReason ? (
-        <Field label={t('movement.common.reason')} hint={t('movement.common.reasonHint')}>
-          {(p) => <textarea {...p} className="field__input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-      ) : null}
-      <div className="button-row">
-        {actions.map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={action === 'withdraw' || action === 'return' ? 'button button--secondary' : 'button'}
-            disabled={transition.isPending}
-            onClick={() => {
-              setDone(null);
-              transition.mutate({ id: dto.id, action, reason }, { onSuccess: (next) => setDone(t(`movement.states.${next.state}`)) });
-            }}
-          >
-            {t(`movement.actions.${action}`)}
-          </button>
-        ))}
-      </div>
-      <WriteError error={transition.error} />
-      <Done text={done} />
-    </section>
+      {asking ? (
+        <ReasonForm
+          key={asking}
+          action={asking}
+          onCancel={() => setAsking(null)}
+          onSend={async (reason) => {
+            const next = await transition.mutateAsync({ id: dto.id, action: asking, reason });
+            setAsking(null);
+            confirmState(next.state);
+          }}
+        />
+      ) : (
+        <ButtonRow>
+          {actions.map((action) => (
+            <Button
+              key={action}
+              variant={needsReason(action) ? 'secondary' : 'primary'}
+              isBusy={transition.isPending}
+              onClick={() =>
+                needsReason(action)
+                  ? setAsking(action)
+                  : transition.mutate({ id: dto.id, action, reason: '' }, { onSuccess: (next) => confirmState(next.state) })
+              }
+            >
+              {t(`movement.actions.${action}`)}
+            </Button>
+          ))}
+        </ButtonRow>
+      )}
+      {asking ? null : <WriteError error={transition.error} />}
+    </Panel>
+  );
+}
+
+const reasonFormSchema = z.object({ reason: reasonSchema.pipe(z.string().min(3)) });
+
+/** Asks why, in the words of the one move it is for (returning to the applicant, or withdrawing). */
+function ReasonForm({
+  action,
+  onSend,
+  onCancel,
+}: {
+  action: ReasonedAction;
+  onSend: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useForm({
+    id: `reason-${action}`,
+    initialValues: { reason: '' },
+    labels: { reason: t(`movement.dossier.reasonFor.${action}`) },
+    schema: reasonFormSchema,
+    onSubmit: async ({ reason }) => onSend(reason),
+  });
+  return (
+    <Form
+      form={form}
+      headingLevel={3}
+      variant={action === 'withdraw' ? 'danger' : 'primary'}
+      submitLabel={t(`movement.actions.${action}`)}
+      actions={
+        <Button variant="secondary" onClick={onCancel}>
+          {t('movement.launch.cancel')}
+        </Button>
+      }
+    >
+      <TextAreaField form={form} name="reason" rows={3} hint={t(`movement.dossier.reasonHint.${action}`)} />
+    </Form>
   );
 }
 
@@ -188,40 +274,41 @@ function AwardForm({ dto }: { dto: InitiativeDto }) {
   const localized = useLocalized();
   const types = useAwardTypes();
   const award = useMakeAward(dto.id);
-  const [values, setValues] = useState({ awardTypeCode: '', decisionRef: '', awardedOn: new Date().toISOString().slice(0, 10), recipients: dto.authors.map((a) => a.fullName).join(', ') });
+  const form = useForm({
+    id: 'award',
+    initialValues: {
+      awardTypeCode: '',
+      decisionRef: '',
+      awardedOn: todayInCity(new Date()),
+      recipients: dto.authors.map((a) => a.fullName).join(', '),
+    },
+    labels: {
+      awardTypeCode: t('movement.dossier.awardType'),
+      decisionRef: t('movement.dossier.decisionRef'),
+      awardedOn: t('movement.dossier.awardedOn'),
+      recipients: t('movement.dossier.recipients'),
+    },
+    schema: awardBodySchema,
+    onSubmit: async (body) => {
+      await award.mutateAsync(body);
+      return (tr) => tr('movement.dossier.awarded');
+    },
+  });
   return (
-    <section className="section panel" aria-labelledby="award-heading">
-      <h2 id="award-heading">{t('movement.dossier.awardHeading')}</h2>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          award.mutate(values);
-        }}
-      >
-        <Field label={t('movement.dossier.awardType')}>
-          {(p) => (
-            <select {...p} className="field__select" value={values.awardTypeCode} onChange={(e) => setValues({ ...values, awardTypeCode: e.target.value })}>
-              <option value="">—</option>
-              {types.data?.types.map((type) => (
-                <option key={type.code} value={type.code}>
-                  {localized(type.name)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('movement.dossier.decisionRef')}>{(p) => <input {...p} className="field__input" value={values.decisionRef} onChange={(e) => setValues({ ...values, decisionRef: e.target.value })} />}</Field>
-        <Field label={t('movement.dossier.awardedOn')}>{(p) => <input {...p} type="date" className="field__input movement-date" value={values.awardedOn} onChange={(e) => setValues({ ...values, awardedOn: e.target.value })} />}</Field>
-        <Field label={t('movement.dossier.recipients')}>{(p) => <input {...p} className="field__input" value={values.recipients} onChange={(e) => setValues({ ...values, recipients: e.target.value })} />}</Field>
-        <button type="submit" className="button" disabled={award.isPending}>
-          {t('movement.actions.award')}
-        </button>
-        <WriteError error={award.error} />
-        <Done text={award.data ? t('movement.common.done') : null} />
-        {award.data ? <Link to={movementPaths.certificate(award.data.id)}>{t('movement.public.certificate')}</Link> : null}
-      </form>
-    </section>
+    <Panel title={t('movement.dossier.awardHeading')}>
+      <Form form={form} headingLevel={3} submitLabel={t('movement.actions.award')}>
+        <SelectField
+          form={form}
+          name="awardTypeCode"
+          emptyOption={t('movement.dossier.chooseAward')}
+          options={types.data?.types.map((type) => ({ value: type.code, label: localized(type.name) })) ?? []}
+        />
+        <TextField form={form} name="decisionRef" maxLength={200} />
+        <DateField form={form} name="awardedOn" />
+        <TextField form={form} name="recipients" maxLength={1000} />
+      </Form>
+      {award.data ? <Link to={movementPaths.certificate(award.data.id)}>{t('movement.public.certificate')}</Link> : null}
+    </Panel>
   );
 }
 
@@ -231,37 +318,25 @@ export function ReplicateForm({ initiativeId, user }: { initiativeId: string; us
   const localized = useLocalized();
   const replicate = useReplicate(initiativeId);
   const officerUnits = user.grants.filter((g) => g.role === 'unit_officer');
-  const [values, setValues] = useState({ unitId: officerUnits[0]?.unitId ?? '', adoptedOn: new Date().toISOString().slice(0, 10), results: '' });
+  const form = useForm({
+    id: 'replicate',
+    initialValues: { unitId: officerUnits[0]?.unitId ?? '', adoptedOn: todayInCity(new Date()), results: '' },
+    labels: { unitId: t('movement.common.unit'), adoptedOn: t('movement.dossier.adoptedOn'), results: t('movement.dossier.results') },
+    schema: replicationBodySchema,
+    onSubmit: async (body) => {
+      await replicate.mutateAsync(body);
+      form.reset();
+      return (tr) => tr('movement.common.done');
+    },
+  });
   if (officerUnits.length === 0) return null;
   return (
-    <section className="section panel" aria-labelledby="replicate-heading">
-      <h2 id="replicate-heading">{t('movement.dossier.replicateHeading')}</h2>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          replicate.mutate(values);
-        }}
-      >
-        <Field label={t('movement.common.unit')}>
-          {(p) => (
-            <select {...p} className="field__select" value={values.unitId} onChange={(e) => setValues({ ...values, unitId: e.target.value })}>
-              {officerUnits.map((g) => (
-                <option key={g.unitId} value={g.unitId}>
-                  {localized(g.unitName)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('movement.dossier.adoptedOn')}>{(p) => <input {...p} type="date" className="field__input movement-date" value={values.adoptedOn} onChange={(e) => setValues({ ...values, adoptedOn: e.target.value })} />}</Field>
-        <Field label={t('movement.dossier.results')}>{(p) => <textarea {...p} className="field__input" rows={3} value={values.results} onChange={(e) => setValues({ ...values, results: e.target.value })} />}</Field>
-        <button type="submit" className="button" disabled={replicate.isPending}>
-          {t('movement.actions.replicate')}
-        </button>
-        <WriteError error={replicate.error} />
-        <Done text={replicate.data ? t('movement.common.done') : null} />
-      </form>
-    </section>
+    <Panel title={t('movement.dossier.replicateHeading')}>
+      <Form form={form} headingLevel={3} submitLabel={t('movement.actions.replicate')}>
+        <SelectField form={form} name="unitId" options={officerUnits.map((g) => ({ value: g.unitId, label: localized(g.unitName) }))} />
+        <DateField form={form} name="adoptedOn" />
+        <TextAreaField form={form} name="results" rows={3} />
+      </Form>
+    </Panel>
   );
 }

@@ -1,15 +1,23 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { gallerySorts, recognitionScopes } from '../../../shared/contracts/movement.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { paths } from '../../app/paths.js';
+import { buttonClass } from '../../components/button/button.js';
+import { Card, CardList } from '../../components/card/card.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { LabelledInput, LabelledSelect } from '../../components/form/field-shell.js';
+import { FilterBar } from '../../components/form/filter-bar.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { TagGroup } from '../../components/status-tag/status-tag.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useCampaigns, useGallery, useMostReplicated } from './api.js';
 import { movementPaths } from './paths.js';
-import { Field, StateTag } from './ui.js';
+import { InitiativeStateTag, ScopeTag } from './state-tag.js';
 import { useFieldNames } from './use-field-names.js';
+import styles from './movement.module.css';
 
 /** The public gallery: search without diacritics, filters in the URL so a view can be shared. */
 export function GalleryPage() {
@@ -28,104 +36,110 @@ export function GalleryPage() {
   };
   const gallery = useGallery(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '')));
   const most = useMostReplicated();
-  const searchId = useId();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.gallery.pageTitle') }));
   const fields = campaigns.data?.campaigns.flatMap((c) => c.fields) ?? [];
   const pages = gallery.data ? Math.max(1, Math.ceil(gallery.data.total / gallery.data.pageSize)) : 1;
   const pageLink = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page) }).toString()}`;
+  const all = t('movement.common.all');
 
   return (
-    <div className="container page">
-      <h1>{t('movement.gallery.heading')}</h1>
-      <p className="lead">{t('movement.gallery.lead')}</p>
-      <Form method="get" role="search" className="movement-filters">
-        <div className="field">
-          <label className="field__label" htmlFor={searchId}>
-            {t('movement.gallery.search')}
-          </label>
-          <div id={`${searchId}-hint`} className="field__hint">
-            {t('movement.gallery.searchHint')}
-          </div>
-          <input id={searchId} aria-describedby={`${searchId}-hint`} className="field__input" type="search" name="q" defaultValue={query.q} key={query.q} maxLength={200} />
-        </div>
-        <Field label={t('movement.common.field')}>
-          {(p) => (
-            <select {...p} name="field" className="field__select" defaultValue={query.field} key={`f${query.field}`}>
-              <option value="">{t('movement.common.all')}</option>
-              {fields.map((f) => (
-                <option key={f.code} value={f.code}>
-                  {localized(f.name)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('movement.common.scope')}>
-          {(p) => (
-            <select {...p} name="scope" className="field__select" defaultValue={query.scope} key={`s${query.scope}`}>
-              <option value="">{t('movement.common.all')}</option>
-              {recognitionScopes.map((s) => (
-                <option key={s} value={s}>
-                  {t(`movement.scopes.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('movement.gallery.sort')}>
-          {(p) => (
-            <select {...p} name="sort" className="field__select" defaultValue={query.sort} key={`o${query.sort}`}>
-              {gallerySorts.map((s) => (
-                <option key={s} value={s}>
-                  {t(`movement.gallery.sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit" className="button">
-          {t('movement.gallery.apply')}
-        </button>
-      </Form>
-      <p role="status">{gallery.data ? t('movement.gallery.count', { count: gallery.data.total, total: `${formatNumber(gallery.data.total, locale)}${gallery.data.isTotalCapped ? '+' : ''}` }) : ''}</p>
+    <Page>
+      <PageHeader
+        title={t('movement.gallery.heading')}
+        documentTitle={t('movement.gallery.pageTitle')}
+        subtitle={t('movement.gallery.lead')}
+        breadcrumbs={[{ label: t('nav.home'), to: paths.home }]}
+        actions={
+          <Link className={buttonClass()} to={movementPaths.submit}>
+            {t('movement.mine.newOne')}
+          </Link>
+        }
+      />
+      <FilterBar
+        key={params.toString()}
+        label={t('movement.gallery.search')}
+        action={movementPaths.gallery}
+        applyLabel={t('movement.gallery.apply')}
+      >
+        <LabelledInput
+          label={t('movement.gallery.search')}
+          hint={t('movement.gallery.searchHint')}
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={200}
+        />
+        <LabelledSelect
+          label={t('movement.common.field')}
+          name="field"
+          defaultValue={query.field}
+          emptyOption={all}
+          options={fields.map((f) => ({ value: f.code, label: localized(f.name) }))}
+        />
+        <LabelledSelect
+          label={t('movement.common.scope')}
+          name="scope"
+          defaultValue={query.scope}
+          emptyOption={all}
+          options={recognitionScopes.map((s) => ({ value: s, label: t(`movement.scopes.${s}`) }))}
+        />
+        <LabelledSelect
+          label={t('movement.gallery.sort')}
+          name="sort"
+          defaultValue={query.sort}
+          options={gallerySorts.map((s) => ({ value: s, label: t(`movement.gallery.sorts.${s}`) }))}
+        />
+      </FilterBar>
+      <p role="status">
+        {gallery.data
+          ? t('movement.gallery.count', {
+              count: gallery.data.total,
+              total: `${formatNumber(gallery.data.total, locale)}${gallery.data.isTotalCapped ? '+' : ''}`,
+            })
+          : ''}
+      </p>
       {gallery.isPending ? <Loading quiet /> : null}
       {gallery.isError ? <QueryError error={gallery.error} onRetry={() => void gallery.refetch()} /> : null}
-      {gallery.data?.items.length === 0 ? <p>{t('movement.gallery.empty')}</p> : null}
-      <ul className="movement-cards">
-        {gallery.data?.items.map((item) => (
-          <li key={item.id} className="movement-card">
-            <h2 className="movement-card__title">
-              <Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link>
-            </h2>
-            <p className="muted">
-              {fieldName(item.fieldCode)}
-              {item.unitName ? ` · ${localized(item.unitName)}` : ''}
-            </p>
-            <p>{item.excerpt}</p>
-            <p>
-              <StateTag state={item.state} /> {item.scope ? <span className="tag tag--info">{t(`movement.scopes.${item.scope}`)}</span> : null}{' '}
-              <span>{t('movement.public.supportCount', { count: item.supportCount })}</span> · <span>{t('movement.gallery.units', { count: item.replicationCount })}</span>
-            </p>
-          </li>
-        ))}
-      </ul>
+      {gallery.data?.items.length === 0 ? (
+        <EmptyState title={t('movement.gallery.empty')}>{t('movement.gallery.emptyNext')}</EmptyState>
+      ) : null}
+      <div data-list="gallery">
+        <CardList items={gallery.data?.items ?? []} itemKey={(item) => item.id}>
+          {(item) => (
+            <Card headingLevel={2} title={<Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link>}>
+              <p className={styles.meta}>
+                {fieldName(item.fieldCode)}
+                {item.unitName ? ` · ${localized(item.unitName)}` : ''}
+              </p>
+              <p>{item.excerpt}</p>
+              <TagGroup>
+                <InitiativeStateTag state={item.state} />
+                {item.scope ? <ScopeTag scope={item.scope} /> : null}
+              </TagGroup>
+              <p className={styles.meta}>
+                {t('movement.public.supportCount', { count: item.supportCount })} ·{' '}
+                {t('movement.gallery.units', { count: item.replicationCount })}
+              </p>
+            </Card>
+          )}
+        </CardList>
+      </div>
       {pages > 1 ? (
-        <nav aria-label={t('movement.gallery.page', { page: query.page, pages })} className="button-row">
+        <nav aria-label={t('movement.gallery.pagination')} className="cluster">
           {query.page > 1 ? <Link to={pageLink(query.page - 1)}>{t('movement.gallery.previous')}</Link> : null}
-          <span>{t('movement.gallery.page', { page: query.page, pages })}</span>
+          <span aria-current="page">{t('movement.gallery.page', { page: query.page, pages })}</span>
           {query.page < pages ? <Link to={pageLink(query.page + 1)}>{t('movement.gallery.next')}</Link> : null}
         </nav>
       ) : null}
-      <section className="section" aria-labelledby="most-replicated-heading">
-        <h2 id="most-replicated-heading">{t('movement.gallery.mostReplicated')}</h2>
+      <Section title={t('movement.gallery.mostReplicated')}>
         <ol>
           {most.data?.items.map((item) => (
             <li key={item.id}>
-              <Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link> — {t('movement.gallery.units', { count: item.replicationCount })}
+              <Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link> —{' '}
+              {t('movement.gallery.units', { count: item.replicationCount })}
             </li>
           ))}
         </ol>
-      </section>
-    </div>
+      </Section>
+    </Page>
   );
 }

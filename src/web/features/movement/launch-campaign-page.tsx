@@ -1,354 +1,288 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { createCampaignSchema } from '../../../shared/contracts/movement.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { paths } from '../../app/paths.js';
+import { buttonClass } from '../../components/button/button.js';
+import { FieldGroup, FieldRow } from '../../components/form/field-group.js';
+import { DateField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import type { ErrorMap } from '../../components/form/messages.js';
+import { RepeatingRows, RowsTotal } from '../../components/form/repeating-rows.js';
+import { useForm, type InputReaders } from '../../components/form/use-form.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { toastState } from '../../components/toast/toast.js';
+import { formatNumber, parseDecimal } from '../../i18n/format.js';
+import { useLocale } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
-import { ListError, NestedErrorSummary, PathInput, errorsFromApi, errorsFromIssues, useNestedErrors, type ErrorMap } from './form-errors.js';
 import { useLaunchCampaign } from './pages-api.js';
 import { movementPaths } from './paths.js';
-import { Field } from './ui.js';
 
-const formId = 'launch';
+const newField = () => ({ code: '', nameVi: '', nameEn: '' });
+const newPhase = () => ({ nameVi: '', nameEn: '', startsOn: '', endsOn: '', review: '', reviewOn: '' });
+const newCriterion = () => ({ code: '', nameVi: '', nameEn: '', weight: '', scaleMin: '0', scaleMax: '10' });
+const newCall = () => ({ phaseIndex: '', titleVi: '', titleEn: '', opensOn: '', closesOn: '' });
 
-type FieldRow = { code: string; nameVi: string; nameEn: string };
-type PhaseRow = { nameVi: string; nameEn: string; startsOn: string; endsOn: string; review: '' | 'interim' | 'final'; reviewOn: string };
-type CriterionRow = { code: string; nameVi: string; nameEn: string; weight: string; scaleMin: string; scaleMax: string };
-type CallRow = { phaseIndex: string; titleVi: string; titleEn: string; opensOn: string; closesOn: string };
-type Values = {
-  code: string;
-  titleVi: string;
-  titleEn: string;
-  kind: 'thematic' | 'ongoing';
-  launchingBodyVi: string;
-  launchingBodyEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  decision: string;
-  periodStart: string;
-  periodEnd: string;
-  eligibleParticipants: string;
-  fields: FieldRow[];
-  phases: PhaseRow[];
-  criteria: CriterionRow[];
-  calls: CallRow[];
-};
-
-const emptyField: FieldRow = { code: '', nameVi: '', nameEn: '' };
-const emptyPhase: PhaseRow = { nameVi: '', nameEn: '', startsOn: '', endsOn: '', review: '', reviewOn: '' };
-const emptyCriterion: CriterionRow = { code: '', nameVi: '', nameEn: '', weight: '', scaleMin: '0', scaleMax: '10' };
-const emptyCall: CallRow = { phaseIndex: '', titleVi: '', titleEn: '', opensOn: '', closesOn: '' };
-const initial: Values = {
+const initialValues = {
   code: '',
   titleVi: '',
   titleEn: '',
   kind: 'thematic',
   launchingBodyVi: '',
   launchingBodyEn: '',
-  descriptionVi: '',
-  descriptionEn: '',
   decision: '',
   periodStart: '',
   periodEnd: '',
   eligibleParticipants: '',
-  fields: [{ ...emptyField }],
-  phases: [{ ...emptyPhase }],
-  criteria: [{ ...emptyCriterion }],
-  calls: [],
+  descriptionVi: '',
+  descriptionEn: '',
+  fields: [newField()],
+  phases: [newPhase()],
+  criteria: [newCriterion()],
+  calls: [] as Array<ReturnType<typeof newCall>>,
 };
+type Values = typeof initialValues;
 
-/** Blank numbers stay blank (so "required" is said), others become numbers for the shared schema. */
-const numberOrBlank = (text: string) => (text.trim() === '' ? undefined : Number(text));
-const weightTotal = (rows: CriterionRow[]) => rows.reduce((sum, c) => sum + (Number(c.weight) || 0), 0);
+const weightTotal = (values: Values, read: InputReaders) => values.criteria.reduce((sum, c) => sum + (read.number(c.weight) || 0), 0);
 
 /** The body `createCampaignSchema` accepts. */
-function toBody(v: Values) {
+function toBody(v: Values, read: InputReaders) {
   return {
-    code: v.code,
-    titleVi: v.titleVi,
-    titleEn: v.titleEn,
-    kind: v.kind,
-    launchingBodyVi: v.launchingBodyVi,
-    launchingBodyEn: v.launchingBodyEn,
-    descriptionVi: v.descriptionVi,
-    descriptionEn: v.descriptionEn,
+    ...v,
     decision: v.decision.trim() === '' ? null : v.decision,
-    periodStart: v.periodStart,
-    periodEnd: v.periodEnd,
     eligibleParticipants: v.eligibleParticipants
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean),
-    fields: v.fields,
     phases: v.phases.map((p) => ({ ...p, review: p.review === '' ? null : p.review, reviewOn: p.reviewOn === '' ? null : p.reviewOn })),
-    criteria: v.criteria.map((c) => ({ ...c, weight: numberOrBlank(c.weight), scaleMin: numberOrBlank(c.scaleMin), scaleMax: numberOrBlank(c.scaleMax) })),
+    criteria: v.criteria.map((c) => ({
+      ...c,
+      weight: read.number(c.weight),
+      scaleMin: read.number(c.scaleMin),
+      scaleMax: read.number(c.scaleMax),
+    })),
     calls: v.calls.map((c) => ({ ...c, phaseIndex: c.phaseIndex === '' ? null : Number(c.phaseIndex) })),
   };
-}
-
-/** The rules the server applies beyond the schema, checked first so the person hears them at once. */
-function crossChecks(v: Values): ErrorMap {
-  const errors: ErrorMap = {};
-  const total = weightTotal(v.criteria);
-  if (total !== 100) errors.criteria = (t) => t('movement.launch.errors.weights', { total });
-  v.criteria.forEach((c, i) => {
-    if (c.scaleMin !== '' && c.scaleMax !== '' && Number(c.scaleMax) <= Number(c.scaleMin)) errors[`criteria.${i}.scaleMax`] = (t) => t('movement.launch.errors.scale');
-  });
-  if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) errors.periodEnd = (t) => t('movement.launch.errors.periodEnd');
-  v.phases.forEach((p, i) => {
-    if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) errors[`phases.${i}.endsOn`] = (t) => t('movement.launch.errors.periodEnd');
-  });
-  v.calls.forEach((c, i) => {
-    if (c.opensOn && c.closesOn && c.closesOn < c.opensOn) errors[`calls.${i}.closesOn`] = (t) => t('movement.launch.errors.closesOn');
-  });
-  return errors;
 }
 
 /** Launching a campaign (phát động phong trào): programme managers. */
 export function LaunchCampaignPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.launch.pageTitle') }));
   return (
-    <div className="container page">
-      <h1 id="launch-heading">{t('movement.launch.heading')}</h1>
-      <p>{t('movement.launch.intro')}</p>
+    <Page width="narrow">
+      <PageHeader
+        title={t('movement.launch.heading')}
+        documentTitle={t('movement.launch.pageTitle')}
+        subtitle={t('movement.launch.intro')}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.campaign.listTitle'), to: movementPaths.campaigns },
+        ]}
+      />
       <RequireSignedIn>{() => <LaunchForm />}</RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
 function LaunchForm() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const navigate = useNavigate();
   const launch = useLaunchCampaign();
-  const [v, setV] = useState<Values>(initial);
-  const nested = useNestedErrors();
-  const { errors } = nested;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setV((current) => ({ ...current, [key]: value }));
-  const setRow = <K extends 'fields' | 'phases' | 'criteria' | 'calls'>(key: K, index: number, patch: Partial<Values[K][number]>) =>
-    setV((current) => ({ ...current, [key]: current[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
-  const addRow = <K extends 'fields' | 'phases' | 'criteria' | 'calls'>(key: K, row: Values[K][number]) => setV((current) => ({ ...current, [key]: [...current[key], { ...row }] }));
-  const removeRow = (key: 'fields' | 'phases' | 'criteria' | 'calls', index: number) => setV((current) => ({ ...current, [key]: current[key].filter((_, i) => i !== index) }));
-
-  const total = weightTotal(v.criteria);
-  const topLabels: Record<string, string> = {
-    code: t('movement.launch.code'),
-    titleVi: t('movement.launch.titleVi'),
-    titleEn: t('movement.launch.titleEn'),
-    kind: t('movement.launch.kind'),
-    launchingBodyVi: t('movement.launch.launchingBodyVi'),
-    launchingBodyEn: t('movement.launch.launchingBodyEn'),
-    descriptionVi: t('movement.launch.descriptionVi'),
-    descriptionEn: t('movement.launch.descriptionEn'),
-    decision: t('movement.launch.decision'),
-    periodStart: t('movement.launch.periodStart'),
-    periodEnd: t('movement.launch.periodEnd'),
-    eligibleParticipants: t('movement.launch.eligible'),
-    fields: t('movement.launch.fields'),
-    phases: t('movement.launch.phases'),
-    criteria: t('movement.launch.criteria'),
-    calls: t('movement.launch.calls'),
-  };
-  const columnLabels: Record<string, string> = {
-    code: t('movement.launch.rowCode'),
-    nameVi: t('movement.launch.nameVi'),
-    nameEn: t('movement.launch.nameEn'),
-    startsOn: t('movement.launch.startsOn'),
-    endsOn: t('movement.launch.endsOn'),
-    review: t('movement.launch.review'),
-    reviewOn: t('movement.launch.reviewOn'),
-    weight: t('movement.launch.weight'),
-    scaleMin: t('movement.launch.scaleMin'),
-    scaleMax: t('movement.launch.scaleMax'),
-    phaseIndex: t('movement.launch.callPhase'),
-    titleVi: t('movement.launch.titleVi'),
-    titleEn: t('movement.launch.titleEn'),
-    opensOn: t('movement.launch.opensOn'),
-    closesOn: t('movement.launch.closesOn'),
-  };
-  const rowNames = { fields: 'movement.launch.fieldN', phases: 'movement.launch.phaseN', criteria: 'movement.launch.criterionN', calls: 'movement.launch.callN' } as const;
-  const isList = (name: string | undefined): name is keyof typeof rowNames => name !== undefined && Object.hasOwn(rowNames, name);
-  const labelFor = (path: string) => {
-    const [list, index, column] = path.split('.');
-    if (index === undefined || !isList(list)) return topLabels[list!] ?? path;
-    const row = t(rowNames[list], { n: Number(index) + 1 });
-    return column ? `${row} – ${columnLabels[column] ?? column}` : row;
-  };
-  // Errors of a row as a whole (e.g. `phases.0` when its dates are missing) are shown on its first control.
-  const rowLabel = (list: keyof typeof rowNames, index: number) => t(rowNames[list], { n: index + 1 });
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (launch.isPending) return;
-    const body = toBody(v);
-    const parsed = createCampaignSchema.safeParse(body);
-    const valueAt = (path: string) => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
-    // Schema errors first: they follow the form's order, so the summary does too.
-    const found = { ...(parsed.success ? {} : errorsFromIssues(parsed.error.issues, valueAt)), ...crossChecks(v) };
-    if (Object.keys(found).length > 0) return nested.fail(found);
-    launch.mutate(parsed.data, {
-      onSuccess: (campaign) => {
-        nested.clear();
-        void navigate(movementPaths.campaign(campaign.code), { state: { flash: 'launched' } });
+  const read: InputReaders = { number: (text) => parseDecimal(text, locale) };
+  const row = (key: 'fieldN' | 'phaseN' | 'criterionN' | 'callN') => (n: number) => t(`movement.launch.${key}`, { n });
+  const names = { code: t('movement.launch.rowCode'), nameVi: t('movement.launch.nameVi'), nameEn: t('movement.launch.nameEn') };
+  const form = useForm({
+    id: 'launch',
+    initialValues,
+    labels: {
+      code: t('movement.launch.code'),
+      titleVi: t('movement.launch.titleVi'),
+      titleEn: t('movement.launch.titleEn'),
+      kind: t('movement.launch.kind'),
+      launchingBodyVi: t('movement.launch.launchingBodyVi'),
+      launchingBodyEn: t('movement.launch.launchingBodyEn'),
+      decision: t('movement.launch.decision'),
+      periodStart: t('movement.launch.periodStart'),
+      periodEnd: t('movement.launch.periodEnd'),
+      eligibleParticipants: t('movement.launch.eligible'),
+      descriptionVi: t('movement.launch.descriptionVi'),
+      descriptionEn: t('movement.launch.descriptionEn'),
+      fields: { label: t('movement.launch.fields'), row: row('fieldN'), fields: names },
+      phases: {
+        label: t('movement.launch.phases'),
+        row: row('phaseN'),
+        fields: {
+          nameVi: names.nameVi,
+          nameEn: names.nameEn,
+          startsOn: t('movement.launch.startsOn'),
+          endsOn: t('movement.launch.endsOn'),
+          review: t('movement.launch.review'),
+          reviewOn: t('movement.launch.reviewOn'),
+        },
       },
-      onError: (error) => nested.fail(errorsFromApi(error)),
-    });
-  };
-
-  const input = (path: string, value: string, onChange: (value: string) => void, extra: Partial<Parameters<typeof PathInput>[0]> = {}) => (
-    <PathInput formId={formId} path={path} label={labelFor(path).split(' – ').pop()!} errors={errors} value={value} onChange={onChange} {...extra} />
-  );
+      criteria: {
+        label: t('movement.launch.criteria'),
+        row: row('criterionN'),
+        fields: {
+          ...names,
+          weight: t('movement.launch.weight'),
+          scaleMin: t('movement.launch.scaleMin'),
+          scaleMax: t('movement.launch.scaleMax'),
+        },
+      },
+      calls: {
+        label: t('movement.launch.calls'),
+        row: row('callN'),
+        fields: {
+          phaseIndex: t('movement.launch.callPhase'),
+          titleVi: t('movement.launch.titleVi'),
+          titleEn: t('movement.launch.titleEn'),
+          opensOn: t('movement.launch.opensOn'),
+          closesOn: t('movement.launch.closesOn'),
+        },
+      },
+    },
+    schema: createCampaignSchema,
+    toInput: toBody,
+    // The rules the server applies beyond the schema, checked first so the person hears them at once.
+    validate: (v) => {
+      const errors: ErrorMap = {};
+      const total = weightTotal(v, read);
+      if (total !== 100) errors.criteria = (tr, lang) => tr('movement.launch.errors.weights', { total: formatNumber(total, lang) });
+      v.criteria.forEach((c, i) => {
+        const [min, max] = [read.number(c.scaleMin), read.number(c.scaleMax)];
+        if (min !== undefined && max !== undefined && max <= min)
+          errors[`criteria.${i}.scaleMax`] = (tr) => tr('movement.launch.errors.scale');
+      });
+      if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) errors.periodEnd = (tr) => tr('movement.launch.errors.periodEnd');
+      v.phases.forEach((p, i) => {
+        if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) errors[`phases.${i}.endsOn`] = (tr) => tr('movement.launch.errors.periodEnd');
+      });
+      v.calls.forEach((c, i) => {
+        if (c.opensOn && c.closesOn && c.closesOn < c.opensOn)
+          errors[`calls.${i}.closesOn`] = (tr) => tr('movement.launch.errors.closesOn');
+      });
+      return errors;
+    },
+    onSubmit: async (body) => {
+      const campaign = await launch.mutateAsync(body);
+      await navigate(movementPaths.campaign(campaign.code), { state: toastState('movement.campaign.launched') });
+    },
+  });
+  const total = weightTotal(form.values, read);
+  const reviewOptions = [
+    { value: '', label: t('movement.launch.reviewNone') },
+    { value: 'interim', label: t('movement.launch.reviews.interim') },
+    { value: 'final', label: t('movement.launch.reviews.final') },
+  ];
 
   return (
-    <form className="form movement-form movement-launch" noValidate onSubmit={onSubmit} aria-labelledby="launch-heading">
-      <NestedErrorSummary formId={formId} errors={errors} labelFor={labelFor} summaryRef={nested.summaryRef} />
-      <fieldset className="movement-people">
-        <legend>{t('movement.launch.basics')}</legend>
-        {input('code', v.code, (x) => set('code', x), { hint: t('movement.launch.codeHint') })}
-        {input('titleVi', v.titleVi, (x) => set('titleVi', x))}
-        {input('titleEn', v.titleEn, (x) => set('titleEn', x))}
-        <Field label={t('movement.launch.kind')}>
-          {(p) => (
-            <select {...p} className="field__input field__select" value={v.kind} onChange={(e) => set('kind', e.target.value as Values['kind'])}>
-              <option value="thematic">{t('movement.launch.kinds.thematic')}</option>
-              <option value="ongoing">{t('movement.launch.kinds.ongoing')}</option>
-            </select>
-          )}
-        </Field>
-        {input('launchingBodyVi', v.launchingBodyVi, (x) => set('launchingBodyVi', x))}
-        {input('launchingBodyEn', v.launchingBodyEn, (x) => set('launchingBodyEn', x))}
-        {input('decision', v.decision, (x) => set('decision', x), { isOptional: true, hint: t('movement.launch.decisionHint') })}
-        <div className="movement-row">
-          {input('periodStart', v.periodStart, (x) => set('periodStart', x), { type: 'date' })}
-          {input('periodEnd', v.periodEnd, (x) => set('periodEnd', x), { type: 'date' })}
-        </div>
-        {input('eligibleParticipants', v.eligibleParticipants, (x) => set('eligibleParticipants', x), { multiline: true, isOptional: true, hint: t('movement.launch.eligibleHint') })}
-        {input('descriptionVi', v.descriptionVi, (x) => set('descriptionVi', x), { multiline: true, isOptional: true })}
-        {input('descriptionEn', v.descriptionEn, (x) => set('descriptionEn', x), { multiline: true, isOptional: true })}
-      </fieldset>
-
-      <fieldset className="movement-people">
-        <legend>{t('movement.launch.fields')}</legend>
-        <ListError formId={formId} path="fields" errors={errors} />
-        {v.fields.map((row, i) => (
-          <fieldset key={i} className="movement-person">
-            <legend>{rowLabel('fields', i)}</legend>
-            {input(`fields.${i}.code`, row.code, (x) => setRow('fields', i, { code: x }))}
-            {input(`fields.${i}.nameVi`, row.nameVi, (x) => setRow('fields', i, { nameVi: x }))}
-            {input(`fields.${i}.nameEn`, row.nameEn, (x) => setRow('fields', i, { nameEn: x }))}
-            <RemoveButton label={t('movement.launch.remove', { row: rowLabel('fields', i) })} disabled={v.fields.length === 1} onClick={() => removeRow('fields', i)} />
-          </fieldset>
-        ))}
-        <button type="button" className="button button--secondary" onClick={() => addRow('fields', emptyField)}>
-          {t('movement.launch.addField')}
-        </button>
-      </fieldset>
-
-      <fieldset className="movement-people">
-        <legend>{t('movement.launch.phases')}</legend>
-        <ListError formId={formId} path="phases" errors={errors} />
-        {v.phases.map((row, i) => (
-          <fieldset key={i} className="movement-person">
-            <legend>{rowLabel('phases', i)}</legend>
-            {input(`phases.${i}.nameVi`, row.nameVi, (x) => setRow('phases', i, { nameVi: x }))}
-            {input(`phases.${i}.nameEn`, row.nameEn, (x) => setRow('phases', i, { nameEn: x }))}
-            <div className="movement-row">
-              {input(`phases.${i}.startsOn`, row.startsOn, (x) => setRow('phases', i, { startsOn: x }), { type: 'date' })}
-              {input(`phases.${i}.endsOn`, row.endsOn, (x) => setRow('phases', i, { endsOn: x }), { type: 'date' })}
-            </div>
-            <Field label={t('movement.launch.review')}>
-              {(p) => (
-                <select {...p} className="field__input field__select" value={row.review} onChange={(e) => setRow('phases', i, { review: e.target.value as PhaseRow['review'] })}>
-                  <option value="">{t('movement.launch.reviewNone')}</option>
-                  <option value="interim">{t('movement.launch.reviews.interim')}</option>
-                  <option value="final">{t('movement.launch.reviews.final')}</option>
-                </select>
-              )}
-            </Field>
-            {input(`phases.${i}.reviewOn`, row.reviewOn, (x) => setRow('phases', i, { reviewOn: x }), { type: 'date', isOptional: true })}
-            <RemoveButton label={t('movement.launch.remove', { row: rowLabel('phases', i) })} disabled={v.phases.length === 1} onClick={() => removeRow('phases', i)} />
-          </fieldset>
-        ))}
-        <button type="button" className="button button--secondary" onClick={() => addRow('phases', emptyPhase)}>
-          {t('movement.launch.addPhase')}
-        </button>
-      </fieldset>
-
-      <fieldset className="movement-people">
-        <legend>{t('movement.launch.criteria')}</legend>
-        <ListError formId={formId} path="criteria" errors={errors}>
-          <p className={total === 100 ? 'movement-total' : 'movement-total movement-warning'} aria-live="polite">
-            {t('movement.launch.weightTotal', { total })}
-          </p>
-        </ListError>
-        {v.criteria.map((row, i) => (
-          <fieldset key={i} className="movement-person">
-            <legend>{rowLabel('criteria', i)}</legend>
-            {input(`criteria.${i}.code`, row.code, (x) => setRow('criteria', i, { code: x }))}
-            {input(`criteria.${i}.nameVi`, row.nameVi, (x) => setRow('criteria', i, { nameVi: x }))}
-            {input(`criteria.${i}.nameEn`, row.nameEn, (x) => setRow('criteria', i, { nameEn: x }))}
-            <div className="movement-row">
-              {input(`criteria.${i}.weight`, row.weight, (x) => setRow('criteria', i, { weight: x }), { type: 'number', min: 1, max: 100 })}
-              {input(`criteria.${i}.scaleMin`, row.scaleMin, (x) => setRow('criteria', i, { scaleMin: x }), { type: 'number', min: 0, max: 100 })}
-              {input(`criteria.${i}.scaleMax`, row.scaleMax, (x) => setRow('criteria', i, { scaleMax: x }), { type: 'number', min: 1, max: 100 })}
-            </div>
-            <RemoveButton label={t('movement.launch.remove', { row: rowLabel('criteria', i) })} disabled={v.criteria.length === 1} onClick={() => removeRow('criteria', i)} />
-          </fieldset>
-        ))}
-        <button type="button" className="button button--secondary" onClick={() => addRow('criteria', emptyCriterion)}>
-          {t('movement.launch.addCriterion')}
-        </button>
-      </fieldset>
-
-      <fieldset className="movement-people">
-        <legend>{t('movement.launch.calls')}</legend>
-        <ListError formId={formId} path="calls" errors={errors} />
-        {v.calls.map((row, i) => (
-          <fieldset key={i} className="movement-person">
-            <legend>{rowLabel('calls', i)}</legend>
-            <Field label={t('movement.launch.callPhase')}>
-              {(p) => (
-                <select {...p} className="field__input field__select" value={row.phaseIndex} onChange={(e) => setRow('calls', i, { phaseIndex: e.target.value })}>
-                  <option value="">{t('movement.launch.callWholeCampaign')}</option>
-                  {v.phases.map((phase, index) => (
-                    <option key={index} value={String(index)}>
-                      {phase.nameVi || rowLabel('phases', index)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {input(`calls.${i}.titleVi`, row.titleVi, (x) => setRow('calls', i, { titleVi: x }))}
-            {input(`calls.${i}.titleEn`, row.titleEn, (x) => setRow('calls', i, { titleEn: x }))}
-            <div className="movement-row">
-              {input(`calls.${i}.opensOn`, row.opensOn, (x) => setRow('calls', i, { opensOn: x }), { type: 'date' })}
-              {input(`calls.${i}.closesOn`, row.closesOn, (x) => setRow('calls', i, { closesOn: x }), { type: 'date' })}
-            </div>
-            <RemoveButton label={t('movement.launch.remove', { row: rowLabel('calls', i) })} onClick={() => removeRow('calls', i)} />
-          </fieldset>
-        ))}
-        <button type="button" className="button button--secondary" onClick={() => addRow('calls', emptyCall)}>
-          {t('movement.launch.addCall')}
-        </button>
-      </fieldset>
-
-      <div className="form__actions">
-        <button type="submit" className="button" aria-disabled={launch.isPending || undefined}>
-          {launch.isPending ? t('form.submitting') : t('movement.launch.submit')}
-        </button>
-        <Link to={movementPaths.campaigns} className="button button--secondary">
+    <Form
+      form={form}
+      submitLabel={t('movement.launch.submit')}
+      hasRequiredNote
+      actions={
+        <Link to={movementPaths.campaigns} className={buttonClass('secondary')}>
           {t('movement.launch.cancel')}
         </Link>
-      </div>
-    </form>
-  );
-}
+      }
+    >
+      <FieldGroup legend={t('movement.launch.basics')}>
+        <TextField form={form} name="code" hint={t('movement.launch.codeHint')} maxLength={60} width="short" />
+        <TextField form={form} name="titleVi" maxLength={500} />
+        <TextField form={form} name="titleEn" maxLength={500} />
+        <SelectField
+          form={form}
+          name="kind"
+          options={[
+            { value: 'thematic', label: t('movement.launch.kinds.thematic') },
+            { value: 'ongoing', label: t('movement.launch.kinds.ongoing') },
+          ]}
+        />
+        <TextField form={form} name="launchingBodyVi" maxLength={300} />
+        <TextField form={form} name="launchingBodyEn" maxLength={300} />
+        <TextField form={form} name="decision" isOptional hint={t('movement.launch.decisionHint')} maxLength={200} />
+        <FieldRow>
+          <DateField form={form} name="periodStart" />
+          <DateField form={form} name="periodEnd" />
+        </FieldRow>
+        <TextAreaField form={form} name="eligibleParticipants" isOptional hint={t('movement.launch.eligibleHint')} rows={3} />
+        <TextAreaField form={form} name="descriptionVi" isOptional rows={4} />
+        <TextAreaField form={form} name="descriptionEn" isOptional rows={4} />
+      </FieldGroup>
 
-function RemoveButton({ label, disabled, onClick }: { label: string; disabled?: boolean; onClick: () => void }) {
-  if (disabled) return null;
-  return (
-    <button type="button" className="button button--secondary button--danger-outline" onClick={onClick}>
-      {label}
-    </button>
+      <RepeatingRows form={form} name="fields" newRow={newField} addLabel={t('movement.launch.addField')} minRows={1}>
+        {(r) => (
+          <>
+            <TextField form={form} name={r.path('code')} maxLength={40} width="short" />
+            <TextField form={form} name={r.path('nameVi')} maxLength={200} />
+            <TextField form={form} name={r.path('nameEn')} maxLength={200} />
+          </>
+        )}
+      </RepeatingRows>
+
+      <RepeatingRows form={form} name="phases" newRow={newPhase} addLabel={t('movement.launch.addPhase')} minRows={1}>
+        {(r) => (
+          <>
+            <TextField form={form} name={r.path('nameVi')} maxLength={200} />
+            <TextField form={form} name={r.path('nameEn')} maxLength={200} />
+            <FieldRow>
+              <DateField form={form} name={r.path('startsOn')} />
+              <DateField form={form} name={r.path('endsOn')} />
+            </FieldRow>
+            <SelectField form={form} name={r.path('review')} options={reviewOptions} isOptional />
+            <DateField form={form} name={r.path('reviewOn')} isOptional />
+          </>
+        )}
+      </RepeatingRows>
+
+      <RepeatingRows
+        form={form}
+        name="criteria"
+        newRow={newCriterion}
+        addLabel={t('movement.launch.addCriterion')}
+        minRows={1}
+        summary={
+          <RowsTotal isOnTarget={total === 100}>{t('movement.launch.weightTotal', { total: formatNumber(total, locale) })}</RowsTotal>
+        }
+      >
+        {(r) => (
+          <>
+            <TextField form={form} name={r.path('code')} maxLength={40} width="short" />
+            <TextField form={form} name={r.path('nameVi')} maxLength={200} />
+            <TextField form={form} name={r.path('nameEn')} maxLength={200} />
+            <FieldRow>
+              <NumberField form={form} name={r.path('weight')} unit="%" maxLength={3} />
+              <NumberField form={form} name={r.path('scaleMin')} maxLength={3} />
+              <NumberField form={form} name={r.path('scaleMax')} maxLength={3} />
+            </FieldRow>
+          </>
+        )}
+      </RepeatingRows>
+
+      <RepeatingRows form={form} name="calls" newRow={newCall} addLabel={t('movement.launch.addCall')}>
+        {(r) => (
+          <>
+            <SelectField
+              form={form}
+              name={r.path('phaseIndex')}
+              isOptional
+              emptyOption={t('movement.launch.callWholeCampaign')}
+              options={form.values.phases.map((phase, index) => ({
+                value: String(index),
+                label: phase.nameVi || t('movement.launch.phaseN', { n: index + 1 }),
+              }))}
+            />
+            <TextField form={form} name={r.path('titleVi')} maxLength={300} />
+            <TextField form={form} name={r.path('titleEn')} maxLength={300} />
+            <FieldRow>
+              <DateField form={form} name={r.path('opensOn')} />
+              <DateField form={form} name={r.path('closesOn')} />
+            </FieldRow>
+          </>
+        )}
+      </RepeatingRows>
+    </Form>
   );
 }

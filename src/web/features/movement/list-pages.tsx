@@ -1,74 +1,98 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { initiativeStates, type InitiativeState, type InitiativeSummary } from '../../../shared/contracts/movement.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useLocalized } from '../../i18n/use-locale.js';
+import { paths } from '../../app/paths.js';
+import { buttonClass } from '../../components/button/button.js';
+import { DataTable, type Column } from '../../components/data-table/data-table.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { LabelledSelect } from '../../components/form/field-shell.js';
+import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { StatusTag } from '../../components/status-tag/status-tag.js';
+import { formatDate } from '../../i18n/format.js';
+import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useManageList, useMyInitiatives } from './api.js';
 import { ManagerLinks } from './manager-links.js';
 import { movementPaths } from './paths.js';
-import { Field, StateTag } from './ui.js';
+import { InitiativeStateTag } from './state-tag.js';
 import { useFieldNames } from './use-field-names.js';
 
-/** `showDecisionDue`: the managers' queue shows when each decision is due, overdue ones marked. */
-function InitiativeTable({ items, showDecisionDue = false }: { items: InitiativeSummary[]; showDecisionDue?: boolean }) {
+/** Initiatives as a sortable table; `showDecisionDue`: the managers' queue shows when each decision is due. */
+function InitiativeTable({
+  items,
+  caption,
+  empty,
+  showDecisionDue = false,
+}: {
+  items: InitiativeSummary[];
+  caption: string;
+  empty: ReactNode;
+  showDecisionDue?: boolean;
+}) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const fieldName = useFieldNames();
   const localized = useLocalized();
-  return (
-    <div className="movement-table-wrap">
-      <table className="movement-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('movement.common.code')}</th>
-            <th scope="col">{t('movement.common.title')}</th>
-            <th scope="col">{t('movement.common.field')}</th>
-            <th scope="col">{t('movement.common.unit')}</th>
-            <th scope="col">{t('movement.common.state')}</th>
-            {showDecisionDue ? <th scope="col">{t('movement.deadline.column')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td>{item.code}</td>
-              <td>
-                <Link to={movementPaths.dossier(item.id)}>{item.title || item.code}</Link>
-              </td>
-              <td>{item.fieldCode ? fieldName(item.fieldCode) : '—'}</td>
-              <td>{item.unitName ? localized(item.unitName) : '—'}</td>
-              <td>
-                <StateTag state={item.state} />
-              </td>
-              {showDecisionDue ? (
-                <td>
-                  {item.decisionDueOn ?? '—'} {item.isDecisionOverdue ? <span className="tag tag--warning">{t('movement.deadline.overdue')}</span> : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Array<Column<InitiativeSummary>> = [
+    { key: 'code', header: t('movement.common.code'), cell: (item) => item.code, sortValue: (item) => item.code },
+    {
+      key: 'title',
+      header: t('movement.common.title'),
+      cell: (item) => <Link to={movementPaths.dossier(item.id)}>{item.title || item.code}</Link>,
+      sortValue: (item) => item.title,
+    },
+    { key: 'field', header: t('movement.common.field'), cell: (item) => (item.fieldCode ? fieldName(item.fieldCode) : '—') },
+    { key: 'unit', header: t('movement.common.unit'), cell: (item) => (item.unitName ? localized(item.unitName) : '—') },
+    {
+      key: 'state',
+      header: t('movement.common.state'),
+      cell: (item) => <InitiativeStateTag state={item.state} />,
+      sortValue: (item) => t(`movement.states.${item.state}`),
+    },
+    ...(showDecisionDue
+      ? [
+          {
+            key: 'due',
+            header: t('movement.deadline.column'),
+            sortValue: (item: InitiativeSummary) => item.decisionDueOn,
+            cell: (item: InitiativeSummary) => (
+              <span className="cluster">
+                {item.decisionDueOn ? formatDate(item.decisionDueOn, locale) : '—'}
+                {item.isDecisionOverdue ? <StatusTag tone="danger">{t('movement.deadline.overdue')}</StatusTag> : null}
+              </span>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return <DataTable caption={caption} isCaptionHidden rows={items} rowKey={(item) => item.id} columns={columns} empty={empty} />;
 }
+
+const breadcrumbs = (t: (key: 'nav.home' | 'nav.movement') => string) => [
+  { label: t('nav.home'), to: paths.home },
+  { label: t('nav.movement'), to: movementPaths.gallery },
+];
 
 /** The signed-in person's initiatives. */
 export function MyInitiativesPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.mine.pageTitle') }));
   return (
-    <div className="container page">
-      <h1>{t('movement.mine.heading')}</h1>
-      <p>
-        <Link className="button" to={movementPaths.submit}>
-          {t('movement.mine.newOne')}
-        </Link>
-      </p>
+    <Page>
+      <PageHeader
+        title={t('movement.mine.heading')}
+        documentTitle={t('movement.mine.pageTitle')}
+        breadcrumbs={breadcrumbs(t)}
+        actions={
+          <Link className={buttonClass()} to={movementPaths.submit}>
+            {t('movement.mine.newOne')}
+          </Link>
+        }
+      />
       <RequireSignedIn>{() => <MyList />}</RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
@@ -77,16 +101,34 @@ function MyList() {
   const mine = useMyInitiatives();
   if (mine.isPending) return <Loading />;
   if (mine.isError) return <QueryError error={mine.error} onRetry={() => void mine.refetch()} />;
-  return mine.data.items.length === 0 ? <p>{t('movement.mine.empty')}</p> : <InitiativeTable items={mine.data.items} />;
+  return (
+    <InitiativeTable
+      items={mine.data.items}
+      caption={t('movement.mine.heading')}
+      empty={
+        <EmptyState
+          title={t('movement.mine.empty')}
+          action={
+            <Link className={buttonClass()} to={movementPaths.submit}>
+              {t('movement.mine.newOne')}
+            </Link>
+          }
+        >
+          {t('movement.mine.emptyNext')}
+        </EmptyState>
+      }
+    />
+  );
 }
 
-/** The programme managers' queue, by state. */
+const stateParam = 'trang-thai';
+
+/** The programme managers' queue, by state (kept in the URL, so a view can be shared). */
 export function ManagePage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.manage.pageTitle') }));
   return (
-    <div className="container page">
-      <h1>{t('movement.manage.heading')}</h1>
+    <Page>
+      <PageHeader title={t('movement.manage.heading')} documentTitle={t('movement.manage.pageTitle')} breadcrumbs={breadcrumbs(t)} />
       <RequireSignedIn>
         {() => (
           <>
@@ -95,33 +137,36 @@ export function ManagePage() {
           </>
         )}
       </RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
 function ManageList() {
   const { t } = useTranslation();
-  const [state, setState] = useState<InitiativeState | ''>('submitted');
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get(stateParam);
+  const state: InitiativeState | '' =
+    wanted === null ? 'submitted' : (initiativeStates as readonly string[]).includes(wanted) ? (wanted as InitiativeState) : '';
   const list = useManageList(state);
   return (
     <>
-      <Field label={t('movement.manage.filter')}>
-        {(p) => (
-          <select {...p} className="field__select" value={state} onChange={(e) => setState(e.target.value as InitiativeState | '')}>
-            <option value="">{t('movement.common.all')}</option>
-            {initiativeStates
-              .filter((s) => s !== 'draft')
-              .map((s) => (
-                <option key={s} value={s}>
-                  {t(`movement.states.${s}`)}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
+      <LabelledSelect
+        label={t('movement.manage.filter')}
+        value={state}
+        onChange={(event) => setParams({ [stateParam]: event.target.value }, { replace: true })}
+        emptyOption={t('movement.common.all')}
+        options={initiativeStates.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`movement.states.${s}`) }))}
+      />
       {list.isPending ? <Loading /> : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? list.data.items.length === 0 ? <p>{t('movement.manage.empty')}</p> : <InitiativeTable items={list.data.items} showDecisionDue /> : null}
+      {list.data ? (
+        <InitiativeTable
+          items={list.data.items}
+          caption={t('movement.manage.heading')}
+          showDecisionDue
+          empty={<EmptyState title={t('movement.manage.empty')}>{t('movement.manage.emptyNext')}</EmptyState>}
+        />
+      ) : null}
     </>
   );
 }

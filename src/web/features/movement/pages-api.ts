@@ -24,14 +24,30 @@ export const pageKeys = {
 };
 
 export const useCampaign = (code: string) =>
-  useQuery({ queryKey: pageKeys.campaign(code), queryFn: ({ signal }) => apiGet(`${base}/campaigns/${encodeURIComponent(code)}`, campaignDtoSchema, { signal }) });
+  useQuery({
+    queryKey: pageKeys.campaign(code),
+    queryFn: ({ signal }) => apiGet(`${base}/campaigns/${encodeURIComponent(code)}`, campaignDtoSchema, { signal }),
+  });
 export const useCouncilCandidates = (q: string) =>
-  useQuery({ queryKey: pageKeys.candidates(q), queryFn: ({ signal }) => apiGet(`${base}/council-candidates`, councilCandidateListSchema, { query: { q }, signal }) });
+  useQuery({
+    queryKey: pageKeys.candidates(q),
+    queryFn: ({ signal }) => apiGet(`${base}/council-candidates`, councilCandidateListSchema, { query: { q }, signal }),
+  });
 export const useRegistrations = (phaseId: string) =>
-  useQuery({ queryKey: pageKeys.registrations(phaseId), queryFn: ({ signal }) => apiGet(`${base}/phases/${phaseId}/registrations`, registrationListSchema, { signal }) });
+  useQuery({
+    queryKey: pageKeys.registrations(phaseId),
+    queryFn: ({ signal }) => apiGet(`${base}/phases/${phaseId}/registrations`, registrationListSchema, { signal }),
+  });
 export const usePhaseReport = (phaseId: string) =>
-  useQuery({ queryKey: pageKeys.phaseReport(phaseId), queryFn: ({ signal }) => apiGet(`${base}/phases/${phaseId}/report`, phaseReportSchema, { signal }) });
-export const useModerationQueue = () => useQuery({ queryKey: pageKeys.moderation, queryFn: ({ signal }) => apiGet(`${base}/moderation/comments`, moderationQueueSchema, { signal }) });
+  useQuery({
+    queryKey: pageKeys.phaseReport(phaseId),
+    queryFn: ({ signal }) => apiGet(`${base}/phases/${phaseId}/report`, phaseReportSchema, { signal }),
+  });
+export const useModerationQueue = () =>
+  useQuery({
+    queryKey: pageKeys.moderation,
+    queryFn: ({ signal }) => apiGet(`${base}/moderation/comments`, moderationQueueSchema, { signal }),
+  });
 
 /** A write refreshes every movement query, as the other movement pages do. */
 function useWrite<I, O>(send: (input: I) => Promise<O>) {
@@ -41,8 +57,13 @@ function useWrite<I, O>(send: (input: I) => Promise<O>) {
 
 export const useLaunchCampaign = () => useWrite((body: unknown) => apiSend('POST', `${base}/campaigns`, campaignDtoSchema, { body }));
 export const useCreateCouncil = () => useWrite((body: unknown) => apiSend('POST', `${base}/councils`, councilDtoSchema, { body }));
-export const useRegister = (phaseId: string) => useWrite((body: unknown) => apiSend('POST', `${base}/phases/${phaseId}/registrations`, registrationDtoSchema, { body }));
+export const useRegister = (phaseId: string) =>
+  useWrite((body: unknown) => apiSend('POST', `${base}/phases/${phaseId}/registrations`, registrationDtoSchema, { body }));
 export const useReportOnRegistration = () =>
-  useWrite(({ id, ...body }: { id: string; review: 'interim' | 'final'; report: string }) => apiSend('PUT', `${base}/registrations/${id}/report`, registrationDtoSchema, { body }));
+  useWrite(({ id, ...body }: { id: string; review: 'interim' | 'final'; report: string }) =>
+    apiSend('PUT', `${base}/registrations/${id}/report`, registrationDtoSchema, { body }),
+  );
 export const useModerate = () =>
-  useWrite(({ id, ...body }: { id: string; action: 'hide' | 'show'; note: string }) => apiSend('POST', `${base}/comments/${id}/moderation`, commentDtoSchema, { body }));
+  useWrite(({ id, ...body }: { id: string; action: 'hide' | 'show'; note: string }) =>
+    apiSend('POST', `${base}/comments/${id}/moderation`, commentDtoSchema, { body }),
+  );

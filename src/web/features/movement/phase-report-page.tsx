@@ -1,26 +1,62 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { InitiativeState, PhaseReport, RecognitionScope } from '../../../shared/contracts/movement.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { formatDate, formatNumber } from '../../i18n/format.js';
+import { paths } from '../../app/paths.js';
+import { Chart } from '../../components/chart/chart.js';
+import type { ChartSpec } from '../../components/chart/chart-model.js';
+import { DataTable } from '../../components/data-table/data-table.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { StatCard, StatGrid } from '../../components/stat-card/stat-card.js';
+import { formatDateRange, formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCampaigns } from './api.js';
 import { usePhaseReport } from './pages-api.js';
-import { ReportBarChart, type Bar } from './phase-report-chart.js';
 import { movementPaths } from './paths.js';
 import { useFieldNames } from './use-field-names.js';
+import styles from './movement.module.css';
 
 /** The interim or final review of a phase (báo cáo sơ kết / tổng kết): charts, their tables, downloads. */
 export function PhaseReportPage() {
   const { phaseId = '' } = useParams();
-  const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.phaseReport.pageTitle') }));
   return (
-    <div className="container page">
+    <Page>
       <RequireSignedIn>{() => <Report phaseId={phaseId} />}</RequireSignedIn>
-    </div>
+    </Page>
+  );
+}
+
+type Count = { key: string; label: string; count: number };
+
+/** One count per category as a bar chart (one series), with its table. */
+function CountChart({ name, title, keyLabel, counts }: { name: string; title: string; keyLabel: string; counts: Count[] }) {
+  const { t } = useTranslation();
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'bar',
+      categories: counts.map((c) => ({ key: c.key, label: c.label })),
+      series: [{ key: 'count', name: t('movement.phaseReport.count'), values: counts.map((c) => c.count) }],
+    }),
+    [counts, t],
+  );
+  return (
+    <Section title={title}>
+      {counts.length === 0 ? (
+        <EmptyState title={t('movement.common.noneYet')} />
+      ) : (
+        <Chart
+          spec={spec}
+          name={name}
+          caption={t('movement.phaseReport.tableCaption', { chart: title })}
+          categoryHeader={keyLabel}
+          isTableOpen
+        />
+      )}
+    </Section>
   );
 }
 
@@ -31,112 +67,106 @@ function Report({ phaseId }: { phaseId: string }) {
   const fieldName = useFieldNames();
   const report = usePhaseReport(phaseId);
   const campaigns = useCampaigns();
+  const data: PhaseReport | undefined = report.data;
+  const charts = useMemo(
+    () =>
+      data
+        ? [
+            {
+              name: 'by-field',
+              title: t('movement.phaseReport.byField'),
+              keyLabel: t('movement.common.field'),
+              counts: data.byField.map((r) => ({ key: r.key, label: fieldName(r.key), count: r.count })),
+            },
+            {
+              name: 'by-unit',
+              title: t('movement.phaseReport.byUnit'),
+              keyLabel: t('movement.common.unit'),
+              counts: data.byUnit.map((r) => ({ key: r.key, label: localized(r.name), count: r.count })),
+            },
+            {
+              name: 'by-state',
+              title: t('movement.phaseReport.byState'),
+              keyLabel: t('movement.common.state'),
+              counts: data.byState.map((r) => ({ key: r.key, label: t(`movement.states.${r.key as InitiativeState}`), count: r.count })),
+            },
+            {
+              name: 'awards',
+              title: t('movement.phaseReport.awards'),
+              keyLabel: t('movement.phaseReport.awardType'),
+              counts: data.awards.map((r) => ({ key: r.type, label: localized(r.name), count: r.count })),
+            },
+          ]
+        : [],
+    [data, t, fieldName, localized],
+  );
   if (report.isPending) return <Loading />;
-  if (report.isError) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
-  const data: PhaseReport = report.data;
+  if (report.isError || !data) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
   const campaign = campaigns.data?.campaigns.find((c) => c.phases.some((p) => p.id === phaseId));
   const kind = data.phase.review === 'final' ? t('movement.phaseReport.final') : t('movement.phaseReport.interim');
-  const charts: Array<{ id: string; title: string; keyLabel: string; bars: Bar[] }> = [
-    { id: 'by-field', title: t('movement.phaseReport.byField'), keyLabel: t('movement.common.field'), bars: data.byField.map((r) => ({ label: fieldName(r.key), count: r.count })) },
-    { id: 'by-unit', title: t('movement.phaseReport.byUnit'), keyLabel: t('movement.common.unit'), bars: data.byUnit.map((r) => ({ label: localized(r.name), count: r.count })) },
-    { id: 'by-state', title: t('movement.phaseReport.byState'), keyLabel: t('movement.common.state'), bars: data.byState.map((r) => ({ label: t(`movement.states.${r.key as InitiativeState}`), count: r.count })) },
-    { id: 'awards', title: t('movement.phaseReport.awards'), keyLabel: t('movement.phaseReport.awardType'), bars: data.awards.map((r) => ({ label: localized(r.name), count: r.count })) },
-  ];
   return (
     <>
-      <h1>
-        {kind}: {localized(data.phase.name)}
-      </h1>
-      {campaign ? (
-        <p>
-          <Link to={movementPaths.campaign(campaign.code)}>{localized(campaign.title)}</Link>
-        </p>
-      ) : null}
-      <p>{t('movement.campaign.period', { from: formatDate(data.phase.startsOn, locale), to: formatDate(data.phase.endsOn, locale) })}</p>
-      <ul className="plain-list movement-downloads">
-        <li>
-          <a href={`/api/movement/phases/${phaseId}/report.docx`} download>
-            {t('movement.phaseReport.docx')}
-          </a>
-        </li>
-        <li>
-          <a href={`/api/movement/phases/${phaseId}/report.xlsx`} download>
-            {t('movement.phaseReport.xlsx')}
-          </a>
-        </li>
-      </ul>
-      <dl className="movement-facts">
-        <dt>{t('movement.phaseReport.registrations')}</dt>
-        <dd data-figure="registrations">{formatNumber(data.registrations, locale)}</dd>
-        <dt>{t('movement.phaseReport.replications')}</dt>
-        <dd data-figure="replications">{formatNumber(data.replications, locale)}</dd>
-      </dl>
-      <div className="movement-report-grid">
+      <PageHeader
+        title={`${kind}: ${localized(data.phase.name)}`}
+        documentTitle={t('movement.phaseReport.pageTitle')}
+        subtitle={formatDateRange(data.phase.startsOn, data.phase.endsOn, locale)}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.campaign.listTitle'), to: movementPaths.campaigns },
+          ...(campaign ? [{ label: localized(campaign.title), to: movementPaths.campaign(campaign.code) }] : []),
+        ]}
+        actions={
+          <span className={styles.downloads}>
+            <a href={`/api/movement/phases/${phaseId}/report.docx`} download>
+              {t('movement.phaseReport.docx')}
+            </a>
+            <a href={`/api/movement/phases/${phaseId}/report.xlsx`} download>
+              {t('movement.phaseReport.xlsx')}
+            </a>
+          </span>
+        }
+      />
+      <StatGrid>
+        <StatCard label={t('movement.phaseReport.registrations')} value={formatNumber(data.registrations, locale)} name="registrations" />
+        <StatCard label={t('movement.phaseReport.replications')} value={formatNumber(data.replications, locale)} name="replications" />
+      </StatGrid>
+      <div className="columns">
         {charts.map((chart) => (
-          <section key={chart.id} className="section" aria-labelledby={`${chart.id}-heading`}>
-            <h2 id={`${chart.id}-heading`}>{chart.title}</h2>
-            {chart.bars.length === 0 ? (
-              <p>{t('movement.common.noneYet')}</p>
-            ) : (
-              <>
-                <ReportBarChart name={chart.id} bars={chart.bars} />
-                <div className="movement-table-wrap">
-                  <table className="movement-table" data-table={chart.id}>
-                    <caption>{t('movement.phaseReport.tableCaption', { chart: chart.title })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{chart.keyLabel}</th>
-                        <th scope="col" className="data-table__number">
-                          {t('movement.phaseReport.count')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {chart.bars.map((bar) => (
-                        <tr key={bar.label}>
-                          <th scope="row">{bar.label}</th>
-                          <td className="data-table__number">{formatNumber(bar.count, locale)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </>
-            )}
-          </section>
+          <CountChart key={chart.name} {...chart} />
         ))}
       </div>
-      <section className="section" aria-labelledby="top-heading">
-        <h2 id="top-heading">{t('movement.phaseReport.top')}</h2>
-        {data.top.length === 0 ? (
-          <p>{t('movement.common.noneYet')}</p>
-        ) : (
-          <div className="movement-table-wrap">
-            <table className="movement-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('movement.common.code')}</th>
-                  <th scope="col">{t('movement.common.title')}</th>
-                  <th scope="col">{t('movement.common.scope')}</th>
-                  <th scope="col">{t('movement.common.supports')}</th>
-                  <th scope="col">{t('movement.common.replications')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.top.map((row) => (
-                  <tr key={row.code}>
-                    <td>{row.code}</td>
-                    <th scope="row">{row.title}</th>
-                    <td>{row.scope ? t(`movement.scopes.${row.scope as RecognitionScope}`) : '—'}</td>
-                    <td>{formatNumber(row.supportCount, locale)}</td>
-                    <td>{formatNumber(row.replicationCount, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Section title={t('movement.phaseReport.top')}>
+        <DataTable
+          caption={t('movement.phaseReport.top')}
+          isCaptionHidden
+          rows={data.top}
+          rowKey={(row) => row.code}
+          empty={<EmptyState title={t('movement.common.noneYet')} />}
+          columns={[
+            { key: 'code', header: t('movement.common.code'), cell: (row) => row.code },
+            { key: 'title', header: t('movement.common.title'), isRowHeader: true, cell: (row) => row.title },
+            {
+              key: 'scope',
+              header: t('movement.common.scope'),
+              cell: (row) => (row.scope ? t(`movement.scopes.${row.scope as RecognitionScope}`) : '—'),
+            },
+            {
+              key: 'supports',
+              header: t('movement.common.supports'),
+              align: 'end',
+              cell: (row) => formatNumber(row.supportCount, locale),
+              sortValue: (row) => row.supportCount,
+            },
+            {
+              key: 'replications',
+              header: t('movement.common.replications'),
+              align: 'end',
+              cell: (row) => formatNumber(row.replicationCount, locale),
+              sortValue: (row) => row.replicationCount,
+            },
+          ]}
+        />
+      </Section>
     </>
   );
 }

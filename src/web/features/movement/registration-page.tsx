@@ -1,17 +1,22 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { registrationBodySchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
+import { useParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/identity.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { registrationBodySchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
+import { paths } from '../../app/paths.js';
+import { Card, CardList, Panel } from '../../components/card/card.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import { RepeatingRows } from '../../components/form/repeating-rows.js';
+import { useForm } from '../../components/form/use-form.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCampaigns, useUnits } from './api.js';
-import { ListError, NestedErrorSummary, PathInput, errorsFromApi, errorsFromIssues, useNestedErrors } from './form-errors.js';
 import { useRegister, useRegistrations, useReportOnRegistration } from './pages-api.js';
 import { movementPaths } from './paths.js';
-import { Done, Field } from './ui.js';
 
 type Unit = { id: string; parentId: string | null; name: { vi: string; en: string } };
 
@@ -31,12 +36,10 @@ function officerUnits(user: Me, units: readonly Unit[]): Unit[] {
 /** Unit registration for a phase (đăng ký thi đua): an officer registers and reports; managers see every unit's. */
 export function RegistrationPage() {
   const { phaseId = '' } = useParams();
-  const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('movement.registration.pageTitle') }));
   return (
-    <div className="container page">
+    <Page>
       <RequireSignedIn>{(user) => <Registrations phaseId={phaseId} user={user} />}</RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
@@ -57,135 +60,98 @@ function Registrations({ phaseId, user }: { phaseId: string; user: Me }) {
   const open = mine.filter((u) => !registered.has(u.id));
   return (
     <>
-      <h1 id="registration-heading">{t('movement.registration.heading', { phase: phase ? localized(phase.name) : '' })}</h1>
-      {campaign ? (
-        <p>
-          <Link to={movementPaths.campaign(campaign.code)}>{localized(campaign.title)}</Link>
-        </p>
-      ) : null}
-      <p>{t('movement.registration.intro')}</p>
-      <section className="section" aria-labelledby="registered-heading">
-        <h2 id="registered-heading">{t('movement.registration.listHeading')}</h2>
-        {registrations.data.registrations.length === 0 ? <p>{t('movement.registration.none')}</p> : null}
-        {registrations.data.registrations.map((r) => (
-          <article key={r.id} className="panel movement-registration" aria-labelledby={`reg-${r.id}`}>
-            <h3 id={`reg-${r.id}`}>{localized(r.unitName)}</h3>
-            <h4>{t('movement.registration.commitments')}</h4>
-            <ol>
-              {r.commitments.map((c, i) => (
-                <li key={i}>
-                  {c.text}
-                  {c.target ? <span className="muted"> — {t('movement.registration.targetIs', { target: c.target })}</span> : null}
-                </li>
-              ))}
-            </ol>
-            <h4>{t('movement.registration.interimReport')}</h4>
-            <p className="movement-prewrap">{r.interimReport ?? t('movement.registration.notYet')}</p>
-            <h4>{t('movement.registration.finalReport')}</h4>
-            <p className="movement-prewrap">{r.finalReport ?? t('movement.registration.notYet')}</p>
-            {mineIds.has(r.unitId) ? (
-              <ReportForm registration={r} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
-            ) : null}
-          </article>
-        ))}
-      </section>
+      <PageHeader
+        title={t('movement.registration.heading', { phase: phase ? localized(phase.name) : '' })}
+        documentTitle={t('movement.registration.pageTitle')}
+        subtitle={t('movement.registration.intro')}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.campaign.listTitle'), to: movementPaths.campaigns },
+          ...(campaign ? [{ label: localized(campaign.title), to: movementPaths.campaign(campaign.code) }] : []),
+        ]}
+      />
+      <Section title={t('movement.registration.listHeading')}>
+        <CardList
+          items={registrations.data.registrations}
+          itemKey={(r) => r.id}
+          layout="column"
+          empty={
+            <EmptyState title={t('movement.registration.none')}>{mine.length > 0 ? t('movement.registration.noneNext') : null}</EmptyState>
+          }
+        >
+          {(r) => (
+            <Card title={localized(r.unitName)}>
+              <h4>{t('movement.registration.commitments')}</h4>
+              <ol>
+                {r.commitments.map((c, i) => (
+                  <li key={i}>
+                    {c.text}
+                    {c.target ? <span className="muted"> — {t('movement.registration.targetIs', { target: c.target })}</span> : null}
+                  </li>
+                ))}
+              </ol>
+              <h4>{t('movement.registration.interimReport')}</h4>
+              <p className="prewrap">{r.interimReport ?? t('movement.registration.notYet')}</p>
+              <h4>{t('movement.registration.finalReport')}</h4>
+              <p className="prewrap">{r.finalReport ?? t('movement.registration.notYet')}</p>
+              {mineIds.has(r.unitId) ? (
+                <ReportForm registration={r} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
+              ) : null}
+            </Card>
+          )}
+        </CardList>
+      </Section>
       {open.length > 0 ? <RegisterForm phaseId={phaseId} units={open} /> : null}
       {mine.length === 0 ? <p className="muted">{t('movement.registration.officersOnly')}</p> : null}
     </>
   );
 }
 
+const newCommitment = () => ({ text: '', target: '' });
+
 function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const register = useRegister(phaseId);
-  const nested = useNestedErrors();
-  const formId = 'register';
-  const [unitId, setUnitId] = useState(units[0]!.id);
-  const [rows, setRows] = useState([{ text: '', target: '' }]);
-  const labelFor = (path: string) => {
-    const [, index, column] = path.split('.');
-    if (index === undefined) return t('movement.registration.commitments');
-    const row = t('movement.registration.commitmentN', { n: Number(index) + 1 });
-    return column ? `${row} – ${column === 'target' ? t('movement.registration.target') : t('movement.registration.text')}` : row;
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (register.isPending) return;
-    const body = { unitId: units.some((u) => u.id === unitId) ? unitId : units[0]!.id, commitments: rows };
-    const parsed = registrationBodySchema.safeParse(body);
-    if (!parsed.success)
-      return nested.fail(
-        errorsFromIssues(parsed.error.issues, (path) =>
-          path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), body),
-        ),
-      );
-    register.mutate(parsed.data, {
-      onSuccess: () => (nested.clear(), setRows([{ text: '', target: '' }])),
-      onError: (error) => nested.fail(errorsFromApi(error)),
-    });
-  };
+  const form = useForm({
+    id: 'register',
+    initialValues: { unitId: units[0]!.id, commitments: [newCommitment()] },
+    labels: {
+      unitId: t('movement.common.unit'),
+      commitments: {
+        label: t('movement.registration.commitments'),
+        row: (n) => t('movement.registration.commitmentN', { n }),
+        fields: { text: t('movement.registration.text'), target: t('movement.registration.target') },
+      },
+    },
+    schema: registrationBodySchema,
+    onSubmit: async (body) => {
+      await register.mutateAsync(body);
+      form.reset({ unitId: units[0]!.id, commitments: [newCommitment()] });
+      return (tr) => tr('movement.registration.registered');
+    },
+  });
   return (
-    <section className="section panel" aria-labelledby="register-heading">
+    <Panel>
       <h2 id="register-heading">{t('movement.registration.formHeading')}</h2>
-      <form className="form movement-form" noValidate onSubmit={onSubmit} aria-labelledby="register-heading">
-        <NestedErrorSummary formId={formId} errors={nested.errors} labelFor={labelFor} summaryRef={nested.summaryRef} headingLevel={3} />
-        <Field label={t('movement.common.unit')}>
-          {(p) => (
-            <select {...p} className="field__input field__select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {localized(u.name)}
-                </option>
-              ))}
-            </select>
+      <Form form={form} headingLevel={3} labelledBy="register-heading" submitLabel={t('movement.registration.submit')}>
+        <SelectField form={form} name="unitId" options={units.map((u) => ({ value: u.id, label: localized(u.name) }))} />
+        <RepeatingRows
+          form={form}
+          name="commitments"
+          newRow={newCommitment}
+          addLabel={t('movement.registration.addCommitment')}
+          minRows={1}
+        >
+          {(row) => (
+            <>
+              <TextAreaField form={form} name={row.path('text')} rows={2} maxLength={1000} />
+              <TextField form={form} name={row.path('target')} hint={t('movement.registration.targetHint')} isOptional maxLength={300} />
+            </>
           )}
-        </Field>
-        <ListError formId={formId} path="commitments" errors={nested.errors} />
-        {rows.map((row, i) => (
-          <fieldset key={i} className="movement-person">
-            <legend>{t('movement.registration.commitmentN', { n: i + 1 })}</legend>
-            <PathInput
-              formId={formId}
-              path={`commitments.${i}.text`}
-              label={t('movement.registration.text')}
-              errors={nested.errors}
-              multiline
-              value={row.text}
-              onChange={(x) => setRows(rows.map((r, j) => (j === i ? { ...r, text: x } : r)))}
-            />
-            <PathInput
-              formId={formId}
-              path={`commitments.${i}.target`}
-              label={t('movement.registration.target')}
-              hint={t('movement.registration.targetHint')}
-              isOptional
-              errors={nested.errors}
-              value={row.target}
-              onChange={(x) => setRows(rows.map((r, j) => (j === i ? { ...r, target: x } : r)))}
-            />
-            {rows.length > 1 ? (
-              <button
-                type="button"
-                className="button button--secondary button--danger-outline"
-                onClick={() => setRows(rows.filter((_, j) => j !== i))}
-              >
-                {t('movement.launch.remove', { row: t('movement.registration.commitmentN', { n: i + 1 }) })}
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
-        <div className="form__actions">
-          <button type="button" className="button button--secondary" onClick={() => setRows([...rows, { text: '', target: '' }])}>
-            {t('movement.registration.addCommitment')}
-          </button>
-          <button type="submit" className="button" aria-disabled={register.isPending || undefined}>
-            {t('movement.registration.submit')}
-          </button>
-        </div>
-        <Done text={register.isSuccess ? t('movement.registration.registered') : null} />
-      </form>
-    </section>
+        </RepeatingRows>
+      </Form>
+    </Panel>
   );
 }
 
@@ -202,65 +168,34 @@ function ReportForm({
   defaultReview: 'interim' | 'final';
 }) {
   const { t } = useTranslation();
-  const registrationId = registration.id;
-  const existing = (review: 'interim' | 'final') => (review === 'interim' ? registration.interimReport : registration.finalReport) ?? '';
+  const existing = (review: string) => (review === 'interim' ? registration.interimReport : registration.finalReport) ?? '';
   const save = useReportOnRegistration();
-  const nested = useNestedErrors();
-  const formId = `report-${registrationId}`;
-  const [review, setReview] = useState<'interim' | 'final'>(defaultReview);
-  const [report, setReport] = useState(() => existing(defaultReview));
-  const headingId = `${formId}-heading`;
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    const parsed = registrationReportSchema.safeParse({ review, report });
-    if (!parsed.success) return nested.fail(errorsFromIssues(parsed.error.issues, () => report));
-    save.mutate(
-      { id: registrationId, ...parsed.data },
-      { onSuccess: () => nested.clear(), onError: (error) => nested.fail(errorsFromApi(error)) },
-    );
-  };
+  const formId = `report-${registration.id}`;
+  const form = useForm({
+    id: formId,
+    initialValues: { review: defaultReview as string, report: existing(defaultReview) },
+    labels: { review: t('movement.registration.review'), report: t('movement.registration.report') },
+    schema: registrationReportSchema,
+    onSubmit: async (body) => {
+      await save.mutateAsync({ id: registration.id, ...body });
+      return (tr) => tr('movement.registration.reportSaved');
+    },
+  });
   return (
-    <form className="form movement-form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('movement.registration.reportHeading', { unit: unitName })}</h4>
-      <NestedErrorSummary
-        formId={formId}
-        errors={nested.errors}
-        labelFor={() => t('movement.registration.report')}
-        summaryRef={nested.summaryRef}
-        headingLevel={5}
-      />
-      <Field label={t('movement.registration.review')}>
-        {(p) => (
-          <select
-            {...p}
-            className="field__input field__select"
-            value={review}
-            onChange={(e) => {
-              const next = e.target.value as 'interim' | 'final';
-              setReview(next);
-              setReport(existing(next));
-            }}
-          >
-            <option value="interim">{t('movement.launch.reviews.interim')}</option>
-            <option value="final">{t('movement.launch.reviews.final')}</option>
-          </select>
-        )}
-      </Field>
-      <PathInput
-        formId={formId}
-        path="report"
-        label={t('movement.registration.report')}
-        hint={t('movement.registration.reportHint')}
-        multiline
-        errors={nested.errors}
-        value={report}
-        onChange={setReport}
-      />
-      <button type="submit" className="button" aria-disabled={save.isPending || undefined}>
-        {t('movement.registration.saveReport')}
-      </button>
-      <Done text={save.isSuccess ? t('movement.registration.reportSaved') : null} />
-    </form>
+    <>
+      <h4 id={`${formId}-heading`}>{t('movement.registration.reportHeading', { unit: unitName })}</h4>
+      <Form form={form} headingLevel={4} labelledBy={`${formId}-heading`} submitLabel={t('movement.registration.saveReport')}>
+        <SelectField
+          form={form}
+          name="review"
+          options={[
+            { value: 'interim', label: t('movement.launch.reviews.interim') },
+            { value: 'final', label: t('movement.launch.reviews.final') },
+          ]}
+          onValueChange={(review) => form.setValue('report', existing(review))}
+        />
+        <TextAreaField form={form} name="report" hint={t('movement.registration.reportHint')} rows={4} />
+      </Form>
+    </>
   );
 }

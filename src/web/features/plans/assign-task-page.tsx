@@ -1,32 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { taskCreateBodySchema, taskPriorities, taskPriorityLabels } from '../../../shared/contracts/plans.js';
-import { SelectField, TextField } from '../../components/form/form-field.js';
+import { taskCreateBodySchema, taskPriorities, taskPriorityLabels, type PlanDetail } from '../../../shared/contracts/plans.js';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { Page } from '../../components/page/page.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { toastState } from '../../components/toast/toast.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useAssignTask, usePlan, usePlanTasks, useUnits } from './api.js';
-import { PlanField } from './fields.js';
 import { ImportForm } from './import-form.js';
-import { PlanHeader } from './plan-page.js';
+import { PlanHeader } from './plan-header.js';
 import { planCodeParam, planPaths } from './paths.js';
-import type { PlanDetail } from '../../../shared/contracts/plans.js';
 
 /** The programme manager assigns a task: lead unit, deadline, expected product. */
 export function AssignTaskPage() {
-  const { t } = useTranslation();
   const code = planCodeParam(useParams().code);
   const plan = usePlan(code);
-  useDocumentTitle(t('app.pageTitle', { page: t('plans.nav.assign') }));
   return (
-    <div className="container page page--narrow">
+    <Page width="narrow">
       <RequireSignedIn>
         {() => (plan.isPending ? <Loading /> : plan.isError ? <QueryError error={plan.error} /> : <AssignForm plan={plan.data} />)}
       </RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
@@ -76,14 +73,14 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
     }),
     onSubmit: async (body) => {
       const { id } = await assign.mutateAsync(body);
-      await navigate(planPaths.task(id));
+      await navigate(planPaths.task(id), { state: toastState('plans.assign.assigned', { code: body.code }) });
     },
   });
   const unitOptions = (units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.id, label: localized(u.name) }));
   return (
     <>
       <PlanHeader plan={plan} current="assign" />
-      <ValidatedForm form={form} submitLabel={t('plans.assign.submit')}>
+      <Form form={form} submitLabel={t('plans.assign.submit')} hasRequiredNote>
         <TextField form={form} name="code" maxLength={40} width="short" hint={t('plans.assign.codeHint')} />
         <TextField form={form} name="titleVi" maxLength={500} />
         <TextField form={form} name="titleEn" maxLength={500} isOptional />
@@ -91,32 +88,28 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
           form={form}
           name="groupId"
           isOptional
-          options={[
-            { value: '', label: t('plans.filters.none') },
-            ...plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` })),
-          ]}
+          emptyOption={t('plans.filters.none')}
+          options={plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))}
         />
         <SelectField
           form={form}
           name="parentId"
           isOptional
           hint={t('plans.assign.parentHint')}
-          options={[
-            { value: '', label: t('plans.assign.noParent') },
-            ...topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` })),
-          ]}
+          emptyOption={t('plans.assign.noParent')}
+          options={topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` }))}
         />
-        <SelectField form={form} name="leadUnitId" options={[{ value: '', label: t('plans.assign.chooseUnit') }, ...unitOptions]} />
-        <PlanField form={form} name="startOn" kind="date" isOptional />
-        <PlanField form={form} name="dueOn" kind="date" isOptional hint={t('plans.assign.dueHint')} />
+        <SelectField form={form} name="leadUnitId" emptyOption={t('plans.assign.chooseUnit')} options={unitOptions} />
+        <DateField form={form} name="startOn" isOptional />
+        <DateField form={form} name="dueOn" isOptional hint={t('plans.assign.dueHint')} />
         <TextField form={form} name="productVi" maxLength={1000} isOptional />
         <SelectField
           form={form}
           name="priority"
           options={taskPriorities.map((p) => ({ value: p, label: localized(taskPriorityLabels[p]) }))}
         />
-        <PlanField form={form} name="descriptionVi" kind="textarea" isOptional />
-      </ValidatedForm>
+        <TextAreaField form={form} name="descriptionVi" isOptional rows={5} />
+      </Form>
       <ImportForm planId={plan.id} />
     </>
   );

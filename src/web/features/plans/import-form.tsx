@@ -1,8 +1,12 @@
-import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ApiError } from '../../api/client.js';
-import { describeError } from '../../components/query-status.js';
-import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { FileField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import { useForm } from '../../components/form/use-form.js';
+import { Notice } from '../../components/notice/notice.js';
+import { Section } from '../../components/page/page.js';
+import { useLocalized } from '../../i18n/use-locale.js';
 import { useImportTasks } from './api.js';
 
 type RowError = { row: number; column: string | null; message: { vi: string; en: string } };
@@ -13,56 +17,40 @@ function rowErrorsOf(error: unknown): RowError[] {
   return Array.isArray(rows) ? (rows as RowError[]) : [];
 }
 
+const importSchema = z.object({ file: z.custom<File>((file) => file instanceof File && /\.xlsx$/i.test(file.name)) });
+
 /** For programme managers: import a plan's tasks from the XLSX template, all or nothing, with every bad row listed. */
 export function ImportForm({ planId }: { planId: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const localized = useLocalized();
   const upload = useImportTasks(planId);
-  const input = useRef<HTMLInputElement>(null);
-  const id = useId();
+  const form = useForm({
+    id: 'import-tasks',
+    initialValues: { file: null as File | null },
+    labels: { file: t('plans.import.file') },
+    schema: importSchema,
+    messages: { file: (tr) => tr('plans.import.chooseFile') },
+    onSubmit: async ({ file }) => {
+      const result = await upload.mutateAsync(file);
+      form.reset();
+      return (tr) => tr('plans.import.done', { total: result.imported });
+    },
+  });
   const rowErrors = rowErrorsOf(upload.error);
   return (
-    <section className="section" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('plans.import.heading')}</h2>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const file = input.current?.files?.[0];
-          if (file) upload.mutate(file);
-        }}
-      >
-        <div className="field">
-          <label htmlFor={id} className="field__label">
-            {t('plans.import.file')}
-          </label>
-          <div id={`${id}-hint`} className="field__hint">
-            {t('plans.import.hint')}
-          </div>
-          <input id={id} ref={input} type="file" accept=".xlsx" className="field__file" aria-describedby={`${id}-hint`} />
-        </div>
-        <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={upload.isPending || undefined}>
-            {t('plans.import.submit')}
-          </button>
-        </div>
-        <p role="status" className="form__status">
-          {upload.isPending ? t('plans.import.working') : upload.data ? t('plans.import.done', { total: upload.data.imported }) : ''}
-        </p>
-      </form>
-      {upload.isError ? (
-        <div className="status-message status-message--error" role="alert">
-          <p className="status-message__title">{describeError(upload.error, locale, t)}</p>
-          {rowErrors.length > 0 ? (
-            <ul>
-              {rowErrors.slice(0, 200).map((e) => (
-                <li key={`${e.row}-${e.column ?? ''}`}>{t('plans.import.rowError', { row: e.row, message: localized(e.message) })}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+    <Section title={t('plans.import.heading')}>
+      <Form form={form} headingLevel={3} submitLabel={t('plans.import.submit')} submittingLabel={t('plans.import.working')}>
+        <FileField form={form} name="file" accept=".xlsx" hint={t('plans.import.hint')} />
+      </Form>
+      {rowErrors.length > 0 ? (
+        <Notice tone="error" title={t('plans.import.rowErrorsTitle')}>
+          <ul>
+            {rowErrors.slice(0, 200).map((e) => (
+              <li key={`${e.row}-${e.column ?? ''}`}>{t('plans.import.rowError', { row: e.row, message: localized(e.message) })}</li>
+            ))}
+          </ul>
+        </Notice>
       ) : null}
-    </section>
+    </Section>
   );
 }

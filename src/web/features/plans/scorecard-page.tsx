@@ -1,23 +1,28 @@
-import { lazy, Suspense, useCallback, useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, useLocation, useParams, useSearchParams } from 'react-router';
-import type { ScorecardRow } from '../../../shared/contracts/plans.js';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { formatNumber } from '../../i18n/format.js';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import type { Scorecard } from '../../../shared/contracts/plans.js';
+import { Chart } from '../../components/chart/chart.js';
+import type { ChartSpec } from '../../components/chart/chart-model.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { LabelledInput, LabelledSelect } from '../../components/form/field-shell.js';
+import { FilterBar } from '../../components/form/filter-bar.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { StatCard, StatGrid } from '../../components/stat-card/stat-card.js';
+import { formatNumber, formatPercent } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { usePlan, useScorecard } from './api.js';
-import { PlanHeader } from './plan-page.js';
+import { PlanHeader } from './plan-header.js';
 import { planCodeParam } from './paths.js';
 
-// ECharts is large: it loads with this page only, and the table is there before it.
-const ScorecardChart = lazy(() => import('./scorecard-chart.js').then((m) => ({ default: m.ScorecardChart })));
+const unitKinds = ['department', 'agency', 'ward', 'commune', 'special_zone'] as const;
 
 /** Per unit and period: assigned, completed on time, late, overdue, on-time rate; the city roll-up first. */
 export function ScorecardPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const localized = useLocalized();
   const code = planCodeParam(useParams().code);
   const plan = usePlan(code);
   const [params] = useSearchParams();
@@ -28,123 +33,91 @@ export function ScorecardPage() {
     unitKind: params.get('unitKind') || undefined,
   };
   const card = useScorecard(plan.data?.id, filters);
-  const id = useId();
-  useDocumentTitle(t('app.pageTitle', { page: `${t('plans.nav.scorecard')} — ${code}` }));
-  const labels = useMemo(
-    () => ({
-      onTime: t('plans.score.onTime'),
-      late: t('plans.score.late'),
-      overdue: t('plans.score.overdue'),
-      inProgress: t('plans.score.inProgress'),
-    }),
-    [t],
-  );
-  const unitName = useCallback((row: ScorecardRow) => localized(row.unit.name), [localized]);
-  const rate = (value: number | null) => (value === null ? '—' : `${formatNumber(Math.round(value * 1000) / 10, locale)} %`);
+  const rate = (value: number | null) => (value === null ? '—' : formatPercent(value * 100, locale));
 
-  if (plan.isError)
+  if (plan.isError) {
     return (
-      <div className="container page">
+      <Page>
         <QueryError error={plan.error} />
-      </div>
+      </Page>
     );
+  }
   return (
-    <div className="container page">
-      {plan.data ? <PlanHeader plan={plan.data} current="scorecard" /> : <Loading />}
-      <Form method="get" action={location.pathname} className="task-filters" aria-label={t('plans.filters.label')} key={location.search}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-from`}>
-            {t('plans.filters.dueFrom')}
-          </label>
-          <input className="field__input" id={`${id}-from`} name="from" type="date" defaultValue={filters.from} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-to`}>
-            {t('plans.filters.dueTo')}
-          </label>
-          <input className="field__input" id={`${id}-to`} name="to" type="date" defaultValue={filters.to} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-kind`}>
-            {t('plans.score.unitKind')}
-          </label>
-          <select className="field__input field__select" id={`${id}-kind`} name="unitKind" defaultValue={filters.unitKind ?? ''}>
-            <option value="">{t('plans.filters.all')}</option>
-            <option value="department">{t('plans.score.kinds.department')}</option>
-            <option value="agency">{t('plans.score.kinds.agency')}</option>
-            <option value="ward">{t('plans.score.kinds.ward')}</option>
-            <option value="commune">{t('plans.score.kinds.commune')}</option>
-            <option value="special_zone">{t('plans.score.kinds.special_zone')}</option>
-          </select>
-        </div>
-        <div className="task-filters__actions">
-          <button type="submit" className="button">
-            {t('plans.filters.apply')}
-          </button>
-        </div>
-      </Form>
+    <Page>
+      {plan.data ? <PlanHeader plan={plan.data} current="scorecard" /> : <PageHeader title={t('plans.nav.scorecard')} />}
+      <FilterBar key={location.search} label={t('plans.filters.label')} action={location.pathname} applyLabel={t('plans.filters.apply')}>
+        <LabelledInput label={t('plans.filters.dueFrom')} name="from" type="date" defaultValue={filters.from} />
+        <LabelledInput label={t('plans.filters.dueTo')} name="to" type="date" defaultValue={filters.to} />
+        <LabelledSelect
+          label={t('plans.score.unitKind')}
+          name="unitKind"
+          defaultValue={filters.unitKind ?? ''}
+          emptyOption={t('plans.filters.all')}
+          options={unitKinds.map((kind) => ({ value: kind, label: t(`plans.score.kinds.${kind}`) }))}
+        />
+      </FilterBar>
       {card.isPending && plan.data ? <Loading /> : null}
       {card.isError ? <QueryError error={card.error} onRetry={() => void card.refetch()} /> : null}
       {card.data ? (
         <>
-          <section className="section" aria-labelledby="city-heading">
-            <h2 id="city-heading">{t('plans.score.city')}</h2>
-            <dl className="stat-grid">
-              {(
-                [
-                  ['assigned', card.data.city.assigned],
-                  ['onTime', card.data.city.completedOnTime],
-                  ['late', card.data.city.completedLate],
-                  ['overdue', card.data.city.overdue],
-                ] as const
-              ).map(([key, value]) => (
-                <div key={key} className="stat">
-                  <dt className="stat__label">{t(`plans.score.${key}`)}</dt>
-                  <dd className="stat__value">{formatNumber(value, locale)}</dd>
-                </div>
-              ))}
-              <div className="stat">
-                <dt className="stat__label">{t('plans.score.rate')}</dt>
-                <dd className="stat__value">{rate(card.data.city.onTimeRate)}</dd>
-              </div>
-            </dl>
-          </section>
-          <section className="section" aria-labelledby="units-heading">
-            <h2 id="units-heading">{t('plans.score.units')}</h2>
-            <p>{t('plans.score.chartNote')}</p>
-            <Suspense fallback={null}>
-              <ScorecardChart rows={card.data.rows} labels={labels} unitName={unitName} />
-            </Suspense>
-            <div className="table-scroll" role="region" aria-labelledby="units-heading" tabIndex={0}>
-              <table className="data-table">
-                <caption className="visually-hidden">{t('plans.score.units')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plans.score.unit')}</th>
-                    <th scope="col">{t('plans.score.assigned')}</th>
-                    <th scope="col">{t('plans.score.onTime')}</th>
-                    <th scope="col">{t('plans.score.late')}</th>
-                    <th scope="col">{t('plans.score.overdue')}</th>
-                    <th scope="col">{t('plans.score.rate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {card.data.rows.map((row) => (
-                    <tr key={row.unit.id}>
-                      <th scope="row">{localized(row.unit.name)}</th>
-                      <td>{formatNumber(row.assigned, locale)}</td>
-                      <td>{formatNumber(row.completedOnTime, locale)}</td>
-                      <td>{formatNumber(row.completedLate, locale)}</td>
-                      <td>{formatNumber(row.overdue, locale)}</td>
-                      <td>{rate(row.onTimeRate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <Section title={t('plans.score.city')}>
+            <StatGrid>
+              <StatCard label={t('plans.score.assigned')} value={formatNumber(card.data.city.assigned, locale)} />
+              <StatCard label={t('plans.score.onTime')} value={formatNumber(card.data.city.completedOnTime, locale)} />
+              <StatCard label={t('plans.score.late')} value={formatNumber(card.data.city.completedLate, locale)} />
+              <StatCard label={t('plans.score.overdue')} value={formatNumber(card.data.city.overdue, locale)} />
+              <StatCard label={t('plans.score.rate')} value={rate(card.data.city.onTimeRate)} />
+            </StatGrid>
+          </Section>
+          <Section title={t('plans.score.units')}>
+            {card.data.rows.length === 0 ? (
+              <EmptyState title={t('plans.score.none')}>{t('plans.score.noneNext')}</EmptyState>
+            ) : (
+              <UnitsChart card={card.data} rate={rate} />
+            )}
+          </Section>
         </>
       ) : null}
-    </div>
+    </Page>
+  );
+}
+
+/** Stacked bars per unit, with the table of every figure (assigned first, the on-time rate last). */
+function UnitsChart({ card, rate }: { card: Scorecard; rate: (value: number | null) => string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localized = useLocalized();
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'bar',
+      isStacked: true,
+      categories: card.rows.map((row) => ({ key: row.unit.id, label: localized(row.unit.name) })),
+      series: [
+        { key: 'onTime', name: t('plans.score.onTime'), values: card.rows.map((row) => row.completedOnTime) },
+        { key: 'late', name: t('plans.score.late'), values: card.rows.map((row) => row.completedLate) },
+        { key: 'overdue', name: t('plans.score.overdue'), values: card.rows.map((row) => row.overdue) },
+        { key: 'inProgress', name: t('plans.score.inProgress'), values: card.rows.map((row) => row.inProgress) },
+      ],
+    }),
+    [card, localized, t],
+  );
+  return (
+    <Chart
+      spec={spec}
+      name="scorecard"
+      caption={t('plans.score.units')}
+      categoryHeader={t('plans.score.unit')}
+      isTableOpen
+      extraColumns={[
+        {
+          key: 'assigned',
+          header: t('plans.score.assigned'),
+          isFirst: true,
+          align: 'end',
+          values: card.rows.map((row) => formatNumber(row.assigned, locale)),
+        },
+        { key: 'rate', header: t('plans.score.rate'), align: 'end', values: card.rows.map((row) => rate(row.onTimeRate)) },
+      ]}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   commentBodySchema,
   extensionRequestBodySchema,
@@ -8,38 +8,42 @@ import {
   taskPriorityLabels,
   type TaskDetail,
 } from '../../../shared/contracts/plans.js';
-import { SelectField, TextField } from '../../components/form/form-field.js';
+import { paths } from '../../app/paths.js';
+import { Button, ButtonRow } from '../../components/button/button.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { LabelledInput } from '../../components/form/field-shell.js';
+import { DateField, FileField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { Form } from '../../components/form/form.js';
+import { FieldRequestError } from '../../components/form/server-errors.js';
 import { useForm } from '../../components/form/use-form.js';
-import { ValidatedForm } from '../../components/form/validated-form.js';
-import { Loading, QueryError, describeError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
-import { formatDate } from '../../i18n/format.js';
+import { WriteError } from '../../components/notice/notice.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Progress } from '../../components/progress/progress.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { SummaryList } from '../../components/summary-list/summary-list.js';
+import { useToast } from '../../components/toast/toast.js';
+import { formatDate, formatDateTime, formatPercent } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useAddComment, useDecideExtension, useFileReport, useRequestExtension, useTask, useUploadProductFile } from './api.js';
-import { PlanField } from './fields.js';
 import { planPaths } from './paths.js';
-import { ProgressBar, StatusBadge } from './status-badge.js';
+import { TaskStatusTag } from './status-tag.js';
 import { TaskTable } from './task-list-page.js';
+import styles from './plans.module.css';
 
 /** One task: what was assigned, its status, and its full history of reports, extensions and comments. */
 export function TaskPage() {
   const { t } = useTranslation();
   const { taskId = '' } = useParams();
   const task = useTask(taskId);
-  const localized = useLocalized();
-  useDocumentTitle(t('app.pageTitle', { page: task.data ? `${task.data.code} — ${localized(task.data.title)}` : t('plans.taskHeading') }));
-  if (task.isPending)
+  if (task.isPending || task.isError) {
     return (
-      <div className="container page">
-        <Loading />
-      </div>
+      <Page>
+        <PageHeader title={t('plans.taskHeading')} />
+        {task.isPending ? <Loading /> : <QueryError error={task.error} onRetry={() => void task.refetch()} />}
+      </Page>
     );
-  if (task.isError)
-    return (
-      <div className="container page">
-        <QueryError error={task.error} onRetry={() => void task.refetch()} />
-      </div>
-    );
+  }
   return <TaskView task={task.data} />;
 }
 
@@ -47,61 +51,55 @@ function TaskView({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
-  const date = (value: string | null) => (value ? formatDate(value, locale) : t('plans.noDeadline'));
+  const none = t('plans.none');
   return (
-    <div className="container page">
-      <p>
-        <Link to={planPaths.plan(task.planCode)}>{task.planCode}</Link>
-      </p>
-      <h1>
-        <span className="plan__code">{task.code}</span> {localized(task.title)}
-      </h1>
-      <p className="task-page__status">
-        <StatusBadge status={task.status} isDueSoon={task.isDueSoon} />{' '}
-        <ProgressBar percent={task.progressPercent} label={t('plans.taskProgress', { code: task.code })} />
-      </p>
-      <dl className="task-facts">
-        <dt>{t('plans.columns.leadUnit')}</dt>
-        <dd>{localized(task.leadUnit.name)}</dd>
-        <dt>{t('plans.cooperatingUnits')}</dt>
-        <dd>{task.cooperatingUnits.length ? task.cooperatingUnits.map((u) => localized(u.name)).join(', ') : t('plans.none')}</dd>
-        <dt>{t('plans.startOn')}</dt>
-        <dd>{task.startOn ? formatDate(task.startOn, locale) : t('plans.none')}</dd>
-        <dt>{t('plans.columns.dueOn')}</dt>
-        <dd>
-          {date(task.dueOn)}
-          {task.originalDueOn && task.originalDueOn !== task.dueOn
-            ? ` (${t('plans.originalDueOn', { date: formatDate(task.originalDueOn, locale) })})`
-            : null}
-        </dd>
-        {task.completedOn ? (
-          <>
-            <dt>{t('plans.completedOn')}</dt>
-            <dd>{formatDate(task.completedOn, locale)}</dd>
-          </>
-        ) : null}
-        <dt>{t('plans.product')}</dt>
-        <dd>{localized(task.product) || t('plans.none')}</dd>
-        <dt>{t('plans.priority')}</dt>
-        <dd>{localized(taskPriorityLabels[task.priority])}</dd>
-        {task.indicatorCodes.length ? (
-          <>
-            <dt>{t('plans.indicators')}</dt>
-            <dd>{task.indicatorCodes.join(', ')}</dd>
-          </>
-        ) : null}
-      </dl>
-      {localized(task.description) ? <p>{localized(task.description)}</p> : null}
+    <Page>
+      <PageHeader
+        title={`${task.code} · ${localized(task.title)}`}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('plans.plansHeading'), to: planPaths.plans },
+          { label: task.planCode, to: planPaths.plan(task.planCode) },
+        ]}
+        meta={
+          <p className="cluster" data-task-status="">
+            <TaskStatusTag status={task.status} isDueSoon={task.isDueSoon} />
+            <Progress percent={task.progressPercent} label={t('plans.taskProgress', { code: task.code })} />
+          </p>
+        }
+      />
+      <SummaryList
+        items={[
+          { label: t('plans.columns.leadUnit'), value: localized(task.leadUnit.name) },
+          {
+            label: t('plans.cooperatingUnits'),
+            value: task.cooperatingUnits.length ? task.cooperatingUnits.map((u) => localized(u.name)).join(', ') : none,
+          },
+          { label: t('plans.startOn'), value: task.startOn ? formatDate(task.startOn, locale) : none },
+          {
+            label: t('plans.columns.dueOn'),
+            value: `${task.dueOn ? formatDate(task.dueOn, locale) : t('plans.noDeadline')}${
+              task.originalDueOn && task.originalDueOn !== task.dueOn
+                ? ` (${t('plans.originalDueOn', { date: formatDate(task.originalDueOn, locale) })})`
+                : ''
+            }`,
+          },
+          task.completedOn ? { label: t('plans.completedOn'), value: formatDate(task.completedOn, locale) } : null,
+          { label: t('plans.product'), value: localized(task.product) || none },
+          { label: t('plans.priority'), value: localized(taskPriorityLabels[task.priority]) },
+          task.indicatorCodes.length ? { label: t('plans.indicators'), value: task.indicatorCodes.join(', ') } : null,
+        ]}
+      />
+      {localized(task.description) ? <p className="prewrap">{localized(task.description)}</p> : null}
       {task.subTasks.length ? (
-        <section className="section" aria-labelledby="subtasks-heading">
-          <h2 id="subtasks-heading">{t('plans.subTasks')}</h2>
-          <TaskTable tasks={task.subTasks} />
-        </section>
+        <Section title={t('plans.subTasks')}>
+          <TaskTable tasks={task.subTasks} caption={t('plans.subTasks')} />
+        </Section>
       ) : null}
       <ReportsSection task={task} />
       <ExtensionsSection task={task} />
       <CommentsSection task={task} />
-    </div>
+    </Page>
   );
 }
 
@@ -109,20 +107,20 @@ function ReportsSection({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
-  // Outside the form: a 100 % report closes the task and the form goes away, the confirmation stays.
-  const [isFiled, setIsFiled] = useState(false);
   return (
-    <section className="section" aria-labelledby="reports-heading">
-      <h2 id="reports-heading">{t('plans.reports.heading')}</h2>
-      {task.reports.length === 0 ? <p>{t('plans.reports.none')}</p> : null}
-      <ol className="plain-list history">
+    <Section title={t('plans.reports.heading')}>
+      {task.reports.length === 0 ? (
+        <EmptyState title={t('plans.reports.none')}>{task.can.report ? t('plans.reports.noneNext') : null}</EmptyState>
+      ) : null}
+      <ol className={styles.history}>
         {task.reports.map((report) => (
-          <li key={report.id} className="history__item">
-            <p className="history__meta">
-              {formatDate(report.createdAt, locale)} · {localized(report.unit.name)}
-              {report.authorName ? ` · ${report.authorName}` : ''} · {t('plans.reports.period')}: {report.period} · {report.percent} %
+          <li key={report.id}>
+            <p className={styles.meta}>
+              {formatDateTime(report.createdAt, locale)} · {localized(report.unit.name)}
+              {report.authorName ? ` · ${report.authorName}` : ''} · {t('plans.reports.period')}: {report.period} ·{' '}
+              {formatPercent(report.percent, locale, 0)}
             </p>
-            <p>{report.narrative}</p>
+            <p className="prewrap">{report.narrative}</p>
             {report.contributions.length ? (
               <ul>
                 {report.contributions.map((c) => (
@@ -144,75 +142,50 @@ function ReportsSection({ task }: { task: TaskDetail }) {
           </li>
         ))}
       </ol>
-      {task.can.report ? <ReportForm task={task} onFiled={() => setIsFiled(true)} /> : null}
-      <p role="status" className="form__status">
-        {isFiled ? t('plans.reports.filed') : ''}
-      </p>
-    </section>
+      {task.can.report ? <ReportForm task={task} /> : null}
+    </Section>
   );
 }
 
-function ReportForm({ task, onFiled }: { task: TaskDetail; onFiled: () => void }) {
+function ReportForm({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const upload = useUploadProductFile(task.id);
   const fileReport = useFileReport(task.id);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const fileId = useId();
-  const [fileError, setFileError] = useState<string | null>(null);
   const form = useForm({
     id: 'report',
-    initialValues: { period: '', percent: String(task.progressPercent), narrative: '' },
-    labels: { period: t('plans.reports.period'), percent: t('plans.reports.percent'), narrative: t('plans.reports.narrative') },
+    initialValues: { period: '', percent: String(task.progressPercent), narrative: '', file: null as File | null },
+    labels: {
+      period: t('plans.reports.period'),
+      percent: t('plans.reports.percent'),
+      narrative: t('plans.reports.narrative'),
+      file: t('plans.reports.file'),
+    },
     schema: progressReportBodySchema,
-    toInput: (v) => ({ period: v.period, percent: v.percent.trim() === '' ? Number.NaN : Number(v.percent), narrative: v.narrative }),
-    onSubmit: async (body) => {
-      setFileError(null);
-      const file = fileInput.current?.files?.[0];
+    toInput: (v, read) => ({ period: v.period, percent: read.number(v.percent), narrative: v.narrative }),
+    onSubmit: async (body, values) => {
       let attachmentIds: string[] = [];
-      if (file) {
+      if (values.file) {
         try {
-          attachmentIds = [(await upload.mutateAsync(file)).id];
+          attachmentIds = [(await upload.mutateAsync(values.file)).id];
         } catch (error) {
-          setFileError(describeError(error, locale, t));
-          throw error;
+          throw new FieldRequestError('file', error);
         }
       }
       await fileReport.mutateAsync({ ...body, attachmentIds });
-      form.reset();
-      if (fileInput.current) fileInput.current.value = '';
-      onFiled();
+      // The form keeps the percentage just reported: the next report starts from it.
+      form.reset({ period: '', percent: String(body.percent), narrative: '', file: null });
+      return (tr) => tr('plans.reports.filed');
     },
   });
   return (
     <>
       <h3 id="report-form-heading">{t('plans.reports.formHeading')}</h3>
-      <ValidatedForm form={form} headingLevel={3} labelledBy="report-form-heading" submitLabel={t('plans.reports.submit')}>
+      <Form form={form} headingLevel={3} labelledBy="report-form-heading" submitLabel={t('plans.reports.submit')}>
         <TextField form={form} name="period" hint={t('plans.reports.periodHint')} maxLength={40} width="short" />
-        <PlanField form={form} name="percent" kind="number" min={0} max={100} />
-        <PlanField form={form} name="narrative" kind="textarea" />
-        <div className={`field${fileError ? ' field--error' : ''}`}>
-          <label htmlFor={fileId} className="field__label">
-            {t('plans.reports.file')} <span className="field__optional">{t('form.optional')}</span>
-          </label>
-          <div id={`${fileId}-hint`} className="field__hint">
-            {t('plans.reports.fileHint')}
-          </div>
-          {fileError ? (
-            <p id={`${fileId}-error`} className="field__error">
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            id={fileId}
-            ref={fileInput}
-            type="file"
-            name="file"
-            className="field__file"
-            aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
-          />
-        </div>
-      </ValidatedForm>
+        <NumberField form={form} name="percent" unit="%" maxLength={3} />
+        <TextAreaField form={form} name="narrative" rows={5} />
+        <FileField form={form} name="file" isOptional hint={t('plans.reports.fileHint')} />
+      </Form>
     </>
   );
 }
@@ -223,13 +196,12 @@ function ExtensionsSection({ task }: { task: TaskDetail }) {
   const localized = useLocalized();
   if (task.extensions.length === 0 && !task.can.requestExtension) return null;
   return (
-    <section className="section" aria-labelledby="extensions-heading">
-      <h2 id="extensions-heading">{t('plans.extensions.heading')}</h2>
-      <ol className="plain-list history">
+    <Section title={t('plans.extensions.heading')}>
+      <ol className={styles.history}>
         {task.extensions.map((e) => (
-          <li key={e.id} className="history__item">
-            <p className="history__meta">
-              {formatDate(e.createdAt, locale)} · {localized(e.unit.name)} · {t(`plans.extensions.kind.${e.kind}`)} ·{' '}
+          <li key={e.id}>
+            <p className={styles.meta}>
+              {formatDateTime(e.createdAt, locale)} · {localized(e.unit.name)} · {t(`plans.extensions.kind.${e.kind}`)} ·{' '}
               {t(`plans.extensions.status.${e.status}`)}
             </p>
             {e.requestedDueOn ? (
@@ -240,56 +212,52 @@ function ExtensionsSection({ task }: { task: TaskDetail }) {
                 })}
               </p>
             ) : null}
-            <p>{e.reason}</p>
+            <p className="prewrap">{e.reason}</p>
             {e.decisionDocument || e.decisionNote ? <p>{[e.decisionDocument, e.decisionNote].filter(Boolean).join(' · ')}</p> : null}
             {e.status === 'pending' && task.can.decide ? <DecisionButtons extensionId={e.id} /> : null}
           </li>
         ))}
       </ol>
       {task.can.requestExtension ? <ExtensionForm task={task} /> : null}
-    </section>
+    </Section>
   );
 }
 
+/** The manager's decision on a request: an optional decision document, then agree or refuse. */
 function DecisionButtons({ extensionId }: { extensionId: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const toast = useToast();
   const decide = useDecideExtension();
-  const documentId = useId();
   const [document, setDocument] = useState('');
+  const send = (decision: 'approved' | 'rejected') =>
+    decide.mutate(
+      { id: extensionId, decision, document, note: '' },
+      { onSuccess: () => toast.show((tr) => tr(`plans.extensions.status.${decision}`)) },
+    );
   return (
-    <div className="extension-decision">
-      <div className="field">
-        <label className="field__label" htmlFor={documentId}>
-          {t('plans.extensions.document')} <span className="field__optional">{t('form.optional')}</span>
-        </label>
-        <input id={documentId} className="field__input" value={document} maxLength={200} onChange={(e) => setDocument(e.target.value)} />
-      </div>
-      <div className="form__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => decide.mutate({ id: extensionId, decision: 'approved', document, note: '' })}
-        >
+    <>
+      <LabelledInput
+        label={t('plans.extensions.document')}
+        value={document}
+        maxLength={200}
+        onChange={(e) => setDocument(e.target.value)}
+      />
+      <ButtonRow>
+        <Button isBusy={decide.isPending} onClick={() => send('approved')}>
           {t('plans.extensions.approve')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => decide.mutate({ id: extensionId, decision: 'rejected', document, note: '' })}
-        >
+        </Button>
+        <Button variant="secondary" isBusy={decide.isPending} onClick={() => send('rejected')}>
           {t('plans.extensions.reject')}
-        </button>
-      </div>
-      {decide.isError ? <p role="alert">{describeError(decide.error, locale, t)}</p> : null}
-    </div>
+        </Button>
+      </ButtonRow>
+      <WriteError error={decide.error} />
+    </>
   );
 }
 
 function ExtensionForm({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const request = useRequestExtension(task.id);
-  const [done, setDone] = useState(false);
   const form = useForm({
     id: 'extension',
     initialValues: { kind: 'postpone', requestedDueOn: '', reason: '' },
@@ -299,19 +267,13 @@ function ExtensionForm({ task }: { task: TaskDetail }) {
     onSubmit: async (body) => {
       await request.mutateAsync(body);
       form.reset();
-      setDone(true);
+      return (tr) => tr('plans.extensions.sent');
     },
   });
   return (
     <>
       <h3 id="extension-form-heading">{t('plans.extensions.formHeading')}</h3>
-      <ValidatedForm
-        form={form}
-        headingLevel={3}
-        labelledBy="extension-form-heading"
-        submitLabel={t('plans.extensions.submit')}
-        status={done ? t('plans.extensions.sent') : null}
-      >
+      <Form form={form} headingLevel={3} labelledBy="extension-form-heading" submitLabel={t('plans.extensions.submit')}>
         <SelectField
           form={form}
           name="kind"
@@ -320,9 +282,9 @@ function ExtensionForm({ task }: { task: TaskDetail }) {
             { value: 'withdraw', label: t('plans.extensions.kind.withdraw') },
           ]}
         />
-        <PlanField form={form} name="requestedDueOn" kind="date" isOptional />
-        <PlanField form={form} name="reason" kind="textarea" />
-      </ValidatedForm>
+        <DateField form={form} name="requestedDueOn" isOptional />
+        <TextAreaField form={form} name="reason" rows={4} />
+      </Form>
     </>
   );
 }
@@ -339,27 +301,27 @@ function CommentsSection({ task }: { task: TaskDetail }) {
     onSubmit: async (body) => {
       await add.mutateAsync(body);
       form.reset();
+      return (tr) => tr('plans.comments.sent');
     },
   });
   return (
-    <section className="section" aria-labelledby="comments-heading">
-      <h2 id="comments-heading">{t('plans.comments.heading')}</h2>
-      {task.comments.length === 0 ? <p>{t('plans.comments.none')}</p> : null}
-      <ol className="plain-list history">
+    <Section title={t('plans.comments.heading')}>
+      {task.comments.length === 0 ? <p className="muted">{t('plans.comments.none')}</p> : null}
+      <ol className={styles.history}>
         {task.comments.map((c) => (
-          <li key={c.id} className="history__item">
-            <p className="history__meta">
-              {c.authorName ?? t('plans.comments.someone')} · {formatDate(c.createdAt, locale)}
+          <li key={c.id}>
+            <p className={styles.meta}>
+              {c.authorName ?? t('plans.comments.someone')} · {formatDateTime(c.createdAt, locale)}
             </p>
-            <p>{c.body}</p>
+            <p className="prewrap">{c.body}</p>
           </li>
         ))}
       </ol>
       {task.can.comment ? (
-        <ValidatedForm form={form} headingLevel={3} submitLabel={t('plans.comments.submit')}>
-          <PlanField form={form} name="body" kind="textarea" />
-        </ValidatedForm>
+        <Form form={form} headingLevel={3} submitLabel={t('plans.comments.submit')}>
+          <TextAreaField form={form} name="body" rows={3} />
+        </Form>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -1,31 +1,24 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HeadlineTarget } from '../../../shared/contracts/portal.js';
+import { Card, CardList } from '../../components/card/card.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { Section } from '../../components/page/page.js';
+import { StatusTag } from '../../components/status-tag/status-tag.js';
+import { formatBounds, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { formatQuantity, formatTargetRange } from './format-target.js';
+import styles from './portal.module.css';
 
 type HeadlineTargetsProps = { targets: HeadlineTarget[] };
 
-/** The city's headline targets as cards: the target, today's figure, and a badge on made-up figures. */
+/** The city's headline targets as cards: the target, today's figure, and a tag on made-up figures. */
 export function HeadlineTargets({ targets }: HeadlineTargetsProps) {
   const { t } = useTranslation();
-
   return (
-    <section className="section" aria-labelledby="targets-heading">
-      <h2 id="targets-heading">{t('home.targets.heading')}</h2>
-      <p className="section__intro">{t('home.targets.intro')}</p>
-      {targets.length === 0 ? (
-        <p>{t('home.targets.empty')}</p>
-      ) : (
-        <ul className="plain-list card-grid">
-          {targets.map((target) => (
-            <li key={target.code}>
-              <TargetCard target={target} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section title={t('home.targets.heading')} intro={t('home.targets.intro')}>
+      <CardList items={targets} itemKey={(target) => target.code} empty={<EmptyState title={t('home.targets.empty')} />}>
+        {(target) => <TargetCard target={target} />}
+      </CardList>
+    </Section>
   );
 }
 
@@ -34,26 +27,24 @@ function TargetCard({ target }: { target: HeadlineTarget }) {
   const locale = useLocale();
   const localized = useLocalized();
   const unit = localized(target.unit);
-  const range = formatTargetRange(target, unit, locale);
-  const headingId = useId();
+  const range = formatBounds({ min: target.targetMin, max: target.targetMax }, unit, locale);
 
   return (
-    <article className="card target" aria-labelledby={headingId}>
-      <h3 id={headingId} className="target__name">
-        {localized(target.name)}
-      </h3>
+    <Card title={localized(target.name)}>
       {target.isIllustrative ? (
-        <p className="badge badge--illustrative" title={t('home.targets.illustrativeHint')}>
-          {t('home.targets.illustrative')}
+        <p>
+          <StatusTag tone="warning" title={t('home.targets.illustrativeHint')}>
+            {t('home.targets.illustrative')}
+          </StatusTag>
         </p>
       ) : null}
-      <dl className="target__figures">
-        <div className="target__figure target__figure--target">
+      <dl className={styles.figures}>
+        <div className={styles.figure}>
           <dt>{t('home.targets.target', { year: String(target.targetYear) })}</dt>
-          <dd className="target__value">{range ?? t('home.targets.noTarget')}</dd>
+          <dd className={styles.target}>{range ?? t('home.targets.noTarget')}</dd>
         </div>
         {target.baselineValue !== null ? (
-          <div className="target__figure">
+          <div className={styles.figure}>
             <dt>
               {target.baselineYear !== null
                 ? t('home.targets.baselineWithYear', { year: String(target.baselineYear) })
@@ -63,6 +54,6 @@ function TargetCard({ target }: { target: HeadlineTarget }) {
           </div>
         ) : null}
       </dl>
-    </article>
+    </Card>
   );
 }

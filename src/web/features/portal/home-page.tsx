@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading, QueryError } from '../../components/query-status.js';
+import { paths } from '../../app/paths.js';
+import { buttonClass } from '../../components/button/button.js';
+import { Page } from '../../components/page/page.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { usePortalSummary } from './api.js';
@@ -8,6 +11,7 @@ import { Campaigns } from './campaign-timeline.js';
 import { HeadlineTargets } from './headline-targets.js';
 import { PlanList } from './plan-list.js';
 import { UnitCounts } from './unit-counts.js';
+import styles from './portal.module.css';
 
 /** The public home page: what the programme is for, who carries it out, its plans, targets and movement. */
 export function HomePage() {
@@ -18,21 +22,19 @@ export function HomePage() {
 
   return (
     <>
-      <div className="hero">
-        <div className="container hero__inner">
-          {summary.data ? (
-            <p className="hero__kicker">{t('home.kicker', { city: localized(summary.data.city.name) })}</p>
-          ) : null}
-          <h1 className="hero__title">{t('home.title')}</h1>
-          <p className="hero__lead">{t('home.lead')}</p>
+      <div className={styles.hero}>
+        <div className={`container ${styles.heroInner}`}>
+          {summary.data ? <p className={styles.kicker}>{t('home.kicker', { city: localized(summary.data.city.name) })}</p> : null}
+          <h1 className={styles.title}>{t('home.title')}</h1>
+          <p className={styles.lead}>{t('home.lead')}</p>
           <p>
-            <Link to="/tim-kiem" className="button button--on-dark">
+            <Link to={paths.search} className={buttonClass('on-dark')}>
               {t('home.searchCta')}
             </Link>
           </p>
         </div>
       </div>
-      <div className="container page" aria-busy={summary.isPending}>
+      <Page isBusy={summary.isPending}>
         {summary.isPending ? <Loading /> : null}
         {summary.isError ? <QueryError error={summary.error} onRetry={() => void summary.refetch()} /> : null}
         {summary.data ? (
@@ -43,7 +45,7 @@ export function HomePage() {
             <Campaigns campaigns={summary.data.campaigns} />
           </>
         ) : null}
-      </div>
+      </Page>
     </>
   );
 }

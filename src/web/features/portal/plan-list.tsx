@@ -1,30 +1,26 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { PlanSummary } from '../../../shared/contracts/portal.js';
+import { Card, CardList } from '../../components/card/card.js';
+import { EmptyState } from '../../components/empty-state/empty-state.js';
+import { Section } from '../../components/page/page.js';
+import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { planPaths } from '../plans/paths.js';
+import styles from './portal.module.css';
 
 type PlanListProps = { plans: PlanSummary[] };
 
 /** Each plan with its code, title, period and its task groups in their official order. */
 export function PlanList({ plans }: PlanListProps) {
   const { t } = useTranslation();
-
   return (
-    <section className="section" aria-labelledby="plans-heading">
-      <h2 id="plans-heading">{t('home.plans.heading')}</h2>
-      {plans.length === 0 ? (
-        <p>{t('home.plans.empty')}</p>
-      ) : (
-        <ul className="plain-list plan-list">
-          {plans.map((plan) => (
-            <li key={plan.id}>
-              <PlanCard plan={plan} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section title={t('home.plans.heading')}>
+      <CardList items={plans} itemKey={(p) => p.id} layout="column" empty={<EmptyState title={t('home.plans.empty')} />}>
+        {(plan) => <PlanCard plan={plan} />}
+      </CardList>
+    </Section>
   );
 }
 
@@ -32,28 +28,25 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
-  const headingId = useId();
   const taskGroups = [...plan.taskGroups].sort((a, b) => a.order - b.order);
 
   return (
-    <article className="card plan" aria-labelledby={headingId}>
-      <h3 id={headingId} className="plan__heading">
-        <span className="plan__code">{plan.code}</span>
-        <span className="plan__title">{localized(plan.title)}</span>
-      </h3>
-      <ul className="meta-list">
+    <Card
+      title={
+        <>
+          <StatusTag tone="info">{plan.code}</StatusTag> <Link to={planPaths.plan(plan.code)}>{localized(plan.title)}</Link>
+        </>
+      }
+    >
+      <ul className={styles.meta}>
         <li>{t('home.plans.period', { start: String(plan.periodStart), end: String(plan.periodEnd) })}</li>
         <li>{t('home.plans.issuedBy', { body: localized(plan.issuingBody) })}</li>
-        {plan.issuedOn ? (
-          <li>
-            {t('home.plans.issuedOn', { date: formatDate(plan.issuedOn, locale) })}
-          </li>
-        ) : null}
+        {plan.issuedOn ? <li>{t('home.plans.issuedOn', { date: formatDate(plan.issuedOn, locale) })}</li> : null}
       </ul>
       {taskGroups.length > 0 ? (
         <>
-          <h4 className="plan__subheading">{t('home.plans.taskGroupsHeading', { total: taskGroups.length })}</h4>
-          <ol className="task-groups">
+          <h4 className={styles.groupsHeading}>{t('home.plans.taskGroupsHeading', { total: taskGroups.length })}</h4>
+          <ol className={styles.groups}>
             {taskGroups.map((group) => (
               <li key={group.order} value={group.order}>
                 {localized(group.title)}
@@ -62,6 +55,6 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
           </ol>
         </>
       ) : null}
-    </article>
+    </Card>
   );
 }

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { PortalSummary } from '../../../shared/contracts/portal.js';
+import { Section } from '../../components/page/page.js';
+import { StatCard, StatGrid } from '../../components/stat-card/stat-card.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
+import { unitPaths } from '../units/unit-paths.js';
 
 type UnitCountsProps = { counts: PortalSummary['unitCounts'] };
 
@@ -17,17 +21,15 @@ export function UnitCounts({ counts }: UnitCountsProps) {
   ];
 
   return (
-    <section className="section" aria-labelledby="units-heading">
-      <h2 id="units-heading">{t('home.units.heading')}</h2>
-      <p className="section__intro">{t('home.units.intro')}</p>
-      <dl className="stat-grid">
+    <Section title={t('home.units.heading')} intro={t('home.units.intro')}>
+      <StatGrid>
         {items.map((item) => (
-          <div key={item.key} className="stat">
-            <dt className="stat__label">{item.label}</dt>
-            <dd className="stat__value">{formatNumber(item.value, locale)}</dd>
-          </div>
+          <StatCard key={item.key} label={item.label} value={formatNumber(item.value, locale)} />
         ))}
-      </dl>
-    </section>
+      </StatGrid>
+      <p>
+        <Link to={unitPaths.directory}>{t('home.units.directoryLink')}</Link>
+      </p>
+    </Section>
   );
 }

@@ -1,12 +1,15 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, useSearchParams } from 'react-router';
-import { Loading, QueryError } from '../../components/query-status.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { paths } from '../../app/paths.js';
+import { SearchBox } from '../../components/form/search-box.js';
+import { Page, Section } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
+import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { maxQueryLength, useSearch } from './api.js';
 import { SearchResultItem } from './search-result-item.js';
+import styles from './search.module.css';
 
 /**
  * Full-text search. The query lives in the URL (?q=) so a search can be shared and the back button works;
@@ -18,11 +21,6 @@ export function SearchPage() {
   const [searchParams] = useSearchParams();
   const query = (searchParams.get('q') ?? '').trim();
   const search = useSearch(query);
-  const inputId = useId();
-  const hintId = useId();
-  useDocumentTitle(
-    t('app.pageTitle', { page: query === '' ? t('search.pageTitle') : t('search.pageTitleWithQuery', { query }) }),
-  );
 
   let statusText = '';
   if (query !== '' && search.isPending) statusText = t('search.searching');
@@ -34,52 +32,40 @@ export function SearchPage() {
   }
 
   return (
-    <div className="container page page--narrow">
-      <h1>{t('search.heading')}</h1>
-      <Form method="get" action="/tim-kiem" role="search" className="search-form">
-        <label htmlFor={inputId} className="search-form__label">
-          {t('search.label')}
-        </label>
-        <p id={hintId} className="search-form__hint">
-          {t('search.hint')}
-        </p>
-        <div className="search-form__row">
-          {/* Keyed on the query so back/forward navigation refills the box. */}
-          <input
-            key={query}
-            id={inputId}
-            className="search-form__input"
-            type="search"
-            name="q"
-            defaultValue={query}
-            maxLength={maxQueryLength}
-            aria-describedby={hintId}
-            autoComplete="off"
-            enterKeyHint="search"
-            spellCheck={false}
-          />
-          <button type="submit" className="button">
-            {t('search.submit')}
-          </button>
-        </div>
+    <Page width="narrow">
+      <PageHeader
+        title={t('search.heading')}
+        documentTitle={query === '' ? t('search.pageTitle') : t('search.pageTitleWithQuery', { query })}
+      />
+      <Form method="get" action={paths.search} role="search">
+        {/* Keyed on the query so back/forward navigation refills the box. */}
+        <SearchBox
+          key={query}
+          label={t('search.label')}
+          hint={t('search.hint')}
+          submitLabel={t('search.submit')}
+          name="q"
+          defaultValue={query}
+          maxLength={maxQueryLength}
+          autoComplete="off"
+          enterKeyHint="search"
+          spellCheck={false}
+        />
       </Form>
 
       {/* Always mounted so screen readers announce each change of the result summary. */}
-      <p role="status" className="search-status">
+      <p role="status" className={styles.status}>
         {statusText}
       </p>
 
       {query === '' ? (
-        <p className="search-prompt">{t('search.prompt')}</p>
+        <p className="muted">{t('search.prompt')}</p>
       ) : (
-        <section className="section search-results" aria-labelledby="search-results-heading">
-          <h2 id="search-results-heading" className="visually-hidden">
-            {t('search.resultsHeading')}
-          </h2>
+        <Section title={t('search.resultsHeading')} isTitleHidden>
           {search.isPending ? <Loading label={t('search.searching')} quiet /> : null}
           {search.isError ? <QueryError error={search.error} onRetry={() => void search.refetch()} /> : null}
           {search.data && search.data.results.length > 0 ? (
-            <ol className="plain-list search-results__list" aria-busy={search.isPlaceholderData}>
+            <ol className={`plain-list ${styles.list}`} aria-busy={search.isPlaceholderData}>
               {search.data.results.map((result) => (
                 <li key={`${result.entityType}:${result.entityId}`}>
                   <SearchResultItem result={result} />
@@ -87,8 +73,8 @@ export function SearchPage() {
               ))}
             </ol>
           ) : null}
-        </section>
+        </Section>
       )}
-    </div>
+    </Page>
   );
 }

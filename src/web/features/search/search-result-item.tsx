@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../../shared/contracts/search.js';
+import styles from './search.module.css';
 
 const typeKeys = {
   plan: 'search.types.plan',
@@ -35,13 +36,13 @@ export function SearchResultItem({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
 
   return (
-    <article className="search-result">
-      <p className="search-result__type">{t(typeKey(result.entityType))}</p>
-      <h3 className="search-result__title">
+    <article className={styles.result}>
+      <p className={styles.type}>{t(typeKey(result.entityType))}</p>
+      <h3 className={styles.title}>
         <ResultLink url={result.url}>{result.title}</ResultLink>
       </h3>
       {result.snippet.length > 0 ? (
-        <p className="search-result__snippet">
+        <p className={styles.snippet}>
           {result.snippet.map((part, index) =>
             part.isMatch ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>,
           )}

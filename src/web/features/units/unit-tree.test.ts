@@ -10,7 +10,12 @@ const unit = (id: string, parentId: string | null, vi: string, code = id): Unit 
   parentId,
   isActive: true,
 });
-const units = [unit('city', null, 'Thành phố'), unit('b', 'city', 'Phường Bến Thành'), unit('a', 'city', 'Phường An Khánh'), unit('a1', 'a', 'Tổ dân phố 1')];
+const units = [
+  unit('city', null, 'Thành phố'),
+  unit('b', 'city', 'Phường Bến Thành'),
+  unit('a', 'city', 'Phường An Khánh'),
+  unit('a1', 'a', 'Tổ dân phố 1'),
+];
 
 describe('unit tree helpers', () => {
   it('groups children under their parent, sorted by Vietnamese name', () => {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { Me } from '../../../../shared/contracts/identity.js';
 import { accountSections, type AccountSection } from '../../../app/paths.js';
-import { useDocumentTitle } from '../../../components/use-document-title.js';
+import { Page } from '../../../components/page/page.js';
+import { PageHeader } from '../../../components/page-header/page-header.js';
 import { RequireSignedIn } from '../require-signed-in.js';
 import { ApiTokensSection } from './api-tokens-section.js';
 import { EraseSection } from './erase-section.js';
@@ -12,17 +13,16 @@ import { NotificationsSection } from './notifications-section.js';
 import { PasswordSection } from './password-section.js';
 import { ProfileSection } from './profile-section.js';
 import { TwoFactorSection } from './two-factor-section.js';
+import styles from './account.module.css';
 
 /** The signed-in person's own page: profile, password, two-step verification, notifications, tokens, data. */
 export function AccountPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.pageTitle', { page: t('account.pageTitle') }));
-
   return (
-    <div className="container page page--account">
-      <h1>{t('account.heading')}</h1>
+    <Page width="narrow">
+      <PageHeader title={t('account.heading')} documentTitle={t('account.pageTitle')} />
       <RequireSignedIn>{(user) => <AccountContent user={user} />}</RequireSignedIn>
-    </div>
+    </Page>
   );
 }
 
@@ -49,11 +49,11 @@ function AccountContent({ user }: { user: Me }) {
   return (
     <>
       <p className="muted">{t('account.signedInAs', { email: user.email })}</p>
-      <nav className="toc" aria-labelledby="account-contents">
-        <h2 id="account-contents" className="toc__heading">
+      <nav className={styles.toc} aria-labelledby="account-contents">
+        <h2 id="account-contents" className={styles.tocHeading}>
           {t('account.contents')}
         </h2>
-        <ul className="toc__list">
+        <ul className={styles.tocList}>
           {(Object.keys(titles) as AccountSection[]).map((section) => (
             <li key={section}>
               <a href={`#${accountSections[section]}`}>{titles[section]}</a>

@@ -2,10 +2,18 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { apiTokenCreateBodySchema, type apiTokenSchema } from '../../../../shared/contracts/identity.js';
-import { ChoiceField, SelectField, TextField } from '../../../components/form/form-field.js';
+import { Button, ButtonRow } from '../../../components/button/button.js';
+import { Card, CardList, Panel } from '../../../components/card/card.js';
+import { EmptyState } from '../../../components/empty-state/empty-state.js';
+import { FieldShell, InputControl } from '../../../components/form/field-shell.js';
+import { ChoiceField, SelectField, TextField } from '../../../components/form/fields.js';
+import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
-import { ValidatedForm } from '../../../components/form/validated-form.js';
-import { Loading, QueryError, describeError } from '../../../components/query-status.js';
+import { WriteError } from '../../../components/notice/notice.js';
+import { Loading, QueryError } from '../../../components/query-status/query-status.js';
+import { StatusTag } from '../../../components/status-tag/status-tag.js';
+import { SummaryList } from '../../../components/summary-list/summary-list.js';
+import { useToast } from '../../../components/toast/toast.js';
 import { formatDate } from '../../../i18n/format.js';
 import { useLocale } from '../../../i18n/use-locale.js';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api.js';
@@ -21,7 +29,6 @@ export function ApiTokensSection({ title }: { title: string }) {
   const tokens = useApiTokens(true);
   const createToken = useCreateApiToken();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [status, setStatus] = useState('');
 
   const form = useForm({
     id: 'api-token',
@@ -34,7 +41,6 @@ export function ApiTokensSection({ title }: { title: string }) {
       expiresInDays: values.expiresInDays === '' ? undefined : Number(values.expiresInDays),
     }),
     onSubmit: async (body: z.output<typeof apiTokenCreateBodySchema>) => {
-      setStatus('');
       const result = await createToken.mutateAsync(body);
       setCreated({ name: result.name, token: result.token });
       form.reset();
@@ -44,30 +50,24 @@ export function ApiTokensSection({ title }: { title: string }) {
   return (
     <AccountSection section="tokens" title={title}>
       <p>{t('account.tokens.intro')}</p>
-      <p role="status" className="form__status">
-        {status}
-      </p>
       {created ? <CreatedToken name={created.name} token={created.token} onDone={() => setCreated(null)} /> : null}
 
       <h3>{t('account.tokens.listHeading')}</h3>
       {tokens.isPending ? <Loading /> : null}
       {tokens.isError ? <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
       {tokens.data ? (
-        tokens.data.items.length === 0 ? (
-          <p className="muted">{t('account.tokens.empty')}</p>
-        ) : (
-          <ul className="plain-list card-list">
-            {tokens.data.items.map((token) => (
-              <li key={token.id}>
-                <TokenCard token={token} onRevoked={(name) => setStatus(t('account.tokens.revoked', { name }))} />
-              </li>
-            ))}
-          </ul>
-        )
+        <CardList
+          items={tokens.data.items}
+          itemKey={(token) => token.id}
+          layout="column"
+          empty={<EmptyState title={t('account.tokens.empty')}>{t('account.tokens.emptyNext')}</EmptyState>}
+        >
+          {(token) => <TokenCard token={token} />}
+        </CardList>
       ) : null}
 
       <h3>{t('account.tokens.createHeading')}</h3>
-      <ValidatedForm form={form} headingLevel={3} submitLabel={t('account.tokens.create')} submittingLabel={t('account.tokens.creating')}>
+      <Form form={form} headingLevel={3} submitLabel={t('account.tokens.create')} submittingLabel={t('account.tokens.creating')}>
         <TextField form={form} name="name" hint={t('account.tokens.nameHint')} maxLength={80} autoComplete="off" />
         <ChoiceField
           form={form}
@@ -86,7 +86,7 @@ export function ApiTokensSection({ title }: { title: string }) {
             { value: '', label: t('account.tokens.noExpiry') },
           ]}
         />
-      </ValidatedForm>
+      </Form>
     </AccountSection>
   );
 }
@@ -94,9 +94,9 @@ export function ApiTokensSection({ title }: { title: string }) {
 /** The new token, in a read-only field that is easy to select, with a copy button. */
 function CreatedToken({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
   const { t } = useTranslation();
+  const toast = useToast();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputId = useId();
-  const [copyStatus, setCopyStatus] = useState('');
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -104,42 +104,27 @@ function CreatedToken({ name, token, onDone }: { name: string; token: string; on
 
   const handleCopy = () => {
     navigator.clipboard.writeText(token).then(
-      () => setCopyStatus(t('account.tokens.copied')),
-      () => setCopyStatus(t('account.tokens.copyFailed')),
+      () => toast.show((tr) => tr('account.tokens.copied')),
+      () => toast.show((tr) => tr('account.tokens.copyFailed')),
     );
   };
 
   return (
-    <div className="panel panel--highlight">
+    <Panel tone="highlight">
       <h3 ref={headingRef} tabIndex={-1}>
         {t('account.tokens.createdHeading', { name })}
       </h3>
       <p>{t('account.tokens.createdIntro')}</p>
-      <div className="field">
-        <label htmlFor={inputId} className="field__label">
-          {t('account.tokens.tokenValue')}
-        </label>
-        <input
-          id={inputId}
-          className="field__input field__input--code"
-          readOnly
-          value={token}
-          onFocus={(event) => event.target.select()}
-          spellCheck={false}
-        />
-      </div>
-      <div className="button-row">
-        <button type="button" className="button button--secondary" onClick={handleCopy}>
+      <FieldShell id={inputId} label={t('account.tokens.tokenValue')}>
+        <InputControl id={inputId} readOnly value={token} onFocus={(event) => event.target.select()} spellCheck={false} />
+      </FieldShell>
+      <ButtonRow>
+        <Button variant="secondary" onClick={handleCopy}>
           {t('account.tokens.copy')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('account.tokens.dismiss')}
-        </button>
-      </div>
-      <p role="status" className="form__status">
-        {copyStatus}
-      </p>
-    </div>
+        </Button>
+        <Button onClick={onDone}>{t('account.tokens.dismiss')}</Button>
+      </ButtonRow>
+    </Panel>
   );
 }
 
@@ -149,11 +134,11 @@ function tokenState(token: ApiToken, now: number): 'revoked' | 'expired' | 'acti
   return 'active';
 }
 
-function TokenCard({ token, onRevoked }: { token: ApiToken; onRevoked: (name: string) => void }) {
+function TokenCard({ token }: { token: ApiToken }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const toast = useToast();
   const revoke = useRevokeApiToken();
-  const headingId = useId();
   const state = tokenState(token, Date.now());
   const stateText = {
     active: t('account.tokens.statusActive'),
@@ -165,56 +150,39 @@ function TokenCard({ token, onRevoked }: { token: ApiToken; onRevoked: (name: st
     .join(', ');
 
   const handleRevoke = () => {
-    if (revoke.isPending || !window.confirm(t('account.tokens.revokeConfirm', { name: token.name }))) return;
-    revoke.mutate(token.id, { onSuccess: () => onRevoked(token.name) });
+    if (!window.confirm(t('account.tokens.revokeConfirm', { name: token.name }))) return;
+    revoke.mutate(token.id, { onSuccess: () => toast.show((tr) => tr('account.tokens.revoked', { name: token.name })) });
   };
 
   return (
-    <article className="card token-card" aria-labelledby={headingId}>
-      <h4 id={headingId} className="token-card__name">
-        {token.name}
-      </h4>
-      <dl className="summary-list summary-list--compact">
-        <div className="summary-list__row">
-          <dt>{t('account.tokens.status')}</dt>
-          <dd>
-            <span className={`tag ${state === 'active' ? 'tag--success' : 'tag--neutral'}`}>{stateText}</span>
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.tokens.prefix')}</dt>
-          <dd>
-            <code>{token.tokenPrefix}…</code>
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.tokens.scopesLabel')}</dt>
-          <dd>{scopeText}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.tokens.createdAt')}</dt>
-          <dd>{formatDate(token.createdAt, locale)}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.tokens.lastUsedAt')}</dt>
-          <dd>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : t('account.tokens.neverUsed')}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.tokens.expiresAt')}</dt>
-          <dd>{token.expiresAt ? formatDate(token.expiresAt, locale) : t('account.tokens.never')}</dd>
-        </div>
-      </dl>
+    <Card title={token.name} headingLevel={4}>
+      <SummaryList
+        isCompact
+        items={[
+          {
+            label: t('account.tokens.status'),
+            value: <StatusTag tone={state === 'active' ? 'success' : 'neutral'}>{stateText}</StatusTag>,
+          },
+          { label: t('account.tokens.prefix'), value: <code>{token.tokenPrefix}…</code> },
+          { label: t('account.tokens.scopesLabel'), value: scopeText },
+          { label: t('account.tokens.createdAt'), value: formatDate(token.createdAt, locale) },
+          {
+            label: t('account.tokens.lastUsedAt'),
+            value: token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : t('account.tokens.neverUsed'),
+          },
+          {
+            label: t('account.tokens.expiresAt'),
+            value: token.expiresAt ? formatDate(token.expiresAt, locale) : t('account.tokens.never'),
+          },
+        ]}
+      />
       {state === 'active' ? (
-        <button type="button" className="button button--secondary button--danger-outline" aria-disabled={revoke.isPending || undefined} onClick={handleRevoke}>
+        <Button variant="danger-outline" isBusy={revoke.isPending} onClick={handleRevoke}>
           {revoke.isPending ? t('account.tokens.revoking') : t('account.tokens.revoke')}
           <span className="visually-hidden"> {token.name}</span>
-        </button>
+        </Button>
       ) : null}
-      {revoke.isError ? (
-        <p className="field__error" role="alert">
-          {describeError(revoke.error, locale, t)}
-        </p>
-      ) : null}
-    </article>
+      <WriteError error={revoke.error} />
+    </Card>
   );
 }

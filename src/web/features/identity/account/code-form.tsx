@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { secondFactorBodySchema } from '../../../../shared/contracts/identity.js';
-import { TextField } from '../../../components/form/form-field.js';
+import { TextField } from '../../../components/form/fields.js';
+import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
-import { ValidatedForm } from '../../../components/form/validated-form.js';
 
 type CodeFormProps = {
   id: string;
@@ -31,7 +31,7 @@ export function CodeForm({ id, submitLabel, submittingLabel, hint, variant, acti
   });
 
   return (
-    <ValidatedForm form={form} headingLevel={3} submitLabel={submitLabel} submittingLabel={submittingLabel} variant={variant} actions={actions}>
+    <Form form={form} headingLevel={3} submitLabel={submitLabel} submittingLabel={submittingLabel} variant={variant} actions={actions}>
       <TextField
         form={form}
         name="code"
@@ -42,6 +42,6 @@ export function CodeForm({ id, submitLabel, submittingLabel, hint, variant, acti
         autoCapitalize="none"
         width="short"
       />
-    </ValidatedForm>
+    </Form>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseAccountBodySchema, type Me } from '../../../../shared/contracts/identity.js';
-import { TextField } from '../../../components/form/form-field.js';
+import { Button } from '../../../components/button/button.js';
+import { Panel } from '../../../components/card/card.js';
+import { TextField } from '../../../components/form/fields.js';
+import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
-import { ValidatedForm } from '../../../components/form/validated-form.js';
 import { useEraseAccount } from '../api.js';
 import { AccountSection } from './account-section.js';
 
@@ -26,9 +28,9 @@ export function EraseSection({ user, title }: { user: Me; title: string }) {
           }}
         />
       ) : (
-        <button ref={startRef} type="button" className="button button--danger-outline button--secondary" onClick={() => setIsConfirming(true)}>
+        <Button ref={startRef} variant="danger-outline" onClick={() => setIsConfirming(true)}>
           {t('account.erase.start')}
-        </button>
+        </Button>
       )}
     </AccountSection>
   );
@@ -61,17 +63,17 @@ function EraseForm({ user, onCancel }: { user: Me; onCancel: () => void }) {
   }, [firstFieldId]);
 
   return (
-    <div className="panel panel--danger">
-      <ValidatedForm
+    <Panel tone="danger">
+      <Form
         form={form}
         headingLevel={3}
         variant="danger"
         submitLabel={t('account.erase.submit')}
         submittingLabel={t('account.erase.submitting')}
         actions={
-          <button type="button" className="button button--secondary" onClick={onCancel}>
+          <Button variant="secondary" onClick={onCancel}>
             {t('account.erase.cancel')}
-          </button>
+          </Button>
         }
       >
         <TextField
@@ -82,8 +84,10 @@ function EraseForm({ user, onCancel }: { user: Me; onCancel: () => void }) {
           hint={t('account.erase.confirmEmailHint', { email: user.email })}
           maxLength={254}
         />
-        {user.hasPassword ? <TextField form={form} name="password" type="password" autoComplete="current-password" maxLength={200} /> : null}
-      </ValidatedForm>
-    </div>
+        {user.hasPassword ? (
+          <TextField form={form} name="password" type="password" autoComplete="current-password" maxLength={200} />
+        ) : null}
+      </Form>
+    </Panel>
   );
 }

@@ -1,13 +1,18 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { notificationSchema } from '../../../../shared/contracts/identity.js';
-import { Loading, QueryError, describeError } from '../../../components/query-status.js';
-import { formatDate, formatNumber } from '../../../i18n/format.js';
+import { Button, buttonClass, ButtonRow } from '../../../components/button/button.js';
+import { EmptyState } from '../../../components/empty-state/empty-state.js';
+import { WriteError } from '../../../components/notice/notice.js';
+import { Loading, QueryError } from '../../../components/query-status/query-status.js';
+import { StatusTag } from '../../../components/status-tag/status-tag.js';
+import { useToast } from '../../../components/toast/toast.js';
+import { formatDateTime, formatNumber } from '../../../i18n/format.js';
 import { useLocale, useLocalized } from '../../../i18n/use-locale.js';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from '../../notifications/api.js';
 import { AccountSection } from './account-section.js';
+import styles from './account.module.css';
 
 type Notification = z.infer<typeof notificationSchema>;
 
@@ -15,44 +20,34 @@ type Notification = z.infer<typeof notificationSchema>;
 export function NotificationsSection({ title }: { title: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const toast = useToast();
   const notifications = useNotifications(true);
   const markAllRead = useMarkAllNotificationsRead();
-  const [status, setStatus] = useState('');
   const unreadCount = notifications.data?.unreadCount ?? 0;
 
   return (
     <AccountSection section="notifications" title={title}>
-      <p role="status" className="form__status">
-        {status}
-      </p>
       {notifications.isPending ? <Loading /> : null}
       {notifications.isError ? <QueryError error={notifications.error} onRetry={() => void notifications.refetch()} /> : null}
       {notifications.data ? (
         <>
-          <div className="section-toolbar">
-            <p className="section-toolbar__summary">{t('account.notifications.unreadSummary', { total: formatNumber(unreadCount, locale) })}</p>
+          <div className={styles.toolbar}>
+            <p>{t('account.notifications.unreadSummary', { total: formatNumber(unreadCount, locale) })}</p>
             {unreadCount > 0 ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-disabled={markAllRead.isPending || undefined}
-                onClick={() => {
-                  if (!markAllRead.isPending) markAllRead.mutate(undefined, { onSuccess: () => setStatus(t('account.notifications.allRead')) });
-                }}
+              <Button
+                variant="secondary"
+                isBusy={markAllRead.isPending}
+                onClick={() => markAllRead.mutate(undefined, { onSuccess: () => toast.show((tr) => tr('account.notifications.allRead')) })}
               >
                 {t('account.notifications.markAllRead')}
-              </button>
+              </Button>
             ) : null}
           </div>
-          {markAllRead.isError ? (
-            <p className="field__error" role="alert">
-              {describeError(markAllRead.error, locale, t)}
-            </p>
-          ) : null}
+          <WriteError error={markAllRead.error} />
           {notifications.data.items.length === 0 ? (
-            <p className="muted">{t('account.notifications.empty')}</p>
+            <EmptyState title={t('account.notifications.empty')}>{t('account.notifications.emptyNext')}</EmptyState>
           ) : (
-            <ul className="plain-list notification-list">
+            <ul className="plain-list" data-list="notifications">
               {notifications.data.items.map((notification) => (
                 <li key={notification.id}>
                   <NotificationItem notification={notification} />
@@ -79,39 +74,27 @@ function NotificationItem({ notification }: { notification: Notification }) {
   const isUnread = notification.readAt === null;
 
   return (
-    <article className={`notification${isUnread ? ' notification--unread' : ''}`}>
-      <h3 className="notification__title">
-        {isUnread ? <span className="tag tag--info">{t('account.notifications.unread')}</span> : null}{' '}
-        {localized(notification.title)}
+    <article className={[styles.notification, isUnread ? styles.unread : undefined].filter(Boolean).join(' ')}>
+      <h3>
+        {isUnread ? <StatusTag tone="info">{t('account.notifications.unread')}</StatusTag> : null} {localized(notification.title)}
       </h3>
-      <p className="notification__meta">{t('account.notifications.receivedOn', { date: formatDate(notification.createdAt, locale) })}</p>
+      <p className={styles.meta}>{t('account.notifications.receivedOn', { date: formatDateTime(notification.createdAt, locale) })}</p>
       <p>{localized(notification.body)}</p>
-      <div className="button-row">
+      <ButtonRow>
         {notification.url && isAppPath(notification.url) ? (
-          <Link to={notification.url} className="button button--secondary">
+          <Link to={notification.url} className={buttonClass('secondary')}>
             {t('account.notifications.open')}
             <span className="visually-hidden">: {localized(notification.title)}</span>
           </Link>
         ) : null}
         {isUnread ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={markRead.isPending || undefined}
-            onClick={() => {
-              if (!markRead.isPending) markRead.mutate(notification.id);
-            }}
-          >
+          <Button variant="secondary" isBusy={markRead.isPending} onClick={() => markRead.mutate(notification.id)}>
             {t('account.notifications.markRead')}
             <span className="visually-hidden">: {localized(notification.title)}</span>
-          </button>
+          </Button>
         ) : null}
-      </div>
-      {markRead.isError ? (
-        <p className="field__error" role="alert">
-          {describeError(markRead.error, locale, t)}
-        </p>
-      ) : null}
+      </ButtonRow>
+      <WriteError error={markRead.error} />
     </article>
   );
 }

@@ -1,17 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passwordChangeBodySchema, passwordMinLength, type Me } from '../../../../shared/contracts/identity.js';
-import { TextField } from '../../../components/form/form-field.js';
+import { passwordChangeBodySchema, type Me } from '../../../../shared/contracts/identity.js';
+import { TextField } from '../../../components/form/fields.js';
+import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
-import { ValidatedForm } from '../../../components/form/validated-form.js';
 import { useChangePassword } from '../api.js';
 import { AccountSection } from './account-section.js';
+import { NewPasswordField } from '../new-password-field.js';
 
 /** Change the password, giving the current one; people who only use single sign-on have none. */
 export function PasswordSection({ user, title }: { user: Me; title: string }) {
   const { t } = useTranslation();
   const changePassword = useChangePassword();
-  const [isChanged, setIsChanged] = useState(false);
 
   const form = useForm({
     id: 'password',
@@ -19,33 +18,19 @@ export function PasswordSection({ user, title }: { user: Me; title: string }) {
     labels: { currentPassword: t('account.password.current'), newPassword: t('account.password.new') },
     schema: passwordChangeBodySchema,
     onSubmit: async (body) => {
-      setIsChanged(false);
       await changePassword.mutateAsync(body);
       form.reset();
-      setIsChanged(true);
+      return (tr) => tr('account.password.changed');
     },
   });
 
   return (
     <AccountSection section="password" title={title}>
       {user.hasPassword ? (
-        <ValidatedForm
-          form={form}
-          headingLevel={3}
-          submitLabel={t('account.password.submit')}
-          submittingLabel={t('account.password.submitting')}
-          status={isChanged ? t('account.password.changed') : null}
-        >
+        <Form form={form} headingLevel={3} submitLabel={t('account.password.submit')} submittingLabel={t('account.password.submitting')}>
           <TextField form={form} name="currentPassword" type="password" autoComplete="current-password" maxLength={200} />
-          <TextField
-            form={form}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t('auth.passwordHint', { min: passwordMinLength })}
-            maxLength={200}
-          />
-        </ValidatedForm>
+          <NewPasswordField form={form} name="newPassword" />
+        </Form>
       ) : (
         <p>{t('account.password.noPassword')}</p>
       )}

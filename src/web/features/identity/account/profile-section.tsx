@@ -1,11 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountUpdateBodySchema, type Me } from '../../../../shared/contracts/identity.js';
-import { SelectField, TextField } from '../../../components/form/form-field.js';
+import { Button } from '../../../components/button/button.js';
+import { SelectField, TextField } from '../../../components/form/fields.js';
+import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
-import { ValidatedForm } from '../../../components/form/validated-form.js';
-import { describeError } from '../../../components/query-status.js';
-import { useLocale, useLocalized } from '../../../i18n/use-locale.js';
+import { WriteError } from '../../../components/notice/notice.js';
+import { StatusTag } from '../../../components/status-tag/status-tag.js';
+import { SummaryList } from '../../../components/summary-list/summary-list.js';
+import { useLocalized } from '../../../i18n/use-locale.js';
 import { useResendVerification, useUpdateAccount } from '../api.js';
 import { AccountSection } from './account-section.js';
 
@@ -14,7 +16,6 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const update = useUpdateAccount();
-  const [isSaved, setIsSaved] = useState(false);
   const isEnterprise = user.accountKind === 'enterprise';
 
   const form = useForm({
@@ -40,30 +41,32 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
     }),
     messages: { phone: (tr) => tr('account.profile.phoneInvalid') },
     onSubmit: async (body) => {
-      setIsSaved(false);
       await update.mutateAsync(body);
-      setIsSaved(true);
+      return (tr) => tr('account.profile.saved');
     },
   });
 
   return (
     <AccountSection section="profile" title={title}>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>{t('account.profile.email')}</dt>
-          <dd>
-            <span className="summary-list__value">{user.email}</span>{' '}
-            {user.isEmailVerified ? <span className="tag tag--success">{t('account.profile.emailVerified')}</span> : <ResendVerification />}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t('account.profile.accountKind')}</dt>
-          <dd>{t(`account.profile.kinds.${user.accountKind}`)}</dd>
-        </div>
-        {user.grants.length > 0 ? (
-          <div className="summary-list__row">
-            <dt>{t('account.profile.roles')}</dt>
-            <dd>
+      <SummaryList
+        items={[
+          {
+            label: t('account.profile.email'),
+            value: (
+              <span className="cluster">
+                <span>{user.email}</span>
+                {user.isEmailVerified ? (
+                  <StatusTag tone="success">{t('account.profile.emailVerified')}</StatusTag>
+                ) : (
+                  <StatusTag tone="warning">{t('account.profile.emailNotVerified')}</StatusTag>
+                )}
+              </span>
+            ),
+          },
+          { label: t('account.profile.accountKind'), value: t(`account.profile.kinds.${user.accountKind}`) },
+          user.grants.length > 0 && {
+            label: t('account.profile.roles'),
+            value: (
               <ul className="plain-list">
                 {user.grants.map((grant) => (
                   <li key={grant.id}>
@@ -72,17 +75,12 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
                   </li>
                 ))}
               </ul>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
-      <ValidatedForm
-        form={form}
-        headingLevel={3}
-        submitLabel={t('account.profile.save')}
-        submittingLabel={t('account.profile.saving')}
-        status={isSaved ? t('account.profile.saved') : null}
-      >
+            ),
+          },
+        ]}
+      />
+      {user.isEmailVerified ? null : <ResendVerification />}
+      <Form form={form} headingLevel={3} submitLabel={t('account.profile.save')} submittingLabel={t('account.profile.saving')}>
         <TextField form={form} name="displayName" autoComplete="name" maxLength={120} />
         {isEnterprise ? <TextField form={form} name="organizationName" autoComplete="organization" maxLength={200} /> : null}
         <TextField form={form} name="phone" type="tel" autoComplete="tel" hint={t('account.profile.phoneHint')} isOptional maxLength={20} />
@@ -94,34 +92,23 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
             { value: 'en', label: t('language.en') },
           ]}
         />
-      </ValidatedForm>
+      </Form>
     </AccountSection>
   );
 }
 
-/** Until the address is confirmed the person cannot support, comment, report or submit: say so, and send a new link on request. */
+/** Until the address is confirmed a person writes drafts only; the e-mail can be sent again. */
 function ResendVerification() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const resend = useResendVerification();
   return (
     <>
-      <span className="tag tag--warning">{t('account.profile.emailNotVerified')}</span>
       <p>{t('account.profile.verifyToTakePart')}</p>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-disabled={resend.isPending || undefined}
-        onClick={() => !resend.isPending && resend.mutate()}
-      >
+      <Button variant="secondary" isBusy={resend.isPending} onClick={() => resend.mutate()}>
         {resend.isPending ? t('account.profile.resendingVerification') : t('account.profile.resendVerification')}
-      </button>
+      </Button>
       <p role="status">{resend.isSuccess ? t('account.profile.verificationResent') : null}</p>
-      {resend.isError ? (
-        <p className="field__error" role="alert">
-          {describeError(resend.error, locale, t)}
-        </p>
-      ) : null}
+      <WriteError error={resend.error} />
     </>
   );
 }

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button, ButtonRow } from '../../../components/button/button.js';
+import { Panel } from '../../../components/card/card.js';
+import styles from './account.module.css';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 function downloadText(fileName: string, text: string): void {
@@ -30,26 +33,24 @@ export function RecoveryCodes({ codes, email, onDone }: RecoveryCodesProps) {
   };
 
   return (
-    <div className="panel panel--highlight">
+    <Panel tone="highlight">
       <h3 ref={headingRef} tabIndex={-1}>
         {t('account.recoveryCodes.heading')}
       </h3>
       <p>{t('account.recoveryCodes.intro')}</p>
-      <ol className="code-list" aria-label={t('account.recoveryCodes.listLabel')}>
+      <ol className={styles.codeList} aria-label={t('account.recoveryCodes.listLabel')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
           </li>
         ))}
       </ol>
-      <div className="button-row">
-        <button type="button" className="button button--secondary" onClick={handleDownload}>
+      <ButtonRow>
+        <Button variant="secondary" onClick={handleDownload}>
           {t('account.recoveryCodes.download')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('account.recoveryCodes.done')}
-        </button>
-      </div>
-    </div>
+        </Button>
+        <Button onClick={onDone}>{t('account.recoveryCodes.done')}</Button>
+      </ButtonRow>
+    </Panel>
   );
 }

@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rolesRequiringSecondFactor, type Me } from '../../../../shared/contracts/identity.js';
-import { QueryError } from '../../../components/query-status.js';
-import {
-  useConfirmTotpEnrolment,
-  useDisableTotp,
-  useRegenerateRecoveryCodes,
-  useStartTotpEnrolment,
-} from '../api.js';
+import { Button } from '../../../components/button/button.js';
+import { Panel } from '../../../components/card/card.js';
+import { QueryError } from '../../../components/query-status/query-status.js';
+import { useToast } from '../../../components/toast/toast.js';
+import { useConfirmTotpEnrolment, useDisableTotp, useRegenerateRecoveryCodes, useStartTotpEnrolment } from '../api.js';
 import { AccountSection } from './account-section.js';
 import { CodeForm } from './code-form.js';
 import { RecoveryCodes } from './recovery-codes.js';
+import styles from './account.module.css';
 
 type Enrolment = { secret: string; otpauthUrl: string; qrSvg: string };
 
@@ -32,9 +31,9 @@ function groupInFours(secret: string): string {
 /** Turning two-step verification on (QR code, confirmation, recovery codes) and managing it afterwards. */
 export function TwoFactorSection({ user, title }: { user: Me; title: string }) {
   const { t } = useTranslation();
+  const toast = useToast();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [status, setStatus] = useState('');
   const startEnrolment = useStartTotpEnrolment();
   const confirmEnrolment = useConfirmTotpEnrolment();
   const disableTotp = useDisableTotp();
@@ -49,45 +48,34 @@ export function TwoFactorSection({ user, title }: { user: Me; title: string }) {
   return (
     <AccountSection section="twoFactor" title={title}>
       <p>{t('account.twoFactor.intro')}</p>
-      <p className="status-line">
+      <p>
         <strong>{user.hasTotp ? t('account.twoFactor.statusOn') : t('account.twoFactor.statusOff')}</strong>
         {isRequiredByRole || user.mustEnrolSecondFactor ? ` ${t('account.twoFactor.requiredForRole')}` : null}
       </p>
-      <p role="status" className="form__status">
-        {status}
-      </p>
 
-      {recoveryCodes ? (
-        <RecoveryCodes codes={recoveryCodes} email={user.email} onDone={() => setRecoveryCodes(null)} />
-      ) : null}
+      {recoveryCodes ? <RecoveryCodes codes={recoveryCodes} email={user.email} onDone={() => setRecoveryCodes(null)} /> : null}
 
       {!user.hasTotp && !enrolment ? (
         <>
           {startEnrolment.isError ? <QueryError error={startEnrolment.error} title={t('errors.pageHeading')} /> : null}
-          <button
-            type="button"
-            className="button"
-            aria-disabled={startEnrolment.isPending || undefined}
-            onClick={() => {
-              if (startEnrolment.isPending) return;
-              setStatus('');
-              startEnrolment.mutate(undefined, { onSuccess: setEnrolment });
-            }}
-          >
+          <Button isBusy={startEnrolment.isPending} onClick={() => startEnrolment.mutate(undefined, { onSuccess: setEnrolment })}>
             {startEnrolment.isPending ? t('account.twoFactor.starting') : t('account.twoFactor.start')}
-          </button>
+          </Button>
         </>
       ) : null}
 
       {enrolment && !user.hasTotp ? (
-        <div className="panel">
+        <Panel>
           <h3 ref={enrolHeadingRef} tabIndex={-1}>
             {t('account.twoFactor.enrolHeading')}
           </h3>
           <p>{t('account.twoFactor.step1')}</p>
-          <img className="qr-code" src={svgDataUrl(enrolment.qrSvg)} alt={t('account.twoFactor.qrAlt')} width={200} height={200} />
+          <img className={styles.qrCode} src={svgDataUrl(enrolment.qrSvg)} alt={t('account.twoFactor.qrAlt')} width={200} height={200} />
           <p>
-            {t('account.twoFactor.manualKey')} <code className="secret">{groupInFours(enrolment.secret)}</code>
+            {t('account.twoFactor.manualKey')}{' '}
+            <code className={styles.secret} data-secret="">
+              {groupInFours(enrolment.secret)}
+            </code>
           </p>
           <CodeForm
             id="totp-confirm"
@@ -95,18 +83,18 @@ export function TwoFactorSection({ user, title }: { user: Me; title: string }) {
             submitLabel={t('account.twoFactor.confirm')}
             submittingLabel={t('account.twoFactor.confirming')}
             actions={
-              <button type="button" className="button button--secondary" onClick={() => setEnrolment(null)}>
+              <Button variant="secondary" onClick={() => setEnrolment(null)}>
                 {t('account.twoFactor.cancel')}
-              </button>
+              </Button>
             }
             onSubmit={async (code) => {
               const result = await confirmEnrolment.mutateAsync({ code });
               setEnrolment(null);
               setRecoveryCodes(result.recoveryCodes);
-              setStatus(t('account.twoFactor.enabled'));
+              toast.show((tr) => tr('account.twoFactor.enabled'));
             }}
           />
-        </div>
+        </Panel>
       ) : null}
 
       {user.hasTotp ? (
@@ -136,7 +124,7 @@ export function TwoFactorSection({ user, title }: { user: Me; title: string }) {
                 onSubmit={async (code) => {
                   await disableTotp.mutateAsync({ code });
                   setRecoveryCodes(null);
-                  setStatus(t('account.twoFactor.disabled'));
+                  toast.show((tr) => tr('account.twoFactor.disabled'));
                 }}
               />
             </>

@@ -1,0 +1,129 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { features } from '../../app/features.js';
+import { paths } from '../../app/paths.js';
+import { AccountArea } from '../../features/identity/account-menu.js';
+import { SecondFactorNotice } from '../../features/identity/second-factor-notice.js';
+import { LanguageSwitch } from '../language-switch/language-switch.js';
+import { ToastProvider } from '../toast/toast.js';
+import styles from './layout.module.css';
+
+const mainId = 'main-content';
+
+/** Page frame: skip link, header with navigation, account and language switch, main landmark, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const mainRef = useFocusOnNavigation();
+
+  return (
+    <ToastProvider>
+      <a className={styles.skipLink} href={`#${mainId}`}>
+        {t('a11y.skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={`container ${styles.headerInner}`}>
+          <Link to={paths.home} className={styles.brand}>
+            <svg className={styles.brandMark} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="6" fill="currentColor" />
+              <path className={styles.brandLetter} d="M9 8h6.5C21 8 24 11.4 24 16s-3 8-8.5 8H9z" fill="none" strokeWidth="3" />
+              <circle className={styles.brandDot} cx="23.5" cy="8.5" r="3" />
+            </svg>
+            <span className={styles.brandText}>
+              <span className={styles.brandName}>{t('app.name')}</span>
+              <span className={styles.brandTagline}>{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <nav className={styles.nav} aria-label={t('a11y.primaryNav')}>
+            <ul className={styles.navList}>
+              <li>
+                <NavLink to={paths.home} end className={styles.navLink}>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {features
+                .flatMap((feature) => feature.nav ?? [])
+                .map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} className={styles.navLink}>
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              <li>
+                <NavLink to={paths.search} className={styles.navLink}>
+                  {t('nav.search')}
+                </NavLink>
+              </li>
+              <li>
+                {/* The API reference is served by the server, outside the client router. */}
+                <a href="/api/docs" className={styles.navLink}>
+                  {t('nav.api')}
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <div className={styles.account}>
+            <AccountArea />
+          </div>
+          <div className={styles.language}>
+            <LanguageSwitch />
+          </div>
+        </div>
+        <SecondFactorNotice />
+      </header>
+      <main id={mainId} ref={mainRef} tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+      <footer className={styles.footer}>
+        <div className={`container ${styles.footerInner}`}>
+          <p>{t('footer.about')}</p>
+          <p>{t('footer.sourceNote')}</p>
+          <ul className={styles.footerLinks}>
+            <li>
+              <a href="/api/docs">{t('footer.apiDocs')}</a>
+            </li>
+            <li>
+              <Link to={paths.privacy}>{t('footer.privacy')}</Link>
+            </li>
+          </ul>
+        </div>
+      </footer>
+      <ScrollRestoration />
+    </ToastProvider>
+  );
+}
+
+function moveFocusTo(element: HTMLElement, preventScroll: boolean): void {
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll });
+}
+
+/**
+ * After a client-side navigation (not the first load), moves focus so keyboard and screen-reader users
+ * start at the new page: the linked section, else the page's heading, else <main>. A change of fragment
+ * alone moves focus to its target. A message the previous page left is announced by the toast.
+ */
+function useFocusOnNavigation() {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname, hash } = useLocation();
+  const previous = useRef({ pathname, hash });
+
+  useEffect(() => {
+    const isNewPage = previous.current.pathname !== pathname;
+    const isNewHash = previous.current.hash !== hash;
+    previous.current = { pathname, hash };
+    const main = mainRef.current;
+    if (!main || (!isNewPage && !isNewHash)) return;
+
+    const hashTarget = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (!isNewPage) {
+      if (hashTarget) moveFocusTo(hashTarget, false);
+      return;
+    }
+    if (hashTarget) moveFocusTo(hashTarget, false);
+    else moveFocusTo(main.querySelector<HTMLElement>('h1') ?? main, true);
+  }, [pathname, hash]);
+
+  return mainRef;
+}

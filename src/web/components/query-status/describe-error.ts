@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next';
+import type { Locale } from '../../../shared/contracts/common.js';
+import { ApiError } from '../../api/client.js';
+import { pickLocalized } from '../../i18n/use-locale.js';
+
+function retryAfterSeconds(error: ApiError): number | null {
+  const details = error.details;
+  if (error.code !== 'RATE_LIMITED' || typeof details !== 'object' || details === null) return null;
+  const seconds = (details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
+/** The message to show for a failed request, in the visitor's language. */
+export function describeError(error: unknown, locale: Locale, t: TFunction): string {
+  if (error instanceof ApiError) {
+    const seconds = retryAfterSeconds(error);
+    if (seconds !== null) return t('errors.rateLimited', { seconds });
+    if (error.localizedMessage) return pickLocalized(error.localizedMessage, locale);
+    switch (error.kind) {
+      case 'network':
+        return t('errors.network');
+      case 'invalid_response':
+        return t('errors.invalidResponse');
+      default:
+        return error.status === null ? t('errors.unknown') : t('errors.http', { status: error.status });
+    }
+  }
+  return t('errors.unknown');
+}

@@ -1,0 +1,13 @@
+import { lazyPage } from '../../app/lazy-page.js';
+import type { WebFeature } from '../../app/web-feature.js';
+import { unitPaths } from './unit-paths.js';
+
+/** The public directory of the city's units. */
+export const unitsFeature: WebFeature = {
+  routes: [
+    { path: unitPaths.directory.slice(1), ...lazyPage(() => import('./unit-directory-page.js'), 'UnitDirectoryPage', ['units']) },
+    { path: `${unitPaths.directory.slice(1)}/:code`, ...lazyPage(() => import('./unit-page.js'), 'UnitPage', ['units']) },
+  ],
+  englishAliases: [['units', unitPaths.directory]],
+  nav: [{ to: unitPaths.directory, label: 'nav.units' }],
+};

@@ -254,6 +254,20 @@ describe('council scope through the API', () => {
     }
   });
 
+  it('lists an application under review among similar ones only to managers and the council it is assigned to', async () => {
+    const similar = async (who: Browser) => {
+      const res = await request(who)({
+        method: 'GET',
+        url: `/api/movement/similar?text=${encodeURIComponent('Sổ tay điện tử cho trạm y tế phường')}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as Array<{ id: string }>).some((i) => i.id === assigned.id);
+    };
+    for (const who of [otherChair.browser, stray.browser, people.reviewers[2]!.browser]) expect(await similar(who)).toBe(false);
+    for (const who of [people.pm.browser, people.chair.browser, secretary.browser, reviewerBrowser(0)])
+      expect(await similar(who)).toBe(true);
+  });
+
   it('lets its own council read the whole dossier: confidential text and files and the authors’ details', async () => {
     for (const browser of [people.chair.browser, secretary.browser, reviewerBrowser(0), reviewerBrowser(1)]) {
       const dossier = await request(browser)({ method: 'GET', url: `/api/movement/initiatives/${assigned.id}` });
@@ -312,5 +326,45 @@ describe('council scope through the API', () => {
     expect(page.json().attachments).toEqual([]);
     for (const hidden of [confidentialText, author.email, author.birthDate, author.workplace, 'aggregate', 'scores'])
       expect(page.body).not.toContain(hidden);
+  });
+  it('opens a new round when the council sends an application back: the old sheets are taken back and the chair waits for the new ones', async () => {
+    const assign = await request(people.pm.browser)({
+      method: 'POST',
+      url: `/api/movement/councils/${councilB}/assignments`,
+      payload: { initiativeIds: [unassigned.id], reviewersPerInitiative: 2 },
+    });
+    expect(assign.statusCode, assign.body).toBe(200);
+    const scorers = people.reviewers.slice(2, 4).map((r) => r.browser);
+    const score = (who: Browser, value: number) =>
+      request(who)({ method: 'PUT', url: `/api/movement/initiatives/${unassigned.id}/scores`, payload: sheet(campaign, value) });
+    for (const who of scorers) expect((await score(who, 5)).statusCode).toBe(200);
+    expect((await sendBack(otherChair.browser, unassigned.id)).statusCode).toBe(200);
+    expect(await stateOf(unassigned.id)).toBe('returned');
+
+    for (const [who, action] of [
+      [people.author.browser, 'resubmit'],
+      [people.pm.browser, 'start_screening'],
+      [people.pm.browser, 'accept_for_review'],
+    ] as const) {
+      const res = await request(who)({
+        method: 'POST',
+        url: `/api/movement/initiatives/${unassigned.id}/transitions`,
+        payload: { action },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const stale = await decide(otherChair.browser, councilB, unassigned.id);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toMatchObject({ reason: 'REVIEWS_PENDING', missing: 2, assigned: 2 });
+    const rescored = await score(scorers[0]!, 9);
+    expect(rescored.statusCode, rescored.body).toBe(200);
+    expect(rescored.json().mine.map((s: { score: number }) => s.score)).toEqual(campaign.criteria.map(() => 9));
+    expect((await score(scorers[1]!, 9)).statusCode).toBe(200);
+    const decided = await request(otherChair.browser)({
+      method: 'POST',
+      url: `/api/movement/councils/${councilB}/decisions`,
+      payload: { initiativeId: unassigned.id, outcome: 'recognised', scope: 'city', votesFor: 3, votesAgainst: 0, votesAbstain: 0 },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
   });
 });

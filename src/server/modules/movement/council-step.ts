@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { WorkflowAction } from '../../../shared/contracts/movement.js';
+import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict } from '../../lib/errors.js';
 import { assignedCouncilOf, councilRolesIn, type InitiativeRow } from './access.js';
-import { reviewAssignments } from './schema.js';
+import { reviewAssignments, reviewScores } from './schema.js';
 import { actionName, isCouncilStep, pastTense } from './workflow.js';
 
 /**
@@ -56,4 +57,40 @@ export async function requireCouncilStep(
       { reason: 'REVIEWS_PENDING', missing, assigned: reviews.length },
     );
   }
+}
+
+/**
+ * The council's return opens a new round: the changed application is scored afresh, so the sheets
+ * of the round that ended are taken back (their scores kept in the audit row) and the chair cannot
+ * decide again until every reviewer has scored the new version.
+ */
+export async function reopenScoreSheets(ctx: ServiceContext, initiative: InitiativeRow): Promise<void> {
+  const assignments = await ctx.db
+    .select({ id: reviewAssignments.id, reviewerId: reviewAssignments.reviewerId, submittedAt: reviewAssignments.submittedAt })
+    .from(reviewAssignments)
+    .where(eq(reviewAssignments.initiativeId, initiative.id));
+  if (assignments.length === 0) return;
+  const ids = assignments.map((a) => a.id);
+  const scores = await ctx.db
+    .select({ assignmentId: reviewScores.assignmentId, criterionId: reviewScores.criterionId, score: reviewScores.score })
+    .from(reviewScores)
+    .where(inArray(reviewScores.assignmentId, ids));
+  await ctx.db.delete(reviewScores).where(inArray(reviewScores.assignmentId, ids));
+  await ctx.db
+    .update(reviewAssignments)
+    .set({ submittedAt: null, updatedAt: ctx.clock.now().toISOString() })
+    .where(inArray(reviewAssignments.id, ids));
+  await recordAudit(ctx, {
+    action: 'reviews.reopen',
+    entityType: 'initiative',
+    entityId: initiative.id,
+    before: {
+      sheets: assignments.map((a) => ({
+        reviewerId: a.reviewerId,
+        submittedAt: a.submittedAt,
+        scores: scores.filter((s) => s.assignmentId === a.id).map(({ criterionId, score }) => ({ criterionId, score })),
+      })),
+    },
+    after: { sheets: assignments.length, submitted: 0 },
+  });
 }

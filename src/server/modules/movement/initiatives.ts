@@ -18,7 +18,7 @@ import { removeDocument, indexDocument } from '../../lib/search.js';
 import { inTransaction } from '../../lib/tx.js';
 import { units } from '../identity/schema.js';
 import { canReadDossier, initiativeWord, isAuthor, isAuthorRowOf, isAwaitingConfirmation, isProgrammeManager, loadInitiative, requireUserId, workflowRolesFor, type InitiativeRow } from './access.js';
-import { requireCouncilStep } from './council-step.js';
+import { reopenScoreSheets, requireCouncilStep } from './council-step.js';
 import { cityDate, decisionDueOnFrom } from './decision-deadline.js';
 import { replaceAuthors } from './authorship.js';
 import { initiativeUrl, notifyPeople } from './notify.js';
@@ -177,6 +177,7 @@ export async function applyTransition(
     before: { state: row.state },
     after: { state: transition.to, role: transition.role, reason, ...(extra.scope ? { scope: extra.scope } : {}), ...(changes.decisionDueOn ? { decisionDueOn: changes.decisionDueOn } : {}) },
   });
+  if (action === 'return' && row.state === 'under_review') await reopenScoreSheets(ctx, row);
   await syncSearchIndex(ctx, updated!);
   const authors = await ctx.db.select({ userId: initiativeAuthors.userId }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, row.id));
   const to = stateName(transition.to);

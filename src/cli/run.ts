@@ -22,7 +22,8 @@ function describeFailure(error: unknown): [string, number] {
   if (error instanceof ConfigError) return [error.message, exitCodes.config];
   if (error instanceof DatabaseUnavailableError) return [`database unavailable: ${error.message}`, exitCodes.databaseUnavailable];
   if (error instanceof AppError) return [`${error.localized.en} / ${error.localized.vi}`, exitCodes.failure];
-  if (error instanceof RestoreError || error instanceof UsageError) return [error.message, error instanceof UsageError ? exitCodes.usage : exitCodes.failure];
+  if (error instanceof RestoreError || error instanceof UsageError)
+    return [error.message, error instanceof UsageError ? exitCodes.usage : exitCodes.failure];
   return [error instanceof Error ? (error.stack ?? error.message) : String(error), exitCodes.failure];
 }
 

@@ -2,17 +2,17 @@ import type { Command } from 'commander';
 import { runMigrations } from '../server/db/migrate.js';
 import { systemClock } from '../server/lib/clock.js';
 import { loadConfig } from '../server/config.js';
-import { refuseDemoInProduction, seedDemoData } from '../server/seed.js';
 import { progressBar, runCommand, UsageError, withDatabase } from './run.js';
 
 export function registerSeed(program: Command): void {
   program
     .command('seed')
-    .description("load seed data / nạp dữ liệu mẫu")
+    .description('load seed data / nạp dữ liệu mẫu')
     .option('--demo', "Ho Chi Minh City's demo data (units, Plan 4354/KH-UBND, 2030 targets, the 2026–2030 movement)")
     .action((options: { demo?: boolean }) =>
       runCommand(async () => {
         if (!options.demo) throw new UsageError('say which data to load: doimoi seed --demo');
+        const { refuseDemoInProduction, seedDemoData } = await import('../server/seed.js');
         refuseDemoInProduction(loadConfig(), 'seed --demo');
         await withDatabase(async (database) => {
           await runMigrations(database.db);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../server/config.js';
-import { closeOnSignals, startServer } from '../server/main.js';
-import { refuseDemoInProduction } from '../server/seed.js';
 import { runCommand } from './run.js';
 
 export function registerServe(program: Command): void {
@@ -12,6 +10,10 @@ export function registerServe(program: Command): void {
     .action((options: { seedDemo?: boolean }) =>
       runCommand(async () => {
         const config = loadConfig();
+        const [{ closeOnSignals, startServer }, { refuseDemoInProduction }] = await Promise.all([
+          import('../server/main.js'),
+          import('../server/seed.js'),
+        ]);
         if (options.seedDemo) refuseDemoInProduction(config, '--seed-demo');
         const server = await startServer(config, { seedDemo: options.seedDemo ?? false });
         closeOnSignals(server, config.shutdownTimeoutMs);

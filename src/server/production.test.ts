@@ -5,7 +5,7 @@ import { testPassword, userWithRoles } from '../../tests/support/sessions.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
-const production = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'http://doimoi.internal:3000' };
+const production = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), AUDIT_KEY: 'a'.repeat(40), PUBLIC_URL: 'http://doimoi.internal:3000' };
 const metricsToken = 'prometheus-doc-chi-so-2030';
 
 let t: TestApp;

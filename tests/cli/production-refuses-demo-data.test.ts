@@ -7,7 +7,7 @@ import { runCli } from '../support/processes.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'doimoi-production-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const production = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+const production = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), AUDIT_KEY: 'a'.repeat(40), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 
 describe('doimoi with NODE_ENV=production', () => {

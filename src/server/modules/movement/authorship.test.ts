@@ -13,10 +13,18 @@ let coAuthor: { browser: Browser; user: { id: string } };
 let initiativeId: string;
 let coAuthorRowId: string;
 
-const dossier = async (who: Browser, id: string) => (await as(t.app, who)({ method: 'GET', url: `/api/movement/initiatives/${id}` })).json();
-const confirm = (who: Browser | null, authorId = coAuthorRowId) => as(t.app, who)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/authors/${authorId}/confirm` });
+const dossier = async (who: Browser, id: string) =>
+  (await as(t.app, who)({ method: 'GET', url: `/api/movement/initiatives/${id}` })).json();
+const confirm = (who: Browser | null, authorId = coAuthorRowId) =>
+  as(t.app, who)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/authors/${authorId}/confirm` });
 const titlesOf = async (userId: string) =>
-  (await t.testDb.database.db.select({ title: notifications.titleVi }).from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.createdAt)).map((n) => n.title);
+  (
+    await t.testDb.database.db
+      .select({ title: notifications.titleVi })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(notifications.createdAt)
+  ).map((n) => n.title);
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { LOG_LEVEL: 'error' } });
@@ -47,10 +55,17 @@ describe('co-authors confirm their part', () => {
   it('asks the co-author, once, to confirm when named; autosaves that change nothing for them stay silent', async () => {
     const asked = (await titlesOf(coAuthor.user.id)).filter((title) => title.startsWith('Xác nhận đồng tác giả'));
     expect(asked).toHaveLength(1);
-    const autosave = await as(t.app, people.author.browser)({ method: 'PATCH', url: `/api/movement/initiatives/${initiativeId}`, payload: { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' } });
+    const autosave = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'PATCH', url: `/api/movement/initiatives/${initiativeId}`, payload: { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' } });
     expect(autosave.statusCode, autosave.body).toBe(200);
     // An autosave of one field leaves the others as they were.
-    expect(autosave.json()).toMatchObject({ benefits: 'Giảm 45% số mũi tiêm trễ hẹn', title: 'Số hóa sổ theo dõi tiêm chủng tại trạm y tế phường', fieldCode: 'cds' });
+    expect(autosave.json()).toMatchObject({
+      benefits: 'Giảm 45% số mũi tiêm trễ hẹn',
+      title: 'Số hóa sổ theo dõi tiêm chủng tại trạm y tế phường',
+      fieldCode: 'cds',
+    });
     expect(autosave.json().authors).toHaveLength(2);
     expect((await titlesOf(coAuthor.user.id)).filter((title) => title.startsWith('Xác nhận đồng tác giả'))).toHaveLength(1);
     // The submitter's own part counts as confirmed; the co-author's waits.
@@ -62,7 +77,10 @@ describe('co-authors confirm their part', () => {
   });
 
   it('keeps submission waiting until every co-author named by e-mail has confirmed', async () => {
-    const early = await as(t.app, people.author.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'submit', reason: '' } });
+    const early = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'submit', reason: '' } });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message.en).toContain('Co-authors who have not confirmed: Phạm Thị Cùng');
   });
@@ -70,7 +88,11 @@ describe('co-authors confirm their part', () => {
   it('refuses anyone else confirming for the co-author: 403 to the submitter, 404 to a stranger, 401 signed out', async () => {
     const bySubmitter = await confirm(people.author.browser);
     expect(bySubmitter.statusCode).toBe(403);
-    expect(bySubmitter.json().error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'NOT_THIS_AUTHOR' }, message: { vi: 'Chỉ chính Phạm Thị Cùng mới xác nhận được phần của mình', en: 'Only Phạm Thị Cùng can confirm their own part' } });
+    expect(bySubmitter.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'NOT_THIS_AUTHOR' },
+      message: { vi: 'Chỉ chính Phạm Thị Cùng mới xác nhận được phần của mình', en: 'Only Phạm Thị Cùng can confirm their own part' },
+    });
     expect((await confirm(people.citizen.browser)).statusCode).toBe(404);
     expect((await confirm(null)).statusCode).toBe(401);
     expect((await dossier(coAuthor.browser, initiativeId)).authors[1].confirmedAt).toBeNull();
@@ -84,7 +106,11 @@ describe('co-authors confirm their part', () => {
     expect(res.json().authors[1].confirmedAt).not.toBeNull();
     expect(await titlesOf(people.author.user.id)).toContain(`Sáng kiến ${view.code}: đồng tác giả đã xác nhận`);
     const seenBySubmitter = await dossier(people.author.browser, initiativeId);
-    expect(seenBySubmitter.authors[1]).toMatchObject({ fullName: 'Phạm Thị Cùng', isMe: false, confirmedAt: res.json().authors[1].confirmedAt });
+    expect(seenBySubmitter.authors[1]).toMatchObject({
+      fullName: 'Phạm Thị Cùng',
+      isMe: false,
+      confirmedAt: res.json().authors[1].confirmedAt,
+    });
   });
 
   it('treats a second confirmation as harmless: same time, no second audit row, no second notice', async () => {
@@ -93,7 +119,10 @@ describe('co-authors confirm their part', () => {
     const again = await confirm(coAuthor.browser);
     expect(again.statusCode).toBe(200);
     expect(again.json().authors[1].confirmedAt).toBe(first);
-    const audits = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, initiativeId), eq(auditEvents.action, 'initiatives.confirm-authorship')));
+    const audits = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, initiativeId), eq(auditEvents.action, 'initiatives.confirm-authorship')));
     expect(audits).toHaveLength(1);
     expect((await titlesOf(people.author.user.id)).filter((title) => title.endsWith('đồng tác giả đã xác nhận'))).toHaveLength(1);
   });
@@ -117,7 +146,10 @@ describe('co-authors confirm their part', () => {
     expect((await titlesOf(coAuthor.user.id)).filter((title) => title.startsWith('Xác nhận đồng tác giả'))).toHaveLength(2);
     coAuthorRowId = changed.json().authors[1].id;
     expect((await confirm(coAuthor.browser)).statusCode).toBe(200);
-    const submitted = await as(t.app, people.author.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'submit', reason: '' } });
+    const submitted = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'submit', reason: '' } });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json().state).toBe('submitted');
   });
@@ -139,7 +171,8 @@ describe('the co-author field never tells whether an address has an account', ()
         { fullName: 'Trần Văn Cùng', email: address, contributionPercent: 40 },
       ],
     });
-  const mailsTo = (address: string) => t.testDb.database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(emailOutbox.createdAt);
+  const mailsTo = (address: string) =>
+    t.testDb.database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(emailOutbox.createdAt);
 
   beforeAll(async () => {
     campaignId = (await demoCampaign(t)).id;
@@ -149,18 +182,42 @@ describe('the co-author field never tells whether an address has an account', ()
 
   it('answers the draft, its autosave and its submission alike for an address with an account and one without', async () => {
     for (const address of [known, nobody]) {
-      const created = await as(t.app, people.author.browser)({ method: 'POST', url: '/api/movement/initiatives', payload: draftNaming(address) });
+      const created = await as(
+        t.app,
+        people.author.browser,
+      )({ method: 'POST', url: '/api/movement/initiatives', payload: draftNaming(address) });
       expect(created.statusCode, created.body).toBe(201);
-      const saved = await as(t.app, people.author.browser)({ method: 'PATCH', url: `/api/movement/initiatives/${created.json().id}`, payload: { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' } });
+      const saved = await as(
+        t.app,
+        people.author.browser,
+      )({ method: 'PATCH', url: `/api/movement/initiatives/${created.json().id}`, payload: { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' } });
       expect(saved.statusCode, saved.body).toBe(200);
-      const submitted = await as(t.app, people.author.browser)({ method: 'POST', url: `/api/movement/initiatives/${created.json().id}/transitions`, payload: { action: 'submit', reason: '' } });
+      const submitted = await as(
+        t.app,
+        people.author.browser,
+      )({ method: 'POST', url: `/api/movement/initiatives/${created.json().id}/transitions`, payload: { action: 'submit', reason: '' } });
       expect(submitted.statusCode).toBe(400);
-      drafts[address] = { id: created.json().id, json: { created: comparable(created.json()), saved: comparable(saved.json()), submitted: submitted.json().error.message } };
+      drafts[address] = {
+        id: created.json().id,
+        json: { created: comparable(created.json()), saved: comparable(saved.json()), submitted: submitted.json().error.message },
+      };
     }
     expect(drafts[known]!.json).toEqual(drafts[nobody]!.json);
-    expect(drafts[nobody]!.json.submitted).toMatchObject({ en: expect.stringContaining('Co-authors who have not confirmed: Trần Văn Cùng') });
+    expect(drafts[nobody]!.json.submitted).toMatchObject({
+      en: expect.stringContaining('Co-authors who have not confirmed: Trần Văn Cùng'),
+    });
     const coAuthorRow = (drafts[nobody]!.json.saved as { authors: Array<Record<string, unknown>> }).authors[1];
-    expect(coAuthorRow).toEqual({ fullName: 'Trần Văn Cùng', birthDate: null, workplace: '', jobTitle: '', qualification: '', contributionPercent: 40, isConfirmationNeeded: true, confirmedAt: null, isMe: false });
+    expect(coAuthorRow).toEqual({
+      fullName: 'Trần Văn Cùng',
+      birthDate: null,
+      workplace: '',
+      jobTitle: '',
+      qualification: '',
+      contributionPercent: 40,
+      isConfirmationNeeded: true,
+      confirmedAt: null,
+      isMe: false,
+    });
   });
 
   it('asks both to confirm by e-mail: the account holder as a notice, the other as an invitation to make an account', async () => {
@@ -177,26 +234,40 @@ describe('the co-author field never tells whether an address has an account', ()
 
   it('lets the invited co-author in once they have an account with that address, verified, and links them when they confirm', async () => {
     const id = drafts[nobody]!.id;
-    const signUp = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: nobody, password: testPassword, displayName: 'Trần Văn Cùng', accountKind: 'citizen', locale: 'vi', consent: true } });
+    const signUp = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email: nobody, password: testPassword, displayName: 'Trần Văn Cùng', accountKind: 'citizen', locale: 'vi', consent: true },
+    });
     expect(signUp.statusCode, signUp.body).toBe(201);
     const unverified = await signIn(t.app, nobody, testPassword);
     // Until the address is proven theirs, an account with it is a stranger to the dossier.
     expect((await as(t.app, unverified)({ method: 'GET', url: `/api/movement/initiatives/${id}` })).statusCode).toBe(404);
     const authorId = (await dossier(people.author.browser, id)).authors[1].id as string;
-    expect((await as(t.app, unverified)({ method: 'POST', url: `/api/movement/initiatives/${id}/authors/${authorId}/confirm` })).statusCode).toBe(404);
+    expect(
+      (await as(t.app, unverified)({ method: 'POST', url: `/api/movement/initiatives/${id}/authors/${authorId}/confirm` })).statusCode,
+    ).toBe(404);
 
-    const [verification] = await t.testDb.database.db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, nobody), eq(emailOutbox.template, 'verify_email')));
+    const [verification] = await t.testDb.database.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, nobody), eq(emailOutbox.template, 'verify_email')));
     const token = /token=([\w-]+)/.exec(verification!.bodyText)![1];
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } })).statusCode).toBe(200);
     const invited = await signIn(t.app, nobody, testPassword);
     const view = await dossier(invited, id);
     expect(view.authors[1]).toMatchObject({ fullName: 'Trần Văn Cùng', isMe: true, confirmedAt: null });
-    expect((await as(t.app, invited)({ method: 'GET', url: '/api/movement/initiatives/mine' })).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(
+      (await as(t.app, invited)({ method: 'GET', url: '/api/movement/initiatives/mine' })).json().items.map((i: { id: string }) => i.id),
+    ).toEqual([id]);
     const confirmed = await as(t.app, invited)({ method: 'POST', url: `/api/movement/initiatives/${id}/authors/${authorId}/confirm` });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const [row] = await t.testDb.database.db.select().from(initiativeAuthors).where(eq(initiativeAuthors.id, authorId));
     expect(row!.userId).not.toBeNull();
-    const submitted = await as(t.app, people.author.browser)({ method: 'POST', url: `/api/movement/initiatives/${id}/transitions`, payload: { action: 'submit', reason: '' } });
+    const submitted = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'POST', url: `/api/movement/initiatives/${id}/transitions`, payload: { action: 'submit', reason: '' } });
     expect(submitted.statusCode, submitted.body).toBe(200);
   });
 });

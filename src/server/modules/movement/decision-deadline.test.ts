@@ -6,7 +6,15 @@ import { as, type Browser } from '../../../../tests/support/sessions.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { systemContext } from '../../lib/context.js';
 import { emailOutbox, notifications } from '../notifications/schema.js';
-import { addDays, addMonths, cityDate, deadlineMessage, decisionDeadlineJob, decisionDeadlineSettings, notifyDecisionDeadlines } from './decision-deadline.js';
+import {
+  addDays,
+  addMonths,
+  cityDate,
+  deadlineMessage,
+  decisionDeadlineJob,
+  decisionDeadlineSettings,
+  notifyDecisionDeadlines,
+} from './decision-deadline.js';
 import { movementModule } from './index.js';
 import { getInitiative, listForManagers } from './initiatives.js';
 
@@ -37,14 +45,28 @@ describe('the decision deadline job', () => {
   let code: string;
   let dueOn: string;
 
-  const step = (who: Browser, action: string) => as(t.app, who)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action, reason: '' } });
+  const step = (who: Browser, action: string) =>
+    as(t.app, who)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action, reason: '' } });
   const run = () => notifyDecisionDeadlines(systemContext(t.testDb.database.db, t.clock));
   const pmTitles = async () =>
-    (await t.testDb.database.db.select({ title: notifications.titleVi }).from(notifications).where(eq(notifications.userId, people.pm.user.id)).orderBy(notifications.createdAt)).map((n) => n.title).filter((title) => title.startsWith(`Sáng kiến ${code}`) && title.includes('quyết định'));
+    (
+      await t.testDb.database.db
+        .select({ title: notifications.titleVi })
+        .from(notifications)
+        .where(eq(notifications.userId, people.pm.user.id))
+        .orderBy(notifications.createdAt)
+    )
+      .map((n) => n.title)
+      .filter((title) => title.startsWith(`Sáng kiến ${code}`) && title.includes('quyết định'));
   // The managers' queue, read through the service: months pass on the clock and sessions would expire.
   const asManager = async () => ({
     ...systemContext(t.testDb.database.db, t.clock),
-    actor: { userId: people.pm.user.id, displayName: '', grants: [{ role: 'programme_manager' as const, unitId: await unitId(t, 'SKHCN'), includesSubtree: true }], hasSecondFactor: true },
+    actor: {
+      userId: people.pm.user.id,
+      displayName: '',
+      grants: [{ role: 'programme_manager' as const, unitId: await unitId(t, 'SKHCN'), includesSubtree: true }],
+      hasSecondFactor: true,
+    },
   });
   const queueRow = async () => {
     const queue = await listForManagers(await asManager(), { state: 'under_review', limit: 200 });
@@ -57,7 +79,14 @@ describe('the decision deadline job', () => {
   beforeAll(async () => {
     t = await buildTestApp({ env: { LOG_LEVEL: 'error' } });
     people = await movementPeople(t, 'dl');
-    const created = await as(t.app, people.author.browser)({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft((await demoCampaign(t)).id, { title: 'Hạn quyết định: tra cứu hồ sơ đất đai bằng mã QR' }) });
+    const created = await as(
+      t.app,
+      people.author.browser,
+    )({
+      method: 'POST',
+      url: '/api/movement/initiatives',
+      payload: completeDraft((await demoCampaign(t)).id, { title: 'Hạn quyết định: tra cứu hồ sơ đất đai bằng mã QR' }),
+    });
     expect(created.statusCode, created.body).toBe(201);
     initiativeId = created.json().id;
     code = created.json().code;
@@ -68,7 +97,11 @@ describe('the decision deadline job', () => {
 
   it('is scheduled every morning', () => {
     expect(Object.keys(movementModule.jobs!(t.app.services))).toContain(decisionDeadlineJob);
-    expect(movementModule.schedules).toContainEqual({ name: 'movement.decision-deadlines.daily', cron: '0 7 * * *', job: decisionDeadlineJob });
+    expect(movementModule.schedules).toContainEqual({
+      name: 'movement.decision-deadlines.daily',
+      cron: '0 7 * * *',
+      job: decisionDeadlineJob,
+    });
   });
 
   it('sets no due date during screening, and three months from the day the application is accepted', async () => {
@@ -80,7 +113,10 @@ describe('the decision deadline job', () => {
     dueOn = addMonths(cityDate(t.clock.now()), 3);
     expect(accepted.json().decisionDueOn).toBe(dueOn);
     expect(await queueRow()).toMatchObject({ decisionDueOn: dueOn, isDecisionOverdue: false });
-    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, initiativeId), eq(auditEvents.action, 'initiatives.accept-for-review')));
+    const [audit] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, initiativeId), eq(auditEvents.action, 'initiatives.accept-for-review')));
     expect(audit!.after).toMatchObject({ decisionDueOn: dueOn });
   });
 
@@ -94,7 +130,10 @@ describe('the decision deadline job', () => {
     advanceToCityDate(addDays(dueOn, -14));
     expect(await run()).toMatchObject({ dueSoon: 1 });
     expect(await pmTitles()).toEqual([`Sáng kiến ${code}: sắp đến hạn ra quyết định (${dueOn})`]);
-    const mails = await t.testDb.database.db.select().from(emailOutbox).where(and(eq(emailOutbox.userId, people.pm.user.id), like(emailOutbox.subject, `%${code}%`)));
+    const mails = await t.testDb.database.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.userId, people.pm.user.id), like(emailOutbox.subject, `%${code}%`)));
     expect(mails).toHaveLength(1);
     t.clock.advance(86_400_000);
     await run();
@@ -113,8 +152,14 @@ describe('the decision deadline job', () => {
     expect(await queueRow()).toMatchObject({ decisionDueOn: dueOn, isDecisionOverdue: true });
     expect(await getInitiative(await asManager(), initiativeId)).toMatchObject({ decisionDueOn: dueOn, isDecisionOverdue: true });
     await run();
-    expect(await pmTitles()).toEqual([`Sáng kiến ${code}: sắp đến hạn ra quyết định (${dueOn})`, `Sáng kiến ${code}: đã quá hạn ra quyết định (${dueOn})`]);
-    const audits = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, initiativeId), like(auditEvents.action, 'initiatives.decision-%')));
+    expect(await pmTitles()).toEqual([
+      `Sáng kiến ${code}: sắp đến hạn ra quyết định (${dueOn})`,
+      `Sáng kiến ${code}: đã quá hạn ra quyết định (${dueOn})`,
+    ]);
+    const audits = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, initiativeId), like(auditEvents.action, 'initiatives.decision-%')));
     expect(audits.map((a) => a.action).sort()).toEqual(['initiatives.decision-due-soon.notify', 'initiatives.decision-overdue.notify']);
   });
 

@@ -22,7 +22,12 @@ describe('support for the movement pages', () => {
     const res = await as(t.app, people.pm.browser)({ method: 'GET', url: '/api/movement/council-candidates?q=pg-reviewer' });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<{ email: string; unitId: string | null }>;
-    expect(items.map((i) => i.email)).toEqual(['pg-reviewer1@example.vn', 'pg-reviewer2@example.vn', 'pg-reviewer3@example.vn', 'pg-reviewer4@example.vn']);
+    expect(items.map((i) => i.email)).toEqual([
+      'pg-reviewer1@example.vn',
+      'pg-reviewer2@example.vn',
+      'pg-reviewer3@example.vn',
+      'pg-reviewer4@example.vn',
+    ]);
     expect(items[0]!.unitId).toBe(await unitId(t, 'SYT'));
     // A citizen with no staff role is not offered; a wildcard in the search is taken literally.
     const citizens = await as(t.app, people.pm.browser)({ method: 'GET', url: '/api/movement/council-candidates?q=pg-citizen' });
@@ -38,9 +43,21 @@ describe('support for the movement pages', () => {
       { userId: people.chair.user.id, unitId: await unitId(t, 'SKHCN'), role: 'chair' },
       { userId: people.reviewers[0]!.user.id, unitId: await unitId(t, 'SYT'), role: 'expert' },
     ];
-    const res = await as(t.app, people.pm.browser)({ method: 'POST', url: '/api/movement/councils', payload: { campaignId, nameVi: 'Hội đồng chuyên gia', nameEn: 'Expert council', members } });
+    const res = await as(
+      t.app,
+      people.pm.browser,
+    )({
+      method: 'POST',
+      url: '/api/movement/councils',
+      payload: { campaignId, nameVi: 'Hội đồng chuyên gia', nameEn: 'Expert council', members },
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json().members.map((m: { role: string }) => m.role).sort()).toEqual(['chair', 'expert']);
+    expect(
+      res
+        .json()
+        .members.map((m: { role: string }) => m.role)
+        .sort(),
+    ).toEqual(['chair', 'expert']);
   });
 
   it('names units and award types in both languages in the phase report, for the English page', async () => {
@@ -54,26 +71,67 @@ describe('support for the movement pages', () => {
   });
 
   it('tells the moderator why each comment waits: the filter’s reason or the readers’ reports', async () => {
-    const held = await as(t.app, people.citizen.browser)({ method: 'POST', url: `/api/movement/gallery/${publicId}/comments`, payload: { body: 'Kiếm tiền online tại nhà, liên hệ Zalo 0909' } });
+    const held = await as(
+      t.app,
+      people.citizen.browser,
+    )({
+      method: 'POST',
+      url: `/api/movement/gallery/${publicId}/comments`,
+      payload: { body: 'Kiếm tiền online tại nhà, liên hệ Zalo 0909' },
+    });
     expect(held.json().status).toBe('held');
-    const fine = await as(t.app, people.author.browser)({ method: 'POST', url: `/api/movement/gallery/${publicId}/comments`, payload: { body: 'Phường mình nên áp dụng cách này' } });
-    await as(t.app, people.citizen.browser)({ method: 'POST', url: `/api/movement/comments/${fine.json().id}/reports`, payload: { reason: 'Quảng cáo trá hình' } });
+    const fine = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'POST', url: `/api/movement/gallery/${publicId}/comments`, payload: { body: 'Phường mình nên áp dụng cách này' } });
+    await as(
+      t.app,
+      people.citizen.browser,
+    )({ method: 'POST', url: `/api/movement/comments/${fine.json().id}/reports`, payload: { reason: 'Quảng cáo trá hình' } });
 
     const queue = await as(t.app, people.pm.browser)({ method: 'GET', url: '/api/movement/moderation/comments' });
     expect(queue.statusCode).toBe(200);
     const byId = new Map((queue.json().comments as Array<{ id: string; initiativeTitle: string }>).map((c) => [c.id, c]));
-    expect(byId.get(held.json().id)).toMatchObject({ heldBy: 'filter', heldReason: 'spam_phrase', initiativeId: publicId, reportReasons: [] });
-    expect(byId.get(fine.json().id)).toMatchObject({ heldBy: 'reports', status: 'visible', reportReasons: ['Quảng cáo trá hình'], reportCount: 1 });
+    expect(byId.get(held.json().id)).toMatchObject({
+      heldBy: 'filter',
+      heldReason: 'spam_phrase',
+      initiativeId: publicId,
+      reportReasons: [],
+    });
+    expect(byId.get(fine.json().id)).toMatchObject({
+      heldBy: 'reports',
+      status: 'visible',
+      reportReasons: ['Quảng cáo trá hình'],
+      reportCount: 1,
+    });
     expect(byId.get(held.json().id)?.initiativeTitle.length).toBeGreaterThan(0);
 
     // Either decision takes the comment out of the queue; a shown one is public again.
     const pm = as(t.app, people.pm.browser);
-    expect((await pm({ method: 'POST', url: `/api/movement/comments/${fine.json().id}/moderation`, payload: { action: 'show', note: 'Không vi phạm' } })).json()).toMatchObject({ status: 'visible', reportCount: 0 });
-    expect((await pm({ method: 'POST', url: `/api/movement/comments/${held.json().id}/moderation`, payload: { action: 'hide', note: 'Quảng cáo' } })).json().status).toBe('hidden');
+    expect(
+      (
+        await pm({
+          method: 'POST',
+          url: `/api/movement/comments/${fine.json().id}/moderation`,
+          payload: { action: 'show', note: 'Không vi phạm' },
+        })
+      ).json(),
+    ).toMatchObject({ status: 'visible', reportCount: 0 });
+    expect(
+      (
+        await pm({
+          method: 'POST',
+          url: `/api/movement/comments/${held.json().id}/moderation`,
+          payload: { action: 'hide', note: 'Quảng cáo' },
+        })
+      ).json().status,
+    ).toBe('hidden');
     const after = (await pm({ method: 'GET', url: '/api/movement/moderation/comments' })).json().comments.map((c: { id: string }) => c.id);
     expect(after).not.toContain(fine.json().id);
     expect(after).not.toContain(held.json().id);
-    const visible = (await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}/comments` })).json().comments.map((c: { id: string }) => c.id);
+    const visible = (await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${publicId}/comments` }))
+      .json()
+      .comments.map((c: { id: string }) => c.id);
     expect(visible).toContain(fine.json().id);
     expect(visible).not.toContain(held.json().id);
   });

@@ -30,7 +30,11 @@ describe('unit registrations and phase review reports', () => {
     const created = await request({ method: 'POST', url, payload: { unitId: await unitId(t, '25747'), commitments } });
     expect(created.statusCode, created.body).toBe(201);
     expect((await request({ method: 'POST', url, payload: { unitId: await unitId(t, '25747'), commitments } })).statusCode).toBe(409);
-    const report = await request({ method: 'PUT', url: `/api/movement/registrations/${created.json().id}/report`, payload: { review: 'interim', report: 'Đã có 3 sáng kiến được công nhận.' } });
+    const report = await request({
+      method: 'PUT',
+      url: `/api/movement/registrations/${created.json().id}/report`,
+      payload: { review: 'interim', report: 'Đã có 3 sáng kiến được công nhận.' },
+    });
     expect(report.json().interimReport).toBe('Đã có 3 sáng kiến được công nhận.');
     const list = await as(t.app, pm.browser)({ method: 'GET', url });
     expect(list.json().registrations).toHaveLength(1);
@@ -54,9 +58,17 @@ describe('unit registrations and phase review reports', () => {
     const docx = await as(t.app, pm.browser)({ method: 'GET', url: `/api/movement/phases/${phaseId}/report.docx` });
     expect(docx.statusCode).toBe(200);
     const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
-    expect(text).toContain('BÁO CÁO SƠ KẾT');
-    expect(text).toContain('Giai đoạn 1 (2026–2028)');
+    // An official report (Decree 30/2020/NĐ-CP): national heading, type, summary, dates written out, no raw codes.
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Sơ kết Giai đoạn 1 (2026–2028)');
+    expect(text).toMatch(/Thành phố Hồ Chí Minh, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(text).toMatch(/Giai đoạn từ ngày \d{2}\/\d{2}\/\d{4} đến ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).toContain('Được công nhận');
+    expect(text).toContain('Y tế');
+    expect(text).not.toMatch(/^yte$/m);
+    expect(text).toContain('Nơi nhận:');
     const html = (await mammoth.convertToHtml({ buffer: docx.rawPayload })).value;
     expect(html).toMatch(/<img [^>]*src="data:image\/png;base64,/);
 

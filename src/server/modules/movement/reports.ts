@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { z } from 'zod';
 import type { PhaseReport, registrationBodySchema, registrationReportSchema } from '../../../shared/contracts/movement.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
+import { officialDocx, signatureFor, vietnameseDate, vietnameseNumber } from '../../lib/official-document.js';
 import { hasRole } from '../../lib/policy.js';
 import { toXlsx } from '../../lib/tabular-export.js';
 import { inTransaction } from '../../lib/tx.js';
@@ -12,6 +12,7 @@ import { actorHasRoleOnUnit } from '../../lib/unit-scope.js';
 import { units } from '../identity/schema.js';
 import { isProgrammeManager, requireUserId } from './access.js';
 import { barChartPng } from './bar-chart-png.js';
+import { cityDate } from './decision-deadline.js';
 import { stateName } from './workflow.js';
 import { awards, awardTypes, campaignPhases, campaigns, initiatives, replications, unitRegistrations } from './schema.js';
 
@@ -43,12 +44,30 @@ export async function registerUnit(ctx: ServiceContext, phaseId: string, input: 
     const [unit] = await tx.db.select().from(units).where(eq(units.id, input.unitId));
     if (!unit) throw notFound({ vi: 'Đơn vị', en: 'Unit' }, input.unitId);
     if (!(await actorHasRoleOnUnit(tx, ['unit_officer'], input.unitId))) {
-      throw new AppError('FORBIDDEN', { vi: `Chỉ cán bộ của ${unit.nameVi} mới đăng ký thi đua cho đơn vị này`, en: `Only an officer of ${unit.nameEn} may register it` });
+      throw new AppError('FORBIDDEN', {
+        vi: `Chỉ cán bộ của ${unit.nameVi} mới đăng ký thi đua cho đơn vị này`,
+        en: `Only an officer of ${unit.nameEn} may register it`,
+      });
     }
-    const [existing] = await tx.db.select({ id: unitRegistrations.id }).from(unitRegistrations).where(and(eq(unitRegistrations.phaseId, phaseId), eq(unitRegistrations.unitId, input.unitId)));
-    if (existing) throw conflict({ vi: `${unit.nameVi} đã đăng ký thi đua cho giai đoạn này`, en: `${unit.nameEn} is already registered for this phase` });
-    const [row] = await tx.db.insert(unitRegistrations).values({ phaseId, unitId: input.unitId, commitments: input.commitments, registeredBy: tx.actor!.userId }).returning();
-    await recordAudit(tx, { action: 'registrations.create', entityType: 'unit_registration', entityId: row!.id, after: { phaseId, unitId: input.unitId, commitments: input.commitments.length } });
+    const [existing] = await tx.db
+      .select({ id: unitRegistrations.id })
+      .from(unitRegistrations)
+      .where(and(eq(unitRegistrations.phaseId, phaseId), eq(unitRegistrations.unitId, input.unitId)));
+    if (existing)
+      throw conflict({
+        vi: `${unit.nameVi} đã đăng ký thi đua cho giai đoạn này`,
+        en: `${unit.nameEn} is already registered for this phase`,
+      });
+    const [row] = await tx.db
+      .insert(unitRegistrations)
+      .values({ phaseId, unitId: input.unitId, commitments: input.commitments, registeredBy: tx.actor!.userId })
+      .returning();
+    await recordAudit(tx, {
+      action: 'registrations.create',
+      entityType: 'unit_registration',
+      entityId: row!.id,
+      after: { phaseId, unitId: input.unitId, commitments: input.commitments.length },
+    });
     return presentRegistration(row!, unit);
   });
 }
@@ -58,11 +77,24 @@ export async function reportOnRegistration(ctx: ServiceContext, registrationId: 
   requireUserId(ctx);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db.select().from(unitRegistrations).where(eq(unitRegistrations.id, registrationId)).for('update');
-    if (!row || !(await actorHasRoleOnUnit(tx, ['unit_officer'], row.unitId))) throw notFound({ vi: 'Đăng ký thi đua', en: 'Registration' }, registrationId);
+    if (!row || !(await actorHasRoleOnUnit(tx, ['unit_officer'], row.unitId)))
+      throw notFound({ vi: 'Đăng ký thi đua', en: 'Registration' }, registrationId);
     const now = tx.clock.now().toISOString();
-    const changes = input.review === 'interim' ? { interimReport: input.report, interimReportedAt: now } : { finalReport: input.report, finalReportedAt: now };
-    const [updated] = await tx.db.update(unitRegistrations).set({ ...changes, updatedAt: now }).where(eq(unitRegistrations.id, registrationId)).returning();
-    await recordAudit(tx, { action: `registrations.report-${input.review}`, entityType: 'unit_registration', entityId: registrationId, after: { length: input.report.length } });
+    const changes =
+      input.review === 'interim'
+        ? { interimReport: input.report, interimReportedAt: now }
+        : { finalReport: input.report, finalReportedAt: now };
+    const [updated] = await tx.db
+      .update(unitRegistrations)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(unitRegistrations.id, registrationId))
+      .returning();
+    await recordAudit(tx, {
+      action: `registrations.report-${input.review}`,
+      entityType: 'unit_registration',
+      entityId: registrationId,
+      after: { length: input.report.length },
+    });
     const [unit] = await tx.db.select().from(units).where(eq(units.id, row.unitId));
     return presentRegistration(updated!, unit!);
   });
@@ -80,7 +112,8 @@ export async function listRegistrations(ctx: ServiceContext, phaseId: string) {
     .orderBy(asc(units.code));
   const seesAll = isProgrammeManager(ctx) || hasRole(ctx.actor, 'leader');
   const visible = [];
-  for (const row of rows) if (seesAll || (await actorHasRoleOnUnit(ctx, ['unit_officer'], row.r.unitId))) visible.push(presentRegistration(row.r, row.unit));
+  for (const row of rows)
+    if (seesAll || (await actorHasRoleOnUnit(ctx, ['unit_officer'], row.r.unitId))) visible.push(presentRegistration(row.r, row.unit));
   return { registrations: visible };
 }
 
@@ -90,7 +123,12 @@ export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise
   const phase = await loadPhase(ctx, phaseId);
   const inPhase = eq(initiatives.phaseId, phaseId);
   const counted = sql<number>`count(*)::int`;
-  const byField = await ctx.db.select({ key: initiatives.fieldCode, count: counted }).from(initiatives).where(and(inPhase, sql`${initiatives.state} <> 'draft'`)).groupBy(initiatives.fieldCode).orderBy(desc(counted), asc(initiatives.fieldCode));
+  const byField = await ctx.db
+    .select({ key: initiatives.fieldCode, count: counted })
+    .from(initiatives)
+    .where(and(inPhase, sql`${initiatives.state} <> 'draft'`))
+    .groupBy(initiatives.fieldCode)
+    .orderBy(desc(counted), asc(initiatives.fieldCode));
   const byUnit = await ctx.db
     .select({ key: sql<string>`coalesce(${units.nameVi}, '—')`, nameEn: sql<string>`coalesce(${units.nameEn}, '—')`, count: counted })
     .from(initiatives)
@@ -98,9 +136,20 @@ export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise
     .where(and(inPhase, sql`${initiatives.state} <> 'draft'`))
     .groupBy(units.nameVi, units.nameEn)
     .orderBy(desc(counted), sql`1`, sql`2`);
-  const byState = await ctx.db.select({ key: initiatives.state, count: counted }).from(initiatives).where(inPhase).groupBy(initiatives.state).orderBy(desc(counted), asc(initiatives.state));
+  const byState = await ctx.db
+    .select({ key: initiatives.state, count: counted })
+    .from(initiatives)
+    .where(inPhase)
+    .groupBy(initiatives.state)
+    .orderBy(desc(counted), asc(initiatives.state));
   const top = await ctx.db
-    .select({ code: initiatives.code, title: initiatives.title, supportCount: initiatives.supportCount, replicationCount: initiatives.replicationCount, scope: initiatives.scope })
+    .select({
+      code: initiatives.code,
+      title: initiatives.title,
+      supportCount: initiatives.supportCount,
+      replicationCount: initiatives.replicationCount,
+      scope: initiatives.scope,
+    })
     .from(initiatives)
     .where(and(inPhase, inArray(initiatives.state, ['recognised', 'awarded', 'replicated'])))
     .orderBy(desc(initiatives.replicationCount), desc(initiatives.supportCount), asc(initiatives.code))
@@ -112,10 +161,20 @@ export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise
     .where(eq(awards.phaseId, phaseId))
     .groupBy(awardTypes.nameVi, awardTypes.nameEn)
     .orderBy(desc(counted), asc(awardTypes.nameVi), asc(awardTypes.nameEn));
-  const [replicated] = await ctx.db.select({ n: counted }).from(replications).innerJoin(initiatives, eq(initiatives.id, replications.initiativeId)).where(inPhase);
+  const [replicated] = await ctx.db
+    .select({ n: counted })
+    .from(replications)
+    .innerJoin(initiatives, eq(initiatives.id, replications.initiativeId))
+    .where(inPhase);
   const [registered] = await ctx.db.select({ n: counted }).from(unitRegistrations).where(eq(unitRegistrations.phaseId, phaseId));
   return {
-    phase: { id: phase.id, name: { vi: phase.nameVi, en: phase.nameEn }, review: phase.review, startsOn: phase.startsOn, endsOn: phase.endsOn },
+    phase: {
+      id: phase.id,
+      name: { vi: phase.nameVi, en: phase.nameEn },
+      review: phase.review,
+      startsOn: phase.startsOn,
+      endsOn: phase.endsOn,
+    },
     byField,
     byUnit: byUnit.map(({ nameEn, ...row }) => ({ ...row, name: { vi: row.key, en: nameEn } })),
     byState,
@@ -128,49 +187,88 @@ export async function phaseReport(ctx: ServiceContext, phaseId: string): Promise
 
 const reviewTitle = (report: PhaseReport) => (report.phase.review === 'final' ? 'BÁO CÁO TỔNG KẾT' : 'BÁO CÁO SƠ KẾT');
 
-async function campaignTitle(ctx: ServiceContext, phaseId: string) {
-  const [row] = await ctx.db.select({ title: campaigns.titleVi }).from(campaigns).innerJoin(campaignPhases, eq(campaignPhases.campaignId, campaigns.id)).where(eq(campaignPhases.id, phaseId));
-  return row?.title ?? '';
+async function campaignOfPhase(ctx: ServiceContext, phaseId: string) {
+  const [row] = await ctx.db
+    .select({ title: campaigns.titleVi, launchingBody: campaigns.launchingBodyVi, fields: campaigns.fields })
+    .from(campaigns)
+    .innerJoin(campaignPhases, eq(campaignPhases.campaignId, campaigns.id))
+    .where(eq(campaignPhases.id, phaseId));
+  if (!row) throw notFound({ vi: 'Giai đoạn', en: 'Phase' }, phaseId);
+  return row;
 }
 
-/** The phase review as DOCX: title, key figures, a chart of initiatives by state with its table, top initiatives, awards. */
+/**
+ * The phase review (sơ kết / tổng kết) as an official report in DOCX (Decree 30/2020/NĐ-CP): key
+ * figures, a chart of initiatives by state with its table, by field and unit, top initiatives, awards.
+ * Issued as a draft: the clerk gives its number when it is signed.
+ */
 export async function phaseReportDocx(ctx: ServiceContext, phaseId: string): Promise<Buffer> {
   const report = await phaseReport(ctx, phaseId);
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  const table = (header: string[], rows: string[][]) =>
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))] });
-  const chart = barChartPng(report.byState.map((s) => s.count));
-  const document = new Document({
-    creator: 'doimoi',
+  const campaign = await campaignOfPhase(ctx, phaseId);
+  const fieldName = (code: string) => campaign.fields.find((f) => f.code === code)?.nameVi ?? code;
+  const counted = (rows: Array<{ key: string; count: number }>, name: (key: string) => string = (key) => key) =>
+    rows.map((r) => [name(r.key), vietnameseNumber(r.count)]);
+  const review = report.phase.review === 'final' ? 'Tổng kết' : 'Sơ kết';
+  return officialDocx({
+    issuer: campaign.launchingBody,
+    place: 'Thành phố Hồ Chí Minh',
+    issuedOn: cityDate(ctx.clock.now()),
+    kind: 'Báo cáo',
+    summary: `${review} ${report.phase.name.vi} — ${campaign.title}`,
     title: `${reviewTitle(report)} ${report.phase.name.vi}`,
-    sections: [
+    body: [
+      { heading: 'I. KẾT QUẢ CHUNG' },
       {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, text: reviewTitle(report) }),
-          new Paragraph({ alignment: AlignmentType.CENTER, text: await campaignTitle(ctx, phaseId) }),
-          new Paragraph({ alignment: AlignmentType.CENTER, text: `${report.phase.name.vi} (${report.phase.startsOn} – ${report.phase.endsOn})` }),
-          new Paragraph({ text: `Số đơn vị đăng ký thi đua: ${report.registrations}. Số lượt nhân rộng: ${report.replications}.` }),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '1. Sáng kiến theo trạng thái' }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: chart, transformation: { width: 480, height: 240 }, altText: { name: 'Biểu đồ', title: 'Sáng kiến theo trạng thái', description: 'Số sáng kiến theo trạng thái; số liệu ở bảng dưới.' } })] }),
-          table(['Trạng thái', 'Số sáng kiến'], report.byState.map((s) => [stateName(s.key as never).vi, String(s.count)])),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '2. Theo lĩnh vực' }),
-          table(['Lĩnh vực', 'Số sáng kiến'], report.byField.map((s) => [s.key, String(s.count)])),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '3. Theo đơn vị' }),
-          table(['Đơn vị', 'Số sáng kiến'], report.byUnit.map((s) => [s.key, String(s.count)])),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '4. Sáng kiến tiêu biểu' }),
-          table(['Mã', 'Tên sáng kiến', 'Đơn vị nhân rộng', 'Lượt ủng hộ'], report.top.map((s) => [s.code, s.title, String(s.replicationCount), String(s.supportCount)])),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, text: '5. Khen thưởng' }),
-          table(['Hình thức', 'Số lượng'], report.awards.map((a) => [a.type, String(a.count)])),
-        ],
+        paragraph: `Giai đoạn từ ngày ${vietnameseDate(report.phase.startsOn)} đến ngày ${vietnameseDate(report.phase.endsOn)}: ${vietnameseNumber(report.registrations)} đơn vị đăng ký thi đua; ${vietnameseNumber(report.replications)} lượt nhân rộng sáng kiến.`,
+      },
+      { heading: 'II. SÁNG KIẾN THEO TRẠNG THÁI' },
+      {
+        image: {
+          png: barChartPng(report.byState.map((s) => s.count)),
+          widthPx: 480,
+          heightPx: 240,
+          title: 'Sáng kiến theo trạng thái',
+          description: 'Số sáng kiến theo trạng thái; số liệu ở bảng dưới.',
+        },
+      },
+      {
+        table: {
+          header: ['Trạng thái', 'Số sáng kiến'],
+          rows: counted(report.byState, (key) => stateName(key as never).vi),
+          numericColumns: [1],
+        },
+      },
+      { heading: 'III. THEO LĨNH VỰC' },
+      { table: { header: ['Lĩnh vực', 'Số sáng kiến'], rows: counted(report.byField, fieldName), numericColumns: [1] } },
+      { heading: 'IV. THEO ĐƠN VỊ' },
+      { table: { header: ['Đơn vị', 'Số sáng kiến'], rows: counted(report.byUnit), numericColumns: [1] } },
+      { heading: 'V. SÁNG KIẾN TIÊU BIỂU' },
+      {
+        table: {
+          header: ['Mã', 'Tên sáng kiến', 'Đơn vị nhân rộng', 'Lượt ủng hộ'],
+          rows: report.top.map((s) => [s.code, s.title, vietnameseNumber(s.replicationCount), vietnameseNumber(s.supportCount)]),
+          numericColumns: [2, 3],
+        },
+      },
+      { heading: 'VI. KHEN THƯỞNG' },
+      {
+        table: {
+          header: ['Hình thức', 'Số lượng'],
+          rows: report.awards.map((a) => [a.type, vietnameseNumber(a.count)]),
+          numericColumns: [1],
+        },
       },
     ],
+    signature: signatureFor(campaign.launchingBody),
+    recipients: ['Ủy ban nhân dân Thành phố (để báo cáo)', 'Các sở, ban, ngành; Ủy ban nhân dân các phường, xã, đặc khu'],
   });
-  return Packer.toBuffer(document);
 }
 
 /** The phase review as XLSX: one sheet per breakdown, and a summary sheet with the chart image beside its data. */
 export async function phaseReportXlsx(ctx: ServiceContext, phaseId: string): Promise<Buffer> {
   const report = await phaseReport(ctx, phaseId);
+  const { fields } = await campaignOfPhase(ctx, phaseId);
+  const fieldName = (code: string) => fields.find((f) => f.code === code)?.nameVi ?? code;
   const counted = (header: string) => [{ header }, { header: 'Số sáng kiến' }];
   return toXlsx(
     [
@@ -186,14 +284,18 @@ export async function phaseReportXlsx(ctx: ServiceContext, phaseId: string): Pro
         ],
         images: [{ png: barChartPng(report.byState.map((s) => s.count)), column: 3, row: 4, widthPx: 480, heightPx: 240 }],
       },
-      { name: 'Linh vuc', columns: counted('Lĩnh vực'), rows: report.byField.map((s) => [s.key, s.count]) },
+      { name: 'Linh vuc', columns: counted('Lĩnh vực'), rows: report.byField.map((s) => [fieldName(s.key), s.count]) },
       { name: 'Don vi', columns: counted('Đơn vị'), rows: report.byUnit.map((s) => [s.key, s.count]) },
       {
         name: 'Tieu bieu',
         columns: ['Mã', 'Tên sáng kiến', 'Phạm vi', 'Đơn vị nhân rộng', 'Lượt ủng hộ'].map((header) => ({ header })),
         rows: report.top.map((s) => [s.code, s.title, s.scope, s.replicationCount, s.supportCount]),
       },
-      { name: 'Khen thuong', columns: [{ header: 'Hình thức' }, { header: 'Số lượng' }], rows: report.awards.map((a) => [a.type, a.count]) },
+      {
+        name: 'Khen thuong',
+        columns: [{ header: 'Hình thức' }, { header: 'Số lượng' }],
+        rows: report.awards.map((a) => [a.type, a.count]),
+      },
     ],
     { createdAt: ctx.clock.now() },
   );

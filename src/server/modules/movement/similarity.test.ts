@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rankSimilar, terms } from './similarity.js';
 
-type LabelledSet = { documents: Array<{ id: string; topic: string; text: string }>; queries: Array<{ text: string; relevantTopic: string }> };
-const labelled = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/movement/similar-initiatives.json', import.meta.url), 'utf8')) as LabelledSet;
+type LabelledSet = {
+  documents: Array<{ id: string; topic: string; text: string }>;
+  queries: Array<{ text: string; relevantTopic: string }>;
+};
+const labelled = JSON.parse(
+  readFileSync(new URL('../../../../tests/fixtures/movement/similar-initiatives.json', import.meta.url), 'utf8'),
+) as LabelledSet;
 
 describe('similar initiatives', () => {
   it('folds diacritics and builds syllable bigrams, without function words', () => {
@@ -17,7 +22,9 @@ describe('similar initiatives', () => {
       return relevant / 3;
     });
     const precisionAt3 = precisions.reduce((a, b) => a + b, 0) / precisions.length;
-    console.info(`similar initiatives: precision@3 = ${precisionAt3.toFixed(3)} over ${labelled.queries.length} queries, ${labelled.documents.length} documents`);
+    console.info(
+      `similar initiatives: precision@3 = ${precisionAt3.toFixed(3)} over ${labelled.queries.length} queries, ${labelled.documents.length} documents`,
+    );
     expect(precisionAt3).toBeGreaterThanOrEqual(0.8);
     // The best hit is on topic for every query.
     for (const query of labelled.queries) {

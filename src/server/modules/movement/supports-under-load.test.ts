@@ -51,7 +51,9 @@ describe(`${accounts} supports sent concurrently over loopback by autocannon`, (
 
   const countNow = async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/movement/gallery/${initiativeId}` });
-    const rows = await t.testDb.database.db.execute<{ n: number }>(sql`select count(*)::int as n from initiative_supports where initiative_id = ${initiativeId}`);
+    const rows = await t.testDb.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from initiative_supports where initiative_id = ${initiativeId}`,
+    );
     return { counter: res.json().supportCount as number, rows: rows.rows[0]!.n };
   };
 

@@ -1,6 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initiativeStates, workflowActions, workflowRoles, type InitiativeState, type WorkflowAction, type WorkflowRole } from '../../../shared/contracts/movement.js';
+import {
+  initiativeStates,
+  workflowActions,
+  workflowRoles,
+  type InitiativeState,
+  type WorkflowAction,
+  type WorkflowRole,
+} from '../../../shared/contracts/movement.js';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { completeDraft, createCouncil, demoCampaign, movementPeople, unitId } from '../../../../tests/support/movement.js';
 import { as, type Browser } from '../../../../tests/support/sessions.js';
@@ -36,7 +43,8 @@ const expected = `
   .split('\n')
   .map((line) => line.trim().split(/\s+/) as [InitiativeState, WorkflowAction, WorkflowRole, InitiativeState]);
 
-const expectedNext = (state: InitiativeState, action: WorkflowAction, role: WorkflowRole) => expected.find(([s, a, r]) => s === state && a === action && r === role)?.[3] ?? null;
+const expectedNext = (state: InitiativeState, action: WorkflowAction, role: WorkflowRole) =>
+  expected.find(([s, a, r]) => s === state && a === action && r === role)?.[3] ?? null;
 
 describe('the workflow table', () => {
   it('allows exactly the documented transitions', () => {
@@ -69,12 +77,21 @@ describe('the workflow table', () => {
   });
 
   it('marks as council steps exactly the council chair’s moves, which council-step.ts scopes to the assigned council', () => {
-    const steps = initiativeStates.flatMap((state) => workflowActions.filter((action) => isCouncilStep(state, action)).map((action) => `${state} ${action}`));
-    expect(steps.sort()).toEqual(expected.filter(([, , role]) => role === 'council_chair').map(([state, action]) => `${state} ${action}`).sort());
+    const steps = initiativeStates.flatMap((state) =>
+      workflowActions.filter((action) => isCouncilStep(state, action)).map((action) => `${state} ${action}`),
+    );
+    expect(steps.sort()).toEqual(
+      expected
+        .filter(([, , role]) => role === 'council_chair')
+        .map(([state, action]) => `${state} ${action}`)
+        .sort(),
+    );
   });
 
   it('names the state and the action in its refusals, in both languages', () => {
-    expect(() => resolveTransition('draft', 'award', ['programme_manager'])).toThrowError('An initiative in state “Draft” cannot be awarded');
+    expect(() => resolveTransition('draft', 'award', ['programme_manager'])).toThrowError(
+      'An initiative in state “Draft” cannot be awarded',
+    );
     try {
       resolveTransition('screening', 'accept_for_review', ['author']);
     } catch (e) {
@@ -97,11 +114,20 @@ describe('the workflow through the API: every state × action × role', () => {
     t = await buildTestApp();
     people = await movementPeople(t, 'wf');
     const campaign = await demoCampaign(t);
-    const created = await as(t.app, people.author.browser)({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaign.id, { unitId: await unitId(t, 'SKHCN') }) });
+    const created = await as(
+      t.app,
+      people.author.browser,
+    )({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaign.id, { unitId: await unitId(t, 'SKHCN') }) });
     expect(created.statusCode, created.body).toBe(201);
     initiativeId = created.json().id;
     councilId = (await createCouncil(t, people.pm.browser, campaign.id, people.chair, people.reviewers.slice(0, 2))).id;
-    browserOf = { author: people.author.browser, programme_manager: people.pm.browser, council_chair: people.chair.browser, unit_officer: people.officer.browser, public: people.citizen.browser };
+    browserOf = {
+      author: people.author.browser,
+      programme_manager: people.pm.browser,
+      council_chair: people.chair.browser,
+      unit_officer: people.officer.browser,
+      public: people.citizen.browser,
+    };
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -112,7 +138,9 @@ describe('the workflow through the API: every state × action × role', () => {
     await db().delete(replications).where(eq(replications.initiativeId, initiativeId));
     await db().delete(reviewAssignments).where(eq(reviewAssignments.initiativeId, initiativeId));
     // Assigned to the council with its review in, so a council step is the table's to allow or refuse.
-    await db().insert(reviewAssignments).values({ councilId, initiativeId, reviewerId: people.reviewers[0]!.user.id, submittedAt: t.clock.now().toISOString() });
+    await db()
+      .insert(reviewAssignments)
+      .values({ councilId, initiativeId, reviewerId: people.reviewers[0]!.user.id, submittedAt: t.clock.now().toISOString() });
     await db().update(initiatives).set({ state }).where(eq(initiatives.id, initiativeId));
   }
   async function stateNow(): Promise<InitiativeState> {
@@ -127,45 +155,74 @@ describe('the workflow through the API: every state × action × role', () => {
     switch (action) {
       case 'recognise':
       case 'refuse':
-        return request({ method: 'POST', url: `/api/movement/councils/${councilId}/decisions`, payload: { initiativeId, outcome: action === 'recognise' ? 'recognised' : 'not_recognised', scope: 'unit', votesFor: 3, votesAgainst: 0, reason } });
+        return request({
+          method: 'POST',
+          url: `/api/movement/councils/${councilId}/decisions`,
+          payload: {
+            initiativeId,
+            outcome: action === 'recognise' ? 'recognised' : 'not_recognised',
+            scope: 'unit',
+            votesFor: 3,
+            votesAgainst: 0,
+            reason,
+          },
+        });
       case 'award':
-        return request({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/awards`, payload: { awardTypeCode: 'GIAY-KHEN', decisionRef: 'QĐ 1/QĐ-SKHCN', awardedOn: '2026-03-01', recipients: 'Nguyễn Văn An' } });
+        return request({
+          method: 'POST',
+          url: `/api/movement/initiatives/${initiativeId}/awards`,
+          payload: { awardTypeCode: 'GIAY-KHEN', decisionRef: 'QĐ 1/QĐ-SKHCN', awardedOn: '2026-03-01', recipients: 'Nguyễn Văn An' },
+        });
       case 'replicate':
-        return request({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/replications`, payload: { unitId: await unitId(t, '25747'), adoptedOn: '2026-03-01', results: 'Áp dụng thành công' } });
+        return request({
+          method: 'POST',
+          url: `/api/movement/initiatives/${initiativeId}/replications`,
+          payload: { unitId: await unitId(t, '25747'), adoptedOn: '2026-03-01', results: 'Áp dụng thành công' },
+        });
       default:
         return request({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action, reason } });
     }
   }
 
-  it.each(initiativeStates)('from %s', async (state) => {
-    const outcomes: string[] = [];
-    const wanted: string[] = [];
-    for (const action of workflowActions) {
-      for (const role of workflowRoles) {
-        await putInState(state);
-        const res = await act(action, role);
-        const next = expectedNext(state, action, role);
-        wanted.push(`${action} by ${role}: ${next ?? 'refused'}`);
-        if (res.statusCode < 300) {
-          outcomes.push(`${action} by ${role}: ${await stateNow()}`);
-        } else {
-          expect([403, 404, 409], `${state} ${action} ${role}: ${res.body}`).toContain(res.statusCode);
-          const message = res.json().error.message;
-          expect(message.vi.length, res.body).toBeGreaterThan(5);
-          expect(message.en.length, res.body).toBeGreaterThan(5);
-          expect(await stateNow()).toBe(state);
-          outcomes.push(`${action} by ${role}: refused`);
+  it.each(initiativeStates)(
+    'from %s',
+    async (state) => {
+      const outcomes: string[] = [];
+      const wanted: string[] = [];
+      for (const action of workflowActions) {
+        for (const role of workflowRoles) {
+          await putInState(state);
+          const res = await act(action, role);
+          const next = expectedNext(state, action, role);
+          wanted.push(`${action} by ${role}: ${next ?? 'refused'}`);
+          if (res.statusCode < 300) {
+            outcomes.push(`${action} by ${role}: ${await stateNow()}`);
+          } else {
+            expect([403, 404, 409], `${state} ${action} ${role}: ${res.body}`).toContain(res.statusCode);
+            const message = res.json().error.message;
+            expect(message.vi.length, res.body).toBeGreaterThan(5);
+            expect(message.en.length, res.body).toBeGreaterThan(5);
+            expect(await stateNow()).toBe(state);
+            outcomes.push(`${action} by ${role}: refused`);
+          }
         }
       }
-    }
-    expect(outcomes).toEqual(wanted);
-  }, 120_000);
+      expect(outcomes).toEqual(wanted);
+    },
+    120_000,
+  );
 
   it('asks for a reason when returning, refusing or withdrawing', async () => {
     await putInState('screening');
-    const res = await as(t.app, people.pm.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'return', reason: '' } });
+    const res = await as(
+      t.app,
+      people.pm.browser,
+    )({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'return', reason: '' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toEqual({ vi: 'Vui lòng ghi rõ lý do (ít nhất 3 ký tự)', en: 'Please give a reason (at least 3 characters)' });
+    expect(res.json().error.message).toEqual({
+      vi: 'Vui lòng ghi rõ lý do (ít nhất 3 ký tự)',
+      en: 'Please give a reason (at least 3 characters)',
+    });
     expect(await stateNow()).toBe('screening');
   });
 
@@ -173,11 +230,21 @@ describe('the workflow through the API: every state × action × role', () => {
     await putInState('submitted');
     // Later than every step above, so this step's notice is the newest.
     t.clock.advance(60_000);
-    const res = await as(t.app, people.pm.browser)({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'start_screening', reason: '' } });
+    const res = await as(
+      t.app,
+      people.pm.browser,
+    )({ method: 'POST', url: `/api/movement/initiatives/${initiativeId}/transitions`, payload: { action: 'start_screening', reason: '' } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().history.at(-1)).toMatchObject({ action: 'start_screening', fromState: 'submitted', toState: 'screening', actorRole: 'programme_manager' });
+    expect(res.json().history.at(-1)).toMatchObject({
+      action: 'start_screening',
+      fromState: 'submitted',
+      toState: 'screening',
+      actorRole: 'programme_manager',
+    });
     // Scoped to this initiative: the last audit row about it is this step.
-    const audit = await db().execute<{ action: string }>(sql`select action from audit_events where entity_id = ${initiativeId} order by id desc limit 1`);
+    const audit = await db().execute<{ action: string }>(
+      sql`select action from audit_events where entity_id = ${initiativeId} order by id desc limit 1`,
+    );
     expect(audit.rows[0]?.action).toBe('initiatives.start-screening');
     const inbox = await as(t.app, people.author.browser)({ method: 'GET', url: '/api/notifications' });
     expect(inbox.json().items[0].title.vi).toContain('Đang sơ loại');

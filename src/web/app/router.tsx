@@ -5,23 +5,10 @@ import { RouteErrorPage } from '../components/route-error-page.js';
 import { HomePage } from '../features/portal/home-page.js';
 import { features } from './features.js';
 import { lazyPage } from './lazy-page.js';
+import { englishAliases } from '../../shared/web-paths.js';
 import { paths } from './paths.js';
 
 export { paths } from './paths.js';
-
-/** English paths people may type or share, each redirected (query string kept) to its Vietnamese path. */
-const englishAliases: ReadonlyArray<readonly [alias: string, target: string]> = [
-  ['search', paths.search],
-  ['sign-up', paths.signUp],
-  ['verify-email', paths.verifyEmail],
-  ['sign-in', paths.signIn],
-  ['sign-in/second-factor', paths.secondFactor],
-  ['forgot-password', paths.forgotPassword],
-  ['reset-password', paths.resetPassword],
-  ['account', paths.account],
-  ['privacy', paths.privacy],
-  ...features.flatMap((feature) => feature.englishAliases ?? []),
-];
 
 /** Strips the leading slash: child routes are relative to the layout's "/". */
 const relative = (path: string) => path.slice(1);
@@ -66,7 +53,7 @@ export const routes: RouteObject[] = [
           },
           ...features.flatMap((feature) => feature.routes),
           ...englishAliases.map(([alias, target]) => ({
-            path: alias,
+            path: relative(alias),
             loader: ({ request }: { request: Request }) => redirect(`${target}${new URL(request.url).search}`),
           })),
           { path: '*', element: <NotFoundPage /> },

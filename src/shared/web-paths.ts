@@ -37,6 +37,9 @@ export const indicatorPaths = {
   manage: '/quan-ly-chi-tieu',
 } as const;
 
+/** The managers' queue's query parameter naming the state it lists. */
+export const manageStateParam = 'trang-thai';
+
 /** The submission form's query parameter naming the campaign to submit to. */
 export const campaignParam = 'phong-trao';
 

@@ -35,8 +35,9 @@ export type ModuleManifest = {
   /** Deletes or anonymises what the module holds about a person who erases their account; runs in the erasing transaction. */
   erasePersonalData?: (ctx: ServiceContext, userId: string) => Promise<void>;
   /**
-   * The signed-in person's jobs in this module, counted within what the module's own lists show them
-   * (a unit officer: their units only). Items with a count of zero are left out by the workspace.
+   * The signed-in person's jobs in this module, for the roles they hold, counted within what the
+   * module's own lists show them (a unit officer: their units only). A job with nothing waiting is
+   * still listed (count 0), so the way to it stays one click away.
    */
   workItems?: (ctx: ServiceContext) => Promise<WorkItem[]>;
 };

@@ -16,7 +16,7 @@ import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useManageList, useMyInitiatives } from './api.js';
 import { ManagerLinks } from './manager-links.js';
-import { movementPaths } from './paths.js';
+import { manageStateParam, movementPaths } from './paths.js';
 import { InitiativeStateTag } from './state-tag.js';
 import { useFieldNames } from './use-field-names.js';
 
@@ -121,7 +121,6 @@ function MyList() {
   );
 }
 
-const stateParam = 'trang-thai';
 
 /** The programme managers' queue, by state (kept in the URL, so a view can be shared). */
 export function ManagePage() {
@@ -144,7 +143,7 @@ export function ManagePage() {
 function ManageList() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const wanted = params.get(stateParam);
+  const wanted = params.get(manageStateParam);
   const state: InitiativeState | '' =
     wanted === null ? 'submitted' : (initiativeStates as readonly string[]).includes(wanted) ? (wanted as InitiativeState) : '';
   const list = useManageList(state);
@@ -153,7 +152,7 @@ function ManageList() {
       <LabelledSelect
         label={t('movement.manage.filter')}
         value={state}
-        onChange={(event) => setParams({ [stateParam]: event.target.value }, { replace: true })}
+        onChange={(event) => setParams({ [manageStateParam]: event.target.value }, { replace: true })}
         emptyOption={t('movement.common.all')}
         options={initiativeStates.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`movement.states.${s}`) }))}
       />

@@ -1,2 +1,2 @@
 /** The movement's pages (declared with every other page in src/shared). */
-export { campaignParam, movementPaths } from '../../../shared/web-paths.js';
+export { campaignParam, manageStateParam, movementPaths } from '../../../shared/web-paths.js';

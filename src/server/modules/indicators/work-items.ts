@@ -56,7 +56,7 @@ export async function indicatorWorkItems(ctx: ServiceContext): Promise<WorkItem[
       },
     );
   }
-  if (isProgrammeManager(ctx.actor))
+  if (isProgrammeManager(ctx.actor) && hasRole(ctx.actor, 'programme_manager'))
     out.push({
       id: 'indicators.values-to-approve',
       role: 'programme_manager',

@@ -124,5 +124,5 @@ async function authorItems(ctx: ServiceContext, userId: string): Promise<WorkIte
 export async function movementWorkItems(ctx: ServiceContext): Promise<WorkItem[]> {
   const userId = ctx.actor?.userId;
   if (!userId) return [];
-  return [...(isProgrammeManager(ctx) ? await managerItems(ctx) : []), ...(await reviewerItems(ctx, userId)), ...(await authorItems(ctx, userId))];
+  return [...(isProgrammeManager(ctx) && hasRole(ctx.actor, 'programme_manager') ? await managerItems(ctx) : []), ...(await reviewerItems(ctx, userId)), ...(await authorItems(ctx, userId))];
 }

@@ -139,7 +139,7 @@ export async function plansWorkItems(ctx: ServiceContext): Promise<WorkItem[]> {
   const unitIds = await officerUnitIds(ctx);
   return [
     ...(unitIds.length > 0 ? await officerItems(ctx, unitIds, today) : []),
-    ...(isPlanManager(ctx.actor) ? await managerItems(ctx) : []),
+    ...(isPlanManager(ctx.actor) && hasRole(ctx.actor, 'programme_manager') ? await managerItems(ctx) : []),
     ...(hasRole(ctx.actor, 'leader') ? await leaderItems(ctx, today) : []),
   ];
 }

@@ -9,11 +9,28 @@ import { units, users } from './schema.js';
 export async function identityWorkItems(ctx: ServiceContext): Promise<WorkItem[]> {
   if (!hasRole(ctx.actor, 'administrator')) return [];
   const [[accounts], [activeUnits]] = await Promise.all([
-    ctx.db.select({ n: count() }).from(users).where(and(eq(users.isActive, true), isNull(users.erasedAt))),
+    ctx.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.isActive, true), isNull(users.erasedAt))),
     ctx.db.select({ n: count() }).from(units).where(eq(units.isActive, true)),
   ]);
   return [
-    { id: 'identity.accounts', role: 'administrator', label: { vi: 'Tài khoản đang hoạt động', en: 'Active accounts' }, count: accounts?.n ?? 0, urgency: 'info', href: adminPaths.users },
-    { id: 'identity.units', role: 'administrator', label: { vi: 'Đơn vị đang hoạt động', en: 'Active units' }, count: activeUnits?.n ?? 0, urgency: 'info', href: adminPaths.units },
+    {
+      id: 'identity.accounts',
+      role: 'administrator',
+      label: { vi: 'Tài khoản đang hoạt động', en: 'Active accounts' },
+      count: accounts?.n ?? 0,
+      urgency: 'info',
+      href: adminPaths.users,
+    },
+    {
+      id: 'identity.units',
+      role: 'administrator',
+      label: { vi: 'Đơn vị đang hoạt động', en: 'Active units' },
+      count: activeUnits?.n ?? 0,
+      urgency: 'info',
+      href: adminPaths.units,
+    },
   ];
 }

@@ -28,11 +28,21 @@ export async function indicatorWorkItems(ctx: ServiceContext): Promise<WorkItem[
       .select({ indicatorId: indicatorObservations.indicatorId, period: indicatorObservations.period })
       .from(indicatorObservations)
       .innerJoin(indicators, eq(indicators.id, indicatorObservations.indicatorId))
-      .where(and(inArray(indicatorObservations.indicatorId, reportable.map((item) => item.id)), eq(indicatorObservations.status, 'returned')))
+      .where(
+        and(
+          inArray(
+            indicatorObservations.indicatorId,
+            reportable.map((item) => item.id),
+          ),
+          eq(indicatorObservations.status, 'returned'),
+        ),
+      )
       .orderBy(asc(indicators.code), asc(indicatorObservations.period));
     // A returned period stays to do until a new value is sent for it; it then counts among the missing, not twice.
     const isReturned = (id: string, period: string) => returned.some((r) => r.indicatorId === id && r.period === period);
-    const stillReturned = returned.filter((r) => reportable.find((item) => item.id === r.indicatorId)?.missingPeriods.includes(r.period) ?? false);
+    const stillReturned = returned.filter(
+      (r) => reportable.find((item) => item.id === r.indicatorId)?.missingPeriods.includes(r.period) ?? false,
+    );
     const toEnter = reportable
       .map((item) => ({ item, periods: item.missingPeriods.filter((period) => !isReturned(item.id, period)) }))
       .filter(({ periods }) => periods.length > 0);
@@ -44,7 +54,9 @@ export async function indicatorWorkItems(ctx: ServiceContext): Promise<WorkItem[
         count: toEnter.reduce((sum, { periods }) => sum + periods.length, 0),
         urgency: 'overdue',
         href: indicatorPaths.manage,
-        parts: toEnter.slice(0, partsLimit).map(({ item, periods }) => ({ label: nameOf(item), count: periods.length, href: indicatorPaths.manage })),
+        parts: toEnter
+          .slice(0, partsLimit)
+          .map(({ item, periods }) => ({ label: nameOf(item), count: periods.length, href: indicatorPaths.manage })),
       },
       {
         id: 'indicators.values-returned',

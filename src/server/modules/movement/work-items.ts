@@ -42,7 +42,11 @@ async function managerItems(ctx: ServiceContext): Promise<WorkItem[]> {
       count: byState.reduce((sum, row) => sum + row.n, 0),
       urgency: 'due',
       href: manageState('submitted'),
-      parts: waiting.map((state) => ({ label: stateLabels[state]!, count: byState.find((row) => row.state === state)?.n ?? 0, href: manageState(state) })),
+      parts: waiting.map((state) => ({
+        label: stateLabels[state]!,
+        count: byState.find((row) => row.state === state)?.n ?? 0,
+        href: manageState(state),
+      })),
     },
     {
       id: 'movement.councils-to-set-up',
@@ -51,7 +55,9 @@ async function managerItems(ctx: ServiceContext): Promise<WorkItem[]> {
       count: noCouncil.length,
       urgency: 'due',
       href: movementPaths.newCouncil,
-      parts: noCouncil.slice(0, partsLimit).map((row) => ({ label: { vi: row.titleVi, en: row.titleEn }, count: row.n, href: movementPaths.campaign(row.code) })),
+      parts: noCouncil
+        .slice(0, partsLimit)
+        .map((row) => ({ label: { vi: row.titleVi, en: row.titleEn }, count: row.n, href: movementPaths.campaign(row.code) })),
     },
   ];
 }
@@ -74,7 +80,13 @@ async function reviewerItems(ctx: ServiceContext, userId: string): Promise<WorkI
       count: open.length,
       urgency: 'due',
       href: movementPaths.reviews,
-      parts: open.slice(0, partsLimit).map((row) => ({ label: { vi: `${row.code} — ${row.title}`, en: `${row.code} — ${row.title}` }, count: 1, href: movementPaths.score(row.id) })),
+      parts: open
+        .slice(0, partsLimit)
+        .map((row) => ({
+          label: { vi: `${row.code} — ${row.title}`, en: `${row.code} — ${row.title}` },
+          count: 1,
+          href: movementPaths.score(row.id),
+        })),
     },
   ];
 }
@@ -115,7 +127,13 @@ async function authorItems(ctx: ServiceContext, userId: string): Promise<WorkIte
       count: toConfirm.length,
       urgency: 'due',
       href: toConfirm[0] ? movementPaths.dossier(toConfirm[0].id) : movementPaths.mine,
-      parts: toConfirm.slice(0, partsLimit).map((row) => ({ label: { vi: `${row.code} — ${row.title}`, en: `${row.code} — ${row.title}` }, count: 1, href: movementPaths.dossier(row.id) })),
+      parts: toConfirm
+        .slice(0, partsLimit)
+        .map((row) => ({
+          label: { vi: `${row.code} — ${row.title}`, en: `${row.code} — ${row.title}` },
+          count: 1,
+          href: movementPaths.dossier(row.id),
+        })),
     },
   ];
 }
@@ -124,5 +142,9 @@ async function authorItems(ctx: ServiceContext, userId: string): Promise<WorkIte
 export async function movementWorkItems(ctx: ServiceContext): Promise<WorkItem[]> {
   const userId = ctx.actor?.userId;
   if (!userId) return [];
-  return [...(isProgrammeManager(ctx) && hasRole(ctx.actor, 'programme_manager') ? await managerItems(ctx) : []), ...(await reviewerItems(ctx, userId)), ...(await authorItems(ctx, userId))];
+  return [
+    ...(isProgrammeManager(ctx) && hasRole(ctx.actor, 'programme_manager') ? await managerItems(ctx) : []),
+    ...(await reviewerItems(ctx, userId)),
+    ...(await authorItems(ctx, userId)),
+  ];
 }

@@ -47,7 +47,9 @@ async function officerItems(ctx: ServiceContext, unitIds: string[], today: strin
     const period = currentPeriod(task.reportingPeriod, today);
     const isFiled = lastReportAt !== null && new Date(lastReportAt) >= new Date(`${period.startsOn}T00:00:00+07:00`);
     const isStarted = task.startOn === null || task.startOn <= period.dueOn;
-    return !isFiled && isStarted && addDays(today, plansSettings.dueSoonDays) >= period.dueOn ? [{ task, isLate: today > period.dueOn, period }] : [];
+    return !isFiled && isStarted && addDays(today, plansSettings.dueSoonDays) >= period.dueOn
+      ? [{ task, isLate: today > period.dueOn, period }]
+      : [];
   });
   return [
     {

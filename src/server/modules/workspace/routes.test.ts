@@ -11,13 +11,22 @@ import { demoPassword } from '../identity/seed.js';
 /** The demo accounts, one or more per role: the workspace is tried as each. */
 const accounts = readDemoSeed(
   'accounts.json',
-  z.object({ accounts: z.array(z.object({ email: z.string(), grants: z.array(z.object({ role: z.enum(roleNames), unitCode: z.string() })) })) }).loose(),
+  z
+    .object({
+      accounts: z.array(z.object({ email: z.string(), grants: z.array(z.object({ role: z.enum(roleNames), unitCode: z.string() })) })),
+    })
+    .loose(),
 ).accounts;
 
 /** The jobs each role finds, written out apart from the modules that list them. */
 const jobsOf: Record<RoleName, string[]> = {
   administrator: ['identity.accounts', 'identity.units'],
-  programme_manager: ['plans.extension-requests', 'indicators.values-to-approve', 'movement.initiatives-to-screen', 'movement.councils-to-set-up'],
+  programme_manager: [
+    'plans.extension-requests',
+    'indicators.values-to-approve',
+    'movement.initiatives-to-screen',
+    'movement.councils-to-set-up',
+  ],
   leader: ['plans.city-overdue-by-unit', 'indicators.off-track'],
   unit_officer: ['plans.tasks-overdue', 'plans.tasks-due-soon', 'plans.reports-due'],
   reviewer: ['movement.score-sheets'],
@@ -65,17 +74,24 @@ describe('GET /api/workspace', () => {
     expect([...seeded].sort()).toEqual([...roleNames].sort());
   });
 
-  it.each(accounts.map((a) => [a.email, a.grants.map((g) => g.role)] as const))('lists the jobs of %s (%j), each on a page of the web app', async (email, roles) => {
-    const workspace = await workspaceOf(email);
-    const reports = roles.includes('unit_officer') && (await get<{ items: Array<{ canEnter: boolean }> }>(email, '/api/indicators/work')).body.items.some((i) => i.canEnter);
-    expect(workspace.items.map((item) => item.id).sort()).toEqual([...roles.flatMap((role) => jobsOf[role]), ...(reports ? reporterJobs : []), ...everyonesJobs].sort());
-    for (const item of workspace.items) {
-      expect(isWebPage(item.href.split('?')[0]!), item.href).toBe(true);
-      for (const part of item.parts ?? []) expect(isWebPage(part.href.split('?')[0]!), part.href).toBe(true);
-    }
-    const open = workspace.items.filter((item) => item.urgency !== 'info').reduce((sum, item) => sum + item.count, 0);
-    expect(workspace.openCount).toBe(open);
-  });
+  it.each(accounts.map((a) => [a.email, a.grants.map((g) => g.role)] as const))(
+    'lists the jobs of %s (%j), each on a page of the web app',
+    async (email, roles) => {
+      const workspace = await workspaceOf(email);
+      const reports =
+        roles.includes('unit_officer') &&
+        (await get<{ items: Array<{ canEnter: boolean }> }>(email, '/api/indicators/work')).body.items.some((i) => i.canEnter);
+      expect(workspace.items.map((item) => item.id).sort()).toEqual(
+        [...roles.flatMap((role) => jobsOf[role]), ...(reports ? reporterJobs : []), ...everyonesJobs].sort(),
+      );
+      for (const item of workspace.items) {
+        expect(isWebPage(item.href.split('?')[0]!), item.href).toBe(true);
+        for (const part of item.parts ?? []) expect(isWebPage(part.href.split('?')[0]!), part.href).toBe(true);
+      }
+      const open = workspace.items.filter((item) => item.urgency !== 'info').reduce((sum, item) => sum + item.count, 0);
+      expect(workspace.openCount).toBe(open);
+    },
+  );
 
   it("counts an officer's tasks within their own unit, as their task list does", async () => {
     for (const unitCode of ['SKHCN', 'SYT', '26743']) {
@@ -86,7 +102,9 @@ describe('GET /api/workspace', () => {
       const soon = workspace.items.find((item) => item.id === 'plans.tasks-due-soon')!;
       expect(soon.parts).toHaveLength(soon.count);
     }
-    const counts = await Promise.all(['SKHCN', 'SYT'].map(async (code) => countOf(await workspaceOf(accountWith('unit_officer', code)), 'plans.tasks-overdue')));
+    const counts = await Promise.all(
+      ['SKHCN', 'SYT'].map(async (code) => countOf(await workspaceOf(accountWith('unit_officer', code)), 'plans.tasks-overdue')),
+    );
     expect(counts[0]! + counts[1]!).toBeGreaterThan(0);
   });
 
@@ -103,17 +121,24 @@ describe('GET /api/workspace', () => {
     const workspace = await workspaceOf(email);
     const work = await get<{ reviewQueue: unknown[] }>(email, '/api/indicators/work');
     expect(countOf(workspace, 'indicators.values-to-approve')).toBe(work.body.reviewQueue.length);
-    const queues = await Promise.all(['submitted', 'screening'].map((state) => get<{ total: number }>(email, `/api/movement/manage/initiatives?state=${state}`)));
+    const queues = await Promise.all(
+      ['submitted', 'screening'].map((state) => get<{ total: number }>(email, `/api/movement/manage/initiatives?state=${state}`)),
+    );
     expect(countOf(workspace, 'movement.initiatives-to-screen')).toBe(queues.reduce((sum, q) => sum + q.body.total, 0));
   });
 
-  it("gives a council member the score sheets they have not submitted", async () => {
+  it('gives a council member the score sheets they have not submitted', async () => {
     for (const account of accounts.filter((a) => a.grants.some((g) => g.role === 'reviewer'))) {
-      const reviews = await get<{ tasks: Array<{ submittedAt: string | null; initiativeId: string }> }>(account.email, '/api/movement/reviews/mine');
+      const reviews = await get<{ tasks: Array<{ submittedAt: string | null; initiativeId: string }> }>(
+        account.email,
+        '/api/movement/reviews/mine',
+      );
       const workspace = await workspaceOf(account.email);
       const sheets = workspace.items.find((item) => item.id === 'movement.score-sheets')!;
       expect(sheets.count).toBeLessThanOrEqual(reviews.body.tasks.filter((task) => task.submittedAt === null).length);
-      expect(sheets.parts?.map((p) => p.href.split('/').at(-1)).every((id) => reviews.body.tasks.some((task) => task.initiativeId === id))).toBe(true);
+      expect(
+        sheets.parts?.map((p) => p.href.split('/').at(-1)).every((id) => reviews.body.tasks.some((task) => task.initiativeId === id)),
+      ).toBe(true);
     }
   });
 
@@ -122,7 +147,9 @@ describe('GET /api/workspace', () => {
     const overdue = workspace.items.find((item) => item.id === 'plans.city-overdue-by-unit')!;
     expect(overdue.count).toBeGreaterThan(0);
     expect(overdue.parts!.reduce((sum, part) => sum + part.count, 0)).toBe(overdue.count);
-    const officers = await Promise.all(['SKHCN', 'SYT', '26743'].map(async (code) => countOf(await workspaceOf(accountWith('unit_officer', code)), 'plans.tasks-overdue')!));
+    const officers = await Promise.all(
+      ['SKHCN', 'SYT', '26743'].map(async (code) => countOf(await workspaceOf(accountWith('unit_officer', code)), 'plans.tasks-overdue')!),
+    );
     expect(overdue.count).toBeGreaterThanOrEqual(Math.max(...officers));
   });
 });

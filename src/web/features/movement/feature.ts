@@ -26,7 +26,7 @@ export const movementFeature: WebFeature = {
     { path: 'kiem-duyet-binh-luan', ...lazyPage(() => import('./moderation-page.js'), 'ModerationPage', ['movement']) },
   ],
   nav: [
+    // One entry: the gallery, whose header leads to the campaigns and to submitting an initiative.
     { to: movementPaths.gallery, label: 'nav.movement' },
-    { to: movementPaths.campaigns, label: 'nav.campaigns' },
   ],
 };

@@ -116,6 +116,11 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     commune: 'Commune',
     special_zone: 'Special zone',
   },
+  noPermission: {
+    heading: 'This page is not for your role',
+    body: 'Your account may not use this page. If you need to, ask your unit’s administrator.',
+    toWorkspace: 'Back to My work',
+  },
   notFound: {
     pageTitle: 'Page not found',
     heading: 'Page not found',

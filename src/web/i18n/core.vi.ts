@@ -116,6 +116,11 @@ export const coreVi = {
     commune: 'Xã',
     special_zone: 'Đặc khu',
   },
+  noPermission: {
+    heading: 'Trang này không dành cho vai trò của bạn',
+    body: 'Tài khoản của bạn không có quyền dùng trang này. Nếu bạn cần quyền này, hãy liên hệ quản trị hệ thống của đơn vị.',
+    toWorkspace: 'Về Việc của tôi',
+  },
   notFound: {
     pageTitle: 'Không tìm thấy trang',
     heading: 'Không tìm thấy trang',

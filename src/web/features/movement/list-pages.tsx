@@ -13,7 +13,9 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { RequirePermission } from '../identity/require-permission.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import { useManageList, useMyInitiatives } from './api.js';
 import { ManagerLinks } from './manager-links.js';
 import { manageStateParam, movementPaths } from './paths.js';
@@ -121,21 +123,20 @@ function MyList() {
   );
 }
 
-
 /** The programme managers' queue, by state (kept in the URL, so a view can be shared). */
 export function ManagePage() {
   const { t } = useTranslation();
   return (
     <Page>
       <PageHeader title={t('movement.manage.heading')} documentTitle={t('movement.manage.pageTitle')} breadcrumbs={breadcrumbs(t)} />
-      <RequireSignedIn>
+      <RequirePermission allows={isProgrammeManager}>
         {() => (
           <>
             <ManagerLinks />
             <ManageList />
           </>
         )}
-      </RequireSignedIn>
+      </RequirePermission>
     </Page>
   );
 }

@@ -63,9 +63,15 @@ describe('every page on a 375 px phone', () => {
     for (const pattern of webRoutePatterns) {
       const path = fill(pattern, params);
       await page.goto(`${server.baseUrl}${path}`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
       // Lazy content (tables, charts) settles before measuring.
       await page.waitForLoadState('networkidle');
+      const hasHeading = await page
+        .getByRole('heading', { level: 1 })
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!hasHeading) problems.push(`${path}: no page heading`);
       const { overflow, headerHeight } = await page.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         headerHeight: document.querySelector('header')!.getBoundingClientRect().height,

@@ -15,22 +15,16 @@ export async function identityWorkItems(ctx: ServiceContext): Promise<WorkItem[]
       .where(and(eq(users.isActive, true), isNull(users.erasedAt))),
     ctx.db.select({ n: count() }).from(units).where(eq(units.isActive, true)),
   ]);
+  const figure = (id: string, label: WorkItem['label'], n: number | undefined, href: string): WorkItem => ({
+    id,
+    role: 'administrator',
+    label,
+    count: n ?? 0,
+    urgency: 'info',
+    href,
+  });
   return [
-    {
-      id: 'identity.accounts',
-      role: 'administrator',
-      label: { vi: 'Tài khoản đang hoạt động', en: 'Active accounts' },
-      count: accounts?.n ?? 0,
-      urgency: 'info',
-      href: adminPaths.users,
-    },
-    {
-      id: 'identity.units',
-      role: 'administrator',
-      label: { vi: 'Đơn vị đang hoạt động', en: 'Active units' },
-      count: activeUnits?.n ?? 0,
-      urgency: 'info',
-      href: adminPaths.units,
-    },
+    figure('identity.accounts', { vi: 'Tài khoản đang hoạt động', en: 'Active accounts' }, accounts?.n, adminPaths.users),
+    figure('identity.units', { vi: 'Đơn vị đang hoạt động', en: 'Active units' }, activeUnits?.n, adminPaths.units),
   ];
 }

@@ -24,7 +24,7 @@ import cookie from '@fastify/cookie';
 import { requestActorResolver } from './modules/identity/request-actor.js';
 import { policyPlugin } from './plugins/policy.js';
 import { securityPlugin } from './plugins/security.js';
-import { isWebPage } from '../shared/web-paths.js';
+import { isWebPage } from '../shared/web-page-match.js';
 import { wantsWebApp, webPlugin } from './plugins/web.js';
 import { version } from './version.js';
 

@@ -166,15 +166,6 @@ export const englishAliases: ReadonlyArray<readonly [alias: string, target: stri
   ['/admin/audit', adminPaths.audit],
 ];
 
-const patternRegex = (pattern: string) =>
-  new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
-const knownPatterns = [...webRoutePatterns, ...englishAliases.map(([alias]) => alias)].map(patternRegex);
-
-/** Whether the web app has a page at `pathname` (query and fragment excluded). */
-export function isWebPage(pathname: string): boolean {
-  return knownPatterns.some((pattern) => pattern.test(pathname));
-}
-
 /** An absolute link to a page, for e-mails and anything read outside the browser. */
 export function absoluteUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/$/, '')}${path}`;

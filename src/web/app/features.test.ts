@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { englishAliases, isWebPage, webRoutePatterns } from '../../shared/web-paths.js';
+import { isWebPage } from '../../shared/web-page-match.js';
+import { englishAliases, webRoutePatterns } from '../../shared/web-paths.js';
 import { features } from './features.js';
 
 const routePaths = features.flatMap((feature) => feature.routes).map((route) => (route.index ? '/' : `/${route.path ?? ''}`));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { roleNames, rolesRequiringSecondFactor, type RoleName } from '../../../shared/contracts/identity.js';
 import type { Workspace } from '../../../shared/contracts/workspace.js';
-import { isWebPage } from '../../../shared/web-paths.js';
+import { isWebPage } from '../../../shared/web-page-match.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, signIn, type Browser } from '../../../../tests/support/sessions.js';

@@ -24,6 +24,7 @@ import cookie from '@fastify/cookie';
 import { requestActorResolver } from './modules/identity/request-actor.js';
 import { policyPlugin } from './plugins/policy.js';
 import { securityPlugin } from './plugins/security.js';
+import { isWebPage } from '../shared/web-page-match.js';
 import { wantsWebApp, webPlugin } from './plugins/web.js';
 import { version } from './version.js';
 
@@ -104,8 +105,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(webPlugin, { root: options.webRoot ?? webDistDir });
   const hasWebApp = app.hasReplyDecorator('sendWebApp');
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    if (hasWebApp && wantsWebApp(request)) return reply.sendWebApp();
     const path = request.url.split('?')[0] ?? request.url;
+    // The app renders its own "not found" page; the status tells crawlers and links checkers the truth.
+    if (hasWebApp && wantsWebApp(request)) return (isWebPage(path) ? reply : reply.status(404)).sendWebApp();
     const body: ErrorBody = {
       error: {
         code: 'ROUTE_NOT_FOUND',

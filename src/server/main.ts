@@ -9,16 +9,25 @@ import { seedDemoData } from './seed.js';
 
 export type RunningServer = { app: FastifyInstance; database: Database; url: string; close(): Promise<void> };
 
+/** What starting did, step by step, for a person watching the terminal. */
+export type StartStep =
+  { step: 'migrate'; applied: number; engine: string } | { step: 'seed'; seeded: boolean } | { step: 'ready'; url: string };
+
 /** Opens the database, applies migrations, optionally seeds the demo, and listens. */
-export async function startServer(config: AppConfig, options: { seedDemo: boolean }): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  options: { seedDemo: boolean; onStep?: (step: StartStep) => void },
+): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
   try {
-    await runMigrations(database.db);
-    if (options.seedDemo) await seedDemoData(database.db, systemClock);
+    const { applied } = await runMigrations(database.db);
+    options.onStep?.({ step: 'migrate', applied, engine: database.engine });
+    if (options.seedDemo) options.onStep?.({ step: 'seed', ...(await seedDemoData(database.db, systemClock)) });
     const app = await buildApp({ config, database });
     closeKeepAliveAfterLastResponse(app);
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: database.engine, address }, 'doimoi is listening');
+    options.onStep?.({ step: 'ready', url: config.baseUrl });
     let closing: Promise<void> | null = null;
     return {
       app,

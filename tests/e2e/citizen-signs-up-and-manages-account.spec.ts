@@ -54,7 +54,8 @@ describe('a citizen signs up and manages their account', () => {
   /** The page is drawn: its heading is there and the header knows whether someone is signed in. */
   async function waitForPage(page: Page, heading: string, m: Messages): Promise<void> {
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-    await page.getByRole('banner').getByRole('link', { name: m.header.signIn }).waitFor();
+    // On a phone the link sits in the folded menu: there, not necessarily visible.
+    await page.getByRole('banner').getByRole('link', { name: m.header.signIn, includeHidden: true }).waitFor({ state: 'attached' });
   }
 
   function isFocused(page: Page, selector: string): Promise<boolean> {
@@ -182,6 +183,11 @@ describe('a citizen signs up and manages their account', () => {
     await page.getByLabel(vi.auth.password, { exact: true }).fill(password);
     await page.getByRole('main').getByRole('button', { name: vi.auth.signIn.submit }).click();
 
+    // Signing in lands on the workspace; the account page is in the account menu.
+    await page.getByRole('heading', { level: 1, name: vi.workspace.heading }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/viec-cua-toi');
+    await page.getByRole('banner').getByRole('button', { name: /Nguyễn Thị Lan/ }).click();
+    await page.getByRole('banner').getByRole('link', { name: vi.header.account }).click();
     await page.getByRole('heading', { level: 1, name: vi.account.heading }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/tai-khoan');
     await page.getByRole('heading', { level: 2, name: vi.account.profile.heading }).waitFor();

@@ -7,11 +7,46 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await useTestDatabase('empty');
   const db = t.database.db;
-  await indexDocument(db, { entityType: 'plan', entityId: 'p1', title: 'Kế hoạch thúc đẩy chuyển đổi số của Thành phố', body: 'Phát triển kinh tế số, xã hội số và chính quyền số đến năm 2030.', url: '/p1', isPublic: true });
-  await indexDocument(db, { entityType: 'plan', entityId: 'p2', title: 'Kế hoạch phát triển giao thông', body: 'Đầu tư hạ tầng giao thông đường bộ.', url: '/p2', isPublic: true });
-  await indexDocument(db, { entityType: 'initiative', entityId: 'i1', title: 'Ứng dụng trí tuệ nhân tạo trong y tế', body: 'Sáng kiến chuyển đổi số bệnh viện, hồ sơ sức khỏe điện tử.', url: '/i1', isPublic: true });
-  await indexDocument(db, { entityType: 'initiative', entityId: 'i2', title: 'Sáng kiến nội bộ về chuyển đổi số', body: 'Bản nháp chưa công khai.', url: '/i2', isPublic: false });
-  await indexDocument(db, { entityType: 'unit', entityId: 'u1', title: 'Phường Thủ Dầu Một', body: 'Thu Dau Mot Ward · 25747', url: '/u1', isPublic: true });
+  await indexDocument(db, {
+    entityType: 'plan',
+    entityId: 'p1',
+    title: 'Kế hoạch thúc đẩy chuyển đổi số của Thành phố',
+    body: 'Phát triển kinh tế số, xã hội số và chính quyền số đến năm 2030.',
+    url: '/p1',
+    isPublic: true,
+  });
+  await indexDocument(db, {
+    entityType: 'plan',
+    entityId: 'p2',
+    title: 'Kế hoạch phát triển giao thông',
+    body: 'Đầu tư hạ tầng giao thông đường bộ.',
+    url: '/p2',
+    isPublic: true,
+  });
+  await indexDocument(db, {
+    entityType: 'initiative',
+    entityId: 'i1',
+    title: 'Ứng dụng trí tuệ nhân tạo trong y tế',
+    body: 'Sáng kiến chuyển đổi số bệnh viện, hồ sơ sức khỏe điện tử.',
+    url: '/i1',
+    isPublic: true,
+  });
+  await indexDocument(db, {
+    entityType: 'initiative',
+    entityId: 'i2',
+    title: 'Sáng kiến nội bộ về chuyển đổi số',
+    body: 'Bản nháp chưa công khai.',
+    url: '/i2',
+    isPublic: false,
+  });
+  await indexDocument(db, {
+    entityType: 'unit',
+    entityId: 'u1',
+    title: 'Phường Thủ Dầu Một',
+    body: 'Thu Dau Mot Ward · 25747',
+    url: '/u1',
+    isPublic: true,
+  });
 });
 afterAll(() => t.dispose());
 
@@ -23,6 +58,15 @@ describe('search without diacritics', () => {
     expect(ids(results)[0]).toBe('p1');
     expect(ids(results)).not.toContain('p2');
     expect(results[0]!.title).toBe('Kế hoạch thúc đẩy chuyển đổi số của Thành phố');
+  });
+
+  it('matches a half-typed last word as the start of a word, and only the last one', async () => {
+    expect(ids(await searchDocumentsFor(t.database.db, { query: 'chuyen do', limit: 10, includePrivate: false }))).toEqual(
+      expect.arrayContaining(['p1', 'i1']),
+    );
+    expect(ids(await searchDocumentsFor(t.database.db, { query: 'Trí tuệ nhân t', limit: 10, includePrivate: false }))).toContain('i1');
+    expect(ids(await searchDocumentsFor(t.database.db, { query: 'chuy doi so', limit: 10, includePrivate: false }))).not.toContain('i1');
+    expect(await searchDocumentsFor(t.database.db, { query: "' & ! :* |", limit: 10, includePrivate: false })).toEqual([]);
   });
 
   it('matches the same with and without diacritics and in any case', async () => {
@@ -51,8 +95,17 @@ describe('search without diacritics', () => {
 
   it('filters by entity type and updates or removes a document in place', async () => {
     const db = t.database.db;
-    expect(ids(await searchDocumentsFor(db, { query: 'chuyen doi so', entityType: 'initiative', limit: 10, includePrivate: false }))).toEqual(['i1']);
-    await indexDocument(db, { entityType: 'plan', entityId: 'p2', title: 'Kế hoạch giao thông thông minh', body: 'Chuyển đổi số giao thông.', url: '/p2', isPublic: true });
+    expect(
+      ids(await searchDocumentsFor(db, { query: 'chuyen doi so', entityType: 'initiative', limit: 10, includePrivate: false })),
+    ).toEqual(['i1']);
+    await indexDocument(db, {
+      entityType: 'plan',
+      entityId: 'p2',
+      title: 'Kế hoạch giao thông thông minh',
+      body: 'Chuyển đổi số giao thông.',
+      url: '/p2',
+      isPublic: true,
+    });
     expect(ids(await searchDocumentsFor(db, { query: 'giao thong thong minh', limit: 10, includePrivate: false }))).toEqual(['p2']);
     await removeDocument(db, 'plan', 'p2');
     expect(ids(await searchDocumentsFor(db, { query: 'giao thong', limit: 10, includePrivate: false }))).toEqual([]);
@@ -73,7 +126,10 @@ describe('snippetOf', () => {
     expect(parts.filter((p) => p.isMatch).map((p) => p.text)).toEqual(['số', 'sơ', 'sổ']);
     expect(parts[0]!.text).toBe('… ');
     expect(parts.at(-1)!.text).toBe(' …');
-    const inner = parts.slice(1, -1).map((p) => p.text).join('');
+    const inner = parts
+      .slice(1, -1)
+      .map((p) => p.text)
+      .join('');
     const at = text.indexOf(inner);
     expect(inner.length).toBeLessThan(text.length);
     expect(at).toBeGreaterThan(0);

@@ -42,7 +42,7 @@ export async function searchDocumentsFor(db: DbOrTx, options: SearchOptions): Pr
   const document = sql`to_tsvector('simple'::regconfig, f_unaccent(lower(d.title || ' ' || d.body)))`;
   const result = await db.execute<Row>(sql`
     with q as (
-      select plainto_tsquery('simple'::regconfig, f_unaccent(lower(${query}))) as tsq,
+      select to_tsquery('simple'::regconfig, ${prefixQuery(query)}) as tsq,
              f_unaccent(lower(${query})) as folded
     )
     select d.entity_type, d.entity_id, d.title, d.body, d.url,
@@ -65,8 +65,23 @@ export async function searchDocumentsFor(db: DbOrTx, options: SearchOptions): Pr
   }));
 }
 
+/**
+ * Every word of the query, folded, with the last one as a prefix: someone still typing "chuyen do"
+ * already finds "chuyển đổi". Words hold only letters and digits, so the tsquery syntax is never broken.
+ */
+export function prefixQuery(query: string): string {
+  const words = queryTerms(query.toLowerCase());
+  return words.map((word, index) => `'${word}'${index === words.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
 function queryTerms(query: string): string[] {
-  return [...new Set(foldDiacritics(query).split(/[^\p{L}\p{N}]+/u).filter((term) => term.length > 0))];
+  return [
+    ...new Set(
+      foldDiacritics(query)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((term) => term.length > 0),
+    ),
+  ];
 }
 
 const snippetRadius = 90;

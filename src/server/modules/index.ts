@@ -7,6 +7,7 @@ import { plansModule } from './plans/index.js';
 import { portalModule } from './portal/index.js';
 import { searchModule } from './search/index.js';
 import { systemModule } from './system/index.js';
+import { workspaceModule } from './workspace/index.js';
 
 /** Every module, in the order their demo data must be seeded (units before what refers to them). */
-export const modules: readonly ModuleManifest[] = [systemModule, identityModule, plansModule, indicatorsModule, movementModule, portalModule, searchModule, notificationsModule];
+export const modules: readonly ModuleManifest[] = [systemModule, identityModule, plansModule, indicatorsModule, movementModule, portalModule, searchModule, notificationsModule, workspaceModule];

@@ -1,3 +1,4 @@
+import type { WorkItem } from '../../shared/contracts/workspace.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config.js';
 import type { Database } from '../db/client.js';
@@ -33,4 +34,10 @@ export type ModuleManifest = {
   exportPersonalData?: (ctx: ServiceContext, userId: string) => Promise<unknown>;
   /** Deletes or anonymises what the module holds about a person who erases their account; runs in the erasing transaction. */
   erasePersonalData?: (ctx: ServiceContext, userId: string) => Promise<void>;
+  /**
+   * The signed-in person's jobs in this module, for the roles they hold, counted within what the
+   * module's own lists show them (a unit officer: their units only). A job with nothing waiting is
+   * still listed (count 0), so the way to it stays one click away.
+   */
+  workItems?: (ctx: ServiceContext) => Promise<WorkItem[]>;
 };

@@ -1,16 +1,6 @@
-/** Client routes use Vietnamese paths; the router redirects English aliases to these. */
-export const paths = {
-  home: '/',
-  search: '/tim-kiem',
-  signUp: '/dang-ky',
-  verifyEmail: '/xac-minh-email',
-  signIn: '/dang-nhap',
-  secondFactor: '/dang-nhap/xac-thuc',
-  forgotPassword: '/quen-mat-khau',
-  resetPassword: '/dat-lai-mat-khau',
-  account: '/tai-khoan',
-  privacy: '/bao-ve-du-lieu-ca-nhan',
-} as const;
+/** Client routes use Vietnamese paths, declared in src/shared so the server links with the same ones. */
+export { paths } from '../../shared/web-paths.js';
+import { paths } from '../../shared/web-paths.js';
 
 /** Fragment ids of the account page's sections, so other pages and e-mails can link to one. */
 export const accountSections = {

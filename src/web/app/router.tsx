@@ -2,31 +2,16 @@ import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { Layout } from '../components/layout/layout.js';
 import { NotFoundPage } from '../components/not-found-page.js';
 import { RouteErrorPage } from '../components/route-error-page.js';
-import { HomePage } from '../features/portal/home-page.js';
 import { features } from './features.js';
-import { lazyPage } from './lazy-page.js';
-import { paths } from './paths.js';
+import { englishAliases } from '../../shared/web-paths.js';
 
 export { paths } from './paths.js';
-
-/** English paths people may type or share, each redirected (query string kept) to its Vietnamese path. */
-const englishAliases: ReadonlyArray<readonly [alias: string, target: string]> = [
-  ['search', paths.search],
-  ['sign-up', paths.signUp],
-  ['verify-email', paths.verifyEmail],
-  ['sign-in', paths.signIn],
-  ['sign-in/second-factor', paths.secondFactor],
-  ['forgot-password', paths.forgotPassword],
-  ['reset-password', paths.resetPassword],
-  ['account', paths.account],
-  ['privacy', paths.privacy],
-  ...features.flatMap((feature) => feature.englishAliases ?? []),
-];
 
 /** Strips the leading slash: child routes are relative to the layout's "/". */
 const relative = (path: string) => path.slice(1);
 
-// The home page comes with the app; every other page loads on its first visit.
+// Every feature registers its pages (src/shared/web-paths.ts declares their paths); the home page comes
+// with the app, every other page loads on its first visit.
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -36,37 +21,9 @@ export const routes: RouteObject[] = [
         // Pathless so a crashing page renders its error inside the layout, with navigation intact.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: relative(paths.search), ...lazyPage(() => import('../features/search/search-page.js'), 'SearchPage') },
-          { path: relative(paths.signUp), ...lazyPage(() => import('../features/identity/sign-up-page.js'), 'SignUpPage', ['identity']) },
-          {
-            path: relative(paths.verifyEmail),
-            ...lazyPage(() => import('../features/identity/verify-email-page.js'), 'VerifyEmailPage', ['identity']),
-          },
-          { path: relative(paths.signIn), ...lazyPage(() => import('../features/identity/sign-in-page.js'), 'SignInPage', ['identity']) },
-          {
-            path: relative(paths.secondFactor),
-            ...lazyPage(() => import('../features/identity/second-factor-page.js'), 'SecondFactorPage', ['identity']),
-          },
-          {
-            path: relative(paths.forgotPassword),
-            ...lazyPage(() => import('../features/identity/forgot-password-page.js'), 'ForgotPasswordPage', ['identity']),
-          },
-          {
-            path: relative(paths.resetPassword),
-            ...lazyPage(() => import('../features/identity/reset-password-page.js'), 'ResetPasswordPage', ['identity']),
-          },
-          {
-            path: relative(paths.account),
-            ...lazyPage(() => import('../features/identity/account/account-page.js'), 'AccountPage', ['identity']),
-          },
-          {
-            path: relative(paths.privacy),
-            ...lazyPage(() => import('../features/identity/privacy-notice-page.js'), 'PrivacyNoticePage', ['identity']),
-          },
           ...features.flatMap((feature) => feature.routes),
           ...englishAliases.map(([alias, target]) => ({
-            path: alias,
+            path: relative(alias),
             loader: ({ request }: { request: Request }) => redirect(`${target}${new URL(request.url).search}`),
           })),
           { path: '*', element: <NotFoundPage /> },

@@ -3,7 +3,9 @@ import { identityEn } from '../features/identity/messages.en.js';
 import { indicatorsEn } from '../features/indicators/messages.en.js';
 import { movementEn } from '../features/movement/messages.en.js';
 import { plansEn } from '../features/plans/messages.en.js';
+import { searchEn } from '../features/search/messages.en.js';
 import { unitsEn } from '../features/units/messages.en.js';
+import { workspaceEn } from '../features/workspace/messages.en.js';
 import { coreEn } from './core.en.js';
 import type { Messages } from './vi.js';
 
@@ -16,4 +18,6 @@ export const en: Messages = {
   plans: plansEn,
   indicators: indicatorsEn,
   movement: movementEn,
+  workspace: workspaceEn,
+  search: searchEn,
 };

@@ -41,6 +41,14 @@ export const messageBundles = {
     vi: () => import('../features/movement/messages.vi.js').then((m) => ({ movement: m.movementVi })),
     en: () => import('../features/movement/messages.en.js').then((m) => ({ movement: m.movementEn })),
   },
+  search: {
+    vi: () => import('../features/search/messages.vi.js').then((m) => ({ search: m.searchVi })),
+    en: () => import('../features/search/messages.en.js').then((m) => ({ search: m.searchEn })),
+  },
+  workspace: {
+    vi: () => import('../features/workspace/messages.vi.js').then((m) => ({ workspace: m.workspaceVi })),
+    en: () => import('../features/workspace/messages.en.js').then((m) => ({ workspace: m.workspaceEn })),
+  },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type MessageBundle = keyof typeof messageBundles;

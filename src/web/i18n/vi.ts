@@ -3,7 +3,9 @@ import { identityVi } from '../features/identity/messages.vi.js';
 import { indicatorsVi } from '../features/indicators/messages.vi.js';
 import { movementVi } from '../features/movement/messages.vi.js';
 import { plansVi } from '../features/plans/messages.vi.js';
+import { searchVi } from '../features/search/messages.vi.js';
 import { unitsVi } from '../features/units/messages.vi.js';
+import { workspaceVi } from '../features/workspace/messages.vi.js';
 import { coreVi } from './core.vi.js';
 import type { DeepStrings } from './deep-strings.js';
 
@@ -19,6 +21,8 @@ export const vi = {
   plans: plansVi,
   indicators: indicatorsVi,
   movement: movementVi,
+  workspace: workspaceVi,
+  search: searchVi,
 } as const;
 
 /** The shape both locales share: the same keys, any string values. */

@@ -9,5 +9,6 @@ export const platformRoutes: RouteTable = {
     'GET /api/admin/jobs': 'administrators',
     'GET /api/portal/summary': 'public',
     'GET /api/search': 'public',
+    'GET /api/workspace': 'signed-in',
   },
 };

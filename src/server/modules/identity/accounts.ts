@@ -1,3 +1,4 @@
+import { absoluteUrl, paths } from '../../../shared/web-paths.js';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { privacyPolicyVersion, type SignUpBody } from '../../../shared/contracts/identity.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -14,7 +15,7 @@ import { consents, emailTokens, roleGrants, units, users } from './schema.js';
 
 const verifyLinkLifetimeMs = 7 * 24 * 3600 * 1000;
 const resetLinkLifetimeMs = 60 * 60 * 1000;
-const accountPagePath = '/tai-khoan';
+const accountPagePath = paths.account;
 
 type EmailPurpose = 'verify_email' | 'reset_password';
 
@@ -76,7 +77,7 @@ export async function signUp(ctx: ServiceContext, input: SignUpBody, baseUrl: st
             existing.locale === 'vi'
               ? 'Địa chỉ e-mail này đã có tài khoản. Nếu bạn quên mật khẩu, hãy dùng chức năng đặt lại mật khẩu.'
               : 'This address already has an account. If you forgot your password, use password reset.',
-          link: `${baseUrl}/quen-mat-khau`,
+          link: absoluteUrl(baseUrl, paths.forgotPassword),
         },
       });
       return;
@@ -121,7 +122,7 @@ async function sendVerificationLink(
     to: user.email,
     locale: user.locale,
     template: 'verify_email',
-    params: { displayName: user.displayName, link: `${baseUrl}/xac-minh-email?token=${token}` },
+    params: { displayName: user.displayName, link: absoluteUrl(baseUrl, `${paths.verifyEmail}?token=${token}`) },
   });
 }
 
@@ -156,7 +157,7 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string, b
       to: user.email,
       locale: user.locale,
       template: 'reset_password',
-      params: { displayName: user.displayName, link: `${baseUrl}/dat-lai-mat-khau?token=${token}` },
+      params: { displayName: user.displayName, link: absoluteUrl(baseUrl, `${paths.resetPassword}?token=${token}`) },
     });
     await recordAudit(tx, { action: 'users.request_password_reset', entityType: 'user', entityId: user.id });
   });
@@ -172,7 +173,7 @@ async function tellPasswordChanged(
   await notifyUser(ctx, {
     userId: user.id,
     template: 'password_changed',
-    params: { displayName: user.displayName, revokedTokens: revoked.apiTokens, link: `${baseUrl}${accountPagePath}` },
+    params: { displayName: user.displayName, revokedTokens: revoked.apiTokens, link: absoluteUrl(baseUrl, accountPagePath) },
     url: accountPagePath,
     alsoEmail: true,
   });

@@ -1,3 +1,4 @@
+import { paths } from '../../../shared/web-paths.js';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -87,7 +88,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
           { userAgent: request.headers['user-agent'] ?? null },
         );
         setSessionCookie(reply, services, session.token);
-        return reply.redirect(isSecondFactorPending ? `/dang-nhap/xac-thuc?returnTo=${encodeURIComponent(returnTo)}` : returnTo);
+        return reply.redirect(isSecondFactorPending ? `${paths.secondFactor}?returnTo=${encodeURIComponent(returnTo)}` : returnTo);
       } catch (error) {
         const reason = ssoErrorReason(error);
         if (reason === 'failed') request.log.error({ err: error }, 'single sign-on failed');

@@ -160,7 +160,7 @@ describe('single sign-on with the city provider', () => {
     const first = await signInThroughProvider('cd-0001');
     const again = await signInThroughProvider('cd-0001', { jar: first.jar });
 
-    expect(again.location).toBe('/');
+    expect(again.location).toBe('/viec-cua-toi');
     const { user } = await sessionOf(again.jar);
     expect(user?.email).toBe('minh.nguyen@example.vn');
     expect(await usersWithEmail('minh.nguyen@example.vn')).toEqual({ n: 1 });
@@ -173,7 +173,7 @@ describe('single sign-on with the city provider', () => {
 
     const { jar, location } = await signInThroughProvider('cd-0002');
 
-    expect(location).toBe('/');
+    expect(location).toBe('/viec-cua-toi');
     const { user } = await sessionOf(jar);
     expect(user).toMatchObject({ id: existing.id, hasPassword: true });
     expect(await usersWithEmail('lan.tran@example.vn')).toEqual({ n: 1 });
@@ -233,8 +233,8 @@ describe('single sign-on with the city provider', () => {
     expect(new URL(start.headers.get('location')!).origin).toBe(provider.issuer);
 
     const { location } = await signInThroughProvider('cd-0001', { returnTo: '//evil.example' });
-    expect(location).toBe('/');
-    expect((await signInThroughProvider('cd-0001', { returnTo: '/\\evil.example' })).location).toBe('/');
+    expect(location).toBe('/viec-cua-toi');
+    expect((await signInThroughProvider('cd-0001', { returnTo: '/\\evil.example' })).location).toBe('/viec-cua-toi');
   });
 
   it('refuses a callback whose flow cookie was tampered with', async () => {

@@ -1,3 +1,4 @@
+import { paths } from '../../../shared/web-paths.js';
 import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import * as oidc from 'openid-client';
@@ -102,10 +103,10 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
   };
 }
 
-/** A same-site path to go back to after sign-in; anything else (absolute, protocol-relative, odd characters) becomes '/'. */
+/** A same-site path to go back to after sign-in; anything else (absolute, protocol-relative, odd characters) becomes the workspace. */
 export function safeReturnTo(value: string | undefined): string {
   // Printable ASCII only (paths arrive percent-encoded), and no backslash: browsers read "/\evil.example" as "//evil.example".
-  return value && /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/.test(value) ? value : '/';
+  return value && /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/.test(value) ? value : paths.workspace;
 }
 
 type Flow = { codeVerifier: string; state: string; nonce: string; returnTo: string; expiresAtMs: number };

@@ -1,3 +1,4 @@
+import { unitPaths } from '../../../shared/web-paths.js';
 import { z } from 'zod';
 import type { ServiceContext } from '../../lib/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -30,7 +31,7 @@ export async function seedUnits(ctx: ServiceContext): Promise<void> {
       entityId: unit.id,
       title: unit.nameVi,
       body: `${unit.nameEn} · ${unit.code}`,
-      url: `/don-vi/${encodeURIComponent(unit.code)}`,
+      url: unitPaths.unit(unit.code),
       isPublic: true,
     });
   }

@@ -1,3 +1,4 @@
+import { indicatorPaths } from '../../../shared/web-paths.js';
 import { and, asc, eq } from 'drizzle-orm';
 import type { IndicatorDefinition, IndicatorDefinitionDto, IndicatorPatch } from '../../../shared/contracts/indicators.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -63,7 +64,7 @@ async function syncSearch(tx: ServiceContext, row: IndicatorRow): Promise<void> 
     await removeDocument(tx.db, 'indicator', row.id);
     return;
   }
-  await indexDocument(tx.db, { entityType: 'indicator', entityId: row.id, title: row.nameVi, body: `${row.nameEn} · ${row.code}`, url: `/chi-tieu/${encodeURIComponent(row.code)}`, isPublic: true });
+  await indexDocument(tx.db, { entityType: 'indicator', entityId: row.id, title: row.nameVi, body: `${row.nameEn} · ${row.code}`, url: indicatorPaths.indicator(row.code), isPublic: true });
 }
 
 /** An indicator's definition as a programme manager edits it, public or not. */

@@ -3,6 +3,7 @@ import { exportIndicatorDataOf } from './personal-data.js';
 import { remindMissingJob, remindMissingReports } from './reminders.js';
 import { indicatorsRoutes } from './routes.js';
 import { seedIndicators } from './seed.js';
+import { indicatorWorkItems } from './work-items.js';
 
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
@@ -17,4 +18,5 @@ export const indicatorsModule: ModuleManifest = {
   schedules: [{ name: 'indicators.remind-missing.daily', cron: '0 8 * * *', job: remindMissingJob }],
   seedDemo: seedIndicators,
   exportPersonalData: exportIndicatorDataOf,
+  workItems: indicatorWorkItems,
 };

@@ -1,3 +1,4 @@
+import { indicatorPaths } from '../../../shared/web-paths.js';
 import { aliasedTable, and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import { parsePeriod, periodEndDate, periodExamples, type ObservationBody, type Observation } from '../../../shared/contracts/indicators.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -229,7 +230,7 @@ async function tellEnteredReturned(tx: ServiceContext, row: typeof indicatorObse
   const title =
     who.locale === 'vi' ? `Số liệu chỉ tiêu ${who.code} kỳ ${row.period} bị trả lại` : `Your value for indicator ${who.code}, ${row.period}, was returned`;
   const body = who.locale === 'vi' ? `Lý do: ${note}` : `Reason: ${note}`;
-  await notifyUser(tx, { userId: row.enteredBy!, template: 'message', params: { title, body }, url: '/quan-ly-chi-tieu' });
+  await notifyUser(tx, { userId: row.enteredBy!, template: 'message', params: { title, body }, url: indicatorPaths.manage });
 }
 
 /** A programme manager approves a submitted value; it then counts for the indicator's status. */

@@ -1,3 +1,4 @@
+import { indicatorPaths } from '../../../shared/web-paths.js';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -47,7 +48,7 @@ export async function remindMissingReports(ctx: ServiceContext): Promise<{ remin
                 ? `Số liệu kỳ ${period} của chỉ tiêu "${indicator.nameVi}" đã quá hạn (ngày 25 tháng cuối kỳ). Vui lòng nhập số liệu.`
                 : `The ${period} value of "${indicator.nameEn}" is overdue (due the 25th of the period's last month). Please enter it.`,
             },
-            url: '/quan-ly-chi-tieu',
+            url: indicatorPaths.manage,
             alsoEmail: true,
           });
         }

@@ -1,3 +1,4 @@
+import { indicatorPaths } from '../../../shared/web-paths.js';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../../lib/context.js';
@@ -107,7 +108,7 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
       entityId: row!.id,
       title: item.nameVi,
       body: `${item.nameEn} · ${item.code}`,
-      url: `/chi-tieu/${encodeURIComponent(item.code)}`,
+      url: indicatorPaths.indicator(item.code),
       isPublic: true,
     });
   }

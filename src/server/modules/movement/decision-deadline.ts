@@ -1,3 +1,4 @@
+import { movementPaths } from '../../../shared/web-paths.js';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../lib/audit.js';
 import type { Clock } from '../../lib/clock.js';
@@ -99,7 +100,7 @@ export async function notifyDecisionDeadlines(ctx: ServiceContext): Promise<{ du
 /** The notices' texts, in both languages (the notifications module sends each person theirs). */
 export function deadlineMessage(kind: 'dueSoon' | 'overdue', row: { id: string; code: string; title: string; decisionDueOn: string | null }) {
   const due = row.decisionDueOn ?? '';
-  const url = `/sang-kien/${row.id}`;
+  const url = movementPaths.dossier(row.id);
   if (kind === 'dueSoon') {
     return {
       title: { vi: `Sáng kiến ${row.code}: sắp đến hạn ra quyết định (${due})`, en: `Initiative ${row.code}: decision due soon (${due})` },

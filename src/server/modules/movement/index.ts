@@ -3,6 +3,7 @@ import { decisionDeadlineJob, notifyDecisionDeadlines } from './decision-deadlin
 import { eraseMovementDataOf, exportMovementDataOf, removeFilesJob, removeStoredFiles } from './personal-data.js';
 import { movementRoutes } from './routes.js';
 import { seedMovement } from './seed.js';
+import { movementWorkItems } from './work-items.js';
 
 export const movementModule: ModuleManifest = {
   name: 'movement',
@@ -21,4 +22,5 @@ export const movementModule: ModuleManifest = {
   seedDemo: seedMovement,
   exportPersonalData: exportMovementDataOf,
   erasePersonalData: eraseMovementDataOf,
+  workItems: movementWorkItems,
 };

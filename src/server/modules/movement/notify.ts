@@ -1,3 +1,4 @@
+import { movementPaths } from '../../../shared/web-paths.js';
 import { eq, inArray } from 'drizzle-orm';
 import type { LocalizedText } from '../../../shared/contracts/common.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -5,7 +6,7 @@ import { users } from '../identity/schema.js';
 import { notifyUser, queueEmail } from '../notifications/service.js';
 
 /** Where a notice about an initiative takes its reader: the dossier page. */
-export const initiativeUrl = (id: string) => `/sang-kien/${id}`;
+export const initiativeUrl = movementPaths.dossier;
 
 /**
  * Tells each person, in their own language, about a change to an initiative. Runs in the caller's

@@ -1,3 +1,4 @@
+import { movementPaths } from '../../../shared/web-paths.js';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { assignBodySchema, createCouncilSchema, decisionBodySchema, scoreSheetSchema } from '../../../shared/contracts/movement.js';
@@ -167,7 +168,7 @@ export async function assignReviewers(ctx: ServiceContext, councilId: string, in
       await notifyPeople(tx, p.reviewerIds, {
         title: { vi: `Phân công chấm sáng kiến ${row.code}`, en: `Review assigned: initiative ${row.code}` },
         body: { vi: `Bạn được phân công chấm “${row.title}”.`, en: `You are asked to review “${row.title}”.` },
-        url: `/cham-diem/${p.initiativeId}`,
+        url: movementPaths.score(p.initiativeId),
       });
     }
     await recordAudit(tx, { action: 'reviews.assign', entityType: 'review_council', entityId: councilId, after: { plan: plan.map((p) => ({ initiativeId: p.initiativeId, reviewerIds: p.reviewerIds })) } });

@@ -3,6 +3,7 @@ import { erasePlansDataOf, exportPlansDataOf } from './personal-data.js';
 import { sendRemindersJob, sendTaskReminders } from './reminders.js';
 import { plansRoutes } from './routes.js';
 import { seedPlans } from './seed.js';
+import { plansWorkItems } from './work-items.js';
 
 export const plansModule: ModuleManifest = {
   name: 'plans',
@@ -11,6 +12,7 @@ export const plansModule: ModuleManifest = {
   seedDemo: seedPlans,
   exportPersonalData: exportPlansDataOf,
   erasePersonalData: erasePlansDataOf,
+  workItems: plansWorkItems,
   jobs: () => ({
     [sendRemindersJob]: async (ctx) => {
       await sendTaskReminders(ctx);

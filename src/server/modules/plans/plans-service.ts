@@ -1,3 +1,4 @@
+import { planPaths } from '../../../shared/web-paths.js';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { PlanCreateBody, PlanDetail, planUpdateBodySchema, taskGroupCreateBodySchema } from '../../../shared/contracts/plans.js';
 import type { z } from 'zod';
@@ -33,7 +34,7 @@ function presentPlan(plan: PlanRow, stats: { taskCount: number; progressPercent:
   };
 }
 
-const planUrl = (code: string) => `/ke-hoach/${encodeURIComponent(code)}`;
+const planUrl = planPaths.plan;
 
 /** The plans the actor may read, with their progress roll-up (top-level tasks only). */
 export async function listPlans(ctx: ServiceContext) {

@@ -1,3 +1,4 @@
+import { planPaths } from '../../../shared/web-paths.js';
 import type { TaskSummary, UnitRef } from '../../../shared/contracts/plans.js';
 import type { units } from '../identity/schema.js';
 import { plansSettings } from './settings.js';
@@ -33,5 +34,5 @@ export function presentTaskSummary(task: typeof tasks.$inferSelect, leadUnit: Un
 }
 
 /** Where the web app shows a task. */
-export const taskUrl = (taskId: string) => `/nhiem-vu/${taskId}`;
+export const taskUrl = planPaths.task;
 export const attachmentUrl = (id: string) => `/api/plans/attachments/${id}`;

@@ -1,3 +1,4 @@
+import { planPaths } from '../../../shared/web-paths.js';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../../lib/context.js';
@@ -83,7 +84,7 @@ export async function seedPlans(ctx: ServiceContext): Promise<void> {
       entityId: row!.id,
       title: `${plan.code} — ${plan.titleVi}`,
       body: [plan.summaryVi, ...plan.taskGroups.map((g) => g.titleVi), plan.titleEn].join(' · '),
-      url: `/ke-hoach/${encodeURIComponent(plan.code)}`,
+      url: planPaths.plan(plan.code),
       isPublic: plan.isPublic,
     });
     await recordAudit(ctx, {

@@ -63,8 +63,12 @@ export async function listPlanTasks(ctx: ServiceContext, planRef: string, query:
 export async function listMyUnitTasks(ctx: ServiceContext, query: TaskListQuery) {
   const unitIds = await officerUnitIds(ctx);
   if (unitIds.length === 0) return { items: [] as TaskSummary[], total: 0, today: todayOf(ctx) };
-  const mine = sql`(${inArray(tasks.leadUnitId, unitIds)} or exists (select 1 from ${taskCooperatingUnits} where ${taskCooperatingUnits.taskId} = ${tasks.id} and ${inArray(taskCooperatingUnits.unitId, unitIds)}))`;
-  return selectTasks(ctx, and(mine, ...filterConditions(query, todayOf(ctx))), query);
+  return selectTasks(ctx, and(tasksOfUnits(unitIds), ...filterConditions(query, todayOf(ctx))), query);
+}
+
+/** Tasks the units lead or cooperate on: the scope of "my unit's tasks" and of an officer's workspace. */
+export function tasksOfUnits(unitIds: readonly string[]): SQL {
+  return sql`(${inArray(tasks.leadUnitId, [...unitIds])} or exists (select 1 from ${taskCooperatingUnits} where ${taskCooperatingUnits.taskId} = ${tasks.id} and ${inArray(taskCooperatingUnits.unitId, [...unitIds])}))`;
 }
 
 async function checkReferences(

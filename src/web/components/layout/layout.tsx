@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { features } from '../../app/features.js';
 import { paths } from '../../app/paths.js';
 import { AccountArea } from '../../features/identity/account-menu.js';
 import { SecondFactorNotice } from '../../features/identity/second-factor-notice.js';
+import { OpenWorkBadge, useOpenWorkCount, WorkLink } from '../../features/workspace/work-link.js';
 import { LanguageSwitch } from '../language-switch/language-switch.js';
 import { ToastProvider } from '../toast/toast.js';
 import styles from './layout.module.css';
@@ -15,6 +16,9 @@ const mainId = 'main-content';
 export function Layout() {
   const { t } = useTranslation();
   const mainRef = useFocusOnNavigation();
+  const menu = useFoldingMenu();
+  const menuId = useId();
+  const openWork = useOpenWorkCount();
 
   return (
     <ToastProvider>
@@ -34,40 +38,46 @@ export function Layout() {
               <span className={styles.brandTagline}>{t('app.tagline')}</span>
             </span>
           </Link>
-          <nav className={styles.nav} aria-label={t('a11y.primaryNav')}>
-            <ul className={styles.navList}>
-              <li>
-                <NavLink to={paths.home} end className={styles.navLink}>
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              {features
-                .flatMap((feature) => feature.nav ?? [])
-                .map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} className={styles.navLink}>
-                      {t(item.label)}
-                    </NavLink>
-                  </li>
-                ))}
-              <li>
-                <NavLink to={paths.search} className={styles.navLink}>
-                  {t('nav.search')}
-                </NavLink>
-              </li>
-              <li>
-                {/* The API reference is served by the server, outside the client router. */}
-                <a href="/api/docs" className={styles.navLink}>
-                  {t('nav.api')}
-                </a>
-              </li>
-            </ul>
-          </nav>
-          <div className={styles.account}>
-            <AccountArea />
-          </div>
-          <div className={styles.language}>
-            <LanguageSwitch />
+          <button
+            ref={menu.toggleRef}
+            type="button"
+            className={styles.menuToggle}
+            aria-expanded={menu.isOpen}
+            aria-controls={menuId}
+            onClick={menu.toggle}
+          >
+            <svg className={styles.menuIcon} viewBox="0 0 20 16" aria-hidden="true" focusable="false">
+              <path d="M1 2h18M1 8h18M1 14h18" stroke="currentColor" strokeWidth="2" />
+            </svg>
+            <span>{t('header.menu')}</span>
+            <OpenWorkBadge count={openWork} />
+          </button>
+          <div id={menuId} ref={menu.panelRef} className={styles.menuPanel} data-open={menu.isOpen} onKeyDown={menu.closeOnEscape}>
+            <nav className={styles.nav} aria-label={t('a11y.primaryNav')}>
+              <ul className={styles.navList}>
+                <li>
+                  <NavLink to={paths.home} end className={styles.navLink}>
+                    {t('nav.home')}
+                  </NavLink>
+                </li>
+                {features
+                  .flatMap((feature) => feature.nav ?? [])
+                  .map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} className={styles.navLink}>
+                        {t(item.label)}
+                      </NavLink>
+                    </li>
+                  ))}
+              </ul>
+            </nav>
+            <div className={styles.account}>
+              <WorkLink className={styles.navLink} />
+              <AccountArea />
+            </div>
+            <div className={styles.language}>
+              <LanguageSwitch />
+            </div>
           </div>
         </div>
         <SecondFactorNotice />
@@ -126,4 +136,29 @@ function useFocusOnNavigation() {
   }, [pathname, hash]);
 
   return mainRef;
+}
+
+/**
+ * Below the desktop width the navigation, account and language fold behind one button: Escape closes
+ * it and gives focus back to the button; following a link closes it.
+ */
+function useFoldingMenu() {
+  const [isOpen, setIsOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+
+  useEffect(() => setIsOpen(false), [pathname]);
+
+  const toggle = useCallback(() => setIsOpen((open) => !open), []);
+  const closeOnEscape = useCallback(
+    (event: KeyboardEvent) => {
+      // The account menu inside handles its own Escape first.
+      if (event.key !== 'Escape' || !isOpen || event.defaultPrevented) return;
+      setIsOpen(false);
+      toggleRef.current?.focus();
+    },
+    [isOpen],
+  );
+  return { isOpen, toggle, closeOnEscape, toggleRef, panelRef };
 }

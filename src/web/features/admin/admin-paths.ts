@@ -1,7 +1,2 @@
-/** The administration pages' paths (Vietnamese, like every client path). */
-export const adminPaths = {
-  home: '/quan-tri',
-  units: '/quan-tri/don-vi',
-  users: '/quan-tri/tai-khoan',
-  audit: '/quan-tri/nhat-ky',
-} as const;
+/** The administration pages' paths (declared with every other page in src/shared). */
+export { adminPaths } from '../../../shared/web-paths.js';

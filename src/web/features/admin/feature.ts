@@ -12,10 +12,4 @@ export const adminFeature: WebFeature = {
     { path: relative(adminPaths.users), ...lazyPage(() => import('./users-page.js'), 'UsersPage', ['admin']) },
     { path: relative(adminPaths.audit), ...lazyPage(() => import('./audit-log-page.js'), 'AuditLogPage', ['admin']) },
   ],
-  englishAliases: [
-    ['admin', adminPaths.home],
-    ['admin/units', adminPaths.units],
-    ['admin/users', adminPaths.users],
-    ['admin/audit', adminPaths.audit],
-  ],
 };

@@ -44,6 +44,8 @@ export function AccountMenu({ user }: { user: Me }) {
       ref={containerRef}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && isOpen) {
+          // Only this menu closes; the folding header menu around it stays open.
+          event.preventDefault();
           setIsOpen(false);
           toggleRef.current?.focus();
         }

@@ -57,7 +57,7 @@ export const identityEn: DeepStrings<typeof identityVi> = {
       sso: "Sign in with the city's shared account",
       ssoHint: 'Use the single sign-on (SSO) account the city issued to you.',
       alreadySignedIn: 'You are signed in as {{name}}.',
-      goToAccount: 'Go to my account',
+      goToWorkspace: 'Go to My work',
       ssoErrors: {
         invalid_state: 'The single sign-on attempt expired or is not valid. Please start again.',
         provider_error: "The city's identity provider did not confirm the sign-in. Please try again.",

@@ -55,7 +55,7 @@ export const identityVi = {
       sso: 'Đăng nhập bằng tài khoản dùng chung của Thành phố',
       ssoHint: 'Dùng tài khoản đăng nhập một lần (SSO) do Thành phố cấp.',
       alreadySignedIn: 'Bạn đang đăng nhập với tên {{name}}.',
-      goToAccount: 'Đến trang tài khoản',
+      goToWorkspace: 'Đến trang Việc của tôi',
       ssoErrors: {
         invalid_state: 'Phiên đăng nhập một lần đã hết hạn hoặc không hợp lệ. Vui lòng bắt đầu lại.',
         provider_error: 'Hệ thống định danh của Thành phố không xác nhận được việc đăng nhập. Vui lòng thử lại.',

@@ -17,7 +17,7 @@ describe('safeReturnTo', () => {
     'javascript:alert(1)',
     '/api/account/export',
   ])('falls back for %j', (value) => {
-    expect(safeReturnTo(value)).toBe('/tai-khoan');
+    expect(safeReturnTo(value)).toBe('/viec-cua-toi');
   });
 });
 

@@ -4,7 +4,7 @@ import { paths } from '../../app/paths.js';
  * Where to go after signing in: only a path of this app, never another site (`//evil.example`,
  * `/\evil.example`) and never a server URL; anything else falls back.
  */
-export function safeReturnTo(value: string | null | undefined, fallback: string = paths.account): string {
+export function safeReturnTo(value: string | null | undefined, fallback: string = paths.workspace): string {
   if (!value || value.length > 2000) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
   // Control characters (tabs, newlines) are stripped by URL parsers and could turn "/\t/x" into "//x".

@@ -43,8 +43,8 @@ export function SignInPage() {
         {header}
         <p>{t('auth.signIn.alreadySignedIn', { name: user.displayName })}</p>
         <p>
-          <Link to={paths.account} className={buttonClass()}>
-            {t('auth.signIn.goToAccount')}
+          <Link to={paths.workspace} className={buttonClass()}>
+            {t('auth.signIn.goToWorkspace')}
           </Link>
         </p>
       </Page>

@@ -17,9 +17,5 @@ export const indicatorsFeature: WebFeature = {
     },
     { path: relative(indicatorPaths.manage), ...lazyPage(() => import('./manage-page.js'), 'ManageIndicatorsPage', ['indicators']) },
   ],
-  englishAliases: [
-    ['indicators', indicatorPaths.dashboard],
-    ['indicators/manage', indicatorPaths.manage],
-  ],
   nav: [{ to: indicatorPaths.dashboard, label: 'nav.indicators' }],
 };

@@ -1,7 +1,5 @@
-/** This feature's pages (Vietnamese paths; English aliases redirect to them). */
-export const indicatorPaths = {
-  dashboard: '/chi-tieu',
-  manage: '/quan-ly-chi-tieu',
-} as const;
+/** This feature's pages (declared with every other page in src/shared). */
+export { indicatorPaths } from '../../../shared/web-paths.js';
+import { indicatorPaths } from '../../../shared/web-paths.js';
 
-export const indicatorPath = (code: string): string => `${indicatorPaths.dashboard}/${encodeURIComponent(code)}`;
+export const indicatorPath = indicatorPaths.indicator;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '../../components/button/button.js';
 import { Page } from '../../components/page/page.js';
+import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { formatDate } from '../../i18n/format.js';
@@ -17,7 +18,14 @@ export function CertificatePage() {
   const localized = useLocalized();
   const award = useAward(id);
   useDocumentTitle(t('app.pageTitle', { page: t('movement.certificate.pageTitle') }));
-  if (award.isPending || award.isError) return <Page>{award.isPending ? <Loading /> : <QueryError error={award.error} />}</Page>;
+  // Until the award is read (or when it cannot be), the page still says what it is.
+  if (award.isPending || award.isError)
+    return (
+      <Page>
+        <PageHeader title={t('movement.certificate.pageTitle')} />
+        {award.isPending ? <Loading /> : <QueryError error={award.error} />}
+      </Page>
+    );
   const a = award.data;
   return (
     <Page>

@@ -15,7 +15,8 @@ import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { toastState } from '../../components/toast/toast.js';
 import { useLocalized } from '../../i18n/use-locale.js';
-import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { RequirePermission } from '../identity/require-permission.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import { useCampaigns } from './api.js';
 import { useCouncilCandidates, useCreateCouncil } from './pages-api.js';
 import { movementPaths } from './paths.js';
@@ -34,7 +35,7 @@ export function CouncilSetupPage() {
           { label: t('movement.council.heading'), to: movementPaths.councils },
         ]}
       />
-      <RequireSignedIn>{() => <CouncilFormLoader />}</RequireSignedIn>
+      <RequirePermission allows={isProgrammeManager}>{() => <CouncilFormLoader />}</RequirePermission>
     </Page>
   );
 }

@@ -25,20 +25,8 @@ export const movementFeature: WebFeature = {
     { path: 'bao-cao-giai-doan/:phaseId', ...lazyPage(() => import('./phase-report-page.js'), 'PhaseReportPage', ['movement']) },
     { path: 'kiem-duyet-binh-luan', ...lazyPage(() => import('./moderation-page.js'), 'ModerationPage', ['movement']) },
   ],
-  englishAliases: [
-    ['initiatives', movementPaths.gallery],
-    ['initiatives/submit', movementPaths.submit],
-    ['initiatives/mine', movementPaths.mine],
-    ['initiatives/manage', movementPaths.manage],
-    ['reviews', movementPaths.reviews],
-    ['councils', movementPaths.councils],
-    ['councils/new', movementPaths.newCouncil],
-    ['campaigns', movementPaths.campaigns],
-    ['campaigns/launch', movementPaths.launch],
-    ['moderation', movementPaths.moderation],
-  ],
   nav: [
+    // One entry: the gallery, whose header leads to the campaigns and to submitting an initiative.
     { to: movementPaths.gallery, label: 'nav.movement' },
-    { to: movementPaths.campaigns, label: 'nav.campaigns' },
   ],
 };

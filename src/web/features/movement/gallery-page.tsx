@@ -49,9 +49,15 @@ export function GalleryPage() {
         subtitle={t('movement.gallery.lead')}
         breadcrumbs={[{ label: t('nav.home'), to: paths.home }]}
         actions={
-          <Link className={buttonClass()} to={movementPaths.submit}>
-            {t('movement.mine.newOne')}
-          </Link>
+          <>
+            <Link className={buttonClass()} to={movementPaths.submit}>
+              {t('movement.mine.newOne')}
+            </Link>
+            {/* The movement has one entry in the navigation: the campaigns are one click from here. */}
+            <Link className={buttonClass('secondary')} to={movementPaths.campaigns}>
+              {t('movement.campaign.listTitle')}
+            </Link>
+          </>
         }
       />
       <FilterBar

@@ -14,7 +14,8 @@ import { PageHeader } from '../../components/page-header/page-header.js';
 import { toastState } from '../../components/toast/toast.js';
 import { formatNumber, parseDecimal } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
-import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { RequirePermission } from '../identity/require-permission.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import { useLaunchCampaign } from './pages-api.js';
 import { movementPaths } from './paths.js';
 
@@ -79,7 +80,7 @@ export function LaunchCampaignPage() {
           { label: t('movement.campaign.listTitle'), to: movementPaths.campaigns },
         ]}
       />
-      <RequireSignedIn>{() => <LaunchForm />}</RequireSignedIn>
+      <RequirePermission allows={isProgrammeManager}>{() => <LaunchForm />}</RequirePermission>
     </Page>
   );
 }

@@ -13,10 +13,12 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { RequirePermission } from '../identity/require-permission.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import { useManageList, useMyInitiatives } from './api.js';
 import { ManagerLinks } from './manager-links.js';
-import { movementPaths } from './paths.js';
+import { manageStateParam, movementPaths } from './paths.js';
 import { InitiativeStateTag } from './state-tag.js';
 import { useFieldNames } from './use-field-names.js';
 
@@ -121,22 +123,20 @@ function MyList() {
   );
 }
 
-const stateParam = 'trang-thai';
-
 /** The programme managers' queue, by state (kept in the URL, so a view can be shared). */
 export function ManagePage() {
   const { t } = useTranslation();
   return (
     <Page>
       <PageHeader title={t('movement.manage.heading')} documentTitle={t('movement.manage.pageTitle')} breadcrumbs={breadcrumbs(t)} />
-      <RequireSignedIn>
+      <RequirePermission allows={isProgrammeManager}>
         {() => (
           <>
             <ManagerLinks />
             <ManageList />
           </>
         )}
-      </RequireSignedIn>
+      </RequirePermission>
     </Page>
   );
 }
@@ -144,7 +144,7 @@ export function ManagePage() {
 function ManageList() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const wanted = params.get(stateParam);
+  const wanted = params.get(manageStateParam);
   const state: InitiativeState | '' =
     wanted === null ? 'submitted' : (initiativeStates as readonly string[]).includes(wanted) ? (wanted as InitiativeState) : '';
   const list = useManageList(state);
@@ -153,7 +153,7 @@ function ManageList() {
       <LabelledSelect
         label={t('movement.manage.filter')}
         value={state}
-        onChange={(event) => setParams({ [stateParam]: event.target.value }, { replace: true })}
+        onChange={(event) => setParams({ [manageStateParam]: event.target.value }, { replace: true })}
         emptyOption={t('movement.common.all')}
         options={initiativeStates.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`movement.states.${s}`) }))}
       />

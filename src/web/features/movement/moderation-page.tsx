@@ -14,7 +14,8 @@ import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { useToast } from '../../components/toast/toast.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
-import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { RequirePermission } from '../identity/require-permission.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import { useModerate, useModerationQueue } from './pages-api.js';
 import { movementPaths } from './paths.js';
 import { useState } from 'react';
@@ -35,7 +36,7 @@ export function ModerationPage() {
           { label: t('movement.campaign.listTitle'), to: movementPaths.campaigns },
         ]}
       />
-      <RequireSignedIn>{() => <Queue />}</RequireSignedIn>
+      <RequirePermission allows={isProgrammeManager}>{() => <Queue />}</RequirePermission>
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { buttonClass } from '../../components/button/button.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { commentBodySchema } from '../../../shared/contracts/movement.js';
@@ -61,6 +62,11 @@ export function PublicInitiativePage() {
               {dto.unitName ? ` · ${localized(dto.unitName)}` : ''}
             </span>
           </TagGroup>
+        }
+        actions={
+          <Link className={buttonClass('secondary')} to={movementPaths.submit}>
+            {t('movement.mine.newOne')}
+          </Link>
         }
       />
       <div className={styles.support}>

@@ -14,9 +14,5 @@ export const plansFeature: WebFeature = {
     { path: 'nhiem-vu/:taskId', ...lazyPage(() => import('./task-page.js'), 'TaskPage', ['plans']) },
     { path: 'nhiem-vu-cua-don-vi', ...lazyPage(() => import('./task-list-page.js'), 'MyTasksPage', ['plans']) },
   ],
-  englishAliases: [
-    ['plans', planPaths.plans],
-    ['my-unit-tasks', planPaths.myTasks],
-  ],
   nav: [{ to: planPaths.plans, label: 'nav.plans' }],
 };

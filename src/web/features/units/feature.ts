@@ -8,6 +8,5 @@ export const unitsFeature: WebFeature = {
     { path: unitPaths.directory.slice(1), ...lazyPage(() => import('./unit-directory-page.js'), 'UnitDirectoryPage', ['units']) },
     { path: `${unitPaths.directory.slice(1)}/:code`, ...lazyPage(() => import('./unit-page.js'), 'UnitPage', ['units']) },
   ],
-  englishAliases: [['units', unitPaths.directory]],
   nav: [{ to: unitPaths.directory, label: 'nav.units' }],
 };

@@ -1,5 +1,2 @@
-/** The public unit directory and a unit's page (the search index links units here). */
-export const unitPaths = {
-  directory: '/don-vi',
-  unit: (code: string) => `/don-vi/${encodeURIComponent(code)}`,
-} as const;
+/** The public unit directory and a unit's page (declared with every other page in src/shared). */
+export { unitPaths } from '../../../shared/web-paths.js';

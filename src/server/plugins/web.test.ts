@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishAliases, webRoutePatterns } from '../../shared/web-paths.js';
+import { buildTestApp, type TestApp } from '../../../tests/support/app.js';
+
+const webRoot = mkdtempSync(join(tmpdir(), 'doimoi-web-'));
+let t: TestApp;
+beforeAll(async () => {
+  mkdirSync(join(webRoot, 'assets'));
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>doimoi</title>');
+  t = await buildTestApp({ template: 'empty', webRoot });
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+const page = (url: string) => t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+
+describe('pages of the web app', () => {
+  it('answers 200 with the app for every declared page and English alias', async () => {
+    const urls = [...webRoutePatterns.map((pattern) => pattern.replace(/:\w+/g, 'VD-1')), ...englishAliases.map(([alias]) => alias)];
+    for (const url of urls) {
+      const res = await page(`${url}?q=1`);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('<title>doimoi</title>');
+    }
+  });
+
+  it('answers 404 with the app (its "not found" page) for a path no page has', async () => {
+    for (const url of ['/khong-co-trang-nay', '/ke-hoach/a/b/c', '/nhiem-vu', '/quan-tri/khac']) {
+      const res = await page(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('<title>doimoi</title>');
+    }
+  });
+
+  it('keeps the JSON 404 for unknown API paths', async () => {
+    const res = await page('/api/khong-co');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});

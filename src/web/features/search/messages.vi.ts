@@ -1,0 +1,26 @@
+/** Vietnamese strings of the site search. */
+export const searchVi = {
+  pageTitleWithQuery: '{{query}} · Tìm kiếm',
+  pageTitle: 'Tìm kiếm',
+  heading: 'Tìm kiếm',
+  label: 'Từ khoá',
+  hint: 'Tìm không cần dấu, ví dụ: chuyen doi so',
+  submit: 'Tìm',
+  searching: 'Đang tìm…',
+  resultsHeading: 'Kết quả tìm kiếm',
+  resultCount: 'Kết quả cho “{{query}}”: {{total}}',
+  noResults: 'Không tìm thấy kết quả nào cho “{{query}}”. Hãy thử từ khoá ngắn hơn hoặc từ khoá khác.',
+  prompt: 'Nhập từ khoá để tìm kế hoạch, nhiệm vụ, chỉ tiêu, phong trào và sáng kiến.',
+  types: {
+    plan: 'Kế hoạch',
+    taskGroup: 'Nhóm nhiệm vụ',
+    task: 'Nhiệm vụ',
+    indicator: 'Chỉ tiêu',
+    campaign: 'Phong trào thi đua',
+    initiative: 'Sáng kiến',
+    organization: 'Tổ chức',
+    dataset: 'Bộ dữ liệu',
+    unit: 'Đơn vị',
+    other: 'Nội dung',
+  },
+} as const;

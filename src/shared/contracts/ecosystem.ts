@@ -156,7 +156,11 @@ export const organisationBodySchema = z.object({
   wardUnitId: z.uuid().nullable().default(null),
   foundedYear: z.number().int().min(1800).max(2100).nullable().default(null),
   sizeBand: z.enum(sizeBands).nullable().default(null),
-  website: z.url({ protocol: /^https?$/ }).max(300).nullable().default(null),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .nullable()
+    .default(null),
   contactEmail: z.email().max(254).nullable().default(null),
   contactPhone: optionalText(40),
   descriptionVi: text(2000).default(''),
@@ -289,11 +293,22 @@ export const organisationDtoSchema = organisationSummarySchema.extend({
 });
 export type OrganisationDto = z.infer<typeof organisationDtoSchema>;
 
-export const directorySchema = z.object({ items: z.array(organisationSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const directorySchema = z.object({
+  items: z.array(organisationSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type Directory = z.infer<typeof directorySchema>;
 
 const countRow = z.object({ key: z.string(), label: localizedTextSchema, all: z.number().int(), verified: z.number().int() });
-export const ecosystemStatsSchema = z.object({ byKind: z.array(countRow), byField: z.array(countRow), byWard: z.array(countRow), total: z.number().int(), verified: z.number().int() });
+export const ecosystemStatsSchema = z.object({
+  byKind: z.array(countRow),
+  byField: z.array(countRow),
+  byWard: z.array(countRow),
+  total: z.number().int(),
+  verified: z.number().int(),
+});
 export type EcosystemStats = z.infer<typeof ecosystemStatsSchema>;
 
 export const claimDtoSchema = z.object({
@@ -318,7 +333,14 @@ export const verificationQueueSchema = z.object({
   claims: z.array(claimDtoSchema),
 });
 
-export const fileDtoSchema = z.object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), purpose: z.enum(['logo', 'evidence']), url: z.string() });
+export const fileDtoSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  purpose: z.enum(['logo', 'evidence']),
+  url: z.string(),
+});
 
 export const expertDtoSchema = z.object({
   id: z.uuid(),
@@ -374,4 +396,8 @@ export const matchSchema = z.object({
 export const matchListSchema = z.object({ items: z.array(matchSchema) });
 export type Match = z.infer<typeof matchSchema>;
 
-export const mineSchema = z.object({ organisations: z.array(organisationSummarySchema), claims: z.array(claimDtoSchema), applications: z.array(applicationDtoSchema) });
+export const mineSchema = z.object({
+  organisations: z.array(organisationSummarySchema),
+  claims: z.array(claimDtoSchema),
+  applications: z.array(applicationDtoSchema),
+});

@@ -59,7 +59,9 @@ export const ecoOrganisations = pgTable(
     index('eco_organisations_owner_idx').on(t.ownerId),
     index('eco_organisations_fields_idx').using('gin', t.fields),
     // Verified profiles are the minority the "verified" facet and counts ask for.
-    index('eco_organisations_verified_idx').on(t.kind).where(sql`${t.verifiedAt} is not null`),
+    index('eco_organisations_verified_idx')
+      .on(t.kind)
+      .where(sql`${t.verifiedAt} is not null`),
   ],
 );
 
@@ -94,7 +96,10 @@ export const ecoOrganisationFiles = pgTable(
     purpose: text('purpose', { enum: ['logo', 'evidence'] }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('eco_organisation_files_org_idx').on(t.organisationId), uniqueIndex('eco_organisation_files_attachment_key').on(t.attachmentId)],
+  (t) => [
+    index('eco_organisation_files_org_idx').on(t.organisationId),
+    uniqueIndex('eco_organisation_files_attachment_key').on(t.attachmentId),
+  ],
 );
 
 /** A person's claim to keep an existing profile: proved by a link sent to an address at the organisation's domain, or by a document staff read. */
@@ -121,7 +126,9 @@ export const ecoClaims = pgTable(
   (t) => [
     index('eco_claims_organisation_idx').on(t.organisationId),
     index('eco_claims_user_idx').on(t.userId),
-    index('eco_claims_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('eco_claims_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -169,7 +176,11 @@ export const ecoProgrammes = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('eco_programmes_slug_key').on(t.slug), index('eco_programmes_organisation_idx').on(t.organisationId), index('eco_programmes_unit_idx').on(t.unitId)],
+  (t) => [
+    uniqueIndex('eco_programmes_slug_key').on(t.slug),
+    index('eco_programmes_organisation_idx').on(t.organisationId),
+    index('eco_programmes_unit_idx').on(t.unitId),
+  ],
 );
 
 /** An organisation's application to a programme, moved by the programme's staff. */

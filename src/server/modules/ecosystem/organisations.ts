@@ -264,7 +264,12 @@ async function historyOf(ctx: ServiceContext, id: string) {
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
     action: r.action.replace(/^ecosystem\./, ''),
-    changed: r.after && typeof r.after === 'object' ? Object.keys(r.after as object).filter((k) => k !== 'note') : [],
+    changed:
+      r.after && typeof r.after === 'object'
+        ? Object.keys(r.after as object)
+            .filter((k) => k !== 'note')
+            .sort()
+        : [],
   }));
 }
 

@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../../shared/contracts/ecosystem.js';
 import { ecosystemLimits } from '../../../shared/contracts/ecosystem.js';
 import type { ServiceContext } from '../../lib/context.js';
+import { toIso } from '../../lib/time.js';
 import { units } from '../identity/schema.js';
 import type { OrganisationRow } from './schema.js';
 
@@ -45,7 +46,7 @@ export function presentSummary(row: OrganisationRow, wards: Map<string, Ward>, n
     ward: row.wardUnitId ? (wards.get(row.wardUnitId) ?? null) : null,
     foundedYear: row.foundedYear,
     logoUrl: row.logoAttachmentId ? fileUrl(row.id, row.logoAttachmentId) : null,
-    verifiedAt: row.verifiedAt,
+    verifiedAt: toIso(row.verifiedAt),
     isUnconfirmed: isUnconfirmed(row, now),
     isIllustrative: row.isIllustrative,
   };

@@ -401,3 +401,20 @@ export const mineSchema = z.object({
   claims: z.array(claimDtoSchema),
   applications: z.array(applicationDtoSchema),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Pages (one place: the web app routes them, the server links to them in notices and results)
+
+export const ecosystemPaths = {
+  directory: '/he-sinh-thai',
+  organisation: (slug: string) => `/he-sinh-thai/to-chuc/${slug}`,
+  register: '/he-sinh-thai/dang-ky',
+  edit: (slug: string) => `/he-sinh-thai/to-chuc/${slug}/sua`,
+  mine: '/he-sinh-thai/cua-toi',
+  experts: '/he-sinh-thai/chuyen-gia',
+  programmes: '/he-sinh-thai/chuong-trinh',
+  programme: (slug: string) => `/he-sinh-thai/chuong-trinh/${slug}`,
+  applications: (slug: string) => `/he-sinh-thai/chuong-trinh/${slug}/ho-so`,
+  verification: '/he-sinh-thai/xac-minh',
+  confirmClaim: '/he-sinh-thai/xac-nhan-quan-ly',
+} as const;

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ecosystemLimits } from '../../../shared/contracts/ecosystem.js';
+import { ecosystemLimits, ecosystemPaths } from '../../../shared/contracts/ecosystem.js';
 import { attachments } from '../../db/platform-schema.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -12,7 +12,6 @@ import { fileUrl, namedOf, organisationUrl } from './presenter.js';
 import { ecoClaims, ecoOrganisationFiles, ecoOrganisations, type OrganisationRow } from './schema.js';
 
 const claimWord = { vi: 'Yêu cầu nhận quản lý hồ sơ', en: 'Claim' };
-export const claimConfirmPath = '/he-sinh-thai/xac-nhan-quan-ly';
 
 /** "https://www.sihub.vn/gioi-thieu" → "sihub.vn". */
 export function domainOf(website: string | null): string | null {
@@ -103,7 +102,7 @@ export async function claimOrganisation(
           vi: `Có người đề nghị quản lý hồ sơ của ${org.nameVi} trên danh bạ hệ sinh thái đổi mới sáng tạo. Mở liên kết trong ${ecosystemLimits.claimLinkHours} giờ, khi đã đăng nhập, để xác nhận. Nếu không phải bạn, hãy bỏ qua thư này.`,
           en: `Someone asked to keep the profile of ${org.nameEn || org.nameVi} in the innovation ecosystem directory. Open the link within ${ecosystemLimits.claimLinkHours} hours, signed in, to confirm. If it was not you, ignore this message.`,
         },
-        url: `${claimConfirmPath}?token=${token}`,
+        url: `${ecosystemPaths.confirmClaim}?token=${token}`,
       });
     }
     return presentClaim(tx, claim!, org);

@@ -1,5 +1,5 @@
 import { gte, inArray } from 'drizzle-orm';
-import { ecosystemFieldNames, type Match } from '../../../shared/contracts/ecosystem.js';
+import { ecosystemFieldNames, ecosystemPaths, type Match } from '../../../shared/contracts/ecosystem.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { conflict } from '../../lib/errors.js';
 import { loadOrganisation } from './access.js';
@@ -53,7 +53,7 @@ export async function matchesFor(ctx: ServiceContext, organisationId: string, li
       kind: 'expert' as const,
       id: e.id,
       name: { vi: e.displayName, en: e.displayName },
-      url: '/he-sinh-thai/chuyen-gia',
+      url: ecosystemPaths.experts,
       text: describe([e.offersVi, e.offersEn, e.affiliation], e.fields),
       fields: e.fields,
       stages: [],

@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../../shared/contracts/ecosystem.js';
-import { ecosystemLimits } from '../../../shared/contracts/ecosystem.js';
+import { ecosystemLimits, ecosystemPaths } from '../../../shared/contracts/ecosystem.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { toIso } from '../../lib/time.js';
 import { units } from '../identity/schema.js';
 import type { OrganisationRow } from './schema.js';
 
-export const organisationUrl = (slug: string) => `/he-sinh-thai/to-chuc/${slug}`;
-export const programmeUrl = (slug: string) => `/he-sinh-thai/chuong-trinh/${slug}`;
+export const organisationUrl = ecosystemPaths.organisation;
+export const programmeUrl = ecosystemPaths.programme;
 export const fileUrl = (organisationId: string, attachmentId: string) =>
   `/api/ecosystem/organisations/${organisationId}/files/${attachmentId}`;
 

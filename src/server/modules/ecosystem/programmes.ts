@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { applicationStatusNames, type ApplicationStatus, type ProgrammeBody } from '../../../shared/contracts/ecosystem.js';
+import { applicationStatusNames, ecosystemPaths, type ApplicationStatus, type ProgrammeBody } from '../../../shared/contracts/ecosystem.js';
 import { foldDiacritics } from '../../../shared/text.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -178,7 +178,7 @@ export async function applyToProgramme(
         vi: `${org.nameVi} đăng ký “${programme.titleVi}”.`,
         en: `${org.nameEn || org.nameVi} applied to “${programme.titleEn || programme.titleVi}”.`,
       },
-      url: `/he-sinh-thai/chuong-trinh/${programme.slug}/ho-so`,
+      url: ecosystemPaths.applications(programme.slug),
     });
     return (await presentApplications(tx, [row]))[0]!;
   });
@@ -228,7 +228,7 @@ export async function moveApplication(ctx: ServiceContext, applicationId: string
         vi: input.note || `Hồ sơ của ${org.nameVi} chuyển sang “${status.vi}”.`,
         en: input.note || `The application of ${org.nameEn || org.nameVi} is now “${status.en}”.`,
       },
-      url: '/he-sinh-thai/cua-toi',
+      url: ecosystemPaths.mine,
     });
     return (await presentApplications(tx, [updated!]))[0]!;
   });

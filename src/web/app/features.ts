@@ -1,4 +1,5 @@
 import { adminFeature } from '../features/admin/feature.js';
+import { ecosystemFeature } from '../features/ecosystem/feature.js';
 import { indicatorsFeature } from '../features/indicators/feature.js';
 import { movementFeature } from '../features/movement/feature.js';
 import { plansFeature } from '../features/plans/feature.js';
@@ -6,4 +7,4 @@ import { unitsFeature } from '../features/units/feature.js';
 import type { WebFeature } from './web-feature.js';
 
 /** The programme's features, in the order of the primary navigation. */
-export const features: readonly WebFeature[] = [plansFeature, indicatorsFeature, movementFeature, unitsFeature, adminFeature];
+export const features: readonly WebFeature[] = [plansFeature, indicatorsFeature, movementFeature, ecosystemFeature, unitsFeature, adminFeature];

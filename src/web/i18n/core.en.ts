@@ -23,6 +23,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     indicators: 'Indicators',
     movement: 'Emulation movement and initiatives',
     campaigns: 'Emulation campaigns',
+    ecosystem: 'Ecosystem',
     units: 'Units',
   },
   header: {

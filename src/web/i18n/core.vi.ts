@@ -23,6 +23,7 @@ export const coreVi = {
     indicators: 'Chỉ tiêu',
     movement: 'Phong trào thi đua – sáng kiến',
     campaigns: 'Các phong trào thi đua',
+    ecosystem: 'Hệ sinh thái',
     units: 'Đơn vị',
   },
   header: {

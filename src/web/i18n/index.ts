@@ -41,6 +41,10 @@ export const messageBundles = {
     vi: () => import('../features/movement/messages.vi.js').then((m) => ({ movement: m.movementVi })),
     en: () => import('../features/movement/messages.en.js').then((m) => ({ movement: m.movementEn })),
   },
+  ecosystem: {
+    vi: () => import('../features/ecosystem/messages.vi.js').then((m) => ({ ecosystem: m.ecosystemVi })),
+    en: () => import('../features/ecosystem/messages.en.js').then((m) => ({ ecosystem: m.ecosystemEn })),
+  },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type MessageBundle = keyof typeof messageBundles;

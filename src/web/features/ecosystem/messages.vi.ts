@@ -87,7 +87,7 @@ export const ecosystemVi = {
     claimEmail: 'Địa chỉ e-mail của tổ chức',
     claimSubmit: 'Gửi yêu cầu',
     claimSent: 'Đã gửi yêu cầu; hãy mở liên kết trong thư hoặc tải giấy tờ lên',
-    actions: { register: 'Đăng ký hồ sơ', update: 'Cập nhật', 'confirm-active': 'Xác nhận vẫn hoạt động', verify: 'Được xác minh', seed: 'Nhập dữ liệu ban đầu', 'claim.create': 'Có yêu cầu nhận quản lý', 'claim.approve': 'Đổi người quản lý', 'claim.reject': 'Từ chối yêu cầu quản lý', 'relation.add': 'Thêm quan hệ', 'relation.remove': 'Bỏ quan hệ', 'logo.upload': 'Đổi biểu trưng', 'evidence.upload': 'Thêm giấy tờ chứng minh', 'programme.accepted': 'Được nhận vào chương trình' },
+    actions: { register: 'Đăng ký hồ sơ', update: 'Cập nhật', 'confirm-active': 'Xác nhận vẫn hoạt động', verify: 'Được xác minh', seed: 'Nhập dữ liệu ban đầu', 'claim-create': 'Có yêu cầu nhận quản lý', 'claim-approve': 'Đổi người quản lý', 'claim-reject': 'Từ chối yêu cầu quản lý', 'relation-add': 'Thêm quan hệ', 'relation-remove': 'Bỏ quan hệ', 'logo-upload': 'Đổi biểu trưng', 'evidence-upload': 'Thêm giấy tờ chứng minh', 'programme-accepted': 'Được nhận vào chương trình' },
   },
   edit: {
     registerHeading: 'Đăng ký hồ sơ tổ chức',

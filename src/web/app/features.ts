@@ -7,4 +7,11 @@ import { unitsFeature } from '../features/units/feature.js';
 import type { WebFeature } from './web-feature.js';
 
 /** The programme's features, in the order of the primary navigation. */
-export const features: readonly WebFeature[] = [plansFeature, indicatorsFeature, movementFeature, ecosystemFeature, unitsFeature, adminFeature];
+export const features: readonly WebFeature[] = [
+  plansFeature,
+  indicatorsFeature,
+  movementFeature,
+  ecosystemFeature,
+  unitsFeature,
+  adminFeature,
+];

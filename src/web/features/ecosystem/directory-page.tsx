@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ecosystemFieldNames, ecosystemFields, organisationKindNames, organisationKinds, startupStageNames, startupStages, type EcosystemStats } from '../../../shared/contracts/ecosystem.js';
+import {
+  ecosystemFieldNames,
+  ecosystemFields,
+  organisationKindNames,
+  organisationKinds,
+  startupStageNames,
+  startupStages,
+  type EcosystemStats,
+} from '../../../shared/contracts/ecosystem.js';
 import { paths } from '../../app/paths.js';
 import { buttonClass } from '../../components/button/button.js';
 import { Card, CardList } from '../../components/card/card.js';
@@ -60,12 +68,48 @@ export function DirectoryPage() {
           </li>
         </ul>
       </nav>
-      <FilterBar key={params.toString()} label={t('ecosystem.directory.search')} action={ecosystemPaths.directory} applyLabel={t('ecosystem.directory.apply')}>
-        <LabelledInput label={t('ecosystem.directory.search')} hint={t('ecosystem.directory.searchHint')} type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} />
-        <LabelledSelect label={t('ecosystem.common.kind')} name="kind" defaultValue={query.kind ?? ''} emptyOption={all} options={organisationKinds.map((k) => ({ value: k, label: localized(organisationKindNames[k]) }))} />
-        <LabelledSelect label={t('ecosystem.common.field')} name="field" defaultValue={query.field ?? ''} emptyOption={all} options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))} />
-        <LabelledSelect label={t('ecosystem.common.ward')} name="ward" defaultValue={query.ward ?? ''} emptyOption={all} options={(wards.data ?? []).map((w) => ({ value: w.id, label: localized(w.name) }))} />
-        <LabelledSelect label={t('ecosystem.common.stage')} name="stage" defaultValue={query.stage ?? ''} emptyOption={all} options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))} />
+      <FilterBar
+        key={params.toString()}
+        label={t('ecosystem.directory.search')}
+        action={ecosystemPaths.directory}
+        applyLabel={t('ecosystem.directory.apply')}
+      >
+        <LabelledInput
+          label={t('ecosystem.directory.search')}
+          hint={t('ecosystem.directory.searchHint')}
+          type="search"
+          name="q"
+          defaultValue={query.q ?? ''}
+          maxLength={200}
+        />
+        <LabelledSelect
+          label={t('ecosystem.common.kind')}
+          name="kind"
+          defaultValue={query.kind ?? ''}
+          emptyOption={all}
+          options={organisationKinds.map((k) => ({ value: k, label: localized(organisationKindNames[k]) }))}
+        />
+        <LabelledSelect
+          label={t('ecosystem.common.field')}
+          name="field"
+          defaultValue={query.field ?? ''}
+          emptyOption={all}
+          options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
+        />
+        <LabelledSelect
+          label={t('ecosystem.common.ward')}
+          name="ward"
+          defaultValue={query.ward ?? ''}
+          emptyOption={all}
+          options={(wards.data ?? []).map((w) => ({ value: w.id, label: localized(w.name) }))}
+        />
+        <LabelledSelect
+          label={t('ecosystem.common.stage')}
+          name="stage"
+          defaultValue={query.stage ?? ''}
+          emptyOption={all}
+          options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
+        />
         <LabelledSelect
           label={t('ecosystem.directory.verifiedFilter')}
           name="verified"
@@ -86,7 +130,9 @@ export function DirectoryPage() {
       <p role="status">{directory.data ? t('ecosystem.directory.count', { total: formatNumber(directory.data.total, locale) }) : ''}</p>
       {directory.isPending ? <Loading quiet /> : null}
       {directory.isError ? <QueryError error={directory.error} onRetry={() => void directory.refetch()} /> : null}
-      {directory.data?.items.length === 0 ? <EmptyState title={t('ecosystem.directory.empty')}>{t('ecosystem.directory.emptyNext')}</EmptyState> : null}
+      {directory.data?.items.length === 0 ? (
+        <EmptyState title={t('ecosystem.directory.empty')}>{t('ecosystem.directory.emptyNext')}</EmptyState>
+      ) : null}
       <div data-list="directory">
         <CardList items={directory.data?.items ?? []} itemKey={(o) => o.id}>
           {(o) => (
@@ -153,9 +199,27 @@ function Counts() {
         rows={stats.data.byWard}
         rowKey={(r) => r.key}
         columns={[
-          { key: 'ward', header: t('ecosystem.common.ward'), cell: (r) => localized(r.label), sortValue: (r) => localized(r.label), isRowHeader: true },
-          { key: 'all', header: t('ecosystem.directory.allProfiles'), cell: (r) => formatNumber(r.all, locale), sortValue: (r) => r.all, align: 'end' },
-          { key: 'verified', header: t('ecosystem.directory.verifiedProfiles'), cell: (r) => formatNumber(r.verified, locale), sortValue: (r) => r.verified, align: 'end' },
+          {
+            key: 'ward',
+            header: t('ecosystem.common.ward'),
+            cell: (r) => localized(r.label),
+            sortValue: (r) => localized(r.label),
+            isRowHeader: true,
+          },
+          {
+            key: 'all',
+            header: t('ecosystem.directory.allProfiles'),
+            cell: (r) => formatNumber(r.all, locale),
+            sortValue: (r) => r.all,
+            align: 'end',
+          },
+          {
+            key: 'verified',
+            header: t('ecosystem.directory.verifiedProfiles'),
+            cell: (r) => formatNumber(r.verified, locale),
+            sortValue: (r) => r.verified,
+            align: 'end',
+          },
         ]}
       />
     </Section>

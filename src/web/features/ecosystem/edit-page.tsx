@@ -27,7 +27,15 @@ import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
-import { useAddRelation, useDirectory, useOrganisation, useRegisterOrganisation, useUpdateOrganisation, useUploadFile, useWards } from './api.js';
+import {
+  useAddRelation,
+  useDirectory,
+  useOrganisation,
+  useRegisterOrganisation,
+  useUpdateOrganisation,
+  useUploadFile,
+  useWards,
+} from './api.js';
 import { ecosystemPaths } from './paths.js';
 
 /** An organisation account registers its profile. */
@@ -176,14 +184,36 @@ function ProfileForm({ organisation }: { organisation: OrganisationDto | null })
   const none = t('ecosystem.edit.none');
   return (
     <Form form={form} hasRequiredNote submitLabel={organisation ? t('ecosystem.edit.submitEdit') : t('ecosystem.edit.submitRegister')}>
-      <SelectField form={form} name="kind" options={organisationKinds.map((k) => ({ value: k, label: localized(organisationKindNames[k]) }))} />
+      <SelectField
+        form={form}
+        name="kind"
+        options={organisationKinds.map((k) => ({ value: k, label: localized(organisationKindNames[k]) }))}
+      />
       <TextField form={form} name="nameVi" maxLength={200} />
       <TextField form={form} name="nameEn" isOptional maxLength={200} />
-      <ChoiceField form={form} name="fields" type="checkbox" isOptional options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))} />
+      <ChoiceField
+        form={form}
+        name="fields"
+        type="checkbox"
+        isOptional
+        options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
+      />
       {form.values.kind === 'startup' ? (
-        <SelectField form={form} name="stage" isOptional emptyOption={none} options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))} />
+        <SelectField
+          form={form}
+          name="stage"
+          isOptional
+          emptyOption={none}
+          options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
+        />
       ) : (
-        <ChoiceField form={form} name="servesStages" type="checkbox" isOptional options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))} />
+        <ChoiceField
+          form={form}
+          name="servesStages"
+          type="checkbox"
+          isOptional
+          options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
+        />
       )}
       {form.values.kind === 'st_enterprise' ? (
         <>
@@ -192,9 +222,21 @@ function ProfileForm({ organisation }: { organisation: OrganisationDto | null })
         </>
       ) : null}
       <TextField form={form} name="address" isOptional maxLength={300} />
-      <SelectField form={form} name="wardUnitId" isOptional emptyOption={none} options={(wards.data ?? []).map((w) => ({ value: w.id, label: localized(w.name) }))} />
+      <SelectField
+        form={form}
+        name="wardUnitId"
+        isOptional
+        emptyOption={none}
+        options={(wards.data ?? []).map((w) => ({ value: w.id, label: localized(w.name) }))}
+      />
       <NumberField form={form} name="foundedYear" isOptional maxLength={4} />
-      <SelectField form={form} name="sizeBand" isOptional emptyOption={none} options={sizeBands.map((b) => ({ value: b, label: localized(sizeBandNames[b]) }))} />
+      <SelectField
+        form={form}
+        name="sizeBand"
+        isOptional
+        emptyOption={none}
+        options={sizeBands.map((b) => ({ value: b, label: localized(sizeBandNames[b]) }))}
+      />
       <TextField form={form} name="website" type="url" isOptional hint={t('ecosystem.edit.websiteHint')} maxLength={300} />
       <TextField form={form} name="contactEmail" type="email" isOptional maxLength={254} />
       <TextField form={form} name="contactPhone" type="tel" isOptional maxLength={40} />
@@ -263,7 +305,11 @@ function RelationForm({ organisation }: { organisation: OrganisationDto }) {
   return (
     <Panel title={t('ecosystem.edit.relationHeading')}>
       <Form form={form} headingLevel={3} submitLabel={t('ecosystem.edit.addRelation')}>
-        <SelectField form={form} name="kind" options={relationKinds.map((k) => ({ value: k, label: localized(relationNames[k].outgoing) }))} />
+        <SelectField
+          form={form}
+          name="kind"
+          options={relationKinds.map((k) => ({ value: k, label: localized(relationNames[k].outgoing) }))}
+        />
         <SelectField
           form={form}
           name="targetId"

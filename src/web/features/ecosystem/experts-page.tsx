@@ -39,7 +39,11 @@ export function ExpertsPage() {
       {experts.isPending ? <Loading /> : null}
       {experts.isError ? <QueryError error={experts.error} onRetry={() => void experts.refetch()} /> : null}
       <div data-list="experts">
-        <CardList items={experts.data?.items ?? []} itemKey={(e) => e.id} empty={experts.data ? <EmptyState title={t('ecosystem.experts.none')} /> : null}>
+        <CardList
+          items={experts.data?.items ?? []}
+          itemKey={(e) => e.id}
+          empty={experts.data ? <EmptyState title={t('ecosystem.experts.none')} /> : null}
+        >
           {(e) => (
             <Card headingLevel={2} title={e.displayName}>
               <p className="muted">{e.fields.map((f) => localized(ecosystemFieldNames[f])).join(', ')}</p>
@@ -103,7 +107,11 @@ function ListingForm({ current }: { current: Listing }) {
       {current ? (
         <Panel>
           <p>{t('ecosystem.experts.listedSince', { date: formatDate(current.consentedAt, locale) })}</p>
-          <Button variant="danger" isBusy={withdraw.isPending} onClick={() => withdraw.mutate(undefined, { onSuccess: () => toast.show((tr) => tr('ecosystem.experts.withdrawn')) })}>
+          <Button
+            variant="danger"
+            isBusy={withdraw.isPending}
+            onClick={() => withdraw.mutate(undefined, { onSuccess: () => toast.show((tr) => tr('ecosystem.experts.withdrawn')) })}
+          >
             {t('ecosystem.experts.withdraw')}
           </Button>
           <WriteError error={withdraw.error} />
@@ -111,7 +119,12 @@ function ListingForm({ current }: { current: Listing }) {
       ) : null}
       <Form form={form} headingLevel={3} submitLabel={t('ecosystem.experts.submit')}>
         <TextField form={form} name="displayName" maxLength={120} />
-        <ChoiceField form={form} name="fields" type="checkbox" options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))} />
+        <ChoiceField
+          form={form}
+          name="fields"
+          type="checkbox"
+          options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
+        />
         <TextAreaField form={form} name="offersVi" rows={3} maxLength={1000} />
         <TextAreaField form={form} name="offersEn" isOptional rows={3} maxLength={1000} />
         <TextField form={form} name="affiliation" isOptional maxLength={200} />

@@ -14,10 +14,16 @@ export const ecosystemFeature: WebFeature = {
     { path: page(ecosystemPaths.experts), ...lazyPage(() => import('./experts-page.js'), 'ExpertsPage', ['ecosystem']) },
     { path: page(ecosystemPaths.programmes), ...lazyPage(() => import('./programme-pages.js'), 'ProgrammesPage', ['ecosystem']) },
     { path: page(ecosystemPaths.verification), ...lazyPage(() => import('./verification-page.js'), 'VerificationPage', ['ecosystem']) },
-    { path: page(ecosystemPaths.organisation(':slug')), ...lazyPage(() => import('./organisation-page.js'), 'OrganisationPage', ['ecosystem']) },
+    {
+      path: page(ecosystemPaths.organisation(':slug')),
+      ...lazyPage(() => import('./organisation-page.js'), 'OrganisationPage', ['ecosystem']),
+    },
     { path: page(ecosystemPaths.edit(':slug')), ...lazyPage(() => import('./edit-page.js'), 'EditOrganisationPage', ['ecosystem']) },
     { path: page(ecosystemPaths.programme(':slug')), ...lazyPage(() => import('./programme-pages.js'), 'ProgrammePage', ['ecosystem']) },
-    { path: page(ecosystemPaths.applications(':slug')), ...lazyPage(() => import('./programme-pages.js'), 'ApplicationsBoardPage', ['ecosystem']) },
+    {
+      path: page(ecosystemPaths.applications(':slug')),
+      ...lazyPage(() => import('./programme-pages.js'), 'ApplicationsBoardPage', ['ecosystem']),
+    },
   ],
   englishAliases: [
     ['ecosystem', ecosystemPaths.directory],

@@ -66,18 +66,29 @@ function Mine() {
           <ul>
             {mine.data.claims.map((c) => (
               <li key={c.id}>
-                <Link to={ecosystemPaths.organisation(c.organisation.slug)}>{c.organisation.nameVi}</Link> — {t(`ecosystem.mine.claimStatuses.${c.status}`)}
+                <Link to={ecosystemPaths.organisation(c.organisation.slug)}>{c.organisation.nameVi}</Link> —{' '}
+                {t(`ecosystem.mine.claimStatuses.${c.status}`)}
               </li>
             ))}
           </ul>
         </Section>
       ) : null}
       <Section title={t('ecosystem.mine.applications')}>
-        <CardList items={mine.data.applications} itemKey={(a) => a.id} layout="column" empty={<EmptyState title={t('ecosystem.mine.noApplications')} />}>
+        <CardList
+          items={mine.data.applications}
+          itemKey={(a) => a.id}
+          layout="column"
+          empty={<EmptyState title={t('ecosystem.mine.noApplications')} />}
+        >
           {(a) => (
-            <Card title={<Link to={ecosystemPaths.programme(a.programme.slug)}>{locale === 'en' ? a.programme.titleEn : a.programme.titleVi}</Link>}>
+            <Card
+              title={
+                <Link to={ecosystemPaths.programme(a.programme.slug)}>{locale === 'en' ? a.programme.titleEn : a.programme.titleVi}</Link>
+              }
+            >
               <p className="muted">
-                {a.organisation.nameVi} · {localized(a.programme.runBy)} · {t('ecosystem.programmes.submittedOn', { date: formatDate(a.createdAt, locale) })}
+                {a.organisation.nameVi} · {localized(a.programme.runBy)} ·{' '}
+                {t('ecosystem.programmes.submittedOn', { date: formatDate(a.createdAt, locale) })}
               </p>
               <StatusTag tone={statusTone[a.status]} status={a.status}>
                 {t(`ecosystem.programmes.statuses.${a.status}`)}
@@ -96,7 +107,11 @@ export function ConfirmClaimPage() {
   const { t } = useTranslation();
   return (
     <Page width="narrow">
-      <PageHeader title={t('ecosystem.mine.confirmHeading')} documentTitle={t('ecosystem.mine.confirmHeading')} breadcrumbs={[{ label: t('nav.home'), to: paths.home }]} />
+      <PageHeader
+        title={t('ecosystem.mine.confirmHeading')}
+        documentTitle={t('ecosystem.mine.confirmHeading')}
+        breadcrumbs={[{ label: t('nav.home'), to: paths.home }]}
+      />
       <RequireSignedIn>{() => <Confirm />}</RequireSignedIn>
     </Page>
   );

@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
-import { claimBodySchema, ecosystemFieldNames, organisationKindNames, sizeBandNames, startupStageNames, type OrganisationDto } from '../../../shared/contracts/ecosystem.js';
+import {
+  claimBodySchema,
+  ecosystemFieldNames,
+  organisationKindNames,
+  sizeBandNames,
+  startupStageNames,
+  type OrganisationDto,
+} from '../../../shared/contracts/ecosystem.js';
 import { paths } from '../../app/paths.js';
 import { Button, buttonClass } from '../../components/button/button.js';
 import { Card, CardList, Panel } from '../../components/card/card.js';
@@ -67,7 +74,17 @@ function Profile({ o }: { o: OrganisationDto }) {
     ...(o.website ? { url: o.website } : {}),
     ...(o.foundedYear ? { foundingDate: String(o.foundedYear) } : {}),
     ...(o.contactEmail ? { email: o.contactEmail } : {}),
-    ...(o.address || o.ward ? { address: { '@type': 'PostalAddress', streetAddress: o.address, addressLocality: o.ward?.nameVi, addressRegion: 'Thành phố Hồ Chí Minh', addressCountry: 'VN' } } : {}),
+    ...(o.address || o.ward
+      ? {
+          address: {
+            '@type': 'PostalAddress',
+            streetAddress: o.address,
+            addressLocality: o.ward?.nameVi,
+            addressRegion: 'Thành phố Hồ Chí Minh',
+            addressCountry: 'VN',
+          },
+        }
+      : {}),
   };
   return (
     <>
@@ -89,7 +106,9 @@ function Profile({ o }: { o: OrganisationDto }) {
               <Button
                 variant="secondary"
                 isBusy={stillActive.isPending}
-                onClick={() => stillActive.mutate(undefined, { onSuccess: () => toast.show((tr) => tr('ecosystem.organisation.stillActiveDone')) })}
+                onClick={() =>
+                  stillActive.mutate(undefined, { onSuccess: () => toast.show((tr) => tr('ecosystem.organisation.stillActiveDone')) })
+                }
               >
                 {t('ecosystem.organisation.stillActive')}
               </Button>
@@ -106,18 +125,40 @@ function Profile({ o }: { o: OrganisationDto }) {
       <Section title={t('ecosystem.organisation.facts')}>
         <SummaryList
           items={[
-            o.fields.length > 0 && { label: t('ecosystem.common.fields'), value: o.fields.map((f) => localized(ecosystemFieldNames[f])).join(', ') },
+            o.fields.length > 0 && {
+              label: t('ecosystem.common.fields'),
+              value: o.fields.map((f) => localized(ecosystemFieldNames[f])).join(', '),
+            },
             o.stage !== null && { label: t('ecosystem.common.stage'), value: localized(startupStageNames[o.stage]) },
-            o.servesStages.length > 0 && { label: t('ecosystem.organisation.servesStages'), value: o.servesStages.map((s) => localized(startupStageNames[s])).join(', ') },
+            o.servesStages.length > 0 && {
+              label: t('ecosystem.organisation.servesStages'),
+              value: o.servesStages.map((s) => localized(startupStageNames[s])).join(', '),
+            },
             o.certificateNumber !== null && {
               label: t('ecosystem.organisation.certificate'),
-              value: t('ecosystem.organisation.certificateValue', { number: o.certificateNumber, date: o.certificateDate ? formatDate(o.certificateDate, locale) : '—' }),
+              value: t('ecosystem.organisation.certificateValue', {
+                number: o.certificateNumber,
+                date: o.certificateDate ? formatDate(o.certificateDate, locale) : '—',
+              }),
             },
-            (o.address !== '' || o.ward !== null) && { label: t('ecosystem.organisation.address'), value: [o.address, o.ward ? (locale === 'en' ? o.ward.nameEn : o.ward.nameVi) : ''].filter(Boolean).join(', ') },
+            (o.address !== '' || o.ward !== null) && {
+              label: t('ecosystem.organisation.address'),
+              value: [o.address, o.ward ? (locale === 'en' ? o.ward.nameEn : o.ward.nameVi) : ''].filter(Boolean).join(', '),
+            },
             o.foundedYear !== null && { label: t('ecosystem.organisation.founded'), value: String(o.foundedYear) },
             o.sizeBand !== null && { label: t('ecosystem.organisation.size'), value: localized(sizeBandNames[o.sizeBand]) },
-            o.website !== null && { label: t('ecosystem.organisation.website'), value: <a href={o.website} rel="noopener noreferrer">{o.website}</a> },
-            (o.contactEmail !== null || o.contactPhone !== null) && { label: t('ecosystem.organisation.contact'), value: [o.contactEmail, o.contactPhone].filter(Boolean).join(' · ') },
+            o.website !== null && {
+              label: t('ecosystem.organisation.website'),
+              value: (
+                <a href={o.website} rel="noopener noreferrer">
+                  {o.website}
+                </a>
+              ),
+            },
+            (o.contactEmail !== null || o.contactPhone !== null) && {
+              label: t('ecosystem.organisation.contact'),
+              value: [o.contactEmail, o.contactPhone].filter(Boolean).join(' · '),
+            },
             { label: t('ecosystem.organisation.lastConfirmed'), value: formatDate(o.lastConfirmedAt, locale) },
           ]}
         />
@@ -129,7 +170,8 @@ function Profile({ o }: { o: OrganisationDto }) {
           <ul data-list="relations">
             {o.relations.map((r) => (
               <li key={`${r.id}-${r.direction}`}>
-                {localized(r.label)}: <Link to={ecosystemPaths.organisation(r.other.slug)}>{locale === 'en' ? r.other.nameEn : r.other.nameVi}</Link>
+                {localized(r.label)}:{' '}
+                <Link to={ecosystemPaths.organisation(r.other.slug)}>{locale === 'en' ? r.other.nameEn : r.other.nameVi}</Link>
               </li>
             ))}
           </ul>
@@ -161,7 +203,11 @@ function Profile({ o }: { o: OrganisationDto }) {
           columns={[
             { key: 'at', header: t('ecosystem.organisation.when'), cell: (h) => formatDateTime(h.at, locale) },
             { key: 'what', header: t('ecosystem.organisation.what'), cell: (h) => <ActionLabel action={h.action} /> },
-            { key: 'fields', header: t('ecosystem.organisation.changedFields'), cell: (h) => (h.action === 'organisation.update' ? h.changed.join(', ') : '') },
+            {
+              key: 'fields',
+              header: t('ecosystem.organisation.changedFields'),
+              cell: (h) => (h.action === 'organisation.update' ? h.changed.join(', ') : ''),
+            },
           ]}
         />
       </Section>
@@ -201,7 +247,12 @@ function Matches({ id }: { id: string }) {
       {matches.isPending ? <Loading quiet /> : null}
       {matches.isError ? <QueryError error={matches.error} onRetry={() => void matches.refetch()} /> : null}
       <div data-list="matches">
-        <CardList items={matches.data?.items ?? []} itemKey={(m) => `${m.kind}-${m.id}`} layout="column" empty={<EmptyState title={t('ecosystem.organisation.noMatches')} />}>
+        <CardList
+          items={matches.data?.items ?? []}
+          itemKey={(m) => `${m.kind}-${m.id}`}
+          layout="column"
+          empty={<EmptyState title={t('ecosystem.organisation.noMatches')} />}
+        >
           {(m) => (
             <Card headingLevel={3} title={<Link to={m.url}>{localized(m.name)}</Link>}>
               <p className="muted">{t(`ecosystem.organisation.matchKinds.${m.kind}`)}</p>
@@ -226,7 +277,11 @@ function ClaimForm({ o }: { o: OrganisationDto }) {
   const form = useForm({
     id: 'claim',
     initialValues: { method: 'email', email: '', note: '' },
-    labels: { method: t('ecosystem.organisation.claimMethod'), email: t('ecosystem.organisation.claimEmail'), note: t('ecosystem.common.note') },
+    labels: {
+      method: t('ecosystem.organisation.claimMethod'),
+      email: t('ecosystem.organisation.claimEmail'),
+      note: t('ecosystem.common.note'),
+    },
     schema: claimFormSchema,
     toInput: (v) => ({ method: v.method, note: v.note, ...(v.method === 'email' ? { email: v.email } : {}) }),
     onSubmit: async (body) => {

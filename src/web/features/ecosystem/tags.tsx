@@ -4,7 +4,15 @@ import { formatDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 
 /** What a profile's public page and card say about trust: verified (with the date), unconfirmed, illustrative. */
-export function ProfileTags({ verifiedAt, isUnconfirmed, isIllustrative }: { verifiedAt: string | null; isUnconfirmed: boolean; isIllustrative: boolean }) {
+export function ProfileTags({
+  verifiedAt,
+  isUnconfirmed,
+  isIllustrative,
+}: {
+  verifiedAt: string | null;
+  isUnconfirmed: boolean;
+  isIllustrative: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (

@@ -23,6 +23,7 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { StatCard, StatGrid } from '../../components/stat-card/stat-card.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { useSession } from '../identity/session.js';
 import { useDirectory, useStats, useWards } from './api.js';
 import { ecosystemPaths } from './paths.js';
 import { ProfileTags } from './tags.js';
@@ -36,6 +37,8 @@ export function DirectoryPage() {
   const localized = useLocalized();
   const [params] = useSearchParams();
   const wards = useWards();
+  const session = useSession();
+  const isStaff = session.data?.user?.grants.some((g) => g.role === 'programme_manager' || g.role === 'administrator') ?? false;
   const query = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? '']).filter(([, v]) => v !== ''));
   const page = Math.max(1, Number(query.page ?? 1) || 1);
   const directory = useDirectory(query);
@@ -66,6 +69,11 @@ export function DirectoryPage() {
           <li>
             <Link to={ecosystemPaths.mine}>{t('ecosystem.mine.heading')}</Link>
           </li>
+          {isStaff ? (
+            <li>
+              <Link to={ecosystemPaths.verification}>{t('ecosystem.verification.heading')}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <FilterBar

@@ -71,7 +71,7 @@ export async function claimOrganisation(
             en: 'The profile has no website, so e-mail proof is not possible; send a document instead',
           };
       if (!input.email || !domain || !isAtDomain(input.email, domain))
-        throw new AppError('VALIDATION', message, [{ path: 'body.email', code: 'custom', message }]);
+        throw new AppError('VALIDATION', message, [{ path: 'body.email', code: 'rule', message }]);
       token = newSecret();
     }
     const now = tx.clock.now();

@@ -25,7 +25,7 @@ export const organisationEntity = 'eco_organisation';
 const wardKinds = ['ward', 'commune', 'special_zone'];
 
 const invalid = (path: string, vi: string, en: string) =>
-  new AppError('VALIDATION', { vi, en }, [{ path, code: 'custom', message: { vi, en } }]);
+  new AppError('VALIDATION', { vi, en }, [{ path, code: 'rule', message: { vi, en } }]);
 
 /** Rules across fields and rows, on the profile as it will be after the change. */
 async function checkProfile(ctx: ServiceContext, profile: OrganisationBody): Promise<void> {

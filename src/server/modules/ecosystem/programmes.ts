@@ -15,7 +15,7 @@ import { namedOf } from './presenter.js';
 import { ecoApplications, ecoOrganisations, ecoProgrammes, type ProgrammeRow } from './schema.js';
 
 const invalid = (path: string, vi: string, en: string) =>
-  new AppError('VALIDATION', { vi, en }, [{ path, code: 'custom', message: { vi, en } }]);
+  new AppError('VALIDATION', { vi, en }, [{ path, code: 'rule', message: { vi, en } }]);
 const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
 
 async function loadProgramme(ctx: ServiceContext, id: string): Promise<ProgrammeRow> {

@@ -37,7 +37,7 @@ export async function addRelation(ctx: ServiceContext, fromId: string, input: { 
     requireKeeper(tx, from);
     if (input.targetId === fromId) {
       const message = { vi: 'Một tổ chức không có quan hệ với chính nó', en: 'An organisation cannot be related to itself' };
-      throw new AppError('VALIDATION', message, [{ path: 'body.targetId', code: 'custom', message }]);
+      throw new AppError('VALIDATION', message, [{ path: 'body.targetId', code: 'rule', message }]);
     }
     await loadOrganisation(tx, input.targetId);
     const [row] = await tx.db

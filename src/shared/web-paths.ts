@@ -66,6 +66,21 @@ export const movementPaths = {
   moderation: '/kiem-duyet-binh-luan',
 } as const;
 
+/** Organisation slugs are lowercase ASCII with hyphens, safe as one segment. */
+export const ecosystemPaths = {
+  directory: '/he-sinh-thai',
+  organisation: (slug: string) => `/he-sinh-thai/to-chuc/${slug}`,
+  register: '/he-sinh-thai/dang-ky',
+  edit: (slug: string) => `/he-sinh-thai/to-chuc/${slug}/sua`,
+  mine: '/he-sinh-thai/cua-toi',
+  experts: '/he-sinh-thai/chuyen-gia',
+  programmes: '/he-sinh-thai/chuong-trinh',
+  programme: (slug: string) => `/he-sinh-thai/chuong-trinh/${slug}`,
+  applications: (slug: string) => `/he-sinh-thai/chuong-trinh/${slug}/ho-so`,
+  verification: '/he-sinh-thai/xac-minh',
+  confirmClaim: '/he-sinh-thai/xac-nhan-quan-ly',
+} as const;
+
 export const unitPaths = {
   directory: '/don-vi',
   unit: (code: string) => `/don-vi/${segment(code)}`,
@@ -125,6 +140,17 @@ export const webRoutePatterns = [
   '/dang-ky-thi-dua/:phaseId',
   '/bao-cao-giai-doan/:phaseId',
   movementPaths.moderation,
+  ecosystemPaths.directory,
+  ecosystemPaths.register,
+  ecosystemPaths.mine,
+  ecosystemPaths.confirmClaim,
+  ecosystemPaths.experts,
+  ecosystemPaths.programmes,
+  ecosystemPaths.verification,
+  '/he-sinh-thai/to-chuc/:slug',
+  '/he-sinh-thai/to-chuc/:slug/sua',
+  '/he-sinh-thai/chuong-trinh/:slug',
+  '/he-sinh-thai/chuong-trinh/:slug/ho-so',
   unitPaths.directory,
   '/don-vi/:code',
   adminPaths.home,
@@ -159,6 +185,12 @@ export const englishAliases: ReadonlyArray<readonly [alias: string, target: stri
   ['/campaigns', movementPaths.campaigns],
   ['/campaigns/launch', movementPaths.launch],
   ['/moderation', movementPaths.moderation],
+  ['/ecosystem', ecosystemPaths.directory],
+  ['/ecosystem/register', ecosystemPaths.register],
+  ['/ecosystem/mine', ecosystemPaths.mine],
+  ['/ecosystem/experts', ecosystemPaths.experts],
+  ['/ecosystem/programmes', ecosystemPaths.programmes],
+  ['/ecosystem/verification', ecosystemPaths.verification],
   ['/units', unitPaths.directory],
   ['/admin', adminPaths.home],
   ['/admin/units', adminPaths.units],

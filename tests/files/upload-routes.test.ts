@@ -50,12 +50,15 @@ beforeAll(async () => {
     author,
   )({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft((await demoCampaign(t)).id) });
   expect(draft.statusCode, draft.body).toBe(201);
+  const profile = await as(t.app, author)({ method: 'POST', url: '/api/ecosystem/organisations', payload: { kind: 'startup', nameVi: 'Khởi nghiệp Tải Tệp' } });
+  expect(profile.statusCode, profile.body).toBe(201);
   ways = {
     'POST /api/plans/{planId}/import': { caller: admin, params: { planId: plan!.id } },
     'POST /api/plans/tasks/{taskId}/attachments': { caller: leadOfficer, params: { taskId: task!.id } },
     'POST /api/indicators/import': { caller: reporter, params: {} },
     'POST /api/indicators/{id}/attachments': { caller: reporter, params: { id: indicator!.id } },
     'POST /api/movement/initiatives/{id}/attachments': { caller: author, params: { id: draft.json().id } },
+    'POST /api/ecosystem/organisations/{id}/files': { caller: author, params: { id: profile.json().id } },
   };
 });
 afterAll(() => t?.close());

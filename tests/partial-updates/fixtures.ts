@@ -264,6 +264,62 @@ export const patchFixtures: Record<string, PatchFixture> = {
     },
   },
 
+  'PATCH /api/ecosystem/organisations/{id}': {
+    patcher: 'registered user',
+    async setup({ request, unitId }) {
+      const profile = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/ecosystem/organisations',
+          payload: {
+            kind: 'startup',
+            nameVi: 'Công ty Thử Cập Nhật',
+            nameEn: 'Partial Update Co.',
+            fields: ['fintech'],
+            stage: 'seed',
+            servesStages: ['seed'],
+            address: '1 Lê Lợi',
+            wardUnitId: await unitId('26743'),
+            foundedYear: 2022,
+            sizeBand: 'micro',
+            website: 'https://thu.example.vn',
+            contactEmail: 'lien-he@thu.example.vn',
+            contactPhone: '028 3822 0000',
+            descriptionVi: 'Mô tả',
+            descriptionEn: 'Description',
+          },
+        }),
+        201,
+      );
+      const url = `/api/ecosystem/organisations/${profile.id}`;
+      // In this order each change is valid alone: the stage is cleared before the kind changes, the kind before the certificate.
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        volatile: ['history'],
+        fields: {
+          nameVi: { value: 'Công ty Đã Đổi Tên', touches: ['nameVi'] },
+          nameEn: { value: 'Renamed Co.', touches: ['nameEn'] },
+          fields: { value: ['fintech', 'ai'], touches: ['fields'] },
+          stage: { value: null, touches: ['stage'] },
+          servesStages: { value: ['growth'], touches: ['servesStages'] },
+          kind: { value: 'st_enterprise', touches: ['kind'] },
+          certificateNumber: { value: '79-001/DNKHCN', touches: ['certificateNumber'] },
+          certificateDate: { value: '2025-01-02', touches: ['certificateDate'] },
+          address: { value: '2 Nguyễn Huệ', touches: ['address'] },
+          wardUnitId: { value: await unitId('26740'), touches: ['ward'], reads: (shown) => (shown as { id: string }).id },
+          foundedYear: { value: 2020, touches: ['foundedYear'] },
+          sizeBand: { value: 'small', touches: ['sizeBand'] },
+          website: { value: 'https://moi.example.vn', touches: ['website'] },
+          contactEmail: { value: 'moi@moi.example.vn', touches: ['contactEmail'] },
+          contactPhone: { value: '028 3822 1111', touches: ['contactPhone'] },
+          descriptionVi: { value: 'Mô tả mới', touches: ['descriptionVi'] },
+          descriptionEn: { value: 'New description', touches: ['descriptionEn'] },
+        },
+      };
+    },
+  },
+
   'PATCH /api/movement/initiatives/{id}': {
     patcher: 'registered user',
     async setup({ request, unitId }) {

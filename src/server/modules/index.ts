@@ -1,3 +1,4 @@
+import { ecosystemModule } from './ecosystem/index.js';
 import { identityModule } from './identity/index.js';
 import { indicatorsModule } from './indicators/index.js';
 import type { ModuleManifest } from './manifest.js';
@@ -10,4 +11,15 @@ import { systemModule } from './system/index.js';
 import { workspaceModule } from './workspace/index.js';
 
 /** Every module, in the order their demo data must be seeded (units before what refers to them). */
-export const modules: readonly ModuleManifest[] = [systemModule, identityModule, plansModule, indicatorsModule, movementModule, portalModule, searchModule, notificationsModule, workspaceModule];
+export const modules: readonly ModuleManifest[] = [
+  systemModule,
+  identityModule,
+  plansModule,
+  indicatorsModule,
+  movementModule,
+  ecosystemModule,
+  portalModule,
+  searchModule,
+  notificationsModule,
+  workspaceModule,
+];

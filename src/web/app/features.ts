@@ -1,4 +1,5 @@
 import { adminFeature } from '../features/admin/feature.js';
+import { ecosystemFeature } from '../features/ecosystem/feature.js';
 import { identityFeature } from '../features/identity/feature.js';
 import { searchFeature } from '../features/search/feature.js';
 import { indicatorsFeature } from '../features/indicators/feature.js';
@@ -15,6 +16,7 @@ export const features: readonly WebFeature[] = [
   plansFeature,
   indicatorsFeature,
   movementFeature,
+  ecosystemFeature,
   unitsFeature,
   searchFeature,
   adminFeature,

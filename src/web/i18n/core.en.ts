@@ -23,6 +23,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     indicators: 'Indicators',
     movement: 'Initiatives',
     workspace: 'My work',
+    ecosystem: 'Ecosystem',
     units: 'Units',
   },
   header: {

@@ -23,6 +23,7 @@ export const coreVi = {
     indicators: 'Chỉ tiêu',
     movement: 'Thi đua – sáng kiến',
     workspace: 'Việc của tôi',
+    ecosystem: 'Hệ sinh thái',
     units: 'Đơn vị',
   },
   header: {

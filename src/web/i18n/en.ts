@@ -1,6 +1,7 @@
 import { adminEn } from '../features/admin/messages.en.js';
 import { identityEn } from '../features/identity/messages.en.js';
 import { indicatorsEn } from '../features/indicators/messages.en.js';
+import { ecosystemEn } from '../features/ecosystem/messages.en.js';
 import { movementEn } from '../features/movement/messages.en.js';
 import { plansEn } from '../features/plans/messages.en.js';
 import { searchEn } from '../features/search/messages.en.js';
@@ -20,4 +21,5 @@ export const en: Messages = {
   movement: movementEn,
   workspace: workspaceEn,
   search: searchEn,
+  ecosystem: ecosystemEn,
 };

@@ -49,6 +49,10 @@ export const messageBundles = {
     vi: () => import('../features/workspace/messages.vi.js').then((m) => ({ workspace: m.workspaceVi })),
     en: () => import('../features/workspace/messages.en.js').then((m) => ({ workspace: m.workspaceEn })),
   },
+  ecosystem: {
+    vi: () => import('../features/ecosystem/messages.vi.js').then((m) => ({ ecosystem: m.ecosystemVi })),
+    en: () => import('../features/ecosystem/messages.en.js').then((m) => ({ ecosystem: m.ecosystemEn })),
+  },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type MessageBundle = keyof typeof messageBundles;

@@ -1,6 +1,7 @@
 import { adminVi } from '../features/admin/messages.vi.js';
 import { identityVi } from '../features/identity/messages.vi.js';
 import { indicatorsVi } from '../features/indicators/messages.vi.js';
+import { ecosystemVi } from '../features/ecosystem/messages.vi.js';
 import { movementVi } from '../features/movement/messages.vi.js';
 import { plansVi } from '../features/plans/messages.vi.js';
 import { searchVi } from '../features/search/messages.vi.js';
@@ -23,6 +24,7 @@ export const vi = {
   movement: movementVi,
   workspace: workspaceVi,
   search: searchVi,
+  ecosystem: ecosystemVi,
 } as const;
 
 /** The shape both locales share: the same keys, any string values. */

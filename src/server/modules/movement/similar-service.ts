@@ -4,7 +4,7 @@ import { publicStates, type similarQuerySchema } from '../../../shared/contracts
 import type { ServiceContext } from '../../lib/context.js';
 import { isProgrammeManager, requireUserId } from './access.js';
 import { councilMembers, initiatives, reviewAssignments } from './schema.js';
-import { rankSimilar, syllables } from './similarity.js';
+import { rankSimilar, syllables } from '../../lib/text-similarity.js';
 
 /** How many candidates the database pre-selects (by shared syllables, through the trigram index) before ranking. */
 const candidateLimit = 400;

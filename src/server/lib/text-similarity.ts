@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../../../shared/text.js';
+import { foldDiacritics } from '../../shared/text.js';
 
 /**
  * Vietnamese-aware lexical similarity, no external service: text is folded (no diacritics, lower

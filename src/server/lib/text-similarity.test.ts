@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rankSimilar, terms } from './similarity.js';
+import { rankSimilar, terms } from './text-similarity.js';
 
-type LabelledSet = {
-  documents: Array<{ id: string; topic: string; text: string }>;
-  queries: Array<{ text: string; relevantTopic: string }>;
-};
-const labelled = JSON.parse(
-  readFileSync(new URL('../../../../tests/fixtures/movement/similar-initiatives.json', import.meta.url), 'utf8'),
-) as LabelledSet;
+type LabelledSet = { documents: Array<{ id: string; topic: string; text: string }>; queries: Array<{ text: string; relevantTopic: string }> };
+const labelled = JSON.parse(readFileSync(new URL('../../../tests/fixtures/movement/similar-initiatives.json', import.meta.url), 'utf8')) as LabelledSet;
 
 describe('similar initiatives', () => {
   it('folds diacritics and builds syllable bigrams, without function words', () => {

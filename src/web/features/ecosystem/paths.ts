@@ -1,0 +1,1 @@
+export { ecosystemPaths } from '../../../shared/contracts/ecosystem.js';

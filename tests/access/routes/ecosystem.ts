@@ -1,0 +1,36 @@
+import type { RouteTable } from '../callers.js';
+
+export const ecosystemRoutes: RouteTable = {
+  routes: {
+    'GET /api/ecosystem/organisations': 'public',
+    'GET /api/ecosystem/stats': 'public',
+    'GET /api/ecosystem/organisations/by-slug/:slug': 'public',
+    'GET /api/ecosystem/organisations/:id': 'public',
+    'GET /api/ecosystem/organisations/:id/matches': 'public',
+    'POST /api/ecosystem/organisations': 'signed-in+verified-email',
+    'PATCH /api/ecosystem/organisations/:id': 'signed-in',
+    'POST /api/ecosystem/organisations/:id/still-active': 'signed-in',
+    'POST /api/ecosystem/organisations/:id/relations': 'signed-in',
+    'DELETE /api/ecosystem/organisations/:id/relations/:relationId': 'signed-in',
+    'POST /api/ecosystem/organisations/:id/files': 'signed-in',
+    'GET /api/ecosystem/organisations/:id/files/:attachmentId': 'public',
+    'POST /api/ecosystem/organisations/:id/claims': 'signed-in+verified-email',
+    'POST /api/ecosystem/claims/confirm': 'signed-in',
+    'GET /api/ecosystem/mine': 'signed-in',
+    'GET /api/ecosystem/verification-queue': 'ecosystem-staff',
+    'POST /api/ecosystem/organisations/:id/verify': 'ecosystem-staff',
+    'POST /api/ecosystem/claims/:id/decision': 'ecosystem-staff',
+    'GET /api/ecosystem/experts': 'public',
+    'GET /api/ecosystem/experts/me': 'signed-in',
+    'PUT /api/ecosystem/experts/me': 'signed-in+verified-email',
+    'DELETE /api/ecosystem/experts/me': 'signed-in',
+    'GET /api/ecosystem/programmes': 'public',
+    'GET /api/ecosystem/programmes/by-slug/:slug': 'public',
+    'POST /api/ecosystem/programmes': 'signed-in',
+    'POST /api/ecosystem/programmes/:id/applications': 'signed-in+verified-email',
+    'GET /api/ecosystem/programmes/:id/applications': 'signed-in',
+    'POST /api/ecosystem/applications/:id/move': 'signed-in',
+  },
+  // The Startup Centre's and the Department's staff hold the programme-manager role with a second factor.
+  policies: { 'ecosystem-staff': (c) => c === 'administrator' || c === 'programme manager' },
+};

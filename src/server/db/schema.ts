@@ -5,6 +5,7 @@ import * as plans from '../modules/plans/schema.js';
 import * as indicators from '../modules/indicators/schema.js';
 import * as movement from '../modules/movement/schema.js';
 import * as notifications from '../modules/notifications/schema.js';
+import * as opendata from '../modules/opendata/schema.js';
 
 export * from './platform-schema.js';
 export * from '../modules/identity/schema.js';
@@ -12,5 +13,6 @@ export * from '../modules/plans/schema.js';
 export * from '../modules/indicators/schema.js';
 export * from '../modules/movement/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/opendata/schema.js';
 
-export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications };
+export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...opendata };

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './common.js';
+
+/** Who may see a dataset: everyone, signed-in staff (of every unit or of the named ones), or its publisher. */
+export const accessLevels = ['open', 'shared', 'private'] as const;
+export type AccessLevel = (typeof accessLevels)[number];
+
+/** draft → proposed (by the publisher's officers) → published (by a programme manager). */
+export const datasetStates = ['draft', 'proposed', 'published'] as const;
+export type DatasetState = (typeof datasetStates)[number];
+
+/** How a resource holds its data: an uploaded file, a link elsewhere, or a table the platform keeps current. */
+export const resourceKinds = ['file', 'link', 'live'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+/** The platform's own data a live resource publishes, each only as far as its source makes it public. */
+export const liveSources = ['units', 'indicators', 'plan_tasks', 'initiatives'] as const;
+export type LiveSource = (typeof liveSources)[number];
+
+/** Update frequencies, as codes of the EU "Frequency" authority table (DCAT-AP's dct:accrualPeriodicity). */
+export const updateFrequencies = ['CONT', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'BIANNUAL', 'ANNUAL', 'IRREG', 'UNKNOWN'] as const;
+export type UpdateFrequency = (typeof updateFrequencies)[number];
+
+/** A dataset's name in URLs and in the CKAN API: lower-case letters, digits, - and _ (CKAN's name rule). */
+export const datasetNameSchema = z
+  .string()
+  .min(2)
+  .max(100)
+  .regex(/^[a-z0-9_-]+$/);
+
+const text = (max: number) => z.string().trim().max(max);
+const isoDate = z.iso.date();
+
+/** What an officer writes when drafting or editing a dataset. */
+export const datasetInputSchema = z.object({
+  name: datasetNameSchema,
+  title: z.object({ vi: text(300).min(1), en: text(300).min(1) }),
+  description: z.object({ vi: text(10_000), en: text(10_000) }),
+  publisherUnitId: z.uuid(),
+  themes: z.array(datasetNameSchema).max(20).default([]),
+  keywords: z.array(text(80).min(1)).max(50).default([]),
+  licenceId: text(100).optional(),
+  temporalStart: isoDate.nullable().default(null),
+  temporalEnd: isoDate.nullable().default(null),
+  spatial: text(300).default(''),
+  updateFrequency: z.enum(updateFrequencies).default('UNKNOWN'),
+  contactName: text(200).min(1),
+  contactEmail: z.email().max(200),
+  version: text(50).default(''),
+  conformsTo: z.array(z.url().max(500)).max(10).default([]),
+  accessLevel: z.enum(accessLevels).default('open'),
+  sharedWithUnitIds: z.array(z.uuid()).max(200).default([]),
+});
+export type DatasetInput = z.infer<typeof datasetInputSchema>;
+
+export const resourceInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('link'), name: localizedTextSchema, description: z.object({ vi: text(2000), en: text(2000) }).optional(), url: z.url().max(2000), format: text(40).default('') }),
+  z.object({ kind: z.literal('live'), name: localizedTextSchema, description: z.object({ vi: text(2000), en: text(2000) }).optional(), liveSource: z.enum(liveSources) }),
+]);
+export type ResourceInput = z.infer<typeof resourceInputSchema>;
+
+/** One column of a datastore table as its data dictionary describes it. */
+export const datastoreFieldSchema = z.object({ id: z.string(), type: z.enum(['text', 'numeric', 'date', 'timestamp']), column: z.string(), info: z.object({ label: z.string(), notes: z.string() }).optional() });
+export type DatastoreField = z.infer<typeof datastoreFieldSchema>;

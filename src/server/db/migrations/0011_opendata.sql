@@ -9,11 +9,7 @@ CREATE TABLE "dataset_resources" (
 	"description_en" text DEFAULT '' NOT NULL,
 	"url" text,
 	"format" text DEFAULT '' NOT NULL,
-	"media_type" text,
-	"storage_key" text,
-	"file_name" text,
-	"byte_size" bigint,
-	"sha256" text,
+	"attachment_id" uuid,
 	"live_source" text,
 	"datastore_table" text,
 	"data_dictionary" jsonb,
@@ -64,16 +60,19 @@ CREATE TABLE "datasets" (
 );
 --> statement-breakpoint
 ALTER TABLE "dataset_resources" ADD CONSTRAINT "dataset_resources_dataset_id_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."datasets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dataset_resources" ADD CONSTRAINT "dataset_resources_attachment_id_attachments_id_fk" FOREIGN KEY ("attachment_id") REFERENCES "public"."attachments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "datasets" ADD CONSTRAINT "datasets_publisher_unit_id_units_id_fk" FOREIGN KEY ("publisher_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "datasets" ADD CONSTRAINT "datasets_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "dataset_resources_dataset_position_key" ON "dataset_resources" USING btree ("dataset_id","position");--> statement-breakpoint
 CREATE INDEX "dataset_resources_dataset_id_idx" ON "dataset_resources" USING btree ("dataset_id");--> statement-breakpoint
+CREATE INDEX "dataset_resources_attachment_id_idx" ON "dataset_resources" USING btree ("attachment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dataset_themes_name_key" ON "dataset_themes" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "datasets_name_key" ON "datasets" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "datasets_publisher_unit_id_idx" ON "datasets" USING btree ("publisher_unit_id");--> statement-breakpoint
 CREATE INDEX "datasets_created_by_idx" ON "datasets" USING btree ("created_by");--> statement-breakpoint
 CREATE INDEX "datasets_published_open_idx" ON "datasets" USING btree ("id") WHERE state = 'published' and access_level = 'open';--> statement-breakpoint
 CREATE INDEX "datasets_updated_at_idx" ON "datasets" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "datasets_themes_idx" ON "datasets" USING gin ("themes");CREATE INDEX "datasets_updated_at_idx" ON "datasets" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "datasets_themes_idx" ON "datasets" USING gin ("themes");--> statement-breakpoint
 -- Tabular resources are loaded into tables of their own here, named from the resource id, never from user input.
 CREATE SCHEMA IF NOT EXISTS datastore;

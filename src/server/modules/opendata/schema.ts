@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accessLevels, datasetStates, liveSources, resourceKinds, updateFrequencies, type DatastoreField } from '../../../shared/contracts/opendata.js';
 import { timestamps, idColumn } from '../../db/columns.js';
+import { attachments } from '../../db/platform-schema.js';
 import { units, users } from '../identity/schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -84,11 +85,8 @@ export const datasetResources = pgTable(
     /** For a link: where the data is; files and live tables are served by the platform. */
     url: text('url'),
     format: text('format').notNull().default(''),
-    mediaType: text('media_type'),
-    storageKey: text('storage_key'),
-    fileName: text('file_name'),
-    byteSize: bigint('byte_size', { mode: 'number' }),
-    sha256: text('sha256'),
+    /** For a file: the stored upload (name, type judged from content, size, hash). */
+    attachmentId: uuid('attachment_id').references(() => attachments.id),
     liveSource: text('live_source', { enum: liveSources }),
     /** The datastore table holding the rows, when the resource is tabular; the dictionary describes its columns. */
     datastoreTable: text('datastore_table'),
@@ -98,7 +96,7 @@ export const datasetResources = pgTable(
     liveFingerprint: text('live_fingerprint'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('dataset_resources_dataset_position_key').on(t.datasetId, t.position), index('dataset_resources_dataset_id_idx').on(t.datasetId)],
+  (t) => [uniqueIndex('dataset_resources_dataset_position_key').on(t.datasetId, t.position), index('dataset_resources_dataset_id_idx').on(t.datasetId), index('dataset_resources_attachment_id_idx').on(t.attachmentId)],
 );
 
 export type Dataset = typeof datasets.$inferSelect;

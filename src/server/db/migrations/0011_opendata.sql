@@ -72,7 +72,6 @@ CREATE INDEX "datasets_publisher_unit_id_idx" ON "datasets" USING btree ("publis
 CREATE INDEX "datasets_created_by_idx" ON "datasets" USING btree ("created_by");--> statement-breakpoint
 CREATE INDEX "datasets_published_open_idx" ON "datasets" USING btree ("id") WHERE state = 'published' and access_level = 'open';--> statement-breakpoint
 CREATE INDEX "datasets_updated_at_idx" ON "datasets" USING btree ("updated_at");--> statement-breakpoint
-CREATE INDEX "datasets_themes_idx" ON "datasets" USING gin ("themes");CREATE INDEX "datasets_updated_at_idx" ON "datasets" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "datasets_themes_idx" ON "datasets" USING gin ("themes");--> statement-breakpoint
 -- Tabular resources are loaded into tables of their own here, named from the resource id, never from user input.
 CREATE SCHEMA IF NOT EXISTS datastore;

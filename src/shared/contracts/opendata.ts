@@ -54,11 +54,57 @@ export const datasetInputSchema = z.object({
 export type DatasetInput = z.infer<typeof datasetInputSchema>;
 
 export const resourceInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('link'), name: localizedTextSchema, description: z.object({ vi: text(2000), en: text(2000) }).optional(), url: z.url().max(2000), format: text(40).default('') }),
-  z.object({ kind: z.literal('live'), name: localizedTextSchema, description: z.object({ vi: text(2000), en: text(2000) }).optional(), liveSource: z.enum(liveSources) }),
+  z.object({
+    kind: z.literal('link'),
+    name: localizedTextSchema,
+    description: z.object({ vi: text(2000), en: text(2000) }).optional(),
+    url: z.url().max(2000),
+    format: text(40).default(''),
+  }),
+  z.object({
+    kind: z.literal('live'),
+    name: localizedTextSchema,
+    description: z.object({ vi: text(2000), en: text(2000) }).optional(),
+    liveSource: z.enum(liveSources),
+  }),
 ]);
 export type ResourceInput = z.infer<typeof resourceInputSchema>;
 
 /** One column of a datastore table as its data dictionary describes it. */
-export const datastoreFieldSchema = z.object({ id: z.string(), type: z.enum(['text', 'numeric', 'date', 'timestamp']), column: z.string(), info: z.object({ label: z.string(), notes: z.string() }).optional() });
+export const datastoreFieldSchema = z.object({
+  id: z.string(),
+  type: z.enum(['text', 'numeric', 'date', 'timestamp']),
+  column: z.string(),
+  info: z.object({ label: z.string(), notes: z.string() }).optional(),
+});
 export type DatastoreField = z.infer<typeof datastoreFieldSchema>;
+
+export const datasetSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  title: localizedTextSchema,
+  state: z.enum(datasetStates),
+  accessLevel: z.enum(accessLevels),
+  publisherUnitId: z.uuid(),
+  updatedAt: z.string(),
+});
+export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
+
+export const resourceSummarySchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(resourceKinds),
+  name: localizedTextSchema,
+  format: z.string(),
+  isDatastoreActive: z.boolean(),
+  dataDictionary: z.array(datastoreFieldSchema).nullable(),
+});
+export type ResourceSummary = z.infer<typeof resourceSummarySchema>;
+
+export const historyEntrySchema = z.object({ at: z.string(), action: z.string(), actorLabel: z.string() });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const themeSchema = z.object({ name: z.string(), title: localizedTextSchema, euTheme: z.string() });
+export type Theme = z.infer<typeof themeSchema>;
+
+/** Limits of open-data uploads. */
+export const opendataLimits = { resourceMaxBytes: 100 * 1024 * 1024 } as const;

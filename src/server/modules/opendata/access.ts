@@ -13,11 +13,15 @@ const staffRoles = roleNames.filter((role) => role !== 'registered_user');
 /** The caller as a reader of the catalogue. */
 export async function readerOf(ctx: ServiceContext): Promise<Reader> {
   if (!isStaff(ctx.actor)) return { isStaff: false, isManager: false, unitIds: [], officerUnitIds: [] };
-  const [unitIds, officerUnitIds] = await Promise.all([unitIdsWhereActorHas(ctx, staffRoles), isUnitOfficer(ctx.actor) ? unitIdsWhereActorHas(ctx, ['unit_officer']) : new Set<string>()]);
+  const [unitIds, officerUnitIds] = await Promise.all([
+    unitIdsWhereActorHas(ctx, staffRoles),
+    isUnitOfficer(ctx.actor) ? unitIdsWhereActorHas(ctx, ['unit_officer']) : new Set<string>(),
+  ]);
   return { isStaff: true, isManager: isProgrammeManager(ctx.actor), unitIds: [...unitIds], officerUnitIds: [...officerUnitIds] };
 }
 
-const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.length ? ids.map((id) => sql`${id}`) : [sql`null`], sql`, `)}]::uuid[]`;
+const uuidArray = (ids: readonly string[]) =>
+  sql`array[${sql.join(ids.length ? ids.map((id) => sql`${id}`) : [sql`null`], sql`, `)}]::uuid[]`;
 
 /**
  * Published datasets the reader may see: open ones for everyone; shared ones for staff of every unit
@@ -46,7 +50,11 @@ export function canRead(reader: Reader, dataset: Dataset): boolean {
   if (reader.isManager || dataset.accessLevel === 'open') return true;
   const isPublisherStaff = reader.unitIds.includes(dataset.publisherUnitId);
   if (dataset.accessLevel === 'private') return isPublisherStaff;
-  return reader.isStaff && (dataset.sharedWithUnitIds.length === 0 || isPublisherStaff || dataset.sharedWithUnitIds.some((id) => reader.unitIds.includes(id)));
+  return (
+    reader.isStaff &&
+    (dataset.sharedWithUnitIds.length === 0 || isPublisherStaff || dataset.sharedWithUnitIds.some((id) => reader.unitIds.includes(id)))
+  );
 }
 
-export const canEdit = (reader: Reader, dataset: Dataset): boolean => reader.isManager || reader.officerUnitIds.includes(dataset.publisherUnitId);
+export const canEdit = (reader: Reader, dataset: Dataset): boolean =>
+  reader.isManager || reader.officerUnitIds.includes(dataset.publisherUnitId);

@@ -46,7 +46,9 @@ export async function loadDatastore(db: DbOrTx, table: string, fields: readonly 
   const name = qualified(table);
   await db.execute(sql`drop table if exists ${name}`);
   const columns = fields.map((f) => sql`${columnSql(f)} ${sql.raw(pgType[f.type])}`);
-  await db.execute(sql`create table ${name} ("_id" integer primary key, ${sql.join(columns, sql`, `)}, "_search" text not null default '')`);
+  await db.execute(
+    sql`create table ${name} ("_id" integer primary key, ${sql.join(columns, sql`, `)}, "_search" text not null default '')`,
+  );
   for (let start = 0; start < rows.length; start += batchRows) {
     const values = rows.slice(start, start + batchRows).map((row, offset) => {
       const cells = fields.map((field, index) => {
@@ -91,7 +93,8 @@ export class UnknownFieldError extends Error {
 }
 
 const folded = (text: string) => sql`f_unaccent(lower(${text.normalize('NFC')}))`;
-const selectValue = (field: DatastoreField) => (field.type === 'numeric' ? sql`${columnSql(field)}::float8` : field.type === 'text' ? columnSql(field) : sql`${columnSql(field)}::text`);
+const selectValue = (field: DatastoreField) =>
+  field.type === 'numeric' ? sql`${columnSql(field)}::float8` : field.type === 'text' ? columnSql(field) : sql`${columnSql(field)}::text`;
 
 /** Rows of a resource's table by CKAN's datastore_search rules; names are checked against the dictionary, values are parameters. */
 export async function queryDatastore(db: DbOrTx, table: string, dictionary: readonly DatastoreField[], query: DatastoreQuery) {
@@ -105,12 +108,18 @@ export async function queryDatastore(db: DbOrTx, table: string, dictionary: read
   if (typeof query.q === 'string' && query.q.trim() !== '') {
     for (const word of query.q.trim().split(/\s+/)) conditions.push(sql`"_search" like '%' || ${folded(word)} || '%'`);
   } else if (query.q && typeof query.q === 'object') {
-    for (const [id, text] of Object.entries(query.q)) conditions.push(sql`f_unaccent(lower(${columnSql(fieldOf('q', id))}::text)) like '%' || ${folded(String(text))} || '%'`);
+    for (const [id, text] of Object.entries(query.q))
+      conditions.push(sql`f_unaccent(lower(${columnSql(fieldOf('q', id))}::text)) like '%' || ${folded(String(text))} || '%'`);
   }
   for (const [id, value] of Object.entries(query.filters ?? {})) {
     const column = id === '_id' ? sql.raw('"_id"') : columnSql(fieldOf('filters', id));
     const values = (Array.isArray(value) ? value : [value]).map((v) => String(v));
-    conditions.push(sql`${column}::text in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`);
+    conditions.push(
+      sql`${column}::text in (${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
   }
   const chosen = query.fields ? query.fields.filter((id) => id !== '_id').map((id) => fieldOf('fields', id)) : [...dictionary];
   const withId = !query.distinct && (!query.fields || query.fields.includes('_id'));
@@ -118,7 +127,10 @@ export async function queryDatastore(db: DbOrTx, table: string, dictionary: read
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const order = query.sort?.length
     ? sql.join(
-        query.sort.map((s) => sql`${s.field === '_id' ? sql.raw('"_id"') : columnSql(fieldOf('sort', s.field))} ${sql.raw(s.descending ? 'desc' : 'asc')} nulls last`),
+        query.sort.map(
+          (s) =>
+            sql`${s.field === '_id' ? sql.raw('"_id"') : columnSql(fieldOf('sort', s.field))} ${sql.raw(s.descending ? 'desc' : 'asc')} nulls last`,
+        ),
         sql`, `,
       )
     : withId
@@ -126,7 +138,9 @@ export async function queryDatastore(db: DbOrTx, table: string, dictionary: read
       : sql`1`;
   const base = sql`select ${query.distinct ? sql`distinct` : sql``} ${sql.join(selected, sql`, `)} from ${qualified(table)} ${where}`;
   const page = await db.execute<Record<string, unknown>>(sql`${base} order by ${order} limit ${query.limit} offset ${query.offset}`);
-  const total = query.includeTotal ? Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from (${base}) t`)).rows[0]?.n ?? 0) : undefined;
+  const total = query.includeTotal
+    ? Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from (${base}) t`)).rows[0]?.n ?? 0)
+    : undefined;
   const records = page.rows.map((row) => {
     const record: Record<string, unknown> = withId ? { _id: Number(row._id) } : {};
     for (const field of chosen) record[field.id] = row[field.column] ?? null;

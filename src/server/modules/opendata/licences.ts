@@ -36,11 +36,21 @@ export const closedLicenceId = 'other-closed';
 /** The licences a dataset may carry: the common open ones by their SPDX ids, and CKAN's generic entries. */
 export const licences: readonly Licence[] = [
   open('CC-BY-4.0', 'Creative Commons Attribution 4.0', 'https://creativecommons.org/licenses/by/4.0/', 'Creative Commons'),
-  open('CC-BY-SA-4.0', 'Creative Commons Attribution Share-Alike 4.0', 'https://creativecommons.org/licenses/by-sa/4.0/', 'Creative Commons'),
+  open(
+    'CC-BY-SA-4.0',
+    'Creative Commons Attribution Share-Alike 4.0',
+    'https://creativecommons.org/licenses/by-sa/4.0/',
+    'Creative Commons',
+  ),
   open('CC0-1.0', 'Creative Commons CCZero 1.0', 'https://creativecommons.org/publicdomain/zero/1.0/', 'Creative Commons'),
   open('ODC-BY-1.0', 'Open Data Commons Attribution License 1.0', 'https://opendatacommons.org/licenses/by/1-0/', 'Open Data Commons'),
   open('ODbL-1.0', 'Open Data Commons Open Database License 1.0', 'https://opendatacommons.org/licenses/odbl/1-0/', 'Open Data Commons'),
-  open('PDDL-1.0', 'Open Data Commons Public Domain Dedication and License 1.0', 'https://opendatacommons.org/licenses/pddl/1-0/', 'Open Data Commons'),
+  open(
+    'PDDL-1.0',
+    'Open Data Commons Public Domain Dedication and License 1.0',
+    'https://opendatacommons.org/licenses/pddl/1-0/',
+    'Open Data Commons',
+  ),
   { ...open('other-open', 'Other (Open)', '', ''), domain_data: false, is_generic: true },
   {
     ...open('other-closed', 'Other (Not Open)', '', ''),

@@ -36,9 +36,27 @@ const sources: Record<LiveSource, Source> = {
     },
   },
   indicators: {
-    columns: [text('ma'), text('ten'), text('don_vi_tinh'), numeric('nam_muc_tieu'), numeric('muc_tieu_toi_thieu'), numeric('muc_tieu_toi_da'), text('ky_gia_tri'), numeric('gia_tri_da_duyet')],
+    columns: [
+      text('ma'),
+      text('ten'),
+      text('don_vi_tinh'),
+      numeric('nam_muc_tieu'),
+      numeric('muc_tieu_toi_thieu'),
+      numeric('muc_tieu_toi_da'),
+      text('ky_gia_tri'),
+      numeric('gia_tri_da_duyet'),
+    ],
     async rows(ctx) {
-      const result = await ctx.db.execute<{ code: string; name: string; unit: string; year: number | null; min: number | null; max: number | null; period: string | null; value: number | null }>(sql`
+      const result = await ctx.db.execute<{
+        code: string;
+        name: string;
+        unit: string;
+        year: number | null;
+        min: number | null;
+        max: number | null;
+        period: string | null;
+        value: number | null;
+      }>(sql`
         select i.code, i.name_vi as name, i.unit_vi as unit, t.year, t.min_value as min, t.max_value as max, o.period, o.value
         from ${indicators} i
         left join lateral (select year, min_value, max_value from indicator_targets where indicator_id = i.id order by year desc limit 1) t on true
@@ -49,7 +67,17 @@ const sources: Record<LiveSource, Source> = {
     },
   },
   plan_tasks: {
-    columns: [text('ke_hoach'), text('ma'), text('nhiem_vu'), text('don_vi_chu_tri'), date('bat_dau'), date('han'), date('hoan_thanh'), numeric('tien_do'), text('trang_thai')],
+    columns: [
+      text('ke_hoach'),
+      text('ma'),
+      text('nhiem_vu'),
+      text('don_vi_chu_tri'),
+      date('bat_dau'),
+      date('han'),
+      date('hoan_thanh'),
+      numeric('tien_do'),
+      text('trang_thai'),
+    ],
     async rows(ctx) {
       const rows = await ctx.db
         .select({
@@ -72,11 +100,29 @@ const sources: Record<LiveSource, Source> = {
     },
   },
   initiatives: {
-    columns: [text('ma'), text('ten'), text('loai'), text('linh_vuc'), text('trang_thai'), text('pham_vi'), text('don_vi'), numeric('so_don_vi_nhan_rong')],
+    columns: [
+      text('ma'),
+      text('ten'),
+      text('loai'),
+      text('linh_vuc'),
+      text('trang_thai'),
+      text('pham_vi'),
+      text('don_vi'),
+      numeric('so_don_vi_nhan_rong'),
+    ],
     async rows(ctx) {
       const replicatedBy = sql<number>`(select count(*)::int from ${replications} r where r.initiative_id = ${initiatives.id})`;
       const rows = await ctx.db
-        .select({ code: initiatives.code, title: initiatives.title, kind: initiatives.kind, field: initiatives.fieldCode, state: initiatives.state, scope: initiatives.scope, unit: units.code, replicatedBy })
+        .select({
+          code: initiatives.code,
+          title: initiatives.title,
+          kind: initiatives.kind,
+          field: initiatives.fieldCode,
+          state: initiatives.state,
+          scope: initiatives.scope,
+          unit: units.code,
+          replicatedBy,
+        })
         .from(initiatives)
         .leftJoin(units, eq(units.id, initiatives.unitId))
         .where(isPublicInitiative)
@@ -87,7 +133,10 @@ const sources: Record<LiveSource, Source> = {
 };
 
 /** A live source's current table, with a fingerprint of its content: the datastore reloads only when it changed. */
-export async function readLiveSource(ctx: ServiceContext, source: LiveSource): Promise<{ table: Table; types: Array<DatastoreField['type']>; fingerprint: string }> {
+export async function readLiveSource(
+  ctx: ServiceContext,
+  source: LiveSource,
+): Promise<{ table: Table; types: Array<DatastoreField['type']>; fingerprint: string }> {
   const { columns, rows } = sources[source];
   const table: Table = { columns: columns.map((c) => c.id), rows: await rows(ctx) };
   const fingerprint = createHash('sha256').update(JSON.stringify(table.rows)).digest('hex');

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { accessLevels, datasetStates, liveSources, resourceKinds, updateFrequencies, type DatastoreField } from '../../../shared/contracts/opendata.js';
+import {
+  accessLevels,
+  datasetStates,
+  liveSources,
+  resourceKinds,
+  updateFrequencies,
+  type DatastoreField,
+} from '../../../shared/contracts/opendata.js';
 import { timestamps, idColumn } from '../../db/columns.js';
 import { attachments } from '../../db/platform-schema.js';
 import { units, users } from '../identity/schema.js';
@@ -38,8 +45,14 @@ export const datasets = pgTable(
       .notNull()
       .references(() => units.id),
     /** Names of `dataset_themes`. */
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
-    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    keywords: text('keywords')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     licenceId: text('licence_id').notNull(),
     temporalStart: date('temporal_start', { mode: 'string' }),
     temporalEnd: date('temporal_end', { mode: 'string' }),
@@ -48,10 +61,16 @@ export const datasets = pgTable(
     contactName: text('contact_name').notNull(),
     contactEmail: text('contact_email').notNull(),
     version: text('version').notNull().default(''),
-    conformsTo: text('conforms_to').array().notNull().default(sql`'{}'::text[]`),
+    conformsTo: text('conforms_to')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     accessLevel: text('access_level', { enum: accessLevels }).notNull().default('open'),
     /** For a shared dataset: the units whose staff may read it; empty means staff of every unit. */
-    sharedWithUnitIds: uuid('shared_with_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    sharedWithUnitIds: uuid('shared_with_unit_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     state: text('state', { enum: datasetStates }).notNull().default('draft'),
     publishedAt: instant('published_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -62,7 +81,9 @@ export const datasets = pgTable(
     index('datasets_publisher_unit_id_idx').on(t.publisherUnitId),
     index('datasets_created_by_idx').on(t.createdBy),
     // Harvesters page the open, published datasets by id and by modification time.
-    index('datasets_published_open_idx').on(t.id).where(sql`state = 'published' and access_level = 'open'`),
+    index('datasets_published_open_idx')
+      .on(t.id)
+      .where(sql`state = 'published' and access_level = 'open'`),
     index('datasets_updated_at_idx').on(t.updatedAt),
     index('datasets_themes_idx').using('gin', t.themes),
   ],
@@ -96,7 +117,11 @@ export const datasetResources = pgTable(
     liveFingerprint: text('live_fingerprint'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('dataset_resources_dataset_position_key').on(t.datasetId, t.position), index('dataset_resources_dataset_id_idx').on(t.datasetId), index('dataset_resources_attachment_id_idx').on(t.attachmentId)],
+  (t) => [
+    uniqueIndex('dataset_resources_dataset_position_key').on(t.datasetId, t.position),
+    index('dataset_resources_dataset_id_idx').on(t.datasetId),
+    index('dataset_resources_attachment_id_idx').on(t.attachmentId),
+  ],
 );
 
 export type Dataset = typeof datasets.$inferSelect;

@@ -19,7 +19,8 @@ import { isEditable, nextDatasetState, type DatasetAction } from './workflow.js'
 const datasetWord = { vi: 'Bộ dữ liệu', en: 'Dataset' };
 const resourceWord = { vi: 'Tài nguyên', en: 'Resource' };
 
-const invalid = (path: string, vi: string, en: string) => new AppError('VALIDATION', { vi, en }, [{ path, code: 'invalid', message: { vi, en } }]);
+const invalid = (path: string, vi: string, en: string) =>
+  new AppError('VALIDATION', { vi, en }, [{ path, code: 'invalid', message: { vi, en } }]);
 
 /** A dataset by id or name, whatever its state; callers check what the actor may do with it. */
 export async function findDataset(ctx: ServiceContext, idOrName: string): Promise<Dataset | undefined> {
@@ -57,7 +58,8 @@ async function checkReferences(ctx: ServiceContext, reader: Reader, input: Datas
     if (unknown.length) throw invalid('themes', `Chủ đề không tồn tại: ${unknown.join(', ')}`, `Unknown theme(s): ${unknown.join(', ')}`);
   }
   const licenceId = input.licenceId ?? (input.accessLevel === 'open' ? defaultOpenLicenceId : closedLicenceId);
-  if (!licenceById(licenceId)) throw invalid('licenceId', `Giấy phép '${licenceId}' không có trong danh sách`, `Licence '${licenceId}' is not in the licence list`);
+  if (!licenceById(licenceId))
+    throw invalid('licenceId', `Giấy phép '${licenceId}' không có trong danh sách`, `Licence '${licenceId}' is not in the licence list`);
   return licenceId;
 }
 
@@ -87,7 +89,8 @@ async function nameTaken(ctx: ServiceContext, name: string, exceptId?: string) {
   const [row] = await ctx.db.select({ id: datasets.id }).from(datasets).where(eq(datasets.name, name));
   return row !== undefined && row.id !== exceptId;
 }
-const nameConflict = (name: string) => conflict({ vi: `Tên bộ dữ liệu '${name}' đã được dùng`, en: `The dataset name '${name}' is already taken` });
+const nameConflict = (name: string) =>
+  conflict({ vi: `Tên bộ dữ liệu '${name}' đã được dùng`, en: `The dataset name '${name}' is already taken` });
 
 /** Drafts a dataset for one of the officer's units (a manager: for any unit). */
 export async function createDataset(ctx: ServiceContext, input: DatasetInput): Promise<Dataset> {
@@ -130,7 +133,10 @@ export async function transitionDataset(ctx: ServiceContext, id: string, action:
   if (!next) {
     if (role === 'officer' && nextDatasetState(before.state, action, 'manager')) throw forbidden({ reason: 'managers-only', action });
     throw conflict(
-      { vi: `Không thể '${action}' bộ dữ liệu đang ở trạng thái '${before.state}'`, en: `Cannot '${action}' a dataset in state '${before.state}'` },
+      {
+        vi: `Không thể '${action}' bộ dữ liệu đang ở trạng thái '${before.state}'`,
+        en: `Cannot '${action}' a dataset in state '${before.state}'`,
+      },
       { state: before.state, action },
     );
   }
@@ -141,14 +147,27 @@ export async function transitionDataset(ctx: ServiceContext, id: string, action:
       .set({ state: next, updatedAt: now, ...(next === 'published' ? { publishedAt: before.publishedAt ?? now } : {}) })
       .where(and(eq(datasets.id, before.id), eq(datasets.state, before.state)))
       .returning();
-    if (!row) throw conflict({ vi: 'Bộ dữ liệu vừa được người khác thay đổi; hãy tải lại', en: 'The dataset was just changed by someone else; reload it' });
-    await recordAudit(tx, { action: `opendata.dataset.${action}`, entityType: 'dataset', entityId: before.id, before: { state: before.state }, after: { state: next } });
+    if (!row)
+      throw conflict({
+        vi: 'Bộ dữ liệu vừa được người khác thay đổi; hãy tải lại',
+        en: 'The dataset was just changed by someone else; reload it',
+      });
+    await recordAudit(tx, {
+      action: `opendata.dataset.${action}`,
+      entityType: 'dataset',
+      entityId: before.id,
+      before: { state: before.state },
+      after: { state: next },
+    });
     return row;
   });
 }
 
 async function nextPosition(ctx: ServiceContext, datasetId: string) {
-  const [row] = await ctx.db.select({ last: max(datasetResources.position) }).from(datasetResources).where(eq(datasetResources.datasetId, datasetId));
+  const [row] = await ctx.db
+    .select({ last: max(datasetResources.position) })
+    .from(datasetResources)
+    .where(eq(datasetResources.datasetId, datasetId));
   return (row?.last ?? -1) + 1;
 }
 
@@ -159,7 +178,8 @@ async function touch(ctx: ServiceContext, datasetId: string) {
 /** Adds a link or a live resource; a live one is loaded into the datastore at once. */
 export async function addResource(ctx: ServiceContext, datasetId: string, input: ResourceInput): Promise<DatasetResource> {
   const { row: dataset, role } = await editableDataset(ctx, datasetId);
-  if (!isEditable(dataset.state, role)) throw conflict({ vi: 'Chỉ thêm tài nguyên khi bộ dữ liệu ở trạng thái nháp', en: 'Resources can be added only to a draft dataset' });
+  if (!isEditable(dataset.state, role))
+    throw conflict({ vi: 'Chỉ thêm tài nguyên khi bộ dữ liệu ở trạng thái nháp', en: 'Resources can be added only to a draft dataset' });
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now().toISOString();
     const [row] = await tx.db
@@ -181,15 +201,26 @@ export async function addResource(ctx: ServiceContext, datasetId: string, input:
       .returning();
     const loaded = input.kind === 'live' ? await refreshLiveResource(tx, row!) : row!;
     await touch(tx, dataset.id);
-    await recordAudit(tx, { action: 'opendata.resource.add', entityType: 'dataset', entityId: dataset.id, after: { resourceId: row!.id, ...input } });
+    await recordAudit(tx, {
+      action: 'opendata.resource.add',
+      entityType: 'dataset',
+      entityId: dataset.id,
+      after: { resourceId: row!.id, ...input },
+    });
     return loaded;
   });
 }
 
 /** Stores an uploaded file (type judged from its content) as a resource; CSV and XLSX are loaded into the datastore too. */
-export async function uploadResource(ctx: ServiceContext, storage: StorageDriver, datasetId: string, file: IncomingFile): Promise<DatasetResource> {
+export async function uploadResource(
+  ctx: ServiceContext,
+  storage: StorageDriver,
+  datasetId: string,
+  file: IncomingFile,
+): Promise<DatasetResource> {
   const { row: dataset, role } = await editableDataset(ctx, datasetId);
-  if (!isEditable(dataset.state, role)) throw conflict({ vi: 'Chỉ thêm tài nguyên khi bộ dữ liệu ở trạng thái nháp', en: 'Resources can be added only to a draft dataset' });
+  if (!isEditable(dataset.state, role))
+    throw conflict({ vi: 'Chỉ thêm tài nguyên khi bộ dữ liệu ở trạng thái nháp', en: 'Resources can be added only to a draft dataset' });
   return inUploadTransaction(ctx, storage, async (tx, save) => {
     const attachment = await save(file, { entityType: 'dataset', entityId: dataset.id, isPublic: false });
     const now = tx.clock.now().toISOString();
@@ -228,7 +259,13 @@ export async function uploadResource(ctx: ServiceContext, storage: StorageDriver
       action: 'opendata.resource.upload',
       entityType: 'dataset',
       entityId: dataset.id,
-      after: { resourceId: row!.id, fileName: attachment.fileName, mediaType: attachment.mediaType, sha256: attachment.sha256, sizeBytes: attachment.sizeBytes },
+      after: {
+        resourceId: row!.id,
+        fileName: attachment.fileName,
+        mediaType: attachment.mediaType,
+        sha256: attachment.sha256,
+        sizeBytes: attachment.sizeBytes,
+      },
     });
     return loaded;
   });

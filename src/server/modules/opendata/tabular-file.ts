@@ -8,7 +8,8 @@ import type { Table } from './datastore.js';
 /** More rows than this stay a downloadable file only; the datastore is for tables a browser can page. */
 export const maxDatastoreRows = 1_000_000;
 
-const unreadable = (vi: string, en: string) => new AppError('VALIDATION', { vi, en }, [{ path: 'file', code: 'unreadable_table', message: { vi, en } }]);
+const unreadable = (vi: string, en: string) =>
+  new AppError('VALIDATION', { vi, en }, [{ path: 'file', code: 'unreadable_table', message: { vi, en } }]);
 
 /** Whether a stored file of this type is loaded into the datastore. */
 export const isTabular = (mediaType: string): boolean => mediaType === csvMediaType || mediaType === xlsxMediaType;
@@ -18,7 +19,8 @@ export async function readTable(mediaType: string, bytes: Buffer): Promise<Table
   const records = mediaType === xlsxMediaType ? await xlsxRecords(bytes) : csvRecords(bytes);
   const [header, ...body] = records.filter((record) => record.some((cell) => cell.trim() !== ''));
   if (!header) throw unreadable('Tệp không có dòng tiêu đề', 'The file has no header row');
-  if (body.length > maxDatastoreRows) throw unreadable(`Tệp có quá ${maxDatastoreRows} dòng`, `The file has more than ${maxDatastoreRows} rows`);
+  if (body.length > maxDatastoreRows)
+    throw unreadable(`Tệp có quá ${maxDatastoreRows} dòng`, `The file has more than ${maxDatastoreRows} rows`);
   return { columns: header.map((name) => name.trim()), rows: body.map((row) => header.map((_, index) => row[index] ?? null)) };
 }
 
@@ -39,7 +41,10 @@ async function xlsxRecords(bytes: Buffer): Promise<string[][]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw unreadable('Không đọc được tệp XLSX (tệp hỏng hoặc không phải Excel)', 'The XLSX file could not be read (damaged, or not an Excel file)');
+    throw unreadable(
+      'Không đọc được tệp XLSX (tệp hỏng hoặc không phải Excel)',
+      'The XLSX file could not be read (damaged, or not an Excel file)',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw unreadable('Tệp XLSX không có trang tính nào', 'The XLSX file has no worksheet');

@@ -15,7 +15,10 @@ export function datasetForm(publisherUnitId: string, name: string, overrides: Pa
   return {
     name,
     title: { vi: `Danh sách trạm sạc xe điện ${name}`, en: `Electric vehicle charging stations ${name}` },
-    description: { vi: 'Vị trí và công suất các trạm sạc trên địa bàn thành phố.', en: 'Location and power of charging stations in the city.' },
+    description: {
+      vi: 'Vị trí và công suất các trạm sạc trên địa bàn thành phố.',
+      en: 'Location and power of charging stations in the city.',
+    },
     publisherUnitId,
     themes: ['giao-thong'],
     keywords: ['giao thông', 'năng lượng'],
@@ -34,7 +37,13 @@ export function datasetForm(publisherUnitId: string, name: string, overrides: Pa
 }
 
 /** Drafts a dataset and moves it through the workflow with the given browsers; returns its id. */
-export async function publishedDataset(t: TestApp, officer: Browser, manager: Browser, form: DatasetInput, file?: { name: string; bytes: Buffer; multipart: (name: string, bytes: Buffer) => { payload: Buffer; headers: Record<string, string> } }) {
+export async function publishedDataset(
+  t: TestApp,
+  officer: Browser,
+  manager: Browser,
+  form: DatasetInput,
+  file?: { name: string; bytes: Buffer; multipart: (name: string, bytes: Buffer) => { payload: Buffer; headers: Record<string, string> } },
+) {
   const created = await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: form });
   if (created.statusCode !== 201) throw new Error(`draft failed: ${created.statusCode} ${created.body}`);
   const id: string = created.json().id;

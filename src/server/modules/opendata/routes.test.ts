@@ -28,66 +28,112 @@ beforeAll(async () => {
   ward = await unitId(t, '25747');
   officer = (await userWithRoles(t, 'du-lieu@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }])).browser;
   wardOfficer = (await userWithRoles(t, 'du-lieu@phuong.gov.vn', [{ role: 'unit_officer', unitCode: '25747' }])).browser;
-  manager = (await userWithRoles(t, 'quan-ly-du-lieu@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }])).browser;
+  manager = (
+    await userWithRoles(t, 'quan-ly-du-lieu@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }])
+  ).browser;
   await enrolTotp(t, manager);
 });
 afterAll(() => t.close());
 
-const ckan = (url: string, browser: Browser | null = null, headers: Record<string, string> = {}) => as(t.app, browser)({ method: 'GET', url, headers });
+const ckan = (url: string, browser: Browser | null = null, headers: Record<string, string> = {}) =>
+  as(t.app, browser)({ method: 'GET', url, headers });
 
 describe('drafting, proposing and publishing a dataset', () => {
   it('refuses an anonymous caller (401), a bad form (400), another unit (403); an officer drafts for their unit and it is audited', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'x') })).statusCode).toBe(401);
     const bad = await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: { ...datasetForm(skhcn, 'Có Dấu') } });
     expect(bad.statusCode).toBe(400);
-    const otherUnit = await as(t.app, wardOfficer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'cua-so-khac') });
+    const otherUnit = await as(
+      t.app,
+      wardOfficer,
+    )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'cua-so-khac') });
     expect(otherUnit.statusCode).toBe(403);
-    const created = await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'tram-sac-nhap') });
+    const created = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'tram-sac-nhap') });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'tram-sac-nhap', state: 'draft', accessLevel: 'open' });
-    const audit = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'dataset'), eq(auditEvents.entityId, created.json().id)));
+    const audit = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'dataset'), eq(auditEvents.entityId, created.json().id)));
     expect(audit.map((a) => a.action)).toEqual(['opendata.dataset.create']);
     // A second dataset of the same name is a conflict, not a server error.
-    expect((await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'tram-sac-nhap') })).statusCode).toBe(409);
+    expect(
+      (await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'tram-sac-nhap') }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('gives open data CC BY 4.0 unless told otherwise, and refuses a licence outside the list', async () => {
-    const res = await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'giay-phep-mac-dinh') });
+    const res = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'giay-phep-mac-dinh') });
     const show = await ckan('/api/3/action/package_show?id=giay-phep-mac-dinh', officer);
     expect(res.statusCode).toBe(201);
     expect(show.json().result.license_id).toBe('CC-BY-4.0');
-    const unknown = await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'giay-phep-la', { licenceId: 'wtfpl' }) });
+    const unknown = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'giay-phep-la', { licenceId: 'wtfpl' }) });
     expect(unknown.statusCode).toBe(400);
   });
 
   it('lets only a programme manager publish; the history lists every step', async () => {
-    const id: string = (await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'quy-trinh') })).json().id;
+    const id: string = (
+      await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'quy-trinh') })
+    ).json().id;
     expect((await as(t.app, officer)({ method: 'POST', url: `/api/opendata/datasets/${id}/publish` })).statusCode).toBe(403);
     // Another unit's draft does not exist for its officers.
     expect((await as(t.app, wardOfficer)({ method: 'POST', url: `/api/opendata/datasets/${id}/propose` })).statusCode).toBe(404);
     expect((await as(t.app, officer)({ method: 'POST', url: `/api/opendata/datasets/${id}/propose` })).json().state).toBe('proposed');
     // Proposed: no longer the officer's to edit.
-    expect((await as(t.app, officer)({ method: 'PUT', url: `/api/opendata/datasets/${id}`, payload: datasetForm(skhcn, 'quy-trinh') })).statusCode).toBe(409);
+    expect(
+      (await as(t.app, officer)({ method: 'PUT', url: `/api/opendata/datasets/${id}`, payload: datasetForm(skhcn, 'quy-trinh') }))
+        .statusCode,
+    ).toBe(409);
     expect((await ckan(`/api/3/action/package_show?id=${id}`)).statusCode).toBe(404);
     expect((await as(t.app, manager)({ method: 'POST', url: `/api/opendata/datasets/${id}/publish` })).json().state).toBe('published');
     expect((await ckan(`/api/3/action/package_show?id=${id}`)).statusCode).toBe(200);
     const history = await ckan(`/api/opendata/datasets/${id}/history`);
-    expect(history.json().map((h: { action: string }) => h.action)).toEqual(['opendata.dataset.create', 'opendata.dataset.propose', 'opendata.dataset.publish']);
+    expect(history.json().map((h: { action: string }) => h.action)).toEqual([
+      'opendata.dataset.create',
+      'opendata.dataset.propose',
+      'opendata.dataset.publish',
+    ]);
   });
 });
 
 describe('resources and the datastore', () => {
   let resourceId: string;
   beforeAll(async () => {
-    const id = await publishedDataset(t, officer, manager, datasetForm(skhcn, 'tram-sac'), { name: 'tram-sac.csv', bytes: Buffer.from(stations), multipart: multipartFile });
+    const id = await publishedDataset(t, officer, manager, datasetForm(skhcn, 'tram-sac'), {
+      name: 'tram-sac.csv',
+      bytes: Buffer.from(stations),
+      multipart: multipartFile,
+    });
     resourceId = (await ckan(`/api/3/action/package_show?id=${id}`)).json().result.resources[0].id;
   });
 
   it('refuses a file whose content is not one of the accepted types, whatever its name', async () => {
-    const id: string = (await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'anh-gia') })).json().id;
-    const res = await as(t.app, officer)({ method: 'POST', url: `/api/opendata/datasets/${id}/files`, ...multipartFile('du-lieu.csv', pngBytes) });
+    const id: string = (
+      await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'anh-gia') })
+    ).json().id;
+    const res = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: `/api/opendata/datasets/${id}/files`, ...multipartFile('du-lieu.csv', pngBytes) });
     expect(res.statusCode).toBe(415);
-    const geo = await as(t.app, officer)({ method: 'POST', url: `/api/opendata/datasets/${id}/files`, ...multipartFile('ranh-gioi.json', Buffer.from('{"type":"FeatureCollection","features":[]}')) });
+    const geo = await as(
+      t.app,
+      officer,
+    )({
+      method: 'POST',
+      url: `/api/opendata/datasets/${id}/files`,
+      ...multipartFile('ranh-gioi.json', Buffer.from('{"type":"FeatureCollection","features":[]}')),
+    });
     expect(geo.statusCode).toBe(201);
     expect(geo.json()).toMatchObject({ format: 'GeoJSON', isDatastoreActive: false });
   });
@@ -110,7 +156,9 @@ describe('resources and the datastore', () => {
   it('answers q without diacritics, filters, fields, sort, limit/offset, distinct and include_total as CKAN does', async () => {
     const search = async (query: string) => (await ckan(`/api/3/action/datastore_search?resource_id=${resourceId}&${query}`)).json().result;
     expect((await search('q=thu%20duc')).records.map((r: { ten: string }) => r.ten)).toEqual(['Trạm sạc Thủ Đức']);
-    const filtered = await search(`filters=${encodeURIComponent(JSON.stringify({ cong_suat_kw: 60 }))}&sort=${encodeURIComponent('ten desc')}`);
+    const filtered = await search(
+      `filters=${encodeURIComponent(JSON.stringify({ cong_suat_kw: 60 }))}&sort=${encodeURIComponent('ten desc')}`,
+    );
     expect(filtered.records.map((r: { ten: string }) => r.ten)).toEqual(['Trạm sạc Thủ Đức', 'Trạm sạc Nhà Bè']);
     expect(filtered.total).toBe(2);
     const page = await search('sort=cong_suat_kw%20desc,ten&limit=1&offset=1&fields=ten,cong_suat_kw&include_total=false');
@@ -130,13 +178,27 @@ describe('resources and the datastore', () => {
   });
 
   it('keeps a live resource of the units current: a renamed unit shows on the next read', async () => {
-    const id: string = (await as(t.app, manager)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'danh-sach-don-vi') })).json().id;
-    const live = await as(t.app, manager)({ method: 'POST', url: `/api/opendata/datasets/${id}/resources`, payload: { kind: 'live', name: { vi: 'Đơn vị', en: 'Units' }, liveSource: 'units' } });
+    const id: string = (
+      await as(t.app, manager)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'danh-sach-don-vi') })
+    ).json().id;
+    const live = await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: `/api/opendata/datasets/${id}/resources`,
+      payload: { kind: 'live', name: { vi: 'Đơn vị', en: 'Units' }, liveSource: 'units' },
+    });
     expect(live.statusCode).toBe(201);
     await as(t.app, manager)({ method: 'POST', url: `/api/opendata/datasets/${id}/publish` });
-    const read = async () => (await ckan(`/api/3/action/datastore_search?resource_id=${live.json().id}&filters=${encodeURIComponent('{"ma":"SKHCN"}')}`)).json().result.records[0].ten;
+    const read = async () =>
+      (await ckan(`/api/3/action/datastore_search?resource_id=${live.json().id}&filters=${encodeURIComponent('{"ma":"SKHCN"}')}`)).json()
+        .result.records[0].ten;
     const before: string = await read();
-    await t.testDb.database.db.update(units).set({ nameVi: `${before} (mới)` }).where(eq(units.code, 'SKHCN'));
+    await t.testDb.database.db
+      .update(units)
+      .set({ nameVi: `${before} (mới)` })
+      .where(eq(units.code, 'SKHCN'));
     expect(await read()).toBe(`${before} (mới)`);
   });
 });
@@ -145,7 +207,12 @@ describe('access levels through the CKAN API', () => {
   let sharedId: string;
   let privateId: string;
   beforeAll(async () => {
-    sharedId = await publishedDataset(t, officer, manager, datasetForm(skhcn, 'dung-chung-phuong', { accessLevel: 'shared', sharedWithUnitIds: [ward] }));
+    sharedId = await publishedDataset(
+      t,
+      officer,
+      manager,
+      datasetForm(skhcn, 'dung-chung-phuong', { accessLevel: 'shared', sharedWithUnitIds: [ward] }),
+    );
     privateId = await publishedDataset(t, officer, manager, datasetForm(skhcn, 'rieng-so', { accessLevel: 'private' }));
   });
 
@@ -157,11 +224,16 @@ describe('access levels through the CKAN API', () => {
   });
 
   it('reaches shared datasets with an API token sent as CKAN clients send it (the bare token) and as a Bearer token', async () => {
-    const created = await as(t.app, wardOfficer)({ method: 'POST', url: '/api/account/tokens', payload: { name: 'ckanapi', scopes: ['read'] } });
+    const created = await as(
+      t.app,
+      wardOfficer,
+    )({ method: 'POST', url: '/api/account/tokens', payload: { name: 'ckanapi', scopes: ['read'] } });
     const token: string = created.json().token;
     expect((await ckan(`/api/3/action/package_show?id=${sharedId}`, null, { authorization: token })).statusCode).toBe(200);
     expect((await ckan(`/api/3/action/package_show?id=${sharedId}`, null, { authorization: `Bearer ${token}` })).statusCode).toBe(200);
-    const search = await ckan('/api/3/action/package_search?include_private=true&fq=access_level:shared&rows=1000', null, { authorization: token });
+    const search = await ckan('/api/3/action/package_search?include_private=true&fq=access_level:shared&rows=1000', null, {
+      authorization: token,
+    });
     expect(search.json().result.results.map((r: { id: string }) => r.id)).toContain(sharedId);
     const withoutPrivate = await ckan('/api/3/action/package_search?fq=access_level:shared&rows=1000', null, { authorization: token });
     expect(withoutPrivate.json().result.count).toBe(0);

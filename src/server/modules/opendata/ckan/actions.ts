@@ -65,10 +65,10 @@ function parse<T extends z.ZodRawShape>(shape: T, params: Params): z.output<z.Zo
   const result = z.object(shape).safeParse(params);
   if (result.success) return result.data;
   const fields: Record<string, string[]> = {};
-  for (const issue of result.error.issues)
-    (fields[String(issue.path[0] ?? 'params')] ??= []).push(
-      issue.code === 'invalid_type' && issue.input === undefined ? 'Missing value' : issue.message,
-    );
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'params');
+    (fields[field] ??= []).push(params[field] === undefined ? 'Missing value' : issue.message);
+  }
   throw new CkanValidationError(fields);
 }
 

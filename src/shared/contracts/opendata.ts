@@ -108,3 +108,57 @@ export type Theme = z.infer<typeof themeSchema>;
 
 /** Limits of open-data uploads. */
 export const opendataLimits = { resourceMaxBytes: 100 * 1024 * 1024 } as const;
+
+/** What the web pages read from the CKAN API: the keys they use, the rest passed through. */
+const translatedSchema = localizedTextSchema.partial();
+export const ckanResourceSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  name_translated: translatedSchema.optional(),
+  format: z.string(),
+  url: z.string(),
+  datastore_active: z.boolean(),
+  size: z.number().nullable(),
+  last_modified: z.string().nullable(),
+});
+export const ckanPackageSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  title_translated: translatedSchema.optional(),
+  notes: z.string(),
+  notes_translated: translatedSchema.optional(),
+  license_id: z.string(),
+  license_title: z.string(),
+  license_url: z.string().optional(),
+  metadata_created: z.string(),
+  metadata_modified: z.string(),
+  maintainer: z.string().nullable(),
+  maintainer_email: z.string().nullable(),
+  version: z.string().nullable(),
+  private: z.boolean(),
+  organization: z.looseObject({ name: z.string(), title: z.string(), title_translated: translatedSchema.optional() }).nullable(),
+  groups: z.array(z.looseObject({ name: z.string(), display_name: z.string() })),
+  tags: z.array(z.looseObject({ name: z.string() })),
+  extras: z.array(z.object({ key: z.string(), value: z.string() })),
+  resources: z.array(ckanResourceSchema),
+});
+export type CkanPackage = z.infer<typeof ckanPackageSchema>;
+export const ckanFacetSchema = z.object({
+  title: z.string().optional(),
+  items: z.array(z.object({ name: z.string(), display_name: z.string(), count: z.number() })),
+});
+export const ckanSearchSchema = z.object({
+  count: z.number(),
+  results: z.array(ckanPackageSchema),
+  search_facets: z.record(z.string(), ckanFacetSchema),
+});
+export type CkanSearch = z.infer<typeof ckanSearchSchema>;
+export const datastoreResultSchema = z.object({
+  total: z.number().optional(),
+  fields: z.array(z.object({ id: z.string(), type: z.string() })),
+  records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+});
+export type DatastoreResult = z.infer<typeof datastoreResultSchema>;
+/** CKAN's envelope around a result. */
+export const ckanEnvelope = <T extends z.ZodType>(result: T) => z.object({ success: z.literal(true), result });

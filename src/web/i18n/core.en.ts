@@ -24,6 +24,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     movement: 'Emulation movement and initiatives',
     campaigns: 'Emulation campaigns',
     units: 'Units',
+    opendata: 'Open data',
   },
   header: {
     signIn: 'Sign in',

@@ -24,6 +24,7 @@ export const coreVi = {
     movement: 'Phong trào thi đua – sáng kiến',
     campaigns: 'Các phong trào thi đua',
     units: 'Đơn vị',
+    opendata: 'Dữ liệu mở',
   },
   header: {
     signIn: 'Đăng nhập',

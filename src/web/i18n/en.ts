@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/messages.en.js';
 import { identityEn } from '../features/identity/messages.en.js';
 import { indicatorsEn } from '../features/indicators/messages.en.js';
 import { movementEn } from '../features/movement/messages.en.js';
+import { opendataEn } from '../features/opendata/messages.en.js';
 import { plansEn } from '../features/plans/messages.en.js';
 import { unitsEn } from '../features/units/messages.en.js';
 import { coreEn } from './core.en.js';
@@ -16,4 +17,5 @@ export const en: Messages = {
   plans: plansEn,
   indicators: indicatorsEn,
   movement: movementEn,
+  opendata: opendataEn,
 };

@@ -41,6 +41,10 @@ export const messageBundles = {
     vi: () => import('../features/movement/messages.vi.js').then((m) => ({ movement: m.movementVi })),
     en: () => import('../features/movement/messages.en.js').then((m) => ({ movement: m.movementEn })),
   },
+  opendata: {
+    vi: () => import('../features/opendata/messages.vi.js').then((m) => ({ opendata: m.opendataVi })),
+    en: () => import('../features/opendata/messages.en.js').then((m) => ({ opendata: m.opendataEn })),
+  },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type MessageBundle = keyof typeof messageBundles;

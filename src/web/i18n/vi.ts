@@ -2,6 +2,7 @@ import { adminVi } from '../features/admin/messages.vi.js';
 import { identityVi } from '../features/identity/messages.vi.js';
 import { indicatorsVi } from '../features/indicators/messages.vi.js';
 import { movementVi } from '../features/movement/messages.vi.js';
+import { opendataVi } from '../features/opendata/messages.vi.js';
 import { plansVi } from '../features/plans/messages.vi.js';
 import { unitsVi } from '../features/units/messages.vi.js';
 import { coreVi } from './core.vi.js';
@@ -19,6 +20,7 @@ export const vi = {
   plans: plansVi,
   indicators: indicatorsVi,
   movement: movementVi,
+  opendata: opendataVi,
 } as const;
 
 /** The shape both locales share: the same keys, any string values. */

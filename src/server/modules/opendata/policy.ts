@@ -16,6 +16,3 @@ export const datasetEditors: Policy = {
   isPublic: false,
   allows: (actor) => isUnitOfficer(actor) || isProgrammeManager(actor),
 };
-
-/** Publishing (and taking a dataset back to draft) is a programme manager's decision. */
-export const datasetPublishers: Policy = { name: 'opendata-publishers', isPublic: false, allows: isProgrammeManager };

@@ -37,6 +37,7 @@ export function dictionaryFor(table: Table, types?: ReadonlyArray<DatastoreField
 
 const pgType = { text: 'text', numeric: 'numeric', date: 'date', timestamp: 'timestamptz' } as const;
 const batchRows = 500;
+const maxIndexedColumns = 32;
 
 /**
  * (Re)creates the resource's table with typed columns and loads every row, in the caller's
@@ -65,6 +66,8 @@ export async function loadDatastore(db: DbOrTx, table: string, fields: readonly 
     sql` || ' ' || `,
   );
   await db.execute(sql`update ${name} set "_search" = f_unaccent(lower(${text}))`);
+  // Filters and sorts on any column use an index, as CKAN's datastore indexes a table's fields.
+  for (const field of fields.slice(0, maxIndexedColumns)) await db.execute(sql`create index on ${name} (${columnSql(field)})`);
 }
 
 export async function dropDatastore(db: DbOrTx, table: string): Promise<void> {
@@ -92,6 +95,15 @@ export class UnknownFieldError extends Error {
   }
 }
 
+const fits = (type: DatastoreField['type'], value: string) =>
+  type === 'numeric'
+    ? numberPattern.test(value)
+    : type === 'date'
+      ? datePattern.test(value) && !Number.isNaN(Date.parse(value))
+      : type === 'timestamp'
+        ? !Number.isNaN(Date.parse(value))
+        : true;
+
 const folded = (text: string) => sql`f_unaccent(lower(${text.normalize('NFC')}))`;
 const selectValue = (field: DatastoreField) =>
   field.type === 'numeric' ? sql`${columnSql(field)}::float8` : field.type === 'text' ? columnSql(field) : sql`${columnSql(field)}::text`;
@@ -112,13 +124,17 @@ export async function queryDatastore(db: DbOrTx, table: string, dictionary: read
       conditions.push(sql`f_unaccent(lower(${columnSql(fieldOf('q', id))}::text)) like '%' || ${folded(String(text))} || '%'`);
   }
   for (const [id, value] of Object.entries(query.filters ?? {})) {
-    const column = id === '_id' ? sql.raw('"_id"') : columnSql(fieldOf('filters', id));
-    const values = (Array.isArray(value) ? value : [value]).map((v) => String(v));
+    const field: DatastoreField = id === '_id' ? { id: '_id', type: 'numeric', column: '_id' } : fieldOf('filters', id);
+    const values = (Array.isArray(value) ? value : [value]).map((v) => String(v).trim());
+    // Compared in the column's own type, so the column's index serves the filter; a value not of that type matches nothing.
+    const typed = values.filter((v) => fits(field.type, v));
     conditions.push(
-      sql`${column}::text in (${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )})`,
+      typed.length
+        ? sql`${columnSql(field)} in (${sql.join(
+            typed.map((v) => sql`${v}::${sql.raw(pgType[field.type])}`),
+            sql`, `,
+          )})`
+        : sql`false`,
     );
   }
   const chosen = query.fields ? query.fields.filter((id) => id !== '_id').map((id) => fieldOf('fields', id)) : [...dictionary];

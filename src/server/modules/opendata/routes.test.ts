@@ -172,6 +172,12 @@ describe('resources and the datastore', () => {
     const res = await ckan(`/api/3/action/datastore_search?resource_id=${resourceId}&filters=${encodeURIComponent('{"khong_co":1}')}`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ success: false, error: { __type: 'Validation Error', filters: ['field "khong_co" not in table'] } });
+    // A value that is not of the column's type matches nothing; it is not an error of the server.
+    const notANumber = await ckan(
+      `/api/3/action/datastore_search?resource_id=${resourceId}&filters=${encodeURIComponent('{"cong_suat_kw":"abc","ngay_lap":"hôm qua"}')}`,
+    );
+    expect(notANumber.statusCode).toBe(200);
+    expect(notANumber.json().result.total).toBe(0);
     const missing = await ckan('/api/3/action/datastore_search?resource_id=00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.__type).toBe('Not Found Error');

@@ -14,6 +14,8 @@ import { readableDataset } from '../service.js';
 import { catalogueQuads, datasetQuads, type CatalogueInfo } from './graph.js';
 import { negotiateRdf, rdfFormats, serialise, type RdfFormat } from './serialise.js';
 
+// RDF documents outside /api, not JSON: they stay out of the OpenAPI document (`hide`), which describes the JSON API.
+
 /** Datasets per page of the catalogue graph; harvesters follow hydra:next. */
 export const cataloguePageSize = 100;
 
@@ -86,7 +88,7 @@ export const dcatRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
       `/catalog.${format}`,
       {
         config: { policy: publicAccess },
-        schema: { tags: ['opendata'], summary: `DCAT-AP catalogue (${rdfFormats[format]})`, querystring: pageQuery },
+        schema: { hide: true, tags: ['opendata'], summary: `DCAT-AP catalogue (${rdfFormats[format]})`, querystring: pageQuery },
       },
       async (request, reply) =>
         send(reply as unknown as FastifyReply, format, catalogue(contextOf(request, services), format, request.query.page)),
@@ -97,7 +99,7 @@ export const dcatRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     '/catalog',
     {
       config: { policy: publicAccess },
-      schema: { tags: ['opendata'], summary: 'DCAT-AP catalogue by content negotiation', querystring: pageQuery },
+      schema: { hide: true, tags: ['opendata'], summary: 'DCAT-AP catalogue by content negotiation', querystring: pageQuery },
     },
     async (request, reply) => {
       const format = negotiateRdf(request.headers.accept) ?? 'ttl';
@@ -110,6 +112,7 @@ export const dcatRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     {
       config: { policy: publicAccess },
       schema: {
+        hide: true,
         tags: ['opendata'],
         summary: 'DCAT-AP dataset: /dataset/<id>.ttl|.jsonld|.rdf, or by content negotiation',
         params: z.object({ file: z.string().min(1).max(200) }),

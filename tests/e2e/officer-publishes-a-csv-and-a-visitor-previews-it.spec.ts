@@ -75,7 +75,7 @@ describe('an officer uploads a CSV, a manager publishes it, a visitor finds and 
     await visitor.getByRole('heading', { name: 'Trạm sạc xe điện', level: 1 }).waitFor();
     await expectNoAxeViolations(visitor);
     await visitor.getByRole('link', { name: m.dataset.preview.replace('{{name}}', 'tram-sac') }).click();
-    await visitor.getByLabel(m.preview.filter).fill('thu duc');
+    await visitor.getByRole('searchbox', { name: m.preview.filter }).fill('thu duc');
     await visitor.getByRole('button', { name: m.preview.apply }).first().click();
     await visitor.getByText(m.preview.total.replace('{{total}}', '1')).waitFor();
     const shown = await visitor.locator('[data-table="preview"] tbody tr').allTextContents();

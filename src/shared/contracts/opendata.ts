@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './common.js';
+import { isoDateSchema } from './dates.js';
 
 /** Who may see a dataset: everyone, signed-in staff (of every unit or of the named ones), or its publisher. */
 export const accessLevels = ['open', 'shared', 'private'] as const;
@@ -29,7 +30,7 @@ export const datasetNameSchema = z
   .regex(/^[a-z0-9_-]+$/);
 
 const text = (max: number) => z.string().trim().max(max);
-const isoDate = z.iso.date();
+const isoDate = isoDateSchema;
 
 /** What an officer writes when drafting or editing a dataset. */
 export const datasetInputSchema = z.object({

@@ -81,6 +81,14 @@ export const ecosystemPaths = {
   confirmClaim: '/he-sinh-thai/xac-nhan-quan-ly',
 } as const;
 
+/** The open-data pages (Vietnamese slugs). */
+export const opendataPaths = {
+  catalogue: '/du-lieu-mo',
+  dataset: (name: string) => `/du-lieu-mo/${encodeURIComponent(name)}`,
+  preview: (name: string, resourceId: string) => `/du-lieu-mo/${encodeURIComponent(name)}/xem/${resourceId}`,
+  work: '/quan-ly-du-lieu',
+} as const;
+
 export const unitPaths = {
   directory: '/don-vi',
   unit: (code: string) => `/don-vi/${segment(code)}`,
@@ -151,6 +159,10 @@ export const webRoutePatterns = [
   '/he-sinh-thai/to-chuc/:slug/sua',
   '/he-sinh-thai/chuong-trinh/:slug',
   '/he-sinh-thai/chuong-trinh/:slug/ho-so',
+  opendataPaths.catalogue,
+  '/du-lieu-mo/:name',
+  '/du-lieu-mo/:name/xem/:resourceId',
+  opendataPaths.work,
   unitPaths.directory,
   '/don-vi/:code',
   adminPaths.home,
@@ -191,6 +203,8 @@ export const englishAliases: ReadonlyArray<readonly [alias: string, target: stri
   ['/ecosystem/experts', ecosystemPaths.experts],
   ['/ecosystem/programmes', ecosystemPaths.programmes],
   ['/ecosystem/verification', ecosystemPaths.verification],
+  ['/open-data', opendataPaths.catalogue],
+  ['/open-data/manage', opendataPaths.work],
   ['/units', unitPaths.directory],
   ['/admin', adminPaths.home],
   ['/admin/units', adminPaths.units],

@@ -10,6 +10,7 @@ import { movementRoutes } from './routes/movement.js';
 import { plansRoutes } from './routes/plans.js';
 import { identityRoutes } from './routes/identity.js';
 import { notificationsRoutes } from './routes/notifications.js';
+import { opendataRoutes } from './routes/opendata.js';
 import { platformRoutes } from './routes/platform.js';
 import { callers, type Caller, type RouteTable } from './callers.js';
 
@@ -17,7 +18,7 @@ import { callers, type Caller, type RouteTable } from './callers.js';
  * Every registered route × every kind of caller. The tables say which policy each route must
  * declare; the policy says who gets through. A route missing here fails the test.
  */
-const tables: RouteTable[] = [platformRoutes, identityRoutes, notificationsRoutes, plansRoutes, indicatorsRoutes, movementRoutes, ecosystemRoutes];
+const tables: RouteTable[] = [platformRoutes, identityRoutes, notificationsRoutes, plansRoutes, indicatorsRoutes, movementRoutes, ecosystemRoutes, opendataRoutes];
 const expectedPolicy: Record<string, string> = Object.assign({}, ...tables.map((table) => table.routes));
 
 const basePolicies: Record<string, (caller: Caller) => boolean> = {

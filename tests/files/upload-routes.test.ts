@@ -10,6 +10,7 @@ import { units } from '../../src/server/modules/identity/schema.js';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { completeDraft, demoCampaign } from '../support/movement.js';
+import { datasetForm } from '../support/opendata.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../support/sessions.js';
 import { multipartFile, pdfBytes, pngBytes } from '../support/uploads.js';
 
@@ -52,7 +53,15 @@ beforeAll(async () => {
   expect(draft.statusCode, draft.body).toBe(201);
   const profile = await as(t.app, author)({ method: 'POST', url: '/api/ecosystem/organisations', payload: { kind: 'startup', nameVi: 'Khởi nghiệp Tải Tệp' } });
   expect(profile.statusCode, profile.body).toBe(201);
+  const [skhcn] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'SKHCN'));
+  const dataOfficer = (await userWithRoles(t, 'opendata-upload@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }])).browser;
+  const dataset = await as(
+    t.app,
+    dataOfficer,
+  )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn!.id, 'tai-len') });
+  expect(dataset.statusCode, dataset.body).toBe(201);
   ways = {
+    'POST /api/opendata/datasets/{id}/files': { caller: dataOfficer, params: { id: dataset.json().id } },
     'POST /api/plans/{planId}/import': { caller: admin, params: { planId: plan!.id } },
     'POST /api/plans/tasks/{taskId}/attachments': { caller: leadOfficer, params: { taskId: task!.id } },
     'POST /api/indicators/import': { caller: reporter, params: {} },

@@ -53,7 +53,7 @@ const samples: Record<string, string> = {
   email: 'nguoi-dung@example.vn',
   date: '2026-03-02',
   'date-time': '2026-03-02T02:00:00Z',
-  uri: 'https://example.vn',
+  uri: 'https://example.vn/du-lieu',
 };
 /** Values tried, in order, against a pattern the document gives; a pattern none matches fails the test, asking for one more. */
 const patternCandidates = ['MA-THU-1', '123456', '+84 912 345 678', 'U2FuZyBraWVu', `${'ab'.repeat(24)}.ics`];

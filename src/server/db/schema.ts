@@ -6,6 +6,7 @@ import * as indicators from '../modules/indicators/schema.js';
 import * as movement from '../modules/movement/schema.js';
 import * as notifications from '../modules/notifications/schema.js';
 import * as ecosystem from '../modules/ecosystem/schema.js';
+import * as opendata from '../modules/opendata/schema.js';
 
 export * from './platform-schema.js';
 export * from '../modules/identity/schema.js';
@@ -14,5 +15,6 @@ export * from '../modules/indicators/schema.js';
 export * from '../modules/movement/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/ecosystem/schema.js';
+export * from '../modules/opendata/schema.js';
 
-export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...ecosystem };
+export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...ecosystem, ...opendata };

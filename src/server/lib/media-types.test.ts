@@ -54,3 +54,15 @@ describe('the stored name follows the content', () => {
     expect(kept.endsWith('ư.pdf')).toBe(true);
   });
 });
+
+describe('JSON and GeoJSON, judged by parsing the whole text', () => {
+  it('tells GeoJSON (a top-level RFC 7946 type) from other JSON, and text that only opens like JSON from both', async () => {
+    const geo = Buffer.from('{"type":"FeatureCollection","features":[]}');
+    expect(await detectMediaType(geo, true)).toBe('application/geo+json');
+    expect(await detectMediaType(Buffer.from('[{"ma":"SKHCN","ten":"Sở Khoa học"}]'), true)).toBe('application/json');
+    expect(await detectMediaType(Buffer.from('{"type":"Nhà"}'), true)).toBe('application/json');
+    expect(await detectMediaType(Buffer.from('{ not json'), true)).toBe('text/plain');
+    // Only a whole file can be parsed; a head is judged as text.
+    expect(await detectMediaType(geo, false)).toBe('text/plain');
+  });
+});

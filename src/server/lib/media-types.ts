@@ -24,6 +24,8 @@ const knownTypes = {
   },
   'text/csv': { extensions: ['csv'], label: { vi: 'CSV', en: 'CSV' } },
   'text/plain': { extensions: ['txt'], label: { vi: 'văn bản thuần', en: 'plain text' } },
+  'application/json': { extensions: ['json'], label: { vi: 'JSON', en: 'JSON' } },
+  'application/geo+json': { extensions: ['geojson', 'json'], label: { vi: 'GeoJSON', en: 'GeoJSON' } },
 } as const satisfies Record<string, { extensions: readonly string[]; label: LocalizedText }>;
 
 export type MediaType = keyof typeof knownTypes;
@@ -32,7 +34,9 @@ export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spre
 export const csvMediaType = 'text/csv' satisfies MediaType;
 
 /** Attachments: documents, images, office files and text. */
-export const documentTypes = Object.keys(knownTypes) as MediaType[];
+/** Structured data files, accepted as open-data resources. */
+export const jsonTypes: readonly MediaType[] = ['application/json', 'application/geo+json'];
+export const documentTypes = (Object.keys(knownTypes) as MediaType[]).filter((type) => !jsonTypes.includes(type));
 /** A file of rows to import: a workbook, or text read as CSV. */
 export const tableTypes: readonly MediaType[] = [xlsxMediaType, csvMediaType, 'text/plain'];
 
@@ -57,6 +61,8 @@ export async function detectMediaType(head: Buffer, isWholeFile: boolean): Promi
   if (detected) return detected.mime;
   const text = utf8Text(head, isWholeFile);
   if (text === null) return null;
+  const json = isWholeFile ? jsonKind(text) : null;
+  if (json) return json;
   return looksLikeCsv(text, isWholeFile) ? 'text/csv' : 'text/plain';
 }
 
@@ -69,6 +75,23 @@ function utf8Text(head: Buffer, isWholeFile: boolean): string | null {
     // `stream` tolerates a character cut in two at the end of a head that is not the whole file.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !isWholeFile });
     return hasForeignControl(text) ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a text may be JSON, judged by its first character: worth reading whole to parse. */
+export const mayBeJson = (head: Buffer): boolean => /^\s*[[{]/.test(head.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''));
+
+const geoJsonTypes = new Set(['FeatureCollection', 'Feature', 'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/** JSON (an object or array that parses), GeoJSON when its top-level "type" is one of RFC 7946's; else null. */
+function jsonKind(text: string): 'application/json' | 'application/geo+json' | null {
+  if (!/^\s*[[{]/.test(text)) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+    return typeof type === 'string' && geoJsonTypes.has(type) ? 'application/geo+json' : 'application/json';
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { LocalizedText } from '../../shared/contracts/common.js';
 import { AppError } from './errors.js';
-import { describeTypes, detectMediaType, nameForContent, sniffBytes, type MediaType } from './media-types.js';
+import { describeTypes, detectMediaType, mayBeJson, nameForContent, sniffBytes, type MediaType } from './media-types.js';
 
 /** What an upload route takes: at most `maxBytes` of a file whose content is one of `accept`. */
 export type UploadRule = { maxBytes: number; accept: readonly MediaType[] };
@@ -85,7 +85,9 @@ export async function inspectFile(file: IncomingFile): Promise<InspectedFile> {
   let detected = await detectMediaType(Buffer.concat(head).subarray(0, sniffBytes), isWholeFile);
   // A zip whose first entries do not say what it holds (DOCX, XLSX, ODF): judge it by its central
   // directory at the end, reading the whole file (within the route's limit) into memory.
-  if (detected === 'application/zip' && !isWholeFile) {
+  // Likewise text that opens like JSON, when JSON is acceptable: only the whole text tells whether it parses.
+  const wantsJson = file.accept.some((type) => type === 'application/json' || type === 'application/geo+json');
+  if (!isWholeFile && (detected === 'application/zip' || (wantsJson && detected === 'text/plain' && mayBeJson(Buffer.concat(head))))) {
     await readUpTo(Infinity);
     detected = await detectMediaType(Buffer.concat(head), true);
   }

@@ -4,6 +4,7 @@ import { indicatorsModule } from './indicators/index.js';
 import type { ModuleManifest } from './manifest.js';
 import { movementModule } from './movement/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { opendataModule } from './opendata/index.js';
 import { plansModule } from './plans/index.js';
 import { portalModule } from './portal/index.js';
 import { searchModule } from './search/index.js';
@@ -18,6 +19,7 @@ export const modules: readonly ModuleManifest[] = [
   indicatorsModule,
   movementModule,
   ecosystemModule,
+  opendataModule,
   portalModule,
   searchModule,
   notificationsModule,

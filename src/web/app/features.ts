@@ -4,6 +4,7 @@ import { identityFeature } from '../features/identity/feature.js';
 import { searchFeature } from '../features/search/feature.js';
 import { indicatorsFeature } from '../features/indicators/feature.js';
 import { movementFeature } from '../features/movement/feature.js';
+import { opendataFeature } from '../features/opendata/feature.js';
 import { plansFeature } from '../features/plans/feature.js';
 import { portalFeature } from '../features/portal/feature.js';
 import { unitsFeature } from '../features/units/feature.js';
@@ -17,6 +18,7 @@ export const features: readonly WebFeature[] = [
   indicatorsFeature,
   movementFeature,
   ecosystemFeature,
+  opendataFeature,
   unitsFeature,
   searchFeature,
   adminFeature,

@@ -25,6 +25,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     workspace: 'My work',
     ecosystem: 'Ecosystem',
     units: 'Units',
+    opendata: 'Open data',
   },
   header: {
     openWork: '{{total}} waiting',

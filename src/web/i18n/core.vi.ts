@@ -25,6 +25,7 @@ export const coreVi = {
     workspace: 'Việc của tôi',
     ecosystem: 'Hệ sinh thái',
     units: 'Đơn vị',
+    opendata: 'Dữ liệu mở',
   },
   header: {
     openWork: '{{total}} việc đang chờ',

@@ -3,6 +3,7 @@ import { identityEn } from '../features/identity/messages.en.js';
 import { indicatorsEn } from '../features/indicators/messages.en.js';
 import { ecosystemEn } from '../features/ecosystem/messages.en.js';
 import { movementEn } from '../features/movement/messages.en.js';
+import { opendataEn } from '../features/opendata/messages.en.js';
 import { plansEn } from '../features/plans/messages.en.js';
 import { searchEn } from '../features/search/messages.en.js';
 import { unitsEn } from '../features/units/messages.en.js';
@@ -22,4 +23,5 @@ export const en: Messages = {
   workspace: workspaceEn,
   search: searchEn,
   ecosystem: ecosystemEn,
+  opendata: opendataEn,
 };

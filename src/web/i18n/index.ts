@@ -53,6 +53,10 @@ export const messageBundles = {
     vi: () => import('../features/ecosystem/messages.vi.js').then((m) => ({ ecosystem: m.ecosystemVi })),
     en: () => import('../features/ecosystem/messages.en.js').then((m) => ({ ecosystem: m.ecosystemEn })),
   },
+  opendata: {
+    vi: () => import('../features/opendata/messages.vi.js').then((m) => ({ opendata: m.opendataVi })),
+    en: () => import('../features/opendata/messages.en.js').then((m) => ({ opendata: m.opendataEn })),
+  },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type MessageBundle = keyof typeof messageBundles;

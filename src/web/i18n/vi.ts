@@ -3,6 +3,7 @@ import { identityVi } from '../features/identity/messages.vi.js';
 import { indicatorsVi } from '../features/indicators/messages.vi.js';
 import { ecosystemVi } from '../features/ecosystem/messages.vi.js';
 import { movementVi } from '../features/movement/messages.vi.js';
+import { opendataVi } from '../features/opendata/messages.vi.js';
 import { plansVi } from '../features/plans/messages.vi.js';
 import { searchVi } from '../features/search/messages.vi.js';
 import { unitsVi } from '../features/units/messages.vi.js';
@@ -25,6 +26,7 @@ export const vi = {
   workspace: workspaceVi,
   search: searchVi,
   ecosystem: ecosystemVi,
+  opendata: opendataVi,
 } as const;
 
 /** The shape both locales share: the same keys, any string values. */

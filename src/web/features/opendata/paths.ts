@@ -1,0 +1,1 @@
+export { opendataPaths } from '../../../shared/web-paths.js';

@@ -23,6 +23,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import cookie from '@fastify/cookie';
 import { requestActorResolver } from './modules/identity/request-actor.js';
 import { policyPlugin } from './plugins/policy.js';
+import { versioningPlugin } from './plugins/versioning.js';
 import { securityPlugin } from './plugins/security.js';
 import { wantsWebApp, webPlugin } from './plugins/web.js';
 import { version } from './version.js';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
+  await app.register(versioningPlugin, { db: database.db });
   await app.register(uploadsPlugin, { ceilingBytes: config.uploadMaxBytes });
   await app.register(metricsPlugin, {
     pool: database.pool,

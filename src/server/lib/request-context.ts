@@ -20,5 +20,6 @@ export function contextOf(request: FastifyRequest, services: AppServices): Servi
     requestId: request.id,
     ip: request.ip,
     locale: localeOf(request),
+    precondition: request.precondition,
   };
 }

@@ -6,6 +6,7 @@ import type { ErrorBody } from '../shared/contracts/common.js';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { AuditSealer } from './lib/audit-sealer.js';
+import { listenForInvalidations } from './lib/cache-bus.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { JobRunner } from './lib/jobs.js';
 import { loggerOptions } from './lib/logging.js';
@@ -131,9 +132,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       sealer.start();
     });
   }
+  // Other processes' writes drop this process's caches (LISTEN/NOTIFY); the embedded engine has no other process.
+  let cacheListener: { stop(): Promise<void> } | null = null;
+  if (database.engine === 'postgres' && config.databaseUrl) {
+    const databaseUrl = config.databaseUrl;
+    app.addHook('onReady', async () => {
+      cacheListener = listenForInvalidations(databaseUrl, app.log);
+    });
+  }
   app.addHook('onClose', async () => {
     await jobs.stop();
     await sealer.stop();
+    await cacheListener?.stop();
   });
   return app;
 }

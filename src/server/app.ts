@@ -9,6 +9,7 @@ import { AuditSealer } from './lib/audit-sealer.js';
 import { listenForInvalidations } from './lib/cache-bus.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { JobRunner } from './lib/jobs.js';
+import { ReadReplica } from './lib/read-replica.js';
 import { loggerOptions } from './lib/logging.js';
 import { webDistDir } from './lib/paths.js';
 import type { Actor } from './lib/policy.js';
@@ -68,9 +69,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const clock = options.clock ?? systemClock;
   const jobs = new JobRunner({ db: database.db, clock, logger: app.log, pollMs: config.jobsPollMs });
+  const replica = config.replica
+    ? new ReadReplica({ ...config.replica, poolMax: config.dbPoolMax, primary: database.pool, clock, logger: app.log })
+    : null;
   const services: AppServices = {
     config,
     database,
+    replica,
     clock,
     storage: options.storage ?? (config.s3 ? new S3StorageDriver(config.s3) : new LocalStorageDriver(join(config.dataDir, 'files'))),
     jobs,
@@ -94,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(uploadsPlugin, { ceilingBytes: config.uploadMaxBytes });
   await app.register(metricsPlugin, {
     pool: database.pool,
+    replica,
     access: { token: config.metricsToken, isProduction: config.nodeEnv === 'production' },
   });
   await app.register(openapiPlugin, { version });
@@ -131,6 +137,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await jobs.start();
       sealer.start();
     });
+  }
+  if (replica) {
+    // A write's author reads from the primary for a while, so they see it at once.
+    app.addHook('onSend', async (request, reply) => {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) replica.markWriter(reply, config.isCookieSecure);
+    });
+    app.addHook('onReady', async () => replica.start());
+    app.addHook('onClose', async () => replica.stop());
   }
   // Other processes' writes drop this process's caches (LISTEN/NOTIFY); the embedded engine has no other process.
   let cacheListener: { stop(): Promise<void> } | null = null;

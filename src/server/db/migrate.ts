@@ -16,7 +16,16 @@ const migrationLockKey = 0x646f696d; // "doim"
  * its own: the first applies the migrations, the others then find none. The embedded engine has one
  * connection and one process (its directory is locked), so it takes no lock.
  */
-export async function runMigrations(db: Db): Promise<{ applied: number }> {
+export function runMigrations(db: Db): Promise<{ applied: number }> {
+  // Callers in one process queue up too (the embedded engine's one connection cannot hold a lock apart).
+  const run = queue.then(() => migrateUnderLock(db));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function migrateUnderLock(db: Db): Promise<{ applied: number }> {
   const pool = (db as Db & { $client: pg.Pool }).$client;
   const lock = pool.options.max === 1 ? null : await pool.connect();
   try {

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clusterScaling } from './cluster.js';
 import { indicatorDashboardThroughput } from './indicators.js';
 import { movementBenchmarks } from './movement.js';
 import { plansScorecardsOnPostgres } from './plans.js';
@@ -70,6 +71,7 @@ const benchmarks: Array<() => Promise<void>> = [
   indicatorDashboardThroughput,
   plansScorecardsOnPostgres,
   movementBenchmarks,
+  clusterScaling,
 ];
 for (const benchmark of benchmarks) await benchmark();
 

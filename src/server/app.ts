@@ -6,8 +6,10 @@ import type { ErrorBody } from '../shared/contracts/common.js';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { AuditSealer } from './lib/audit-sealer.js';
+import { listenForInvalidations } from './lib/cache-bus.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { JobRunner } from './lib/jobs.js';
+import { ReadReplica } from './lib/read-replica.js';
 import { loggerOptions } from './lib/logging.js';
 import { webDistDir } from './lib/paths.js';
 import type { Actor } from './lib/policy.js';
@@ -23,6 +25,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import cookie from '@fastify/cookie';
 import { requestActorResolver } from './modules/identity/request-actor.js';
 import { policyPlugin } from './plugins/policy.js';
+import { versioningPlugin } from './plugins/versioning.js';
 import { securityPlugin } from './plugins/security.js';
 import { isWebPage } from '../shared/web-page-match.js';
 import { wantsWebApp, webPlugin } from './plugins/web.js';
@@ -67,9 +70,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const clock = options.clock ?? systemClock;
   const jobs = new JobRunner({ db: database.db, clock, logger: app.log, pollMs: config.jobsPollMs });
+  const replica = config.replica
+    ? new ReadReplica({ ...config.replica, poolMax: config.dbPoolMax, primary: database.pool, clock, logger: app.log })
+    : null;
   const services: AppServices = {
     config,
     database,
+    replica,
     clock,
     storage: options.storage ?? (config.s3 ? new S3StorageDriver(config.s3) : new LocalStorageDriver(join(config.dataDir, 'files'))),
     jobs,
@@ -89,9 +96,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(cookie);
   await app.register(policyPlugin, { resolveActor: options.resolveActor ?? requestActorResolver(services) });
+  await app.register(versioningPlugin, { db: database.db });
   await app.register(uploadsPlugin, { ceilingBytes: config.uploadMaxBytes });
   await app.register(metricsPlugin, {
     pool: database.pool,
+    replica,
     access: { token: config.metricsToken, isProduction: config.nodeEnv === 'production' },
   });
   await app.register(openapiPlugin, { version });
@@ -131,9 +140,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       sealer.start();
     });
   }
+  if (replica) {
+    // A write's author reads from the primary for a while, so they see it at once.
+    app.addHook('onSend', async (request, reply) => {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) replica.markWriter(reply, config.isCookieSecure);
+    });
+    app.addHook('onReady', async () => replica.start());
+    app.addHook('onClose', async () => replica.stop());
+  }
+  // Other processes' writes drop this process's caches (LISTEN/NOTIFY); the embedded engine has no other process.
+  let cacheListener: { stop(): Promise<void> } | null = null;
+  if (database.engine === 'postgres' && config.databaseUrl) {
+    const databaseUrl = config.databaseUrl;
+    app.addHook('onReady', async () => {
+      cacheListener = listenForInvalidations(databaseUrl, app.log);
+    });
+  }
   app.addHook('onClose', async () => {
     await jobs.stop();
     await sealer.stop();
+    await cacheListener?.stop();
   });
   return app;
 }

@@ -31,6 +31,12 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// connection URL')
     .optional(),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// connection URL')
+    .optional(),
+  REPLICA_MAX_LAG_MS: positiveInt('expected a positive integer of milliseconds').default(5000),
+  READ_YOUR_WRITES_MS: positiveInt('expected a positive integer of milliseconds').default(10_000),
   DATA_DIR: z.string().min(1, 'expected a directory path').default('./data'),
   PUBLIC_URL: z.url({ message: 'expected an absolute http(s) URL such as https://doimoi.example.gov.vn' }).optional(),
   SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
@@ -74,6 +80,8 @@ export type AppConfig = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for anonymous reads (with DATABASE_URL); its lag and the writer's window below. */
+  replica: { url: string; maxLagMs: number; readYourWritesMs: number } | undefined;
   dataDir: string;
   baseUrl: string;
   /** Cookies carry `Secure`: always in production (TLS ends at a proxy there), and whenever PUBLIC_URL is https. */
@@ -127,6 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replica:
+      e.DATABASE_REPLICA_URL && e.DATABASE_URL
+        ? { url: e.DATABASE_REPLICA_URL, maxLagMs: e.REPLICA_MAX_LAG_MS, readYourWritesMs: e.READ_YOUR_WRITES_MS }
+        : undefined,
     dataDir,
     baseUrl,
     isCookieSecure: e.NODE_ENV === 'production' || baseUrl.startsWith('https:'),

@@ -14,6 +14,10 @@ export const errorCodes = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** An edit made from a version someone has since changed (If-Match). */
+  STALE_VERSION: 412,
+  /** An edit sent without If-Match. */
+  IF_MATCH_REQUIRED: 428,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

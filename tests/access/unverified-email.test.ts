@@ -4,6 +4,7 @@ import { emailOutbox, users } from '../../src/server/db/schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { completeDraft, demoCampaign } from '../support/movement.js';
 import { as, signIn, testPassword, userWithRoles, type Browser } from '../support/sessions.js';
+import { editLoaded } from '../support/versions.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe('an account whose e-mail address is not verified', () => {
     expect(draft.statusCode).toBe(201);
     const draftId: string = draft.json().id;
     expect(
-      (await request({ method: 'PATCH', url: `/api/movement/initiatives/${draftId}`, payload: { title: 'Nhắc lịch tiêm chủng qua Zalo' } }))
+      (await editLoaded(request, `/api/movement/initiatives/${draftId}`, { title: 'Nhắc lịch tiêm chủng qua Zalo' }))
         .statusCode,
     ).toBe(200);
 

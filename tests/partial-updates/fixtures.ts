@@ -1,4 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { editLoaded } from '../support/versions.js';
 
 /** Who patches (and reads back) a resource. */
 export type Patcher = 'programme manager' | 'administrator' | 'registered user';
@@ -47,10 +48,11 @@ export const patchFixtures: Record<string, PatchFixture> = {
     patcher: 'registered user',
     async setup({ request }) {
       expectStatus(
-        await request({
-          method: 'PATCH',
-          url: '/api/account',
-          payload: { displayName: 'Nguyễn Thị Bình', locale: 'en', phone: '+84 912 345 678', organizationName: 'Công ty Sáng Tạo' },
+        await editLoaded(request, '/api/account', {
+          displayName: 'Nguyễn Thị Bình',
+          locale: 'en',
+          phone: '+84 912 345 678',
+          organizationName: 'Công ty Sáng Tạo',
         }),
         200,
       );

@@ -1,37 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { as, enrolTotp, userWithRoles, type Browser } from '../support/sessions.js';
-import { expectStatus, patchFixtures, type FixtureContext, type Patcher } from './fixtures.js';
+import { editLoaded } from '../support/versions.js';
+import type { Browser } from '../support/sessions.js';
+import { patchFixtures, type Patcher } from './fixtures.js';
+import { fixtureContext, patchOperations, patcherBrowsers, type Operation } from './patchers.js';
 
 /**
  * Every PATCH route in the OpenAPI document, one field at a time: the field takes its new value
  * and every other field of the resource, as GET shows it, stays as it was. Resources are made with
  * every field away from its default, so a default leaking into an update would show.
  */
-type Operation = { key: string; fields: string[] };
-
 let t: TestApp;
 let operations: Operation[];
-const browsers = new Map<Patcher, Browser>();
+let browsers: Map<Patcher, Browser>;
 beforeAll(async () => {
   t = await buildTestApp();
-  const document = t.app.swagger() as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>>;
-  };
-  operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    methods.patch
-      ? [{ key: `PATCH ${path}`, fields: Object.keys(methods.patch.requestBody?.content['application/json']?.schema.properties ?? {}) }]
-      : [],
-  );
-  browsers.set('registered user', (await userWithRoles(t, 'citizen@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser);
-  for (const [patcher, email, role] of [
-    ['programme manager', 'pm@skhcn.gov.vn', 'programme_manager'],
-    ['administrator', 'admin@hcm.gov.vn', 'administrator'],
-  ] as const) {
-    const { browser } = await userWithRoles(t, email, [{ role, unitCode: '79', includesSubtree: true }]);
-    await enrolTotp(t, browser);
-    browsers.set(patcher, browser);
-  }
+  operations = patchOperations(t);
+  browsers = await patcherBrowsers(t);
 });
 afterAll(() => t.close());
 
@@ -64,19 +49,15 @@ describe('partial updates', () => {
   it.each(Object.keys(patchFixtures))('%s changes the one field it is sent and keeps every other', async (key) => {
     const operation = operations.find((op) => op.key === key)!;
     const fixture = patchFixtures[key]!;
-    const request = as(t.app, browsers.get(fixture.patcher)!);
-    const units = expectStatus<{ items: Array<{ id: string; code: string }> }>(
-      await request({ method: 'GET', url: '/api/units' }),
-      200,
-    ).items;
-    const context: FixtureContext = { request, unitId: async (code) => units.find((unit) => unit.code === code)!.id };
+    const context = await fixtureContext(t, browsers.get(fixture.patcher)!);
+    const { request } = context;
     const subject = await fixture.setup(context);
     // Every field of the body has a change to try, so a field added later is tried too.
     expect(Object.keys(subject.fields).sort(), `${key}: fields of the body`).toEqual([...operation.fields].sort());
 
     for (const [field, change] of Object.entries(subject.fields)) {
       const before = await subject.read();
-      const res = await request({ method: 'PATCH', url: subject.url, payload: { [field]: change.value } });
+      const res = await editLoaded(request, subject.url, { [field]: change.value });
       expect(res.statusCode, `${key} {${field}}: ${res.body}`).toBe(200);
       const after = await subject.read();
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../tests/support/app.js';
 import type { TestDatabase } from '../../../tests/support/engines.js';
 import { migrationsDir } from '../lib/paths.js';
+import { openDatabase } from './client.js';
 import { appliedMigrationCount, knownMigrationCount, runMigrations } from './migrate.js';
 
 let t: TestDatabase;
@@ -35,8 +36,22 @@ describe('migrations', () => {
     expect(await appliedMigrationCount(t.database.db)).toBe(0);
   });
 
-  it('apply every shipped migration once, and a second run applies none', async () => {
-    expect(await runMigrations(t.database.db)).toEqual({ applied: knownMigrationCount() });
+  it('are applied once when several processes start at the same moment', async () => {
+    // Three handles on one database stand for three processes (PGlite serves one process: one handle).
+    const handles = t.databaseUrl
+      ? await Promise.all([0, 1, 2].map(() => openDatabase({ databaseUrl: t.databaseUrl, dataDir: t.dataDir, poolMax: 3 })))
+      : [];
+    try {
+      const dbs = handles.length > 0 ? handles.map((h) => h.db) : [t.database.db, t.database.db, t.database.db];
+      const results = await Promise.all(dbs.map((db) => runMigrations(db)));
+      expect(results.map((r) => r.applied).sort((a, b) => b - a)).toEqual([knownMigrationCount(), 0, 0]);
+      expect(await appliedMigrationCount(t.database.db)).toBe(knownMigrationCount());
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+    }
+  });
+
+  it('apply none when all are applied', async () => {
     expect(await runMigrations(t.database.db)).toEqual({ applied: 0 });
     expect(await tableExists('units')).toBe(true);
   });

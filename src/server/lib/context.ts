@@ -2,6 +2,7 @@ import type { Locale } from '../../shared/contracts/common.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Clock } from './clock.js';
 import type { Actor } from './policy.js';
+import type { Precondition } from './versioning.js';
 
 /** What every service function receives: who acts, on which database handle, at what time. */
 export type ServiceContext = {
@@ -11,6 +12,8 @@ export type ServiceContext = {
   requestId: string;
   ip: string | null;
   locale: Locale;
+  /** The version an edit starts from (If-Match); the first transaction of the request checks and raises it. */
+  precondition?: Precondition | null;
 };
 
 /** A context for work done by the system itself (CLI, seeds, jobs). */

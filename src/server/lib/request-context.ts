@@ -11,14 +11,15 @@ export function localeOf(request: FastifyRequest): Locale {
   return /^\s*en\b/i.test(header) ? 'en' : 'vi';
 }
 
-/** Builds the service context for one request. */
+/** Builds the service context for one request: an anonymous read goes to the replica when there is one that keeps up. */
 export function contextOf(request: FastifyRequest, services: AppServices): ServiceContext {
   return {
-    db: services.database.db,
+    db: services.replica?.serves(request) ? services.replica.db : services.database.db,
     clock: services.clock,
     actor: request.actor,
     requestId: request.id,
     ip: request.ip,
     locale: localeOf(request),
+    precondition: request.precondition,
   };
 }

@@ -5,12 +5,15 @@ import type { Database } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { ServiceContext } from '../lib/context.js';
 import type { JobHandler, JobRunner, JobSchedule } from '../lib/jobs.js';
+import type { ReadReplica } from '../lib/read-replica.js';
 import type { StorageDriver } from '../lib/storage.js';
 
 /** What routes get from the app: shared services, never another module's internals. */
 export type AppServices = {
   config: AppConfig;
   database: Database;
+  /** Where anonymous reads go while it keeps up (DATABASE_REPLICA_URL); null without one. */
+  replica: ReadReplica | null;
   clock: Clock;
   storage: StorageDriver;
   jobs: JobRunner;

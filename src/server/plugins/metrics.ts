@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type pg from 'pg';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { publicAccess, type Policy } from '../lib/policy.js';
+import type { ReadReplica } from '../lib/read-replica.js';
 import { equalSecrets } from '../lib/tokens.js';
 
 export type MetricsAccess = { token: string | undefined; isProduction: boolean };
@@ -22,7 +23,7 @@ const metricsScrapers = (token: string): Policy => ({
  * database pool. With a token only its holder reads them; without one they are open during
  * development and not served at all in production (they describe the traffic).
  */
-export const metricsPlugin = fp(async (app: FastifyInstance, options: { pool: pg.Pool; access: MetricsAccess }) => {
+export const metricsPlugin = fp(async (app: FastifyInstance, options: { pool: pg.Pool; replica?: ReadReplica | null; access: MetricsAccess }) => {
   const { token, isProduction } = options.access;
   if (token === undefined && isProduction) return;
   const registry = new Registry();
@@ -46,6 +47,25 @@ export const metricsPlugin = fp(async (app: FastifyInstance, options: { pool: pg
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
+  const { replica } = options;
+  if (replica) {
+    new Gauge({
+      name: 'db_replica_lag_seconds',
+      help: 'How long the read replica has been behind the primary; -1 while it cannot be reached',
+      registers: [registry],
+      collect() {
+        this.set(replica.lagSeconds ?? -1);
+      },
+    });
+    new Gauge({
+      name: 'db_replica_in_use',
+      help: '1 while anonymous reads go to the replica, 0 while they fall back to the primary',
+      registers: [registry],
+      collect() {
+        this.set(replica.isUsable ? 1 : 0);
+      },
+    });
+  }
   app.addHook('onResponse', async (request, reply) => {
     // Unknown URLs share one label so scanners cannot blow up the metric's cardinality.
     const route = request.routeOptions.url ?? 'unmatched';

@@ -163,3 +163,44 @@ describe('apiSend', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('edits carry the version the page loaded', () => {
+  const withEtag = (body: unknown, etag: string, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', etag } });
+  const staleAnswer = (etag: string) =>
+    withEtag({ error: { code: 'STALE_VERSION', message: { vi: 'Có người vừa thay đổi', en: 'Someone changed' }, details: { currentVersion: 5 } } }, etag, 412);
+
+  it('sends the ETag of the last GET of that path as If-Match, then the one the edit answered', async () => {
+    setCsrfToken('token');
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(withEtag({ id: 'u1', count: 1 }, '"3"'))));
+    await apiGet('/api/admin/units/u1', itemSchema);
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(withEtag({ id: 'u1', count: 2 }, '"4"'))
+      .mockResolvedValueOnce(withEtag({ id: 'u1', count: 3 }, '"5"'));
+    vi.stubGlobal('fetch', fetchMock);
+    await apiSend('PATCH', '/api/admin/units/u1', itemSchema, { body: { count: 2 } });
+    await apiSend('PATCH', '/api/admin/units/u1', itemSchema, { body: { count: 3 } });
+    expect(sentHeaders(fetchMock, 0)).toMatchObject({ 'If-Match': '"3"' });
+    expect(sentHeaders(fetchMock, 1)).toMatchObject({ 'If-Match': '"4"' });
+  });
+
+  it('reports a stale edit as STALE_VERSION and keeps the loaded version until the page reloads', async () => {
+    setCsrfToken('token');
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(withEtag({ id: 'p1', count: 1 }, '"7"'))));
+    await apiGet('/api/plans/tasks/p1', itemSchema);
+    const fetchMock = vi.fn(() => Promise.resolve(staleAnswer('"9"')));
+    vi.stubGlobal('fetch', fetchMock);
+    const error = await catchError(apiSend('PATCH', '/api/plans/tasks/p1', itemSchema, { body: {} }));
+    expect(error).toMatchObject({ kind: 'api', status: 412, code: 'STALE_VERSION' });
+    await catchError(apiSend('PATCH', '/api/plans/tasks/p1', itemSchema, { body: {} }));
+    expect(sentHeaders(fetchMock, 1)).toMatchObject({ 'If-Match': '"7"' });
+  });
+
+  it('sends no If-Match on a create', async () => {
+    setCsrfToken('token');
+    const fetchMock = stubFetch(json({ id: 'n', count: 1 }, 201));
+    await apiSend('POST', '/api/admin/units/u1', itemSchema, { body: {} });
+    expect(sentHeaders(fetchMock)).not.toHaveProperty('If-Match');
+  });
+});

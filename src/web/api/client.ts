@@ -113,6 +113,24 @@ function parseBody<T>(schema: ZodType<T>, response: Response, body: unknown): T 
 }
 
 /**
+ * The version (ETag) of each resource as this page last loaded it, by path: an edit of that path
+ * sends it as If-Match, so the server refuses the edit (412) when someone changed it since.
+ */
+const loadedVersions = new Map<string, string>();
+
+function rememberVersion(path: string, response: Response): void {
+  const etag = response.headers.get('etag');
+  if (!etag) return;
+  loadedVersions.set(path, etag);
+  // A resource read at another address (by its slug) names the address it is edited at.
+  const editedAt = response.headers.get('content-location');
+  if (editedAt) loadedVersions.set(editedAt, etag);
+}
+
+/** Whether a failed write was made from a version someone has since changed. */
+export const isStaleVersion = (error: unknown): boolean => error instanceof ApiError && error.code === 'STALE_VERSION';
+
+/**
  * GETs a JSON resource and validates it against its contract schema.
  * Throws `ApiError` for every failure except an abort, which rethrows the abort as fetch raised it.
  */
@@ -120,7 +138,9 @@ export async function apiGet<T>(path: string, schema: ZodType<T>, options: Reque
   const url = buildApiUrl(path, options.query);
   const { response, body } = await send(url, { method: 'GET', headers: { Accept: 'application/json' } }, options.signal);
   if (!response.ok) throw errorFrom(response, body);
-  return parseBody(schema, response, body);
+  const parsed = parseBody(schema, response, body);
+  rememberVersion(path, response);
+  return parsed;
 }
 
 export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -199,11 +219,15 @@ export async function apiSend<T>(
     // writes a multipart body's own Content-Type, with its boundary.
     if (hasBody && !isForm) headers['Content-Type'] = 'application/json';
     if (typeof csrfToken === 'string') headers[csrfHeaderName] = csrfToken;
+    const loaded = method === 'PATCH' || method === 'PUT' ? loadedVersions.get(path) : undefined;
+    if (loaded) headers['If-Match'] = loaded;
     const payload = isForm ? (options.body as FormData) : JSON.stringify(options.body);
     return send(url, { method, headers, ...(hasBody ? { body: payload } : {}) }, options.signal);
   };
 
   let { response, body } = await attempt();
+  // The answer to an edit names the version it made; a 412 leaves the one the page loaded until it reloads.
+  if (response.ok) rememberVersion(path, response);
   if (!response.ok) {
     let error = errorFrom(response, body);
     if (error.status === 403 && error.code === 'CSRF') {

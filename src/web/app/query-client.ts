@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/client.js';
+import { ApiError, isStaleVersion } from '../api/client.js';
 import { identityKeys, installCsrfRefresher } from '../features/identity/session.js';
 
 const maxRetries = 2;
@@ -15,9 +15,14 @@ export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
     if (isUnauthenticated(error)) void queryClient.invalidateQueries({ queryKey: identityKeys.session });
   };
+  // An edit refused because someone changed the item: what the pages show is reloaded, with its new version.
+  const onMutationError = (error: unknown) => {
+    onError(error);
+    if (isStaleVersion(error)) void queryClient.invalidateQueries();
+  };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => (query.queryKey[0] === identityKeys.private[0] ? onError(error) : undefined) }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({ onError: onMutationError }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,

@@ -68,6 +68,8 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     http: 'The server reported an error (status {{status}}). Please try again later.',
     unknown: 'Something went wrong. Please try again.',
     rateLimited: 'Too many attempts. Please try again in {{seconds}} seconds.',
+    staleVersion: 'Someone changed this — review their change',
+    reviewChange: 'Load the latest version',
   },
   form: {
     requiredNote: 'Fields marked * are required.',

@@ -68,6 +68,8 @@ export const coreVi = {
     http: 'Máy chủ báo lỗi (mã {{status}}). Vui lòng thử lại sau.',
     unknown: 'Đã xảy ra lỗi không xác định. Vui lòng thử lại.',
     rateLimited: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
+    staleVersion: 'Có người vừa thay đổi mục này — hãy xem thay đổi của họ',
+    reviewChange: 'Tải phiên bản mới nhất',
   },
   form: {
     requiredNote: 'Các mục có dấu * là bắt buộc.',

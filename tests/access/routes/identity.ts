@@ -28,6 +28,7 @@ export const identityRoutes: RouteTable = {
     'GET /api/units': 'public',
     'GET /api/admin/units': 'administrators',
     'POST /api/admin/units': 'administrators',
+    'GET /api/admin/units/:id': 'administrators',
     'PATCH /api/admin/units/:id': 'administrators',
     'GET /api/admin/users': 'administrators',
     'POST /api/admin/users/:id/grants': 'administrators',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, signIn, testPassword, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
 import { multipartFile, pdfBytes, pngBytes } from '../../../../tests/support/uploads.js';
+import { editLoaded } from '../../../../tests/support/versions.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { systemContext } from '../../lib/context.js';
 import { units } from '../identity/schema.js';
@@ -90,17 +91,9 @@ describe('registering and keeping a profile', () => {
   });
 
   it('lets only the keeper change it; the change shows in the history by field', async () => {
-    const denied = await request(stranger)({
-      method: 'PATCH',
-      url: `/api/ecosystem/organisations/${startupId}`,
-      payload: { descriptionVi: 'Bị sửa' },
-    });
+    const denied = await editLoaded(request(stranger), `/api/ecosystem/organisations/${startupId}`, { descriptionVi: 'Bị sửa' });
     expect(denied.statusCode).toBe(403);
-    const res = await request(founder.browser)({
-      method: 'PATCH',
-      url: `/api/ecosystem/organisations/${startupId}`,
-      payload: { sizeBand: 'micro', foundedYear: 2024 },
-    });
+    const res = await editLoaded(request(founder.browser), `/api/ecosystem/organisations/${startupId}`, { sizeBand: 'micro', foundedYear: 2024 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ sizeBand: 'micro', foundedYear: 2024, stage: 'seed', nameVi: profile.nameVi });
     expect(res.json().history[0]).toMatchObject({ action: 'organisation.update', changed: ['foundedYear', 'sizeBand'] });

@@ -38,6 +38,8 @@ import {
 } from '../../../shared/contracts/ecosystem.js';
 import { publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { ecoOrganisations } from './schema.js';
+import { currentVersion, etagOf, versionedBy } from '../../lib/versioning.js';
 import { readUpload } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
 import { claimOrganisation, confirmClaim, decideClaim } from './claims.js';
@@ -98,6 +100,7 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   const open = { policy: publicAccess };
   const member = { policy: signedIn };
   const staff = { policy: ecosystemStaff };
+  const byId = versionedBy(ecoOrganisations, (r: { params: { id: string } }) => r.params.id);
 
   // The public directory and its counts
   app.get(
@@ -121,11 +124,18 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.get(
     '/organisations/by-slug/:slug',
     { config: open, schema: { tags, params: slugParamsSchema, response: { 200: organisationDtoSchema, ...errors } } },
-    async (r) => getOrganisationBySlug(ctx(r), r.params.slug),
+    async (r, reply) => {
+      const organisation = await getOrganisationBySlug(ctx(r), r.params.slug);
+      // The profile is edited at its id: say so (Content-Location), with the version it was read at.
+      const version = await currentVersion(services.database.db, ecoOrganisations, organisation.id);
+      if (version !== null) void reply.header('etag', etagOf(version));
+      void reply.header('content-location', `/api/ecosystem/organisations/${organisation.id}`);
+      return organisation;
+    },
   );
   app.get(
     '/organisations/:id',
-    { config: open, schema: { tags, params: idParamsSchema, response: { 200: organisationDtoSchema, ...errors } } },
+    { config: { ...open, versioned: byId }, schema: { tags, params: idParamsSchema, response: { 200: organisationDtoSchema, ...errors } } },
     async (r) => getOrganisation(ctx(r), r.params.id),
   );
   app.get(
@@ -154,7 +164,7 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.patch(
     '/organisations/:id',
     {
-      config: limited(120, signedIn),
+      config: { ...limited(120, signedIn), versioned: byId },
       schema: {
         tags,
         summary: 'Cập nhật hồ sơ / Update a profile',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, timestamps } from '../../db/columns.js';
+import { createdAt, idColumn, timestamps, editVersion } from '../../db/columns.js';
 import { attachments } from '../../db/platform-schema.js';
 import {
   applicationStatuses,
@@ -50,6 +50,7 @@ export const ecoOrganisations = pgTable(
     activeCheckSentAt: at('active_check_sent_at'),
     /** Demo data invented for illustration, never a real organisation. */
     isIllustrative: boolean('is_illustrative').notNull().default(false),
+    version: editVersion(),
     ...timestamps(),
   },
   (t) => [

@@ -14,24 +14,27 @@ import {
 } from '../../../shared/contracts/identity.js';
 import { signedInBrowser } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { versionedBy } from '../../lib/versioning.js';
 import type { AppServices } from '../manifest.js';
 import { changePassword, resendVerificationLink, updateProfile } from './accounts.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { eraseAccount, exportPersonalData } from './personal-data.js';
 import { presentMe } from './presenter.js';
+import { users } from './schema.js';
 import { clearSessionCookie } from './request-actor.js';
 import { confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes, startTotpEnrolment } from './two-factor.js';
 
 /** The signed-in person's own account: profile, password, two-factor, API tokens, their data. */
 export const accountRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
   const own = { policy: signedInBrowser };
+  const ownRow = { ...own, versioned: versionedBy(users, (r) => r.actor!.userId) };
   const me = (request: { actor: { userId: string; hasSecondFactor: boolean } | null }) =>
     presentMe(services.database.db, request.actor!.userId, request.actor!.hasSecondFactor);
   const noContent = { 204: z.null() };
 
-  app.get('', { config: own, schema: { tags: ['account'], response: { 200: meSchema } } }, async (request) => me(request));
+  app.get('', { config: ownRow, schema: { tags: ['account'], response: { 200: meSchema } } }, async (request) => me(request));
 
-  app.patch('', { config: own, schema: { tags: ['account'], body: accountUpdateBodySchema, response: { 200: meSchema } } }, async (request) => {
+  app.patch('', { config: ownRow, schema: { tags: ['account'], body: accountUpdateBodySchema, response: { 200: meSchema } } }, async (request) => {
     await updateProfile(contextOf(request, services), request.body);
     return me(request);
   });

@@ -13,9 +13,11 @@ import {
 import { verifyAuditLog } from '../../lib/audit-verify.js';
 import { administrators, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { versionedBy } from '../../lib/versioning.js';
 import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import type { AppServices } from '../manifest.js';
-import { createUnit, grantRole, listUnits, listUsers, revokeGrant, updateUnit } from './administration.js';
+import { units } from './schema.js';
+import { createUnit, getUnit, grantRole, listUnits, listUsers, revokeGrant, updateUnit } from './administration.js';
 import { auditEventsToCsv, listAuditEvents } from './audit-log.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -47,9 +49,16 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
     async (request, reply) => reply.status(201).send(await createUnit(contextOf(request, services), request.body)),
   );
 
+  const unitRow = { ...admin, versioned: versionedBy<{ id: string }>(units, (r) => r.params.id) };
+  app.get(
+    '/admin/units/:id',
+    { config: unitRow, schema: { tags: ['admin'], params: idParams, response: { 200: unitSchema } } },
+    async (request) => getUnit(contextOf(request, services), request.params.id),
+  );
+
   app.patch(
     '/admin/units/:id',
-    { config: admin, schema: { tags: ['admin'], params: idParams, body: unitUpdateBodySchema, response: { 200: unitSchema } } },
+    { config: unitRow, schema: { tags: ['admin'], params: idParams, body: unitUpdateBodySchema, response: { 200: unitSchema } } },
     async (request) => updateUnit(contextOf(request, services), request.params.id, request.body),
   );
 

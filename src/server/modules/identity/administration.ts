@@ -28,6 +28,13 @@ export async function listUnits(ctx: ServiceContext, options: { includeInactive:
 
 const unitNotFound = (id: string) => notFound({ vi: 'Đơn vị', en: 'Unit' }, id);
 
+/** One unit, inactive or not: what an administrator loads before editing it. */
+export async function getUnit(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db.select().from(units).where(eq(units.id, id));
+  if (!row) throw unitNotFound(id);
+  return presentUnit(row);
+}
+
 /** Ids of a unit and every unit above it. */
 export async function ancestorsOf(ctx: ServiceContext, unitId: string): Promise<string[]> {
   const result = await ctx.db.execute<{ id: string }>(sql`

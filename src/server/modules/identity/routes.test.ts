@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, passSecondFactor, signIn, testPassword, userWithRoles } from '../../../../tests/support/sessions.js';
 import { totpCode } from '../../../../tests/support/totp.js';
 import { emailOutbox } from '../notifications/schema.js';
+import { editLoaded } from '../../../../tests/support/versions.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('sign-up, verification and sign-in', () => {
     const forged = await t.app.inject({ method: 'PATCH', url: '/api/account', payload: { displayName: 'Kẻ giả mạo' }, headers: { cookie: browser.cookie } });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('CSRF');
-    const real = await as(t.app, browser)({ method: 'PATCH', url: '/api/account', payload: { displayName: 'Nguyễn Văn Bình' } });
+    const real = await editLoaded(as(t.app, browser), '/api/account', { displayName: 'Nguyễn Văn Bình' });
     expect(real.statusCode).toBe(200);
     expect(real.json().displayName).toBe('Nguyễn Văn Bình');
   });
@@ -188,9 +189,9 @@ describe('units and roles administration', () => {
     const skhcn = units.find((u) => u.code === 'SKHCN')!;
     const created = await admin({ method: 'POST', url: '/api/admin/units', payload: { code: 'SKHCN-PDMST', nameVi: 'Phòng Đổi mới sáng tạo', nameEn: 'Innovation Division', kind: 'agency', parentId: skhcn.id } });
     expect(created.statusCode).toBe(201);
-    const cycle = await admin({ method: 'PATCH', url: `/api/admin/units/${skhcn.id}`, payload: { parentId: created.json().id } });
+    const cycle = await editLoaded(admin, `/api/admin/units/${skhcn.id}`, { parentId: created.json().id });
     expect(cycle.statusCode).toBe(400);
-    const deactivated = await admin({ method: 'PATCH', url: `/api/admin/units/${created.json().id}`, payload: { isActive: false } });
+    const deactivated = await editLoaded(admin, `/api/admin/units/${created.json().id}`, { isActive: false });
     expect(deactivated.json().isActive).toBe(false);
     expect((await t.app.inject('/api/units')).json().items.some((u: { code: string }) => u.code === 'SKHCN-PDMST')).toBe(false);
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleNames, type RoleName } from '../../../shared/contracts/identity.js';
-import { createdAt, idColumn, timestamps } from '../../db/columns.js';
+import { createdAt, idColumn, timestamps, editVersion } from '../../db/columns.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -10,6 +10,7 @@ export const units = pgTable(
   'units',
   {
     id: idColumn(),
+    version: editVersion(),
     code: text('code').notNull(),
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en').notNull(),
@@ -29,6 +30,7 @@ export const users = pgTable(
   'users',
   {
     id: idColumn(),
+    version: editVersion(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     /** Null for accounts that only sign in through single sign-on. */

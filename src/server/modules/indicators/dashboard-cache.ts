@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Dashboard } from '../../../shared/contracts/indicators.js';
+import type { DbOrTx } from '../../db/client.js';
+import { cacheGeneration, invalidateCaches } from '../../lib/cache-bus.js';
 import type { Clock } from '../../lib/clock.js';
 
-// Approvals anywhere in this process bump the generation, so the next read recomputes at once.
-let generation = 0;
-
-/** Drops every cached dashboard of this process; other processes catch up within the time to live. */
-export function invalidateDashboard(): void {
-  generation++;
+/** Drops every cached dashboard, in this process at once and in the others sharing the database. */
+export function invalidateDashboard(db: DbOrTx): Promise<void> {
+  return invalidateCaches(db, 'indicators');
 }
 
 export type CachedDashboard = { value: Dashboard; body: string; etag: string };
@@ -22,8 +21,8 @@ export function dashboardCache(ttlMs: number, clock: Clock, compute: () => Promi
   let cachedGeneration = -1;
   let pending: Promise<CachedDashboard> | null = null;
   return () => {
-    if (cached && cachedGeneration === generation && clock.now().getTime() < expiresAt) return Promise.resolve(cached);
-    const startedGeneration = generation;
+    if (cached && cachedGeneration === cacheGeneration('indicators') && clock.now().getTime() < expiresAt) return Promise.resolve(cached);
+    const startedGeneration = cacheGeneration('indicators');
     pending ??= compute()
       .then((value) => {
         const body = JSON.stringify(value);

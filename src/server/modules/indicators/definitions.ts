@@ -132,7 +132,7 @@ export async function createIndicator(ctx: ServiceContext, input: IndicatorDefin
     await recordAudit(tx, { action: 'indicators.indicator.create', entityType: 'indicator', entityId: row!.id, after: input });
     return { id: row!.id, code: row!.code };
   });
-  invalidateDashboard();
+  await invalidateDashboard(ctx.db);
   return result;
 }
 
@@ -156,6 +156,6 @@ export async function updateIndicator(ctx: ServiceContext, id: string, patch: In
     await recordAudit(tx, { action: 'indicators.indicator.update', entityType: 'indicator', entityId: id, before: { ...before, targets: beforeTargets }, after: patch });
     return { id, code: row!.code };
   });
-  invalidateDashboard();
+  await invalidateDashboard(ctx.db);
   return result;
 }

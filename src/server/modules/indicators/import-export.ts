@@ -162,7 +162,7 @@ export async function importObservations(ctx: ServiceContext, file: { mediaType:
     }
     return inserted;
   });
-  invalidateDashboard();
+  await invalidateDashboard(ctx.db);
   return { imported: ids.length, observationIds: ids };
 }
 

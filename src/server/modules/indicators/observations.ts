@@ -162,7 +162,7 @@ export async function submitObservation(ctx: ServiceContext, indicatorId: string
   if (body.attachmentId) await checkEvidence(ctx, indicator.id, body.attachmentId);
   const id = await inTransaction(ctx, async (tx) => (await insertObservation(tx, indicator, { ...body, periodEnd: checked.periodEnd })).id);
   // A value sent clears a missing report on the public page.
-  invalidateDashboard();
+  await invalidateDashboard(ctx.db);
   return (await getObservation(ctx, id))!;
 }
 
@@ -215,7 +215,7 @@ async function decide(ctx: ServiceContext, id: string, decision: Decision): Prom
     if (decision.kind === 'return' && row.enteredBy) await tellEnteredReturned(tx, row, decision.note);
     return updated!;
   });
-  if (result.status === 'approved') invalidateDashboard();
+  if (result.status === 'approved') await invalidateDashboard(ctx.db);
   return (await getObservation(ctx, id))!;
 }
 

@@ -12,6 +12,7 @@ import { notifications } from '../notifications/schema.js';
 import { exportIndicatorDataOf } from './personal-data.js';
 import { remindMissingReports } from './reminders.js';
 import { indicatorObservations, indicators } from './schema.js';
+import { editLoaded } from '../../../../tests/support/versions.js';
 
 let t: TestApp;
 let officer: Browser & { userId: string };
@@ -339,7 +340,7 @@ describe('defining indicators (programme managers)', () => {
     const shown = indicatorOf(await dashboard(), 'TTHC-NGAY');
     expect(shown).toMatchObject({ direction: 'lower', frequency: 'half_year', planTaskCodes: ['4354-N3-01'], assessment: { status: 'no_data', threshold: 10 } });
 
-    const patched = await as(t.app, manager)({ method: 'PATCH', url: `/api/indicators/${id}`, payload: { targets: [{ year: 2027, min: null, max: 15 }, { year: 2030, min: 8, max: 10 }], isPublic: false } });
+    const patched = await editLoaded(as(t.app, manager), `/api/indicators/${id}`, { targets: [{ year: 2027, min: null, max: 15 }, { year: 2030, min: 8, max: 10 }], isPublic: false });
     expect(patched.statusCode, patched.body).toBe(200);
     const [update] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.update')));
     expect((update?.before as { targets: unknown[] }).targets).toEqual([{ year: 2030, min: null, max: 10, isIllustrative: true }]);

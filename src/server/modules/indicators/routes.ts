@@ -24,6 +24,7 @@ import { notFound } from '../../lib/errors.js';
 import { documentTypes, tableTypes } from '../../lib/media-types.js';
 import { programmeManagers, publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { versionedBy } from '../../lib/versioning.js';
 import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import { readUpload, readWholeFile } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
@@ -34,6 +35,7 @@ import { createIndicator, getIndicatorDefinition, updateIndicator } from './defi
 import { exportCsv, exportXlsx, importMaxBytes, importObservations } from './import-export.js';
 import { approveObservation, listObservations, returnObservation, submitObservation } from './observations.js';
 import { indicatorReporters, indicatorStaff } from './policy.js';
+import { indicators } from './schema.js';
 import { getWorkList } from './work.js';
 
 /** Values are approved a few times a day; each process recomputes the dashboard at most every 10 s (at once after an approval here). */
@@ -199,10 +201,11 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
     async (request, reply) => reply.status(201).send(await createIndicator(contextOf(request, services), request.body)),
   );
 
+  const indicatorRow = versionedBy<{ id: string }>(indicators, (r) => r.params.id);
   app.get(
     '/:id',
     {
-      config: { policy: programmeManagers },
+      config: { policy: programmeManagers, versioned: indicatorRow },
       schema: {
         tags,
         summary: 'Định nghĩa chỉ tiêu để sửa / An indicator’s definition, for editing',
@@ -216,7 +219,7 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> 
   app.patch(
     '/:id',
     {
-      config: { policy: programmeManagers },
+      config: { policy: programmeManagers, versioned: indicatorRow },
       schema: {
         tags,
         summary: 'Sửa định nghĩa, mục tiêu của chỉ tiêu / Change an indicator’s definition or targets',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, timestamps } from '../../db/columns.js';
+import { idColumn, timestamps, editVersion } from '../../db/columns.js';
 import { attachments } from '../../db/platform-schema.js';
 import { units, users } from '../identity/schema.js';
 
@@ -24,6 +24,7 @@ export const indicators = pgTable(
   'indicators',
   {
     id: idColumn(),
+    version: editVersion(),
     code: text('code').notNull(),
     frameworkId: uuid('framework_id')
       .notNull()

@@ -6,6 +6,7 @@ import { as, signIn, testPassword, userWithRoles, type Browser } from '../../../
 import { auditEvents } from '../../db/platform-schema.js';
 import { emailOutbox, notifications } from '../notifications/schema.js';
 import { initiativeAuthors } from './schema.js';
+import { editLoaded } from '../../../../tests/support/versions.js';
 
 let t: TestApp;
 let people: Awaited<ReturnType<typeof movementPeople>>;
@@ -55,10 +56,7 @@ describe('co-authors confirm their part', () => {
   it('asks the co-author, once, to confirm when named; autosaves that change nothing for them stay silent', async () => {
     const asked = (await titlesOf(coAuthor.user.id)).filter((title) => title.startsWith('Xác nhận đồng tác giả'));
     expect(asked).toHaveLength(1);
-    const autosave = await as(
-      t.app,
-      people.author.browser,
-    )({ method: 'PATCH', url: `/api/movement/initiatives/${initiativeId}`, payload: { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' } });
+    const autosave = await editLoaded(as(t.app, people.author.browser), `/api/movement/initiatives/${initiativeId}`, { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' });
     expect(autosave.statusCode, autosave.body).toBe(200);
     // An autosave of one field leaves the others as they were.
     expect(autosave.json()).toMatchObject({
@@ -128,18 +126,11 @@ describe('co-authors confirm their part', () => {
   });
 
   it('asks again when the co-author’s share changes, and lets the submission through once they confirm it', async () => {
-    const changed = await as(
-      t.app,
-      people.author.browser,
-    )({
-      method: 'PATCH',
-      url: `/api/movement/initiatives/${initiativeId}`,
-      payload: {
-        authors: [
-          { fullName: 'Lê Văn Nộp', email: 'coa-author@example.vn', contributionPercent: 50 },
-          { fullName: 'Phạm Thị Cùng', email: 'coa-coauthor@example.vn', contributionPercent: 50 },
-        ],
-      },
+    const changed = await editLoaded(as(t.app, people.author.browser), `/api/movement/initiatives/${initiativeId}`, {
+      authors: [
+        { fullName: 'Lê Văn Nộp', email: 'coa-author@example.vn', contributionPercent: 50 },
+        { fullName: 'Phạm Thị Cùng', email: 'coa-coauthor@example.vn', contributionPercent: 50 },
+      ],
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().authors[1].confirmedAt).toBeNull();
@@ -187,10 +178,7 @@ describe('the co-author field never tells whether an address has an account', ()
         people.author.browser,
       )({ method: 'POST', url: '/api/movement/initiatives', payload: draftNaming(address) });
       expect(created.statusCode, created.body).toBe(201);
-      const saved = await as(
-        t.app,
-        people.author.browser,
-      )({ method: 'PATCH', url: `/api/movement/initiatives/${created.json().id}`, payload: { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' } });
+      const saved = await editLoaded(as(t.app, people.author.browser), `/api/movement/initiatives/${created.json().id}`, { benefits: 'Giảm 45% số mũi tiêm trễ hẹn' });
       expect(saved.statusCode, saved.body).toBe(200);
       const submitted = await as(
         t.app,

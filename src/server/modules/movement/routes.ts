@@ -46,6 +46,7 @@ import {
 } from '../../../shared/contracts/movement.js';
 import { programmeManagers, publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { versionedBy } from '../../lib/versioning.js';
 import type { AppServices } from '../manifest.js';
 import { listCouncilCandidates } from './candidates.js';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.js';
@@ -57,6 +58,7 @@ import { galleryPage } from './gallery.js';
 import { addComment, listComments, moderateComment, moderationQueue, publicInitiative, reportComment, supportInitiative } from './public.js';
 import { assignReviewers, councilRanking, createCouncil, declareConflict, decideInitiative, getCouncil, listCouncils, listMyReviews, scoresView, submitScores } from './reviews.js';
 import { movementReportRoutes } from './report-routes.js';
+import { initiatives } from './schema.js';
 import { similarRoutes } from './similar-routes.js';
 import { initiativeAttachmentRoutes } from './attachment-routes.js';
 import { transitions } from './workflow.js';
@@ -72,6 +74,7 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   const ctx = (request: FastifyRequest) => contextOf(request, services);
   const open = { policy: publicAccess };
   const member = { policy: signedIn };
+  const initiativeRow = versionedBy<{ id: string }>(initiatives, (r) => r.params.id);
   const managers = { policy: programmeManagers };
   const limitedWrite = (max: number, policy: Policy = signedIn) => ({ policy, rateLimit: { max, timeWindow: oneMinute, hook: 'preHandler' as const, keyGenerator: perAccount } });
   const campaignCode = z.object({ code: z.string().min(1).max(60) });
@@ -89,8 +92,8 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
     reply.status(201).send(await createDraft(ctx(r), r.body)),
   );
   app.get('/initiatives/mine', { config: member, schema: { tags, response: { 200: initiativeListSchema, ...errors } } }, async (r) => listMyInitiatives(ctx(r)));
-  app.get('/initiatives/:id', { config: member, schema: { tags, params: idParamsSchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) => getInitiative(ctx(r), r.params.id));
-  app.patch('/initiatives/:id', { config: limitedWrite(240), schema: { tags, summary: 'Lưu nháp / Autosave', params: idParamsSchema, body: initiativePatchSchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>
+  app.get('/initiatives/:id', { config: { ...member, versioned: initiativeRow }, schema: { tags, params: idParamsSchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) => getInitiative(ctx(r), r.params.id));
+  app.patch('/initiatives/:id', { config: { ...limitedWrite(240), versioned: initiativeRow }, schema: { tags, summary: 'Lưu nháp / Autosave', params: idParamsSchema, body: initiativePatchSchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>
     updateDraft(ctx(r), r.params.id, r.body),
   );
   app.post('/initiatives/:id/transitions', { config: { policy: verifiedMembers }, schema: { tags, summary: 'Chuyển trạng thái / Workflow step', params: idParamsSchema, body: transitionBodySchema, response: { 200: initiativeDtoSchema, ...errors } } }, async (r) =>

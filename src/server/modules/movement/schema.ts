@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, timestamps } from '../../db/columns.js';
+import { createdAt, idColumn, timestamps, editVersion } from '../../db/columns.js';
 import { commentStatuses, councilRoles, initiativeKinds, initiativeStates, recognitionScopes } from '../../../shared/contracts/movement.js';
 import { units, users } from '../identity/schema.js';
 
@@ -123,6 +123,7 @@ export const initiatives = pgTable(
   'initiatives',
   {
     id: idColumn(),
+    version: editVersion(),
     code: text('code').notNull(),
     campaignId: uuid('campaign_id')
       .notNull()

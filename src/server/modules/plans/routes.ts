@@ -25,6 +25,7 @@ import { AppError } from '../../lib/errors.js';
 import { documentTypes, xlsxMediaType } from '../../lib/media-types.js';
 import { programmeManagers, publicAccess, withVerifiedEmail } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
+import { versionedBy } from '../../lib/versioning.js';
 import { sendTable, tableMediaTypes } from '../../lib/tabular-export.js';
 import { readUpload, readWholeFile } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
@@ -35,6 +36,7 @@ import { createPlan, createTaskGroup, getPlan, listPlans, updatePlan } from './p
 import { attachmentUrl } from './presenter.js';
 import { addComment, fileProgressReport, openReportFile, uploadProductFile } from './reports-service.js';
 import { getScorecard } from './scorecards.js';
+import { plans, tasks } from './schema.js';
 import { plansSettings } from './settings.js';
 import { getTask } from './task-detail.js';
 import { createTask, listMyUnitTasks, listPlanTasks, updateTask } from './tasks-service.js';
@@ -55,6 +57,8 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   // Progress reports and comments are filed under the officer's name.
   const verifiedStaff = { policy: withVerifiedEmail(unitStaff) };
   const open = { policy: publicAccess };
+  const planRow = versionedBy<{ planId: string }>(plans, (r) => r.params.planId);
+  const taskRow = versionedBy<{ taskId: string }>(tasks, (r) => r.params.taskId);
   const tags = ['plans'];
 
   app.get(
@@ -112,7 +116,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   app.get(
     '/:planId',
     {
-      config: open,
+      config: { ...open, versioned: planRow },
       schema: {
         tags,
         summary: 'Kế hoạch (mã hoặc id) / A plan (code or id)',
@@ -125,7 +129,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.patch(
     '/:planId',
-    { config: managers, schema: { tags, params: planIdParams, body: planUpdateBodySchema, response: { 200: planSchema, ...errors } } },
+    { config: { ...managers, versioned: planRow }, schema: { tags, params: planIdParams, body: planUpdateBodySchema, response: { 200: planSchema, ...errors } } },
     async (request) => updatePlan(ctx(request), request.params.planId, request.body),
   );
 
@@ -212,13 +216,13 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.get(
     '/tasks/:taskId',
-    { config: open, schema: { tags, params: taskParams, response: { 200: taskDetailSchema, ...errors } } },
+    { config: { ...open, versioned: taskRow }, schema: { tags, params: taskParams, response: { 200: taskDetailSchema, ...errors } } },
     async (request) => getTask(ctx(request), request.params.taskId),
   );
 
   app.patch(
     '/tasks/:taskId',
-    { config: managers, schema: { tags, params: taskParams, body: taskUpdateBodySchema, response: { 200: created, ...errors } } },
+    { config: { ...managers, versioned: taskRow }, schema: { tags, params: taskParams, body: taskUpdateBodySchema, response: { 200: created, ...errors } } },
     async (request) => {
       const task = await updateTask(ctx(request), request.params.taskId, request.body);
       return { id: task.id };

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, timestamps } from '../../db/columns.js';
+import { createdAt, idColumn, timestamps, editVersion } from '../../db/columns.js';
 import { units, users } from '../identity/schema.js';
 import { extensionKinds, extensionStatuses, reportingPeriods, taskLifecycles, taskPriorities } from '../../../shared/contracts/plans.js';
 
@@ -22,6 +22,7 @@ export const plans = pgTable(
   'plans',
   {
     id: idColumn(),
+    version: editVersion(),
     code: text('code').notNull(),
     titleVi: text('title_vi').notNull(),
     titleEn: text('title_en').notNull(),
@@ -68,6 +69,7 @@ export const tasks = pgTable(
   'tasks',
   {
     id: idColumn(),
+    version: editVersion(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),

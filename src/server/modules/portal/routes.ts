@@ -12,8 +12,11 @@ import { getPortalSummary } from './service.js';
 const summaryTtlMs = 10_000;
 
 export const portalRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
-  const summary = cachedJson(summaryTtlMs, services.clock, async () =>
-    portalSummarySchema.parse(await getPortalSummary(systemContext(services.database.db, services.clock, 'portal-summary'))),
+  const summary = cachedJson(
+    summaryTtlMs,
+    services.clock,
+    async () => portalSummarySchema.parse(await getPortalSummary(systemContext(services.database.db, services.clock, 'portal-summary'))),
+    ['indicators'],
   );
   app.get(
     '/summary',

@@ -15,6 +15,7 @@ export function describeError(error: unknown, locale: Locale, t: TFunction): str
   if (error instanceof ApiError) {
     const seconds = retryAfterSeconds(error);
     if (seconds !== null) return t('errors.rateLimited', { seconds });
+    if (error.code === 'STALE_VERSION') return t('errors.staleVersion');
     if (error.localizedMessage) return pickLocalized(error.localizedMessage, locale);
     switch (error.kind) {
       case 'network':

@@ -27,6 +27,15 @@ export function useAdminUnits() {
   return useQuery({ queryKey: adminKeys.units, queryFn: ({ signal }) => apiGet('/api/admin/units', unitListSchema, { signal }) });
 }
 
+/** GET /api/admin/units/:id — the unit an administrator is about to edit, with its version (ETag). */
+export function useAdminUnit(id: string) {
+  return useQuery({
+    queryKey: [...adminKeys.units, id],
+    queryFn: ({ signal }) => apiGet(`/api/admin/units/${encodeURIComponent(id)}`, unitSchema, { signal }),
+    staleTime: 0,
+  });
+}
+
 export function useCreateUnit() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -17,7 +17,7 @@ import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { childrenByParent, subtreeIds, unitMatches } from '../units/unit-tree.js';
 import { adminPaths } from './admin-paths.js';
-import { useAdminUnits, useCreateUnit, useUpdateUnit } from './api.js';
+import { useAdminUnit, useAdminUnits, useCreateUnit, useUpdateUnit } from './api.js';
 import { RequireAdministrator } from './require-administrator.js';
 import styles from './admin.module.css';
 
@@ -77,7 +77,7 @@ function UnitsAdministration() {
           </Section>
           <div>
             {editing ? (
-              <EditUnitForm key={editing.id} unit={editing} units={items} byParent={byParent} onDone={() => setEditing(null)} />
+              <EditUnit key={editing.id} unit={editing} units={items} byParent={byParent} onDone={() => setEditing(null)} />
             ) : null}
             <CreateUnitForm units={items} />
           </div>
@@ -192,6 +192,12 @@ function CreateUnitForm({ units }: { units: readonly Unit[] }) {
 }
 
 type EditProps = { unit: Unit; units: readonly Unit[]; byParent: Map<string | null, Unit[]>; onDone: () => void };
+
+/** Edits the unit as it is now (loaded on its own, with the version the edit starts from), not as the list showed it. */
+function EditUnit(props: EditProps) {
+  const loaded = useAdminUnit(props.unit.id);
+  return loaded.data ? <EditUnitForm {...props} unit={loaded.data} /> : null;
+}
 
 function EditUnitForm({ unit, units, byParent, onDone }: EditProps) {
   const { t } = useTranslation();

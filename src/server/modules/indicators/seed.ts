@@ -109,11 +109,12 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
       })
       .returning();
     if (item.observations.length > 0) {
-      const now = ctx.clock.now().toISOString();
       await ctx.db.insert(indicatorObservations).values(
         item.observations.map((o) => {
           const period = parsePeriod(o.period, item.frequency);
           if (!period) throw new Error(`indicators.json: ${item.code} has period ${o.period}, not a ${item.frequency}`);
+          // Dated at the period's end (10:00 in the city), not the load day: the demo reads the same on any day.
+          const enteredAt = `${periodEndDate(period)}T03:00:00.000Z`;
           return {
             indicatorId: row!.id,
             period: o.period,
@@ -122,25 +123,23 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
             isIllustrative: o.isIllustrative,
             sourceNote: o.sourceNote ?? null,
             status: 'approved' as const,
-            enteredAt: now,
-            reviewedAt: now,
+            enteredAt,
+            reviewedAt: enteredAt,
           };
         }),
       );
     }
     if (item.targets.length > 0) {
-      await ctx.db
-        .insert(indicatorTargets)
-        .values(
-          item.targets.map((t) => ({
-            indicatorId: row!.id,
-            year: t.year,
-            minValue: t.min,
-            maxValue: t.max,
-            qualifier: t.qualifier,
-            isIllustrative: t.isIllustrative,
-          })),
-        );
+      await ctx.db.insert(indicatorTargets).values(
+        item.targets.map((t) => ({
+          indicatorId: row!.id,
+          year: t.year,
+          minValue: t.min,
+          maxValue: t.max,
+          qualifier: t.qualifier,
+          isIllustrative: t.isIllustrative,
+        })),
+      );
     }
     await indexDocument(ctx.db, {
       entityType: 'indicator',

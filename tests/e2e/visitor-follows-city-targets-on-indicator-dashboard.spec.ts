@@ -84,8 +84,8 @@ describe('a visitor follows the city targets on the indicator dashboard', () => 
     const shown = (count: number) => m.dashboard.shown.replace('{{count}}', String(count)).replace('{{total}}', String(publicCount));
     await page.getByLabel(m.dashboard.statusFilter).selectOption('at_risk');
     await page.waitForURL(/trang-thai=at_risk/);
-    // RD-GRDP and KTS-GRDP-54 (illustrative values) are at risk.
-    await page.getByText(shown(2)).waitFor();
+    // RD-GRDP (illustrative values) is at risk.
+    await page.getByText(shown(1)).waitFor();
     const atRisk = await cards.count();
     expect(atRisk).toBeGreaterThan(0);
     expect(await page.locator('[data-card="indicator"] [data-status="at_risk"]').count()).toBe(atRisk);

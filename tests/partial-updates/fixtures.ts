@@ -215,7 +215,7 @@ export const patchFixtures: Record<string, PatchFixture> = {
           method: 'POST',
           url: '/api/indicators',
           payload: {
-            frameworkCode: 'NQ57-2030',
+            frameworkCode: 'TP-2030',
             code: 'PATCH-1',
             nameVi: 'Tỷ lệ hồ sơ trực tuyến',
             nameEn: 'Share of online applications',

@@ -10,6 +10,22 @@ export type IndicatorStatus = z.infer<typeof indicatorStatusSchema>;
 export const reportingFrequencies = ['month', 'quarter', 'half_year', 'year'] as const;
 export type ReportingFrequency = (typeof reportingFrequencies)[number];
 
+/**
+ * The word a source puts before a figure: "hơn 40" (more_than), "ít nhất 5" (at_least), "khoảng 40"
+ * (about), "gần 300" (nearly), "không quá 10" (at_most); null when the figure stands alone.
+ */
+export const figureQualifiers = ['more_than', 'at_least', 'about', 'nearly', 'at_most'] as const;
+export const figureQualifierSchema = z.enum(figureQualifiers);
+export type FigureQualifier = z.infer<typeof figureQualifierSchema>;
+
+/**
+ * How an indicator is projected and judged (docs/indicator-status-method.md §4): a level on a straight
+ * line, a bounded share (0–100 %), a floor every year must reach, a count of things, a running total.
+ */
+export const projectionMethods = ['linear', 'share', 'annual_floor', 'count', 'cumulative'] as const;
+export const projectionMethodSchema = z.enum(projectionMethods);
+export type ProjectionMethod = z.infer<typeof projectionMethodSchema>;
+
 export const observationStatuses = ['submitted', 'approved', 'returned'] as const;
 export type ObservationStatus = (typeof observationStatuses)[number];
 
@@ -20,7 +36,12 @@ const periodPatterns: Record<ReportingFrequency, RegExp> = {
   quarter: /^(\d{4})-Q([1-4])$/,
   month: /^(\d{4})-(0[1-9]|1[0-2])$/,
 };
-export const periodExamples: Record<ReportingFrequency, string> = { year: '2026', half_year: '2026-H1', quarter: '2026-Q1', month: '2026-03' };
+export const periodExamples: Record<ReportingFrequency, string> = {
+  year: '2026',
+  half_year: '2026-H1',
+  quarter: '2026-Q1',
+  month: '2026-03',
+};
 const monthsPerPeriod: Record<ReportingFrequency, number> = { year: 12, half_year: 6, quarter: 3, month: 1 };
 
 export type Period = { key: string; year: number; index: number; frequency: ReportingFrequency; lastMonth: number };
@@ -70,7 +91,20 @@ const code = z.string().trim().min(1).max(40);
 const note = z.string().trim().max(2000);
 
 /** A target as shown: min and max (a range), only min (a floor), only max (a ceiling). */
-export const targetSchema = z.object({ year: z.number().int(), min: z.number().nullable(), max: z.number().nullable(), isIllustrative: z.boolean() });
+export const targetSchema = z.object({
+  year: z.number().int(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  qualifier: figureQualifierSchema.nullable(),
+  isIllustrative: z.boolean(),
+});
+/** A baseline: the value at the end of its year, with the source's qualifier ("hơn 21 000"). */
+export const baselineSchema = z.object({
+  value: z.number(),
+  year: z.number().int(),
+  qualifier: figureQualifierSchema.nullable(),
+  isIllustrative: z.boolean(),
+});
 
 export const seriesPointSchema = z.object({
   period: z.string(),
@@ -90,6 +124,7 @@ export const assessmentSchema = z.object({
   projected: z.number().nullable(),
   isProjectedToMeet: z.boolean().nullable(),
   targetYear: z.number().int().nullable(),
+  method: projectionMethodSchema,
 });
 
 /** One public indicator with its targets, approved values and status. */
@@ -103,7 +138,9 @@ export const publicIndicatorSchema = z.object({
   dataSource: localizedTextSchema.nullable(),
   direction: z.enum(['higher', 'lower']),
   frequency: z.enum(reportingFrequencies),
-  baseline: z.object({ value: z.number(), year: z.number().int(), isIllustrative: z.boolean() }).nullable(),
+  measureKey: z.string(),
+  projectionMethod: projectionMethodSchema,
+  baseline: baselineSchema.nullable(),
   targets: z.array(targetSchema),
   responsibleUnit: z.object({ code: z.string(), name: localizedTextSchema }).nullable(),
   sourceNote: z.string().nullable(),
@@ -195,14 +232,29 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
 
 export const targetInputSchema = z
-  .object({ year: z.number().int().min(2000).max(2100), min: z.number().finite().nullable(), max: z.number().finite().nullable(), isIllustrative: z.boolean().default(false) })
-  .refine((t) => t.min !== null || t.max !== null, { ...bilingual({ vi: 'cần giá trị tối thiểu, tối đa hoặc cả hai', en: 'needs a minimum, a maximum or both' }), path: ['min'] })
-  .refine((t) => t.min === null || t.max === null || t.min <= t.max, { ...bilingual({ vi: 'không được nhỏ hơn giá trị tối thiểu', en: 'must not be less than the minimum' }), path: ['max'] });
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    min: z.number().finite().nullable(),
+    max: z.number().finite().nullable(),
+    qualifier: figureQualifierSchema.nullable().default(null),
+    isIllustrative: z.boolean().default(false),
+  })
+  .refine((t) => t.min !== null || t.max !== null, {
+    ...bilingual({ vi: 'cần giá trị tối thiểu, tối đa hoặc cả hai', en: 'needs a minimum, a maximum or both' }),
+    path: ['min'],
+  })
+  .refine((t) => t.min === null || t.max === null || t.min <= t.max, {
+    ...bilingual({ vi: 'không được nhỏ hơn giá trị tối thiểu', en: 'must not be less than the minimum' }),
+    path: ['max'],
+  });
 
 /** What a programme manager sets on an indicator (chỉ tiêu): its definition, targets and public flag. */
 export const indicatorDefinitionSchema = z.object({
   frameworkCode: code,
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/),
   nameVi: text(300),
   nameEn: text(300),
   unitVi: text(60),
@@ -212,11 +264,28 @@ export const indicatorDefinitionSchema = z.object({
   dataSourceVi: optionalText(500),
   dataSourceEn: optionalText(500),
   direction: z.enum(['higher', 'lower']),
-  baseline: z.object({ value: z.number().finite(), year: z.number().int().min(1990).max(2100), isIllustrative: z.boolean().default(false) }).nullable(),
+  /** The quantity measured, shared by no other indicator; derived from the English name and unit when not given. */
+  measureKey: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_]{0,79}$/)
+    .optional(),
+  projectionMethod: projectionMethodSchema.default('linear'),
+  baseline: z
+    .object({
+      value: z.number().finite(),
+      year: z.number().int().min(1990).max(2100),
+      qualifier: figureQualifierSchema.nullable().default(null),
+      isIllustrative: z.boolean().default(false),
+    })
+    .nullable(),
   targets: z
     .array(targetInputSchema)
     .max(20)
-    .refine((targets) => new Set(targets.map((t) => t.year)).size === targets.length, bilingual({ vi: 'chỉ được có một mục tiêu cho mỗi năm', en: 'may hold one target per year only' })),
+    .refine(
+      (targets) => new Set(targets.map((t) => t.year)).size === targets.length,
+      bilingual({ vi: 'chỉ được có một mục tiêu cho mỗi năm', en: 'may hold one target per year only' }),
+    ),
   responsibleUnitCode: z.string().trim().min(1).max(40).nullable(),
   frequency: z.enum(reportingFrequencies),
   reportingFromYear: z.number().int().min(1990).max(2100).nullable(),
@@ -245,7 +314,9 @@ export const indicatorDefinitionDtoSchema = z.object({
   dataSourceVi: z.string().nullable(),
   dataSourceEn: z.string().nullable(),
   direction: z.enum(['higher', 'lower']),
-  baseline: z.object({ value: z.number(), year: z.number().int(), isIllustrative: z.boolean() }).nullable(),
+  measureKey: z.string(),
+  projectionMethod: projectionMethodSchema,
+  baseline: baselineSchema.nullable(),
   targets: z.array(targetSchema),
   responsibleUnitCode: z.string().nullable(),
   frequency: z.enum(reportingFrequencies),
@@ -256,3 +327,14 @@ export const indicatorDefinitionDtoSchema = z.object({
   isPublic: z.boolean(),
 });
 export type IndicatorDefinitionDto = z.infer<typeof indicatorDefinitionDtoSchema>;
+
+/** A measure key from an English name and unit: "Digital economy share of GRDP" + "%" → digital_economy_share_of_grdp_percent. */
+export function measureKeyOf(nameEn: string, unitEn: string): string {
+  const words = `${nameEn} ${unitEn.replace(/%/g, 'percent')}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return words.slice(0, 80).replace(/_+$/, '') || 'measure';
+}

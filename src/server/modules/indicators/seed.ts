@@ -6,12 +6,14 @@ import { recordAudit } from '../../lib/audit.js';
 import { indexDocument } from '../../lib/search.js';
 import { readDemoSeed } from '../../lib/seed-files.js';
 import { units } from '../identity/schema.js';
-import { parsePeriod, periodEndDate } from '../../../shared/contracts/indicators.js';
+import { figureQualifierSchema, parsePeriod, periodEndDate, projectionMethodSchema } from '../../../shared/contracts/indicators.js';
 import { indicatorFrameworks, indicatorObservations, indicators, indicatorTargets } from './schema.js';
 
-const indicatorsSeed = z.object({
+export const indicatorsSeed = z.object({
   version: z.literal(1),
-  frameworks: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), sourceDocument: z.string().nullable().optional() })),
+  frameworks: z.array(
+    z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), sourceDocument: z.string().nullable().optional() }),
+  ),
   indicators: z.array(
     z.object({
       code: z.string(),
@@ -21,9 +23,27 @@ const indicatorsSeed = z.object({
       unitVi: z.string(),
       unitEn: z.string(),
       direction: z.enum(['higher', 'lower']),
+      measureKey: z.string().regex(/^[a-z0-9][a-z0-9_]{0,79}$/),
+      projectionMethod: projectionMethodSchema,
       isHeadline: z.boolean().default(false),
-      baseline: z.object({ value: z.number(), year: z.number().int(), isIllustrative: z.boolean() }).nullable(),
-      targets: z.array(z.object({ year: z.number().int(), min: z.number().nullable(), max: z.number().nullable(), isIllustrative: z.boolean() })),
+      isPublic: z.boolean().default(true),
+      baseline: z
+        .object({
+          value: z.number(),
+          year: z.number().int(),
+          qualifier: figureQualifierSchema.nullable().default(null),
+          isIllustrative: z.boolean(),
+        })
+        .nullable(),
+      targets: z.array(
+        z.object({
+          year: z.number().int(),
+          min: z.number().nullable(),
+          max: z.number().nullable(),
+          qualifier: figureQualifierSchema.nullable().default(null),
+          isIllustrative: z.boolean(),
+        }),
+      ),
       responsibleUnitCode: z.string().nullable().optional(),
       frequency: z.enum(['month', 'quarter', 'half_year', 'year']),
       sourceNote: z.string().nullable().optional(),
@@ -35,7 +55,9 @@ const indicatorsSeed = z.object({
       reportingFromYear: z.number().int().nullable().default(null),
       /** Approved values; those not in the sources are marked illustrative. */
       observations: z
-        .array(z.object({ period: z.string(), value: z.number(), isIllustrative: z.boolean(), sourceNote: z.string().nullable().optional() }))
+        .array(
+          z.object({ period: z.string(), value: z.number(), isIllustrative: z.boolean(), sourceNote: z.string().nullable().optional() }),
+        )
         .default([]),
     }),
   ),
@@ -46,13 +68,18 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
   const seed = readDemoSeed('indicators.json', indicatorsSeed);
   const frameworkIds = new Map<string, string>();
   for (const framework of seed.frameworks) {
-    const [row] = await ctx.db.insert(indicatorFrameworks).values({ ...framework, sourceDocument: framework.sourceDocument ?? null }).returning();
+    const [row] = await ctx.db
+      .insert(indicatorFrameworks)
+      .values({ ...framework, sourceDocument: framework.sourceDocument ?? null })
+      .returning();
     frameworkIds.set(framework.code, row!.id);
   }
   for (const item of seed.indicators) {
     const frameworkId = frameworkIds.get(item.frameworkCode);
     if (!frameworkId) throw new Error(`indicators.json: indicator ${item.code} names unknown framework ${item.frameworkCode}`);
-    const [unit] = item.responsibleUnitCode ? await ctx.db.select({ id: units.id }).from(units).where(eq(units.code, item.responsibleUnitCode)) : [];
+    const [unit] = item.responsibleUnitCode
+      ? await ctx.db.select({ id: units.id }).from(units).where(eq(units.code, item.responsibleUnitCode))
+      : [];
     const [row] = await ctx.db
       .insert(indicators)
       .values({
@@ -63,13 +90,17 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
         unitVi: item.unitVi,
         unitEn: item.unitEn,
         direction: item.direction,
+        measureKey: item.measureKey,
+        projectionMethod: item.projectionMethod,
         baselineValue: item.baseline?.value ?? null,
         baselineYear: item.baseline?.year ?? null,
+        baselineQualifier: item.baseline?.qualifier ?? null,
         isBaselineIllustrative: item.baseline?.isIllustrative ?? false,
         responsibleUnitId: unit?.id ?? null,
         frequency: item.frequency,
         sourceNote: item.sourceNote ?? null,
         isHeadline: item.isHeadline,
+        isPublic: item.isPublic,
         methodVi: item.methodVi ?? null,
         methodEn: item.methodEn ?? null,
         dataSourceVi: item.dataSourceVi ?? null,
@@ -79,11 +110,12 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
       })
       .returning();
     if (item.observations.length > 0) {
-      const now = ctx.clock.now().toISOString();
       await ctx.db.insert(indicatorObservations).values(
         item.observations.map((o) => {
           const period = parsePeriod(o.period, item.frequency);
           if (!period) throw new Error(`indicators.json: ${item.code} has period ${o.period}, not a ${item.frequency}`);
+          // Dated at the period's end (10:00 in the city), not the load day: the demo reads the same on any day.
+          const enteredAt = `${periodEndDate(period)}T03:00:00.000Z`;
           return {
             indicatorId: row!.id,
             period: o.period,
@@ -92,15 +124,22 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
             isIllustrative: o.isIllustrative,
             sourceNote: o.sourceNote ?? null,
             status: 'approved' as const,
-            enteredAt: now,
-            reviewedAt: now,
+            enteredAt,
+            reviewedAt: enteredAt,
           };
         }),
       );
     }
     if (item.targets.length > 0) {
       await ctx.db.insert(indicatorTargets).values(
-        item.targets.map((t) => ({ indicatorId: row!.id, year: t.year, minValue: t.min, maxValue: t.max, isIllustrative: t.isIllustrative })),
+        item.targets.map((t) => ({
+          indicatorId: row!.id,
+          year: t.year,
+          minValue: t.min,
+          maxValue: t.max,
+          qualifier: t.qualifier,
+          isIllustrative: t.isIllustrative,
+        })),
       );
     }
     await indexDocument(ctx.db, {

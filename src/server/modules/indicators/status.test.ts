@@ -39,7 +39,13 @@ describe('a target range, higher is better: digital economy 30–40 % of GRDP by
   });
 
   it('judges the latest value only, whatever order the values come in', () => {
-    const result = assessIndicator({ ...base, observations: [{ at: at('2026'), value: 25 }, { at: at('2025'), value: 40 }] });
+    const result = assessIndicator({
+      ...base,
+      observations: [
+        { at: at('2026'), value: 25 },
+        { at: at('2025'), value: 40 },
+      ],
+    });
     expect(result.latest).toEqual({ at: 2027, value: 25 });
     expect(result.status).toBe('on_track');
   });
@@ -79,7 +85,12 @@ describe('lower is better: days to settle a procedure, 20 in 2024, at most 10 by
 
 describe('the edges of the method', () => {
   it('has no data without an approved value, and still names the target', () => {
-    const result = assessIndicator({ direction: 'higher', baseline: null, targets: [{ year: 2030, min: 60, max: null }], observations: [] });
+    const result = assessIndicator({
+      direction: 'higher',
+      baseline: null,
+      targets: [{ year: 2030, min: 60, max: null }],
+      observations: [],
+    });
     expect(result.status).toBe('no_data');
     expect(result.target).toEqual({ year: 2030, min: 60, max: null });
     expect(result.threshold).toBe(60);
@@ -100,7 +111,15 @@ describe('the edges of the method', () => {
     const one = assessIndicator({ direction: 'higher', baseline: null, targets, observations: [{ at: at('2025'), value: 50 }] });
     expect(one.status).toBe('no_data');
     // From 50 (end 2025) to 60 (end 2030): one fifth of the way at the end of 2026 is 52.
-    const two = assessIndicator({ direction: 'higher', baseline: null, targets, observations: [{ at: at('2025'), value: 50 }, { at: at('2026'), value: 52 }] });
+    const two = assessIndicator({
+      direction: 'higher',
+      baseline: null,
+      targets,
+      observations: [
+        { at: at('2025'), value: 50 },
+        { at: at('2026'), value: 52 },
+      ],
+    });
     expect(two.status).toBe('on_track');
     expect(two.expected).toBe(52);
     expect(two.pathStart).toEqual({ at: 2026, value: 50 });
@@ -132,5 +151,122 @@ describe('the edges of the method', () => {
     // Path 20 → 30 over 3 years; after 2 years it stands at 26.67, allowance 1: 25 is off track.
     expect(result.expected).toBeCloseTo(26.667, 3);
     expect(result.status).toBe('off_track');
+  });
+});
+
+describe('qualifiers: the word before the figure changes when a target is reached', () => {
+  const base = { direction: 'higher' as const, baseline: { year: 2024, value: 30 } };
+  const judge = (qualifier: 'more_than' | 'about' | 'at_least' | null, value: number) =>
+    assessIndicator({ ...base, targets: [{ year: 2030, min: 40, max: null, qualifier }], observations: [{ at: at('2029'), value }] })
+      .status;
+
+  it('"trên 40 %" (more than) is not reached at exactly 40', () => {
+    expect(judge('more_than', 40)).not.toBe('achieved');
+    expect(judge('more_than', 40.1)).toBe('achieved');
+  });
+
+  it('"khoảng 40 %" (about) is reached within 5 % of the figure: 38 yes, 37.9 no', () => {
+    expect(judge('about', 38)).toBe('achieved');
+    expect(judge('about', 37.9)).not.toBe('achieved');
+  });
+
+  it('"ít nhất 40 %" (at least) and a bare figure are reached at exactly 40', () => {
+    expect(judge('at_least', 40)).toBe('achieved');
+    expect(judge(null, 40)).toBe('achieved');
+  });
+});
+
+describe('projection methods (docs/indicator-status-method.md §4)', () => {
+  it('a share is never projected past 100 %: 60 % (2024) → 90 % (2025) would be 270 % by 2030 on a line', () => {
+    const input = {
+      direction: 'higher' as const,
+      baseline: { year: 2024, value: 60 },
+      targets: [{ year: 2030, min: 100, max: null }],
+      observations: [{ at: at('2025'), value: 90 }],
+    };
+    expect(assessIndicator({ ...input, method: 'linear' }).projected).toBeCloseTo(240, 6);
+    const share = assessIndicator({ ...input, method: 'share' });
+    expect(share.projected).toBe(100);
+    expect(share.isProjectedToMeet).toBe(true);
+  });
+
+  it('a share falling fast is never projected below 0 %', () => {
+    const result = assessIndicator({
+      direction: 'higher',
+      method: 'share',
+      baseline: { year: 2024, value: 10 },
+      targets: [{ year: 2030, min: 30, max: null }],
+      observations: [{ at: at('2025'), value: 2 }],
+    });
+    expect(result.projected).toBe(0);
+  });
+
+  describe('a yearly floor ("ít nhất 3 % ngân sách hằng năm") is judged year by year, not extrapolated', () => {
+    const floor = {
+      direction: 'higher' as const,
+      method: 'annual_floor' as const,
+      baseline: { year: 2024, value: 1 },
+      targets: [{ year: 2030, min: 3, max: 4, qualifier: 'at_least' as const }],
+    };
+
+    it('3.1 % in 2025 reaches the floor for that year: on track, though a line from 1 % would say nothing of it', () => {
+      const result = assessIndicator({ ...floor, observations: [{ at: at('2025'), value: 3.1 }] });
+      expect(result).toMatchObject({ status: 'on_track', expected: 3, projected: null, isProjectedToMeet: null });
+    });
+
+    it('a year below the floor is off track even when the trend rises (2.5 % in 2026 after 2 % in 2025)', () => {
+      // On the straight path from 1 % (2024) to 3 % (2030) the 2026 value would be ahead (expected 1.67).
+      const observations = [
+        { at: at('2025'), value: 2 },
+        { at: at('2026'), value: 2.5 },
+      ];
+      expect(assessIndicator({ ...floor, method: 'linear', observations }).status).toBe('on_track');
+      expect(assessIndicator({ ...floor, observations }).status).toBe('off_track');
+    });
+
+    it('within 10 % below the floor is at risk (2.8 % against 3 %), and 2030 at the floor is achieved', () => {
+      expect(assessIndicator({ ...floor, observations: [{ at: at('2027'), value: 2.8 }] }).status).toBe('at_risk');
+      expect(assessIndicator({ ...floor, observations: [{ at: at('2030'), value: 3 }] }).status).toBe('achieved');
+    });
+  });
+
+  it('a count is projected in whole units, rounded down: 1 → 2 organisations in a year is 7.0, 1 → 1.9 is 6', () => {
+    const count = {
+      direction: 'higher' as const,
+      method: 'count' as const,
+      baseline: { year: 2024, value: 1 },
+      targets: [{ year: 2030, min: 5, max: null, qualifier: 'at_least' as const }],
+    };
+    expect(assessIndicator({ ...count, observations: [{ at: at('2025'), value: 2 }] }).projected).toBe(7);
+    // 1 + 0.9 × 6 = 6.4 on a line: a fraction of an organisation does not exist.
+    expect(assessIndicator({ ...count, observations: [{ at: at('2025'), value: 1.9 }] }).projected).toBe(6);
+  });
+
+  it('a count is never projected below zero', () => {
+    const result = assessIndicator({
+      direction: 'higher',
+      method: 'count',
+      baseline: { year: 2024, value: 10 },
+      targets: [{ year: 2030, min: 12, max: null }],
+      observations: [{ at: at('2025'), value: 4 }],
+    });
+    expect(result.projected).toBe(0);
+  });
+
+  it('a running total goes on at the pace of its latest year, not the average since the baseline, and never falls', () => {
+    // Procedures cut: 100 (2024), 200 (2025), 220 (2026). The line from the baseline says 100 + 120 × 6/2 = 460; the latest pace (20 a year) says 220 + 20 × 4 = 300.
+    const total = { direction: 'higher' as const, baseline: { year: 2024, value: 100 }, targets: [{ year: 2030, min: 400, max: null }] };
+    const observations = [
+      { at: at('2025'), value: 200 },
+      { at: at('2026'), value: 220 },
+    ];
+    expect(assessIndicator({ ...total, method: 'linear', observations }).projected).toBeCloseTo(460, 6);
+    const cumulative = assessIndicator({ ...total, method: 'cumulative', observations });
+    expect(cumulative.projected).toBeCloseTo(300, 6);
+    expect(cumulative.isProjectedToMeet).toBe(false);
+    // A revised-down total does not project a fall: the pace is taken as zero.
+    expect(
+      assessIndicator({ ...total, method: 'cumulative', observations: [...observations, { at: at('2027'), value: 210 }] }).projected,
+    ).toBe(210);
   });
 });

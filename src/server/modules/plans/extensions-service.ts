@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { inTransaction } from '../../lib/tx.js';
 import { requireLeadOfficer, requirePlanManager, taskNotFound } from './access.js';
+import { notifyExtensionDecided, notifyExtensionRequested } from './notify.js';
 import { taskExtensions, tasks } from './schema.js';
 import { todayOf } from './tasks-service.js';
 
@@ -56,6 +57,7 @@ export async function requestExtension(ctx: ServiceContext, taskId: string, body
         createdAt: tx.clock.now().toISOString(),
       })
       .returning();
+    await notifyExtensionRequested(tx, task, { kind: body.kind, requestedDueOn: row!.requestedDueOn, reason: body.reason });
     await recordAudit(tx, {
       action: 'plans.extension.request',
       entityType: 'task',
@@ -85,13 +87,18 @@ export async function decideExtension(ctx: ServiceContext, extensionId: string, 
       })
       .where(eq(taskExtensions.id, extensionId))
       .returning();
-    if (body.decision === 'approved') {
-      const change = request.kind === 'withdraw' ? { lifecycle: 'withdrawn' as const } : { dueOn: request.requestedDueOn };
-      await tx.db
-        .update(tasks)
-        .set({ ...change, updatedAt: now })
-        .where(eq(tasks.id, request.taskId));
-    }
+    const [task] =
+      body.decision === 'approved'
+        ? await tx.db
+            .update(tasks)
+            .set({
+              ...(request.kind === 'withdraw' ? { lifecycle: 'withdrawn' as const } : { dueOn: request.requestedDueOn }),
+              updatedAt: now,
+            })
+            .where(eq(tasks.id, request.taskId))
+            .returning()
+        : await tx.db.select().from(tasks).where(eq(tasks.id, request.taskId));
+    await notifyExtensionDecided(tx, task!, request, { decision: body.decision, note: body.note || null });
     await recordAudit(tx, {
       action: `plans.extension.${body.decision}`,
       entityType: 'task',

@@ -3,8 +3,8 @@ import type { Locale } from '../../../shared/contracts/common.js';
 import type { ReportingPeriod } from '../../../shared/contracts/plans.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { inTransaction } from '../../lib/tx.js';
-import { roleGrants, users } from '../identity/schema.js';
 import { notifyUser } from '../notifications/service.js';
+import { unitOfficersOf } from './notify.js';
 import { taskUrl } from './presenter.js';
 import { progressReports, taskReminders, tasks } from './schema.js';
 import { plansSettings } from './settings.js';
@@ -107,13 +107,7 @@ export async function sendTaskReminders(ctx: ServiceContext): Promise<{ sent: nu
       : [];
     const due = remindersFor(task, today, reported !== undefined);
     if (due.length === 0) continue;
-    const officers = await ctx.db
-      .select({ id: users.id, locale: users.locale })
-      .from(roleGrants)
-      .innerJoin(users, eq(users.id, roleGrants.userId))
-      .where(
-        and(eq(roleGrants.unitId, task.leadUnitId), eq(roleGrants.role, 'unit_officer'), eq(users.isActive, true), isNull(users.erasedAt)),
-      );
+    const officers = await unitOfficersOf(ctx, [task.leadUnitId]);
     for (const reminder of due) {
       await inTransaction(ctx, async (tx) => {
         const [fresh] = await tx.db

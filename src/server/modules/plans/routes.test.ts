@@ -17,7 +17,6 @@ let planId: string;
 const today = () => cityDate(t.clock.now());
 const day = 86_400_000;
 
-
 beforeAll(async () => {
   t = await buildTestApp({ env: { LOG_LEVEL: 'error' } });
   const pm = await userWithRoles(t, 'pm@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }]);
@@ -346,12 +345,14 @@ describe('deadline extensions', () => {
 });
 
 describe('GET /api/plans/scorecards', () => {
-  it('counts per unit and for the city; the rate is on-time ÷ assigned', async () => {
+  it('counts per unit and for the city; the rate is on-time ÷ tasks completed or past their deadline', async () => {
     const card = (await t.app.inject({ method: 'GET', url: `/api/plans/scorecards?planId=${planId}` })).json();
     expect(card.rows.length).toBeGreaterThan(10);
     for (const row of card.rows) {
       expect(row.completedOnTime + row.completedLate + row.overdue + row.inProgress).toBeLessThanOrEqual(row.assigned);
-      expect(row.onTimeRate).toBeCloseTo(row.completedOnTime / row.assigned, 2);
+      expect(row.due).toBe(row.completedOnTime + row.completedLate + row.overdue);
+      if (row.due === 0) expect(row.onTimeRate).toBeNull();
+      else expect(row.onTimeRate).toBeCloseTo(row.completedOnTime / row.due, 2);
     }
     expect(card.city.assigned).toBe(card.rows.reduce((n: number, r: { assigned: number }) => n + r.assigned, 0));
   });

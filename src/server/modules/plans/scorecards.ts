@@ -11,8 +11,10 @@ import { todayOf } from './tasks-service.js';
 
 /**
  * Per lead unit, the tasks due in the period (assigned), how many were completed on time or late,
- * how many are overdue today, and the on-time rate; plus the city-wide roll-up. Public when the
- * plan is public; otherwise for leaders and programme managers. Withdrawn tasks are not counted.
+ * how many are overdue today, and the on-time rate; plus the city-wide roll-up. The rate counts only
+ * tasks that can be judged — completed, or past their deadline — so a unit whose tasks are not yet due
+ * has no rate rather than 0 %. Public when the plan is public; otherwise for leaders and programme
+ * managers. Withdrawn tasks are not counted.
  */
 export async function getScorecard(ctx: ServiceContext, query: z.infer<typeof scorecardQuerySchema>): Promise<Scorecard> {
   const plan = await readablePlan(ctx, query.planId);
@@ -61,7 +63,8 @@ export async function getScorecard(ctx: ServiceContext, query: z.infer<typeof sc
     .innerJoin(units, eq(units.id, perUnit.leadUnitId))
     .where(query.unitKind ? eq(units.kind, query.unitKind) : undefined)
     .orderBy(asc(units.code));
-  const rate = (onTime: number, assigned: number) => (assigned === 0 ? null : Math.round((onTime / assigned) * 1000) / 1000);
+  const rate = (onTime: number, due: number) => (due === 0 ? null : Math.round((onTime / due) * 1000) / 1000);
+  const dueOf = (r: { completedOnTime: number; completedLate: number; overdue: number }) => r.completedOnTime + r.completedLate + r.overdue;
   const city = { assigned: 0, completedOnTime: 0, completedLate: 0, overdue: 0, inProgress: 0 };
   for (const r of rows) for (const key of Object.keys(city) as Array<keyof typeof city>) city[key] += r[key];
   return {
@@ -76,8 +79,9 @@ export async function getScorecard(ctx: ServiceContext, query: z.infer<typeof sc
       completedLate: r.completedLate,
       overdue: r.overdue,
       inProgress: r.inProgress,
-      onTimeRate: rate(r.completedOnTime, r.assigned),
+      due: dueOf(r),
+      onTimeRate: rate(r.completedOnTime, dueOf(r)),
     })),
-    city: { ...city, onTimeRate: rate(city.completedOnTime, city.assigned) },
+    city: { ...city, due: dueOf(city), onTimeRate: rate(city.completedOnTime, dueOf(city)) },
   };
 }

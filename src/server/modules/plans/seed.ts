@@ -9,10 +9,13 @@ import { units } from '../identity/schema.js';
 import { taskCreateBodySchema } from '../../../shared/contracts/plans.js';
 import { isoDateSchema } from '../../../shared/contracts/dates.js';
 import { plans, progressReports, taskExtensions, taskGroups, tasks } from './schema.js';
-import { addDays, cityDate } from './status.js';
+import { cityDate } from './status.js';
+
+/** 10:00 in Ho Chi Minh City on that day: when a demo report or decision is dated. */
+const officeHoursOn = (date: string) => new Date(`${date}T03:00:00.000Z`);
 import { insertTask } from './tasks-service.js';
 
-/** A demo task; dates are days relative to the day the demo is loaded, so the spread of statuses holds whenever it is. */
+/** A demo task; its dates are fixed in the plan's calendar, so the demo reads the same whatever day it is loaded. */
 const demoTask = z.object({
   group: z.number().int(),
   code: z.string(),
@@ -20,14 +23,15 @@ const demoTask = z.object({
   titleEn: z.string(),
   leadUnitCode: z.string(),
   cooperatingUnitCodes: z.array(z.string()).default([]),
-  startInDays: z.number().int().nullable(),
-  dueInDays: z.number().int().nullable(),
-  extendedDueInDays: z.number().int().optional(),
+  startOn: isoDateSchema.nullable(),
+  dueOn: isoDateSchema.nullable(),
+  extendedDueOn: isoDateSchema.optional(),
+  extensionDecidedOn: isoDateSchema.optional(),
   productVi: z.string().default(''),
   productEn: z.string().default(''),
   priority: z.enum(['high', 'normal', 'low']).default('normal'),
   lifecycle: z.enum(['active', 'suspended', 'withdrawn']).default('active'),
-  reports: z.array(z.object({ daysAgo: z.number().int(), percent: z.number().int().min(0).max(100), narrativeVi: z.string() })).default([]),
+  reports: z.array(z.object({ reportedOn: isoDateSchema, percent: z.number().int().min(0).max(100), narrativeVi: z.string() })).default([]),
 });
 
 const plansSeed = z.object({
@@ -102,9 +106,6 @@ async function seedTasks(
   groups: Array<typeof taskGroups.$inferSelect>,
   demoTasks: Array<z.infer<typeof demoTask>>,
 ) {
-  const now = ctx.clock.now();
-  const today = cityDate(now);
-  const day = (offset: number | null | undefined) => (offset === null || offset === undefined ? null : addDays(today, offset));
   const unitRows = await ctx.db.select({ id: units.id, code: units.code }).from(units);
   const unitId = (code: string) => {
     const found = unitRows.find((u) => u.code === code);
@@ -122,8 +123,8 @@ async function seedTasks(
         groupId: groups.find((g) => g.position === demo.group)?.id ?? null,
         leadUnitId: unitId(demo.leadUnitCode),
         cooperatingUnitIds: demo.cooperatingUnitCodes.map(unitId),
-        startOn: day(demo.startInDays),
-        dueOn: day(demo.dueInDays),
+        startOn: demo.startOn,
+        dueOn: demo.dueOn,
         productVi: demo.productVi,
         productEn: demo.productEn,
         priority: demo.priority,
@@ -131,18 +132,16 @@ async function seedTasks(
       index + 1,
     );
     let last: { at: Date; percent: number } | null = null;
-    for (const report of [...demo.reports].sort((a, b) => b.daysAgo - a.daysAgo)) {
-      const at = new Date(now.getTime() - report.daysAgo * 86_400_000);
-      await ctx.db
-        .insert(progressReports)
-        .values({
-          taskId: task.id,
-          unitId: task.leadUnitId,
-          period: at.toISOString().slice(0, 7),
-          percent: report.percent,
-          narrative: report.narrativeVi,
-          createdAt: at.toISOString(),
-        });
+    for (const report of [...demo.reports].sort((a, b) => a.reportedOn.localeCompare(b.reportedOn))) {
+      const at = officeHoursOn(report.reportedOn);
+      await ctx.db.insert(progressReports).values({
+        taskId: task.id,
+        unitId: task.leadUnitId,
+        period: at.toISOString().slice(0, 7),
+        percent: report.percent,
+        narrative: report.narrativeVi,
+        createdAt: at.toISOString(),
+      });
       last = { at, percent: report.percent };
     }
     await ctx.db
@@ -152,19 +151,20 @@ async function seedTasks(
         lastReportedAt: last?.at.toISOString() ?? null,
         completedOn: last?.percent === 100 ? cityDate(last.at) : null,
         lifecycle: demo.lifecycle,
-        ...(demo.extendedDueInDays !== undefined ? { dueOn: day(demo.extendedDueInDays) } : {}),
+        ...(demo.extendedDueOn !== undefined ? { dueOn: demo.extendedDueOn } : {}),
       })
       .where(eq(tasks.id, task.id));
-    if (demo.extendedDueInDays !== undefined) {
+    if (demo.extendedDueOn !== undefined) {
       await ctx.db.insert(taskExtensions).values({
         taskId: task.id,
         kind: 'postpone',
         unitId: task.leadUnitId,
         currentDueOn: task.dueOn,
-        requestedDueOn: day(demo.extendedDueInDays),
+        requestedDueOn: demo.extendedDueOn,
         reason: 'Cần thêm thời gian lấy ý kiến các sở, ngành và chuyên gia.',
         status: 'approved',
-        decidedAt: now.toISOString(),
+        createdAt: officeHoursOn(demo.extensionDecidedOn ?? demo.extendedDueOn).toISOString(),
+        decidedAt: officeHoursOn(demo.extensionDecidedOn ?? demo.extendedDueOn).toISOString(),
         decisionDocument: 'Công văn minh hoạ / illustrative letter',
       });
     }

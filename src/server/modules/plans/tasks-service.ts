@@ -9,6 +9,7 @@ import { indexDocument } from '../../lib/search.js';
 import { inTransaction } from '../../lib/tx.js';
 import { units } from '../identity/schema.js';
 import { officerUnitIds, readablePlan, requirePlanManager, taskNotFound, visibleTasksCondition } from './access.js';
+import { notifyAssignment } from './notify.js';
 import { presentTaskSummary, taskUrl } from './presenter.js';
 import { plans, taskCooperatingUnits, taskGroups, tasks } from './schema.js';
 import { cityDate, statusSql } from './status.js';
@@ -159,6 +160,7 @@ export async function insertTask(
   if (cooperatingUnitIds.length > 0)
     await ctx.db.insert(taskCooperatingUnits).values(cooperatingUnitIds.map((unitId) => ({ taskId: task!.id, unitId })));
   await indexDocument(ctx.db, searchEntry(task!, plan));
+  await notifyAssignment(ctx, task!, { leadUnitId: task!.leadUnitId, cooperatingUnitIds });
   await recordAudit(ctx, { action: 'plans.task.create', entityType: 'task', entityId: task!.id, after: body });
   return task!;
 }
@@ -197,9 +199,10 @@ export async function updateTask(ctx: ServiceContext, taskId: string, input: z.i
     checkDates(fields.startOn !== undefined ? fields.startOn : before.startOn, fields.dueOn !== undefined ? fields.dueOn : before.dueOn);
     const lead = fields.leadUnitId ?? before.leadUnitId;
     // The rule holds between the lead and the cooperating units as they will be, sent or kept.
-    const cooperating =
-      cooperatingUnitIds ??
-      (await tx.db.select({ unitId: taskCooperatingUnits.unitId }).from(taskCooperatingUnits).where(eq(taskCooperatingUnits.taskId, taskId))).map((c) => c.unitId);
+    const previouslyCooperating = (
+      await tx.db.select({ unitId: taskCooperatingUnits.unitId }).from(taskCooperatingUnits).where(eq(taskCooperatingUnits.taskId, taskId))
+    ).map((c) => c.unitId);
+    const cooperating = cooperatingUnitIds ?? previouslyCooperating;
     if (cooperating.includes(lead))
       throw invalid('Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp', 'The lead unit cannot also be a cooperating unit', {
         field: 'cooperatingUnitIds',
@@ -209,6 +212,11 @@ export async function updateTask(ctx: ServiceContext, taskId: string, input: z.i
       .set({ ...fields, updatedAt: tx.clock.now().toISOString() })
       .where(eq(tasks.id, taskId))
       .returning();
+    // Only units newly given the task hear of it; a unit that keeps its role is not told again.
+    await notifyAssignment(tx, after!, {
+      leadUnitId: lead !== before.leadUnitId ? lead : null,
+      cooperatingUnitIds: cooperatingUnitIds ? cooperatingUnitIds.filter((id) => !previouslyCooperating.includes(id)) : [],
+    });
     if (cooperatingUnitIds) {
       await tx.db.delete(taskCooperatingUnits).where(eq(taskCooperatingUnits.taskId, taskId));
       if (cooperatingUnitIds.length > 0)

@@ -6,15 +6,17 @@ const labels = { actual: 'Thực hiện', path: 'Lộ trình', target: 'Mục ti
 const digitalEconomy: PublicIndicator = {
   id: '00000000-0000-4000-8000-000000000001',
   code: 'KTS-GRDP',
-  frameworkCode: 'NQ57-2030',
+  frameworkCode: 'TP-2030',
   name: { vi: 'Tỷ trọng kinh tế số trong GRDP', en: 'Digital economy share of GRDP' },
   unit: { vi: '%', en: '%' },
   method: null,
   dataSource: null,
   direction: 'higher',
   frequency: 'quarter',
-  baseline: { value: 25, year: 2024, isIllustrative: true },
-  targets: [{ year: 2030, min: 30, max: 40, isIllustrative: false }],
+  measureKey: 'digital_economy_share_grdp',
+  projectionMethod: 'share',
+  baseline: { value: 25, year: 2024, qualifier: null, isIllustrative: true },
+  targets: [{ year: 2030, min: 30, max: 40, qualifier: null, isIllustrative: false }],
   responsibleUnit: null,
   sourceNote: null,
   planTaskCodes: [],
@@ -22,7 +24,15 @@ const digitalEconomy: PublicIndicator = {
     { period: '2025-Q2', periodEnd: '2025-06-30', at: 2025.5, value: 26.5, isIllustrative: false, sourceNote: 'Cục Thống kê' },
     { period: '2025-Q4', periodEnd: '2025-12-31', at: 2026, value: 27, isIllustrative: true, sourceNote: null },
   ],
-  assessment: { status: 'on_track', threshold: 30, expected: 25.83, projected: 37, isProjectedToMeet: true, targetYear: 2030 },
+  assessment: {
+    status: 'on_track',
+    threshold: 30,
+    expected: 25.83,
+    projected: 37,
+    isProjectedToMeet: true,
+    targetYear: 2030,
+    method: 'share',
+  },
   missingPeriods: [],
 };
 
@@ -54,7 +64,7 @@ describe('an indicator’s trajectory', () => {
   it('draws a floor as a line, and leaves out the path when nothing has been measured', () => {
     const floor = {
       ...digitalEconomy,
-      targets: [{ year: 2030, min: 60, max: null, isIllustrative: false }],
+      targets: [{ year: 2030, min: 60, max: null, qualifier: null, isIllustrative: false }],
       assessment: { ...digitalEconomy.assessment, threshold: 60 },
     };
     expect(trajectorySpec(floor, labels, '%', 'vi').spec.threshold).toEqual({ value: 60, name: 'Mục tiêu' });

@@ -10,7 +10,7 @@ import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
-import { formatBounds, formatPeriod, formatQuantity } from '../../i18n/format.js';
+import { formatBounds, formatFigure, formatPeriod, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useIndicatorDashboard } from './api.js';
 import { assessedTarget } from './chart-spec.js';
@@ -142,7 +142,7 @@ function IndicatorCard({ indicator }: { indicator: PublicIndicator }) {
             {latest
               ? formatQuantity(latest.value, unit, locale)
               : indicator.baseline
-                ? formatQuantity(indicator.baseline.value, unit, locale)
+                ? formatFigure(indicator.baseline.value, unit, locale, indicator.baseline.qualifier)
                 : '—'}
           </dd>
         </div>

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
-import { formatBounds, formatPeriod, formatQuantity } from '../../i18n/format.js';
+import { formatBounds, formatFigure, formatPeriod, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { usePublicIndicator } from './api.js';
 import { indicatorPaths } from './paths.js';
@@ -105,7 +105,7 @@ function IndicatorDetail({ indicator, breadcrumbs }: { indicator: PublicIndicato
             {
               label: t('indicators.detail.baseline'),
               value: indicator.baseline
-                ? `${indicator.baseline.year}: ${formatQuantity(indicator.baseline.value, unit, locale)}${indicator.baseline.isIllustrative ? ` (${t('indicators.illustrative')})` : ''}`
+                ? `${indicator.baseline.year}: ${formatFigure(indicator.baseline.value, unit, locale, indicator.baseline.qualifier)}${indicator.baseline.isIllustrative ? ` (${t('indicators.illustrative')})` : ''}`
                 : none,
             },
             {
@@ -115,6 +115,7 @@ function IndicatorDetail({ indicator, breadcrumbs }: { indicator: PublicIndicato
             { label: t('indicators.detail.frequency'), value: t(`indicators.frequency.${indicator.frequency}`) },
             { label: t('indicators.detail.method'), value: indicator.method ? localized(indicator.method) : none },
             { label: t('indicators.detail.dataSource'), value: indicator.dataSource ? localized(indicator.dataSource) : none },
+            { label: t('indicators.detail.projection'), value: t(`indicators.projection.${indicator.projectionMethod}`) },
             { label: t('indicators.detail.sourceNote'), value: indicator.sourceNote ?? none },
             {
               label: t('indicators.detail.planTasks'),

@@ -121,6 +121,8 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     overdue: 'Overdue, not completed',
     inProgress: 'In progress, on time',
     rate: 'On-time rate',
+    noneDue: 'No task due yet',
+    rateNote: 'The on-time rate counts only tasks completed or past their deadline.',
     none: 'No unit was assigned a task in this range.',
     noneNext: 'Widen the range of deadlines or choose "All" kinds of unit.',
   },

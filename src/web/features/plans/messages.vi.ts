@@ -118,6 +118,8 @@ export const plansVi = {
     overdue: 'Quá hạn chưa hoàn thành',
     inProgress: 'Đang thực hiện trong hạn',
     rate: 'Tỷ lệ đúng hạn',
+    noneDue: 'Chưa có nhiệm vụ đến hạn',
+    rateNote: 'Tỷ lệ đúng hạn chỉ tính các nhiệm vụ đã hoàn thành hoặc đã quá hạn.',
     none: 'Không có đơn vị nào được giao nhiệm vụ trong khoảng này.',
     noneNext: 'Mở rộng khoảng thời hạn hoặc chọn "Tất cả" loại đơn vị.',
   },

@@ -33,7 +33,8 @@ export function ScorecardPage() {
     unitKind: params.get('unitKind') || undefined,
   };
   const card = useScorecard(plan.data?.id, filters);
-  const rate = (value: number | null) => (value === null ? '—' : formatPercent(value * 100, locale));
+  // No task due yet is not 0 %: it says so.
+  const rate = (value: number | null) => (value === null ? t('plans.score.noneDue') : formatPercent(value * 100, locale));
 
   if (plan.isError) {
     return (
@@ -68,6 +69,7 @@ export function ScorecardPage() {
               <StatCard label={t('plans.score.overdue')} value={formatNumber(card.data.city.overdue, locale)} />
               <StatCard label={t('plans.score.rate')} value={rate(card.data.city.onTimeRate)} />
             </StatGrid>
+            <p className="muted">{t('plans.score.rateNote')}</p>
           </Section>
           <Section title={t('plans.score.units')}>
             {card.data.rows.length === 0 ? (

@@ -39,12 +39,16 @@ describe('an account whose e-mail address is not verified', () => {
   it('is refused by every route whose policy needs a verified address, and let past that check once verified', async () => {
     const guarded = t.app.declaredRoutes.filter((route) => route.policy.requiresVerifiedEmail);
     expect(guarded.map((route) => `${route.method} ${route.url}`).sort()).toEqual([
+      'POST /api/ecosystem/organisations',
+      'POST /api/ecosystem/organisations/:id/claims',
+      'POST /api/ecosystem/programmes/:id/applications',
       'POST /api/movement/comments/:id/reports',
       'POST /api/movement/gallery/:id/comments',
       'POST /api/movement/gallery/:id/supports',
       'POST /api/movement/initiatives/:id/transitions',
       'POST /api/plans/tasks/:taskId/comments',
       'POST /api/plans/tasks/:taskId/reports',
+      'PUT /api/ecosystem/experts/me',
       'PUT /api/movement/registrations/:id/report',
     ]);
     // An officer's role granted on a self-registered account whose address was never confirmed.

@@ -40,6 +40,12 @@ export async function tablesInDependencyOrder(db: DbOrTx): Promise<TableInfo[]> 
   return ordered;
 }
 
+/**
+ * Tables a migration fills with reference data (the open-data catalogue's themes): a freshly migrated
+ * database has their rows, and a restore replaces them with the backup's.
+ */
+const referenceTables = new Set(['dataset_themes']);
+
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -213,13 +219,15 @@ export async function restoreDatabase(
   const tables = await tablesInDependencyOrder(db);
   const unknown = header.tables.find((name) => !tables.some((table) => table.name === name));
   if (unknown) throw new RestoreError(`${file} has table ${unknown}, which this version does not know; nothing was restored`);
-  for (const table of tables) {
+  for (const table of tables.filter((t) => !referenceTables.has(t.name))) {
     const result = await db.execute<{ present: boolean }>(sql.raw(`select exists (select 1 from ${quoteIdent(table.name)}) as present`));
     if (result.rows[0]?.present)
       throw new RestoreError(`the target database is not empty (table ${table.name} has rows); restore needs an empty database`);
   }
   let rows = 0;
   await db.transaction(async (tx) => {
+    // Every other table is empty, so nothing refers to these rows yet: the backup's own replace them.
+    for (const name of referenceTables) await tx.execute(sql.raw(`delete from ${quoteIdent(name)}`));
     let batch: unknown[] = [];
     let batchTable = '';
     const selfReferencing = new Set(tables.filter((t) => t.isSelfReferencing).map((t) => t.name));

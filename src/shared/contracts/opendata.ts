@@ -54,17 +54,20 @@ export const datasetInputSchema = z.object({
 });
 export type DatasetInput = z.infer<typeof datasetInputSchema>;
 
+/** A resource's name in both languages, as short as a title. */
+const resourceNameSchema = z.object({ vi: text(300).min(1), en: text(300) });
+
 export const resourceInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('link'),
-    name: localizedTextSchema,
+    name: resourceNameSchema,
     description: z.object({ vi: text(2000), en: text(2000) }).optional(),
     url: z.url().max(2000),
     format: text(40).default(''),
   }),
   z.object({
     kind: z.literal('live'),
-    name: localizedTextSchema,
+    name: resourceNameSchema,
     description: z.object({ vi: text(2000), en: text(2000) }).optional(),
     liveSource: z.enum(liveSources),
   }),

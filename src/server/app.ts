@@ -28,7 +28,7 @@ import { policyPlugin } from './plugins/policy.js';
 import { versioningPlugin } from './plugins/versioning.js';
 import { securityPlugin } from './plugins/security.js';
 import { isWebPage } from '../shared/web-page-match.js';
-import { wantsWebApp, webPlugin } from './plugins/web.js';
+import { acceptsHtml, isWebRequest, webPlugin } from './plugins/web.js';
 import { version } from './version.js';
 
 export type BuildAppOptions = {
@@ -116,7 +116,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? request.url;
     // The app renders its own "not found" page; the status tells crawlers and links checkers the truth.
-    if (hasWebApp && wantsWebApp(request)) return (isWebPage(path) ? reply : reply.status(404)).sendWebApp();
+    // A declared page is the app whatever the client accepts (curl and link checkers send */*);
+    // an unknown path gets the app's "not found" page only when a browser asks for HTML.
+    if (hasWebApp && isWebRequest(request)) {
+      if (isWebPage(path)) return reply.sendWebApp();
+      if (acceptsHtml(request)) return reply.status(404).sendWebApp();
+    }
     const body: ErrorBody = {
       error: {
         code: 'ROUTE_NOT_FOUND',

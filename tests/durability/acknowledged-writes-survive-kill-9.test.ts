@@ -28,6 +28,7 @@ describe(`acknowledged writes on ${testEngine}`, () => {
     for (let round = 0; round < rounds; round++) {
       const { child, url } = await startServer();
       let isKilled = false;
+      const before = acknowledged.size;
       const writer = async () => {
         while (!isKilled) {
           const n = next++;
@@ -40,7 +41,9 @@ describe(`acknowledged writes on ${testEngine}`, () => {
         }
       };
       const writers = Array.from({ length: writersPerRound }, writer);
-      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 600));
+      // Kill at a random moment once this round has had ten writes acknowledged, however busy the machine.
+      while (acknowledged.size - before < 10) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
       child.kill('SIGKILL');
       isKilled = true;
       await exited(child);

@@ -38,6 +38,15 @@ describe('pages of the web app', () => {
     }
   });
 
+  it('serves a declared page to a client that accepts anything (curl, link checkers), and keeps JSON for unknown paths', async () => {
+    const declared = await t.app.inject({ method: 'GET', url: '/viec-cua-toi', headers: { accept: '*/*' } });
+    expect(declared.statusCode).toBe(200);
+    expect(declared.body).toContain('<title>doimoi</title>');
+    const unknown = await t.app.inject({ method: 'GET', url: '/khong-co-trang-nay', headers: { accept: '*/*' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
   it('keeps the JSON 404 for unknown API paths', async () => {
     const res = await page('/api/khong-co');
     expect(res.statusCode).toBe(404);

@@ -6,11 +6,16 @@ import fp from 'fastify-plugin';
 
 const immutable = 'public, max-age=31536000, immutable';
 
-/** Whether a request that matched no route should get the web app (client-side routing) instead of a JSON 404. */
-export function wantsWebApp(request: FastifyRequest): boolean {
+/** Whether a request that matched no route may get the web app (client-side routing): a GET outside the API. */
+export function isWebRequest(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
   const isApi = path.startsWith('/api/') || path === '/api' || ['/healthz', '/readyz', '/metrics'].includes(path);
-  return request.method === 'GET' && !isApi && (request.headers.accept ?? '').includes('text/html');
+  return (request.method === 'GET' || request.method === 'HEAD') && !isApi;
+}
+
+/** Whether the client asked for an HTML page (a browser), not data. */
+export function acceptsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
 }
 
 /** Serves the built web app: hashed assets cached for a year, HTML never cached. */

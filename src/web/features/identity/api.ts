@@ -77,6 +77,11 @@ export function usePasswordResetConfirm() {
 
 export type AccountUpdate = Partial<Pick<Me, 'displayName' | 'locale' | 'phone' | 'organizationName'>>;
 
+/** GET /api/account — the person's details as their edit starts from, with the version (ETag) the edit sends back. */
+export function useAccount() {
+  return useQuery({ queryKey: identityKeys.account, queryFn: ({ signal }) => apiGet('/api/account', meSchema, { signal }) });
+}
+
 /** PATCH /api/account — the answer replaces the person in the session cache. */
 export function useUpdateAccount() {
   const queryClient = useQueryClient();
@@ -84,6 +89,7 @@ export function useUpdateAccount() {
     mutationFn: (body: AccountUpdate) => apiSend('PATCH', '/api/account', meSchema, { body }),
     onSuccess: (me) => {
       queryClient.setQueryData(identityKeys.session, (session) => (session ? { ...session, user: me } : session));
+      queryClient.setQueryData(identityKeys.account, me);
     },
   });
 }

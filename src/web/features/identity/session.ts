@@ -15,6 +15,7 @@ export const identityKeys = {
   /** Everything that belongs to the signed-in person lives under this prefix and is dropped at sign-out. */
   private: ['me'] as const,
   apiTokens: ['me', 'api-tokens'] as const,
+  account: ['me', 'account'] as const,
 };
 
 /** GET /api/auth/session — the one source of who is signed in and of the CSRF token for writes. */

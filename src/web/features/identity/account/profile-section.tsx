@@ -5,46 +5,18 @@ import { SelectField, TextField } from '../../../components/form/fields.js';
 import { Form } from '../../../components/form/form.js';
 import { useForm } from '../../../components/form/use-form.js';
 import { WriteError } from '../../../components/notice/notice.js';
+import { Loading, QueryError } from '../../../components/query-status/query-status.js';
 import { StatusTag } from '../../../components/status-tag/status-tag.js';
 import { SummaryList } from '../../../components/summary-list/summary-list.js';
 import { useLocalized } from '../../../i18n/use-locale.js';
-import { useResendVerification, useUpdateAccount } from '../api.js';
+import { useAccount, useResendVerification, useUpdateAccount } from '../api.js';
 import { AccountSection } from './account-section.js';
 
 /** Who the person is: e-mail and roles (read-only) and the details they may change. */
 export function ProfileSection({ user, title }: { user: Me; title: string }) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const update = useUpdateAccount();
-  const isEnterprise = user.accountKind === 'enterprise';
-
-  const form = useForm({
-    id: 'profile',
-    initialValues: {
-      displayName: user.displayName,
-      phone: user.phone ?? '',
-      organizationName: user.organizationName ?? '',
-      locale: user.locale as string,
-    },
-    labels: {
-      displayName: t('account.profile.displayName'),
-      phone: t('account.profile.phone'),
-      organizationName: t('account.profile.organizationName'),
-      locale: t('account.profile.locale'),
-    },
-    schema: accountUpdateBodySchema,
-    toInput: (values) => ({
-      displayName: values.displayName,
-      locale: values.locale,
-      phone: values.phone.trim() === '' ? null : values.phone,
-      ...(isEnterprise ? { organizationName: values.organizationName } : {}),
-    }),
-    messages: { phone: (tr) => tr('account.profile.phoneInvalid') },
-    onSubmit: async (body) => {
-      await update.mutateAsync(body);
-      return (tr) => tr('account.profile.saved');
-    },
-  });
+  const account = useAccount();
 
   return (
     <AccountSection section="profile" title={title}>
@@ -80,20 +52,65 @@ export function ProfileSection({ user, title }: { user: Me; title: string }) {
         ]}
       />
       {user.isEmailVerified ? null : <ResendVerification />}
-      <Form form={form} headingLevel={3} submitLabel={t('account.profile.save')} submittingLabel={t('account.profile.saving')}>
-        <TextField form={form} name="displayName" autoComplete="name" maxLength={120} />
-        {isEnterprise ? <TextField form={form} name="organizationName" autoComplete="organization" maxLength={200} /> : null}
-        <TextField form={form} name="phone" type="tel" autoComplete="tel" hint={t('account.profile.phoneHint')} isOptional maxLength={20} />
-        <SelectField
-          form={form}
-          name="locale"
-          options={[
-            { value: 'vi', label: t('language.vi') },
-            { value: 'en', label: t('language.en') },
-          ]}
-        />
-      </Form>
+      {account.data ? (
+        <ProfileForm account={account.data} />
+      ) : account.isError ? (
+        <QueryError error={account.error} onRetry={() => void account.refetch()} />
+      ) : (
+        <Loading />
+      )}
     </AccountSection>
+  );
+}
+
+/** The details the person may change, starting from the version of the account just loaded. */
+function ProfileForm({ account: user }: { account: Me }) {
+  const { t } = useTranslation();
+  const update = useUpdateAccount();
+  const isEnterprise = user.accountKind === 'enterprise';
+
+  const form = useForm({
+    id: 'profile',
+    initialValues: {
+      displayName: user.displayName,
+      phone: user.phone ?? '',
+      organizationName: user.organizationName ?? '',
+      locale: user.locale as string,
+    },
+    labels: {
+      displayName: t('account.profile.displayName'),
+      phone: t('account.profile.phone'),
+      organizationName: t('account.profile.organizationName'),
+      locale: t('account.profile.locale'),
+    },
+    schema: accountUpdateBodySchema,
+    toInput: (values) => ({
+      displayName: values.displayName,
+      locale: values.locale,
+      phone: values.phone.trim() === '' ? null : values.phone,
+      ...(isEnterprise ? { organizationName: values.organizationName } : {}),
+    }),
+    messages: { phone: (tr) => tr('account.profile.phoneInvalid') },
+    onSubmit: async (body) => {
+      await update.mutateAsync(body);
+      return (tr) => tr('account.profile.saved');
+    },
+  });
+
+  return (
+    <Form form={form} headingLevel={3} submitLabel={t('account.profile.save')} submittingLabel={t('account.profile.saving')}>
+      <TextField form={form} name="displayName" autoComplete="name" maxLength={120} />
+      {isEnterprise ? <TextField form={form} name="organizationName" autoComplete="organization" maxLength={200} /> : null}
+      <TextField form={form} name="phone" type="tel" autoComplete="tel" hint={t('account.profile.phoneHint')} isOptional maxLength={20} />
+      <SelectField
+        form={form}
+        name="locale"
+        options={[
+          { value: 'vi', label: t('language.vi') },
+          { value: 'en', label: t('language.en') },
+        ]}
+      />
+    </Form>
   );
 }
 

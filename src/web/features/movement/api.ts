@@ -126,8 +126,12 @@ function useMovementMutation<I, O>(send: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: send, onSuccess: () => queryClient.invalidateQueries({ queryKey: movementKeys.all }) });
 }
 
+/** Creates the draft, then reads it back: the read records the version its first autosave must name. */
 export const useCreateDraft = () =>
-  useMovementMutation((body: unknown) => apiSend('POST', `${base}/initiatives`, initiativeDtoSchema, { body }));
+  useMovementMutation(async (body: unknown) => {
+    const created = await apiSend('POST', `${base}/initiatives`, initiativeDtoSchema, { body });
+    return apiGet(`${base}/initiatives/${created.id}`, initiativeDtoSchema);
+  });
 /** Autosave does not refresh other queries: the form holds the truth while typing. */
 export const useSaveDraft = (id: string) =>
   useMutation({ mutationFn: (body: unknown) => apiSend('PATCH', `${base}/initiatives/${id}`, initiativeDtoSchema, { body }) });

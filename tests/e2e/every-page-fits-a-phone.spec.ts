@@ -13,6 +13,12 @@ async function sampleParams(get: (url: string) => Promise<unknown>): Promise<Rec
   const gallery = (await get('/api/movement/gallery')) as { items: Array<{ id: string }> };
   const campaigns = (await get('/api/movement/campaigns')) as { campaigns: Array<{ code: string; phases: Array<{ id: string }> }> };
   const campaign = campaigns.campaigns.find((c) => c.phases.length > 0) ?? campaigns.campaigns[0]!;
+  const organisations = (await get('/api/ecosystem/organisations?limit=1')) as { items: Array<{ slug: string }> };
+  const programmes = (await get('/api/ecosystem/programmes')) as { items: Array<{ slug: string }> };
+  const search = (await get('/api/3/action/package_search?rows=1&fq=res_format:CSV')) as {
+    result: { results: Array<{ name: string; resources: Array<{ id: string }> }> };
+  };
+  const dataset = search.result.results[0]!;
   return {
     code: planCode,
     taskId: tasks.items[0]!.id,
@@ -21,6 +27,10 @@ async function sampleParams(get: (url: string) => Promise<unknown>): Promise<Rec
     campaignCode: campaign.code,
     phaseId: campaign.phases[0]?.id ?? gallery.items[0]!.id,
     unitCode: '79',
+    organisationSlug: organisations.items[0]!.slug,
+    programmeSlug: programmes.items[0]!.slug,
+    datasetName: dataset.name,
+    resourceId: dataset.resources[0]!.id,
   };
 }
 
@@ -33,8 +43,12 @@ function fill(pattern: string, p: Record<string, string>): string {
       : pattern.startsWith('/don-vi')
         ? p.unitCode!
         : p.code!;
+  const slug = pattern.startsWith('/he-sinh-thai/chuong-trinh') ? p.programmeSlug! : p.organisationSlug!;
   return pattern
     .replace(':code', encodeURIComponent(code))
+    .replace(':slug', slug)
+    .replace(':name', p.datasetName!)
+    .replace(':resourceId', p.resourceId!)
     .replace(':taskId', p.taskId!)
     .replace(':phaseId', p.phaseId!)
     .replace(':id', p.id!);

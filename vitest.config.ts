@@ -21,6 +21,9 @@ export default defineConfig({
           name: 'server',
           globalSetup: ['tests/support/global-setup.ts'],
           pool: 'forks',
+          // Files share a worker's loaded modules (the app's import costs seconds per file); each file
+          // still builds its own app on its own database, and no test mocks a module.
+          isolate: false,
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: [...unitTests, ...processTests, 'tests/e2e/**'],
           testTimeout: 60_000,

@@ -14,8 +14,28 @@ declare module 'vitest' {
   }
 }
 
+/** The templates of this run, shared by every project's set-up (they all run in vitest's main process). */
+type SharedTemplates = { templateDir: Promise<string>; users: number };
+const shared = globalThis as typeof globalThis & { doimoiTemplates?: SharedTemplates };
+
 /** Builds the two template databases once per run: migrated, and migrated with the demo data. */
 export default async function setup(project: TestProject) {
+  shared.doimoiTemplates ??= { templateDir: buildTemplates(), users: 0 };
+  const templates = shared.doimoiTemplates;
+  templates.users++;
+  const templateDir = await templates.templateDir;
+  project.provide('templateDir', templateDir);
+  return async () => {
+    if (--templates.users > 0) return;
+    delete shared.doimoiTemplates;
+    rmSync(templateDir, { recursive: true, force: true });
+    if (testEngine === 'postgres') {
+      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
+    }
+  };
+}
+
+async function buildTemplates(): Promise<string> {
   const templateDir = mkdtempSync(join(tmpdir(), 'doimoi-templates-'));
   for (const template of ['empty', 'demo'] as Template[]) {
     let databaseUrl: string | undefined;
@@ -29,11 +49,5 @@ export default async function setup(project: TestProject) {
     if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'));
     await database.close();
   }
-  project.provide('templateDir', templateDir);
-  return async () => {
-    rmSync(templateDir, { recursive: true, force: true });
-    if (testEngine === 'postgres') {
-      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
-    }
-  };
+  return templateDir;
 }

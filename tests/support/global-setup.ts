@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/client.js';
 import { runMigrations } from '../../src/server/db/migrate.js';
 import { ManualClock } from '../../src/server/lib/clock.js';
+import { LocalStorageDriver } from '../../src/server/lib/storage.js';
 import { seedDemoData } from '../../src/server/seed.js';
 import { adminQuery, databaseUrlFor, templateDbName, testEngine, type Template } from './engines.js';
 
@@ -26,14 +27,17 @@ export default async function setup(project: TestProject) {
     }
     const database = await openDatabase({ databaseUrl, dataDir: join(templateDir, template), poolMax: 2 });
     await runMigrations(database.db);
-    if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'));
+    // The demo's files go where each test's DATA_DIR/files is copied from (createDatabaseFrom).
+    const storage = new LocalStorageDriver(join(templateDir, template, 'files'));
+    if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'), storage);
     await database.close();
   }
   project.provide('templateDir', templateDir);
   return async () => {
     rmSync(templateDir, { recursive: true, force: true });
     if (testEngine === 'postgres') {
-      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
+      for (const template of ['empty', 'demo'] as Template[])
+        await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
     }
   };
 }

@@ -13,6 +13,7 @@ import { runMigrations } from '../src/server/db/migrate.js';
 import { verifyAuditLog } from '../src/server/lib/audit-verify.js';
 import { systemClock } from '../src/server/lib/clock.js';
 import { newSecret, sha256Hex } from '../src/server/lib/tokens.js';
+import { configuredStorage } from '../src/server/lib/configured-storage.js';
 import { seedDemoData } from '../src/server/seed.js';
 import { durationSeconds, rows, startPostgres } from './support.js';
 
@@ -162,7 +163,7 @@ export async function movementBenchmarks(): Promise<void> {
   const database = await openDatabase({ databaseUrl, dataDir, poolMax: 20 });
   try {
     await runMigrations(database.db);
-    await seedDemoData(database.db, systemClock);
+    await seedDemoData(database.db, systemClock, configuredStorage(config));
     await loadInitiatives(database.db);
     const accounts = await makeAccounts(database.db);
     const app = await buildApp({ config, database });

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { runMigrations } from '../src/server/db/migrate.js';
 import { ManualClock } from '../src/server/lib/clock.js';
+import { LocalStorageDriver } from '../src/server/lib/storage.js';
 import { seedDemoData } from '../src/server/seed.js';
 import { rows, startPostgres } from './support.js';
 
@@ -47,7 +48,7 @@ export async function plansScorecardsOnPostgres(): Promise<void> {
     const clock = new ManualClock('2026-06-15T03:00:00Z');
     const database = await openDatabase({ databaseUrl, dataDir, poolMax: 10 });
     await runMigrations(database.db);
-    await seedDemoData(database.db, clock);
+    await seedDemoData(database.db, clock, new LocalStorageDriver(join(dataDir, 'files')));
     const { db } = database;
     await db.execute(sql`
       insert into units (code, name_vi, name_en, kind, parent_id)

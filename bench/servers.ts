@@ -9,6 +9,7 @@ import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { runMigrations } from '../src/server/db/migrate.js';
 import { systemClock } from '../src/server/lib/clock.js';
+import { configuredStorage } from '../src/server/lib/configured-storage.js';
 import { seedDemoData } from '../src/server/seed.js';
 
 const dataDir = process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'doimoi-bench-'));
@@ -23,7 +24,7 @@ const config = loadConfig({
 });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolMax: config.dbPoolMax });
 await runMigrations(database.db);
-await seedDemoData(database.db, systemClock);
+await seedDemoData(database.db, systemClock, configuredStorage(config));
 const app = await buildApp({ config, database });
 const appAddress = await app.listen({ port: 0, host: '127.0.0.1' });
 

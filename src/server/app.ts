@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../shared/contracts/common.js';
@@ -13,8 +12,8 @@ import { ReadReplica } from './lib/read-replica.js';
 import { loggerOptions } from './lib/logging.js';
 import { webDistDir } from './lib/paths.js';
 import type { Actor } from './lib/policy.js';
-import { LocalStorageDriver, type StorageDriver } from './lib/storage.js';
-import { S3StorageDriver } from './lib/s3-storage.js';
+import { configuredStorage } from './lib/configured-storage.js';
+import type { StorageDriver } from './lib/storage.js';
 import { uploadsPlugin } from './lib/uploads.js';
 import { modules as allModules } from './modules/index.js';
 import type { AppServices, ModuleManifest } from './modules/manifest.js';
@@ -78,7 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database,
     replica,
     clock,
-    storage: options.storage ?? (config.s3 ? new S3StorageDriver(config.s3) : new LocalStorageDriver(join(config.dataDir, 'files'))),
+    storage: options.storage ?? configuredStorage(config),
     jobs,
     version,
     modules: options.modules ?? allModules,

@@ -5,6 +5,7 @@ import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
+import { configuredStorage } from './lib/configured-storage.js';
 import { seedDemoData } from './seed.js';
 
 export type RunningServer = { app: FastifyInstance; database: Database; url: string; close(): Promise<void> };
@@ -22,8 +23,9 @@ export async function startServer(
   try {
     const { applied } = await runMigrations(database.db);
     options.onStep?.({ step: 'migrate', applied, engine: database.engine });
-    if (options.seedDemo) options.onStep?.({ step: 'seed', ...(await seedDemoData(database.db, systemClock)) });
-    const app = await buildApp({ config, database });
+    const storage = configuredStorage(config);
+    if (options.seedDemo) options.onStep?.({ step: 'seed', ...(await seedDemoData(database.db, systemClock, storage)) });
+    const app = await buildApp({ config, database, storage });
     closeKeepAliveAfterLastResponse(app);
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: database.engine, address }, 'doimoi is listening');

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { asc } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../tests/support/app.js';
 import type { TestDatabase } from '../../tests/support/engines.js';
 import { ManualClock } from './lib/clock.js';
+import { LocalStorageDriver } from './lib/storage.js';
 import { indicatorObservations } from './modules/indicators/schema.js';
 import { awards, initiatives, initiativeTransitions } from './modules/movement/schema.js';
 import { progressReports, taskExtensions, tasks } from './modules/plans/schema.js';
@@ -19,7 +21,7 @@ async function datesAfterLoadingOn(instant: string) {
   const testDb = await useTestDatabase('empty');
   opened.push(testDb);
   const { db } = testDb.database;
-  await seedDemoData(db, new ManualClock(instant));
+  await seedDemoData(db, new ManualClock(instant), new LocalStorageDriver(join(testDb.dataDir, 'files')));
   return {
     tasks: await db
       .select({

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ConfigError, type AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import type { Clock } from './lib/clock.js';
+import type { StorageDriver } from './lib/storage.js';
 import { systemContext } from './lib/context.js';
 import { inTransaction } from './lib/tx.js';
 import { modules } from './modules/index.js';
@@ -19,13 +20,13 @@ export function refuseDemoInProduction(config: AppConfig, option: string): void 
 }
 
 /** Loads Ho Chi Minh City's demo data in one transaction; does nothing when units already exist. */
-export async function seedDemoData(db: Db, clock: Clock, onProgress?: SeedProgress): Promise<{ seeded: boolean }> {
+export async function seedDemoData(db: Db, clock: Clock, storage: StorageDriver, onProgress?: SeedProgress): Promise<{ seeded: boolean }> {
   const [existing] = await db.select({ count: sql<number>`count(*)::int` }).from(units);
   if ((existing?.count ?? 0) > 0) return { seeded: false };
   const seeders = modules.filter((m) => m.seedDemo);
   await inTransaction(systemContext(db, clock, 'seed-demo'), async (ctx) => {
     for (const [index, module] of seeders.entries()) {
-      await module.seedDemo!(ctx);
+      await module.seedDemo!(ctx, storage);
       onProgress?.(index + 1, seeders.length, module.name);
     }
   });

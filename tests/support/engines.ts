@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -45,6 +45,9 @@ export async function createDatabaseFrom(template: Template, templateDir: string
     rmSync(join(dataDir, 'doimoi.lock'), { force: true });
     return { dataDir, databaseUrl: undefined, env: { DATA_DIR: dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
+  // The template's stored files (the demo's uploads) travel with the database copy, as on PGlite.
+  const files = join(templateDir, template, 'files');
+  if (template !== 'blank' && existsSync(files)) cpSync(files, join(dataDir, 'files'), { recursive: true });
   const name = `doimoi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await adminQuery(template === 'blank' ? `create database ${name}` : `create database ${name} template ${templateDbName(template, templateDir)}`);
   const databaseUrl = databaseUrlFor(name);

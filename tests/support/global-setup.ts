@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/client.js';
 import { runMigrations } from '../../src/server/db/migrate.js';
 import { ManualClock } from '../../src/server/lib/clock.js';
+import { LocalStorageDriver } from '../../src/server/lib/storage.js';
 import { seedDemoData } from '../../src/server/seed.js';
 import { adminQuery, databaseUrlFor, templateDbName, testEngine, type Template } from './engines.js';
 
@@ -46,7 +47,9 @@ async function buildTemplates(): Promise<string> {
     }
     const database = await openDatabase({ databaseUrl, dataDir: join(templateDir, template), poolMax: 2 });
     await runMigrations(database.db);
-    if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'));
+    // The demo's files go where each test's DATA_DIR/files is copied from (createDatabaseFrom).
+    const storage = new LocalStorageDriver(join(templateDir, template, 'files'));
+    if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'), storage);
     await database.close();
   }
   return templateDir;

@@ -1,8 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatasetInput } from '../../src/shared/contracts/opendata.js';
 import { units } from '../../src/server/modules/identity/schema.js';
 import type { TestApp } from './app.js';
 import { as, type Browser } from './sessions.js';
+
+/**
+ * Removes the demo catalogue, for tests that count the whole catalogue (every open dataset, every
+ * tag): they start from one that holds only the datasets they create.
+ */
+export async function withoutDemoCatalogue(t: TestApp): Promise<void> {
+  await t.testDb.database.db.execute(sql`delete from datasets`);
+}
 
 export async function unitId(t: TestApp, code: string): Promise<string> {
   const [row] = await t.testDb.database.db.select({ id: units.id }).from(units).where(eq(units.code, code));

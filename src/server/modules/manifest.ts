@@ -31,8 +31,8 @@ export type ModuleManifest = {
   /** Job handlers by name; a function so handlers can reach configuration (SMTP, storage). */
   jobs?: (services: AppServices) => Record<string, JobHandler>;
   schedules?: JobSchedule[];
-  /** Loads the module's part of the demo data from seeds/demo; runs inside the seeding transaction. */
-  seedDemo?: (ctx: ServiceContext) => Promise<void>;
+  /** Loads the module's part of the demo data from seeds/demo; runs inside the seeding transaction (files go to `storage`, as uploads do). */
+  seedDemo?: (ctx: ServiceContext, storage: StorageDriver) => Promise<void>;
   /** What the module holds about a person, for "download my data" (Decree 13/2023/NĐ-CP). */
   exportPersonalData?: (ctx: ServiceContext, userId: string) => Promise<unknown>;
   /** Deletes or anonymises what the module holds about a person who erases their account; runs in the erasing transaction. */

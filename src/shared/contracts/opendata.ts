@@ -15,7 +15,7 @@ export const resourceKinds = ['file', 'link', 'live'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
 /** The platform's own data a live resource publishes, each only as far as its source makes it public. */
-export const liveSources = ['units', 'indicators', 'plan_tasks', 'initiatives'] as const;
+export const liveSources = ['units', 'indicators', 'plan_tasks', 'initiatives', 'ecosystem'] as const;
 export type LiveSource = (typeof liveSources)[number];
 
 /** Update frequencies, as codes of the EU "Frequency" authority table (DCAT-AP's dct:accrualPeriodicity). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DatastoreField, LiveSource } from '../../../shared/contracts/opendata.js';
 import type { ServiceContext } from '../../lib/context.js';
+import { ecoOrganisations } from '../ecosystem/schema.js';
 import { units } from '../identity/schema.js';
 import { indicators } from '../indicators/schema.js';
 import { isPublic as isPublicInitiative } from '../movement/gallery.js';
@@ -20,7 +21,8 @@ const date = (id: string): Column => ({ id, type: 'date' });
 /**
  * The platform's own data, each read only through what its module makes public: active units;
  * public indicators with their latest target and latest approved value; tasks of public plans with
- * their status; recognised initiatives with how many units replicated them.
+ * their status; recognised initiatives with how many units replicated them; the ecosystem's public
+ * directory without what it keeps to its keepers (owner, contact details, claims, applications, evidence).
  */
 const sources: Record<LiveSource, Source> = {
   units: {
@@ -128,6 +130,57 @@ const sources: Record<LiveSource, Source> = {
         .where(isPublicInitiative)
         .orderBy(asc(initiatives.code));
       return rows.map((i) => [i.code, i.title, i.kind, i.field, i.state, i.scope, i.unit, i.replicatedBy]);
+    },
+  },
+  ecosystem: {
+    columns: [
+      text('ma'),
+      text('ten'),
+      text('ten_tieng_anh'),
+      text('loai'),
+      text('linh_vuc'),
+      text('giai_doan'),
+      text('ma_phuong_xa'),
+      numeric('nam_thanh_lap'),
+      text('quy_mo'),
+      text('trang_web'),
+      date('ngay_xac_minh'),
+      text('minh_hoa'),
+    ],
+    async rows(ctx) {
+      // The columns the public directory card shows; the row's other columns stay with its keepers.
+      const rows = await ctx.db
+        .select({
+          slug: ecoOrganisations.slug,
+          nameVi: ecoOrganisations.nameVi,
+          nameEn: ecoOrganisations.nameEn,
+          kind: ecoOrganisations.kind,
+          fields: ecoOrganisations.fields,
+          stage: ecoOrganisations.stage,
+          ward: units.code,
+          foundedYear: ecoOrganisations.foundedYear,
+          sizeBand: ecoOrganisations.sizeBand,
+          website: ecoOrganisations.website,
+          verifiedAt: ecoOrganisations.verifiedAt,
+          isIllustrative: ecoOrganisations.isIllustrative,
+        })
+        .from(ecoOrganisations)
+        .leftJoin(units, eq(units.id, ecoOrganisations.wardUnitId))
+        .orderBy(asc(ecoOrganisations.slug));
+      return rows.map((o) => [
+        o.slug,
+        o.nameVi,
+        o.nameEn,
+        o.kind,
+        o.fields.join(';'),
+        o.stage,
+        o.ward,
+        o.foundedYear,
+        o.sizeBand,
+        o.website,
+        o.verifiedAt ? cityDate(new Date(o.verifiedAt)) : null,
+        o.isIllustrative ? 'true' : 'false',
+      ]);
     },
   },
 };

@@ -185,7 +185,7 @@ describe('resources and the datastore', () => {
 
   it('keeps a live resource of the units current: a renamed unit shows on the next read', async () => {
     const id: string = (
-      await as(t.app, manager)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'danh-sach-don-vi') })
+      await as(t.app, manager)({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn, 'don-vi-truc-tiep') })
     ).json().id;
     const live = await as(
       t.app,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../tests/support/app.js';
-import { datasetForm, publishedDataset, unitId } from '../../../../../tests/support/opendata.js';
+import { datasetForm, publishedDataset, unitId, withoutDemoCatalogue } from '../../../../../tests/support/opendata.js';
 import { readSharedTestdata } from '../../../../../tests/support/shared-testdata.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../../../../../tests/support/sessions.js';
 import { multipartFile } from '../../../../../tests/support/uploads.js';
@@ -25,6 +25,7 @@ const openIds: string[] = [];
 
 beforeAll(async () => {
   t = await buildTestApp();
+  await withoutDemoCatalogue(t);
   skhcn = await unitId(t, 'SKHCN');
   officer = (await userWithRoles(t, 'ckan@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }])).browser;
   manager = (await userWithRoles(t, 'ckan-quan-ly@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }]))

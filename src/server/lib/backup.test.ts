@@ -42,7 +42,8 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
   return out;
 }
 
-describe('backup and restore', () => {
+// Each test backs up and restores the whole demo database (its catalogue's datastore tables included).
+describe('backup and restore', { timeout: 180_000 }, () => {
   it('gives back identical data in an empty database, sequences included', async () => {
     const file = join(source.dataDir, 'backup.jsonl.gz');
     const progress: string[] = [];

@@ -84,14 +84,20 @@ const ensureRoom = (doc: Doc, height: number) => {
 
 function table(doc: Doc, spec: { header: string[]; rows: string[][]; numericColumns?: number[] }) {
   const numeric = new Set(spec.numericColumns ?? []);
-  // Wider columns for longer text, each at least a sixth of an even share.
-  const lengths = spec.header.map((h, i) => Math.max(h.length, ...spec.rows.map((r) => (r[i] ?? '').length), 4));
-  const total = lengths.reduce((a, b) => a + b, 0);
-  const floor = textWidth / spec.header.length / 6;
-  const raw = lengths.map((l) => Math.max(floor, (l / total) * textWidth));
-  const widths = raw.map((w) => (w * textWidth) / raw.reduce((a, b) => a + b, 0));
   const padding = 3;
   const size = 11;
+  // Each column at least as wide as its longest word, the rest shared by how much text it holds.
+  const cells = (i: number) => [spec.header[i] ?? '', ...spec.rows.map((r) => r[i] ?? '')];
+  const longestWord = (i: number) =>
+    Math.max(...cells(i).flatMap((c) => c.split(/\s+/).map((word) => doc.font('bold').fontSize(size).widthOfString(word)))) + 2 * padding + 1;
+  const minimum = spec.header.map((_, i) => longestWord(i));
+  const weight = spec.header.map((_, i) => Math.max(...cells(i).map((c) => c.length), 1));
+  const spare = textWidth - minimum.reduce((a, b) => a + b, 0);
+  const totalWeight = weight.reduce((a, b) => a + b, 0);
+  const widths =
+    spare >= 0
+      ? minimum.map((m, i) => m + (spare * weight[i]!) / totalWeight)
+      : minimum.map((m) => (m * textWidth) / minimum.reduce((a, b) => a + b, 0));
   const drawRow = (cells: string[], face: Face) => {
     doc.font(face).fontSize(size);
     const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * padding }))) + 2 * padding;

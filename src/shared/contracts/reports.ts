@@ -242,6 +242,8 @@ export type CityFigures = z.infer<typeof cityFiguresSchema>;
 export const unitReportUpdateSchema = z.object({
   /** Narrative sections by key; a key sent replaces that section's text, the others stay. */
   sections: z.record(sectionKeySchema, text(reportsLimits.sectionMaxChars)),
+  /** The number and symbol the unit's clerk gives the report (it may also be given when the leader submits it). */
+  documentNumber: documentNumberSchema.nullable(),
 });
 
 export const unitReportActionBodySchema = z.object({

@@ -118,7 +118,7 @@ export async function listUnitReports(ctx: ServiceContext): Promise<UnitReportSu
   return rows.map((row) => summaryOf(row, today));
 }
 
-/** The officer writes the report's sections (only the keys sent change) while it is a draft or returned. */
+/** The officer writes the report's sections (only the keys sent change) and its number while it is a draft or returned. */
 export async function updateUnitReport(ctx: ServiceContext, id: string, patch: Partial<UpdateBody>): Promise<UnitReport> {
   const loaded = await readableUnitReport(ctx, id);
   if (!rolesOnUnitReport(loaded.reporter, loaded.report.unitId).includes('officer')) throw forbidden({ reason: 'officers-only' });
@@ -135,15 +135,24 @@ export async function updateUnitReport(ctx: ServiceContext, id: string, patch: P
   if (unknown.length)
     throw invalid('sections', `Mục không có trong mẫu báo cáo: ${unknown.join(', ')}`, `Not a section of the form: ${unknown.join(', ')}`);
   await inTransaction(ctx, async (tx) => {
-    const [current] = await tx.db.select({ sections: unitReports.sections }).from(unitReports).where(eq(unitReports.id, id));
-    const sections = { ...current!.sections, ...patch.sections };
-    await tx.db.update(unitReports).set({ sections, updatedAt: tx.clock.now().toISOString() }).where(eq(unitReports.id, id));
+    const [current] = await tx.db
+      .select({ sections: unitReports.sections, documentNumber: unitReports.documentNumber })
+      .from(unitReports)
+      .where(eq(unitReports.id, id));
+    const changes = {
+      ...(patch.sections !== undefined ? { sections: { ...current!.sections, ...patch.sections } } : {}),
+      ...(patch.documentNumber !== undefined ? { documentNumber: patch.documentNumber } : {}),
+    };
+    await tx.db
+      .update(unitReports)
+      .set({ ...changes, updatedAt: tx.clock.now().toISOString() })
+      .where(eq(unitReports.id, id));
     await recordAudit(tx, {
       action: 'reports.unit-report.update',
       entityType: 'unit_report',
       entityId: id,
-      before: { sections: current!.sections },
-      after: { sections },
+      before: current,
+      after: changes,
     });
   });
   return getUnitReport(ctx, id);

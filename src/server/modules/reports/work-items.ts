@@ -1,6 +1,7 @@
 import type { WorkItem } from '../../../shared/contracts/workspace.js';
 import { reportPaths } from '../../../shared/web-paths.js';
 import type { ServiceContext } from '../../lib/context.js';
+import { hasRole } from '../../lib/policy.js';
 import { reporterOf } from './access.js';
 import { compiledInStates } from './compiled.js';
 import { listUnitReports, todayOf } from './unit-reports.js';
@@ -73,7 +74,8 @@ export async function reportsWorkItems(ctx: ServiceContext): Promise<WorkItem[]>
       })),
     });
   }
-  if (reporter.isManager) {
+  // Administrators may act as managers, but the managers' queues are the programme managers' jobs.
+  if (reporter.isManager && hasRole(ctx.actor, 'programme_manager')) {
     const toAccept = reports.filter((r) => r.state === 'submitted');
     items.push({
       id: 'reports.unit-reports-to-accept',

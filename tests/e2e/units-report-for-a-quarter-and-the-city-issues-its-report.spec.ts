@@ -74,7 +74,7 @@ describe('units report for a quarter, one is returned and resubmitted, the city 
     await page.getByRole('link', { name: regimeName }).click();
     await page.getByRole('heading', { level: 2, name: m.regime.open }).waitFor();
     await expectNoAxeViolations(page);
-    await page.getByLabel(m.regime.label).fill('2026-Q2');
+    await page.getByLabel(m.regime.label, { exact: true }).fill('2026-Q2');
     await page.getByRole('button', { name: m.regime.open }).click();
     await page.getByText(m.regime.opened).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Quý II năm 2026' });

@@ -89,6 +89,18 @@ export const opendataPaths = {
   work: '/quan-ly-du-lieu',
 } as const;
 
+/** Periodic reports: regimes, the units' reports, the city's compiled report, and the published ones. */
+export const reportPaths = {
+  regimes: '/bao-cao',
+  regime: (id: string) => `/bao-cao/che-do/${id}`,
+  board: (periodId: string) => `/bao-cao/ky/${periodId}`,
+  mine: '/bao-cao/cua-don-vi',
+  unitReport: (id: string) => `/bao-cao/don-vi/${id}`,
+  compiled: (id: string) => `/bao-cao/tong-hop/${id}`,
+  published: '/bao-cao-cong-khai',
+  publishedReport: (id: string) => `/bao-cao-cong-khai/${id}`,
+} as const;
+
 export const unitPaths = {
   directory: '/don-vi',
   unit: (code: string) => `/don-vi/${segment(code)}`,
@@ -163,6 +175,14 @@ export const webRoutePatterns = [
   '/du-lieu-mo/:name',
   '/du-lieu-mo/:name/xem/:resourceId',
   opendataPaths.work,
+  reportPaths.regimes,
+  reportPaths.mine,
+  '/bao-cao/che-do/:id',
+  '/bao-cao/ky/:periodId',
+  '/bao-cao/don-vi/:id',
+  '/bao-cao/tong-hop/:id',
+  reportPaths.published,
+  '/bao-cao-cong-khai/:id',
   unitPaths.directory,
   '/don-vi/:code',
   adminPaths.home,
@@ -205,6 +225,9 @@ export const englishAliases: ReadonlyArray<readonly [alias: string, target: stri
   ['/ecosystem/verification', ecosystemPaths.verification],
   ['/open-data', opendataPaths.catalogue],
   ['/open-data/manage', opendataPaths.work],
+  ['/reports', reportPaths.regimes],
+  ['/reports/mine', reportPaths.mine],
+  ['/published-reports', reportPaths.published],
   ['/units', unitPaths.directory],
   ['/admin', adminPaths.home],
   ['/admin/units', adminPaths.units],

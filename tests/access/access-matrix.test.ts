@@ -12,13 +12,24 @@ import { identityRoutes } from './routes/identity.js';
 import { notificationsRoutes } from './routes/notifications.js';
 import { opendataRoutes } from './routes/opendata.js';
 import { platformRoutes } from './routes/platform.js';
+import { reportsRoutes } from './routes/reports.js';
 import { callers, type Caller, type RouteTable } from './callers.js';
 
 /**
  * Every registered route × every kind of caller. The tables say which policy each route must
  * declare; the policy says who gets through. A route missing here fails the test.
  */
-const tables: RouteTable[] = [platformRoutes, identityRoutes, notificationsRoutes, plansRoutes, indicatorsRoutes, movementRoutes, ecosystemRoutes, opendataRoutes];
+const tables: RouteTable[] = [
+  platformRoutes,
+  identityRoutes,
+  notificationsRoutes,
+  plansRoutes,
+  indicatorsRoutes,
+  movementRoutes,
+  ecosystemRoutes,
+  opendataRoutes,
+  reportsRoutes,
+];
 const expectedPolicy: Record<string, string> = Object.assign({}, ...tables.map((table) => table.routes));
 
 const basePolicies: Record<string, (caller: Caller) => boolean> = {
@@ -54,7 +65,9 @@ beforeAll(async () => {
   await make('reviewer', 'reviewer@example.vn', [{ role: 'reviewer', unitCode: 'SKHCN' }]);
   await make('leader', 'leader@hcm.gov.vn', [{ role: 'leader', unitCode: '79', includesSubtree: true }]);
   await make('programme manager', 'pm@skhcn.gov.vn', [{ role: 'programme_manager', unitCode: 'SKHCN', includesSubtree: true }], true);
-  await make('administrator without second factor', 'admin-no2fa@hcm.gov.vn', [{ role: 'administrator', unitCode: '79', includesSubtree: true }]);
+  await make('administrator without second factor', 'admin-no2fa@hcm.gov.vn', [
+    { role: 'administrator', unitCode: '79', includesSubtree: true },
+  ]);
   await make('administrator', 'admin@hcm.gov.vn', [{ role: 'administrator', unitCode: '79', includesSubtree: true }], true);
 });
 afterAll(() => t.close());
@@ -65,7 +78,9 @@ const routeOrder = (key: string) => (key.endsWith('/sign-out') ? 1 : 0);
 
 describe('access-control matrix', () => {
   it('lists every registered route with the policy it must declare', () => {
-    const declared = Object.fromEntries(t.app.declaredRoutes.filter((r) => r.method !== 'HEAD').map((r) => [`${r.method} ${r.url}`, r.policy.name]));
+    const declared = Object.fromEntries(
+      t.app.declaredRoutes.filter((r) => r.method !== 'HEAD').map((r) => [`${r.method} ${r.url}`, r.policy.name]),
+    );
     expect(declared).toEqual(expectedPolicy);
   });
 

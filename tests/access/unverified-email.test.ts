@@ -92,10 +92,9 @@ describe('an account whose e-mail address is not verified', () => {
     const draft = await request({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft(campaign.id) });
     expect(draft.statusCode).toBe(201);
     const draftId: string = draft.json().id;
-    expect(
-      (await editLoaded(request, `/api/movement/initiatives/${draftId}`, { title: 'Nhắc lịch tiêm chủng qua Zalo' }))
-        .statusCode,
-    ).toBe(200);
+    expect((await editLoaded(request, `/api/movement/initiatives/${draftId}`, { title: 'Nhắc lịch tiêm chủng qua Zalo' })).statusCode).toBe(
+      200,
+    );
 
     const published = (await t.app.inject({ method: 'GET', url: '/api/movement/gallery?q=QR' })).json().items[0].id as string;
     const submit = () =>

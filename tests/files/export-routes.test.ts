@@ -50,7 +50,14 @@ beforeAll(async () => {
       sql`select phase_id from initiatives where state in ('recognised', 'awarded', 'replicated') group by phase_id order by count(*) desc limit 1`,
     )
   ).rows as Array<{ phase_id: string }>;
+  // The demo's quarter: a draft unit report (its figures live) of a ward leading a task, and the compiled draft.
+  const [unitReport] = (
+    await db.execute(sql`select r.id from unit_reports r join units u on u.id = r.unit_id where u.code = '25747' limit 1`)
+  ).rows as Array<{ id: string }>;
+  const [compiled] = (await db.execute(sql`select id from compiled_reports order by revision limit 1`)).rows as Array<{ id: string }>;
   params = {
+    'GET /api/reports/unit-reports/{id}/annex.xlsx': { id: unitReport!.id },
+    'GET /api/reports/compiled/{id}/annex.xlsx': { id: compiled!.id },
     'GET /api/plans/{planId}/export.xlsx': { planId: plan!.id },
     'GET /api/movement/phases/{id}/report.xlsx': { id: phase!.phase_id },
   };

@@ -51,7 +51,10 @@ beforeAll(async () => {
     author,
   )({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft((await demoCampaign(t)).id) });
   expect(draft.statusCode, draft.body).toBe(201);
-  const profile = await as(t.app, author)({ method: 'POST', url: '/api/ecosystem/organisations', payload: { kind: 'startup', nameVi: 'Khởi nghiệp Tải Tệp' } });
+  const profile = await as(
+    t.app,
+    author,
+  )({ method: 'POST', url: '/api/ecosystem/organisations', payload: { kind: 'startup', nameVi: 'Khởi nghiệp Tải Tệp' } });
   expect(profile.statusCode, profile.body).toBe(201);
   const [skhcn] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'SKHCN'));
   const dataOfficer = (await userWithRoles(t, 'opendata-upload@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }])).browser;
@@ -60,7 +63,12 @@ beforeAll(async () => {
     dataOfficer,
   )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn!.id, 'tai-len') });
   expect(dataset.statusCode, dataset.body).toBe(201);
+  // The demo's quarterly report of this ward is still a draft.
+  const wardOfficer = (await userWithRoles(t, 'report-upload@thudaumot.gov.vn', [{ role: 'unit_officer', unitCode: '25747' }])).browser;
+  const wardReports = await as(t.app, wardOfficer)({ method: 'GET', url: '/api/reports/unit-reports' });
+  const wardDraft = (wardReports.json() as Array<{ id: string; state: string }>).find((r) => r.state === 'draft')!;
   ways = {
+    'POST /api/reports/unit-reports/{id}/attachments': { caller: wardOfficer, params: { id: wardDraft.id } },
     'POST /api/opendata/datasets/{id}/files': { caller: dataOfficer, params: { id: dataset.json().id } },
     'POST /api/plans/{planId}/import': { caller: admin, params: { planId: plan!.id } },
     'POST /api/plans/tasks/{taskId}/attachments': { caller: leadOfficer, params: { taskId: task!.id } },

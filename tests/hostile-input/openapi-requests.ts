@@ -56,7 +56,16 @@ const samples: Record<string, string> = {
   uri: 'https://example.vn/du-lieu',
 };
 /** Values tried, in order, against a pattern the document gives; a pattern none matches fails the test, asking for one more. */
-const patternCandidates = ['MA-THU-1', '123456', '+84 912 345 678', 'U2FuZyBraWVu', `${'ab'.repeat(24)}.ics`];
+const patternCandidates = [
+  'MA-THU-1',
+  '123456',
+  '+84 912 345 678',
+  'U2FuZyBraWVu',
+  `${'ab'.repeat(24)}.ics`,
+  'ket_qua',
+  '2026-Q1',
+  '12/BC-SYT',
+];
 
 function textOf(schema: JsonSchema): string {
   if (schema.format && samples[schema.format]) return samples[schema.format]!;

@@ -2,7 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { editLoaded } from '../support/versions.js';
 
 /** Who patches (and reads back) a resource. */
-export type Patcher = 'programme manager' | 'administrator' | 'registered user';
+export type Patcher = 'programme manager' | 'administrator' | 'registered user' | 'unit officer';
 
 export type FixtureContext = {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -400,6 +400,140 @@ export const patchFixtures: Record<string, PatchFixture> = {
             reads: people,
             expected: ['Phạm Văn Em', 'Ngô Thị Lan'],
           },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/reports/regimes/{id}': {
+    patcher: 'programme manager',
+    async setup({ request, unitId }) {
+      const regime = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/reports/regimes',
+          payload: {
+            code: 'BC-PATCH',
+            name: { vi: 'Tình hình thực hiện thử cập nhật', en: 'Partial update trial' },
+            periodKind: 'quarter',
+            issuerUnitId: await unitId('SKHCN'),
+            unitIds: [await unitId('SYT')],
+            sections: [{ key: 'results', title: { vi: 'Kết quả', en: 'Results' } }],
+            dueDayOfMonth: 18,
+          },
+        }),
+        201,
+      );
+      const sorted = (list: unknown) => (list as Array<{ id: string }>).map((unit) => unit.id).sort();
+      return {
+        url: `/api/reports/regimes/${regime.id}`,
+        read: async () => expectStatus(await request({ method: 'GET', url: `/api/reports/regimes/${regime.id}` }), 200),
+        fields: {
+          code: { value: 'BC-PATCH-2', touches: ['code'] },
+          name: { value: { vi: 'Tình hình thực hiện đã đổi tên', en: 'Renamed trial' }, touches: ['name'] },
+          periodKind: { value: 'month', touches: ['periodKind'] },
+          issuerUnitId: { value: await unitId('SYT'), touches: ['issuerUnit'], reads: (shown) => (shown as { id: string }).id },
+          unitIds: {
+            value: [await unitId('SYT'), await unitId('26743')],
+            touches: ['units'],
+            reads: sorted,
+            expected: [await unitId('SYT'), await unitId('26743')].sort(),
+          },
+          sections: { value: [{ key: 'proposals', title: { vi: 'Kiến nghị', en: 'Proposals' } }], touches: ['sections'] },
+          dueDayOfMonth: { value: 22, touches: ['dueDayOfMonth'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/reports/unit-reports/{id}': {
+    patcher: 'unit officer',
+    async setup({ request }) {
+      // The demo's quarter has a draft for this officer's ward.
+      const drafts = expectStatus<Array<{ id: string; state: string }>>(
+        await request({ method: 'GET', url: '/api/reports/unit-reports' }),
+        200,
+      );
+      const url = `/api/reports/unit-reports/${drafts.find((r) => r.state === 'draft')!.id}`;
+      const texts = (shown: unknown) => Object.fromEntries((shown as Array<{ key: string; text: string }>).map((s) => [s.key, s.text]));
+      const written = {
+        results: 'Kết quả ban đầu',
+        difficulties: 'Khó khăn ban đầu',
+        causes: 'Nguyên nhân ban đầu',
+        proposals: 'Kiến nghị ban đầu',
+      };
+      expectStatus(await editLoaded(request, url, { sections: written, documentNumber: '11/BC-UBND' }), 200);
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        fields: {
+          sections: {
+            value: { results: 'Kết quả mới', difficulties: 'Khó khăn mới', causes: 'Nguyên nhân mới', proposals: 'Kiến nghị mới' },
+            touches: ['sections'],
+            reads: texts,
+          },
+          documentNumber: { value: '12/BC-UBND', touches: ['documentNumber'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/reports/compiled/{id}': {
+    patcher: 'programme manager',
+    async setup({ request, unitId }) {
+      const regime = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/reports/regimes',
+          payload: {
+            code: 'BC-PATCH-TONG-HOP',
+            name: { vi: 'Tình hình thử tổng hợp', en: 'Compiled trial' },
+            periodKind: 'year',
+            issuerUnitId: await unitId('SKHCN'),
+            unitIds: [await unitId('SYT')],
+          },
+        }),
+        201,
+      );
+      const period = expectStatus<{ id: string }>(
+        await request({ method: 'POST', url: `/api/reports/regimes/${regime.id}/periods`, payload: { label: '2025' } }),
+        201,
+      );
+      const compiled = expectStatus<{ id: string }>(
+        await request({ method: 'POST', url: `/api/reports/periods/${period.id}/compiled` }),
+        201,
+      );
+      const url = `/api/reports/compiled/${compiled.id}`;
+      expectStatus(
+        await editLoaded(request, url, {
+          summary: 'Tóm tắt ban đầu',
+          sections: {
+            results: 'Kết quả ban đầu',
+            difficulties: 'Khó khăn ban đầu',
+            causes: 'Nguyên nhân ban đầu',
+            proposals: 'Kiến nghị ban đầu',
+          },
+          signature: { capacity: 'KT.', onBehalfOf: 'Giám đốc', position: 'Phó Giám đốc', name: 'Trần Văn A' },
+          recipients: ['Ủy ban nhân dân Thành phố'],
+        }),
+        200,
+      );
+      const texts = (shown: unknown) => Object.fromEntries((shown as Array<{ key: string; text: string }>).map((s) => [s.key, s.text]));
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        fields: {
+          summary: { value: 'Tóm tắt mới', touches: ['summary'] },
+          sections: {
+            value: { results: 'Kết quả mới', difficulties: 'Khó khăn mới', causes: 'Nguyên nhân mới', proposals: 'Kiến nghị mới' },
+            touches: ['sections'],
+            reads: texts,
+          },
+          signature: {
+            value: { capacity: 'TM.', onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', name: 'Nguyễn Văn B' },
+            touches: ['signature'],
+          },
+          recipients: { value: ['Bộ Khoa học và Công nghệ', 'Ủy ban nhân dân Thành phố'], touches: ['recipients'] },
         },
       };
     },

@@ -6,6 +6,7 @@ import { movementModule } from './movement/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { opendataModule } from './opendata/index.js';
 import { plansModule } from './plans/index.js';
+import { reportsModule } from './reports/index.js';
 import { portalModule } from './portal/index.js';
 import { searchModule } from './search/index.js';
 import { systemModule } from './system/index.js';
@@ -20,6 +21,7 @@ export const modules: readonly ModuleManifest[] = [
   movementModule,
   ecosystemModule,
   opendataModule,
+  reportsModule,
   portalModule,
   searchModule,
   notificationsModule,

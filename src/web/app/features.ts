@@ -7,6 +7,7 @@ import { movementFeature } from '../features/movement/feature.js';
 import { opendataFeature } from '../features/opendata/feature.js';
 import { plansFeature } from '../features/plans/feature.js';
 import { portalFeature } from '../features/portal/feature.js';
+import { reportsFeature } from '../features/reports/feature.js';
 import { unitsFeature } from '../features/units/feature.js';
 import { workspaceFeature } from '../features/workspace/feature.js';
 import type { WebFeature } from './web-feature.js';
@@ -19,6 +20,7 @@ export const features: readonly WebFeature[] = [
   movementFeature,
   ecosystemFeature,
   opendataFeature,
+  reportsFeature,
   unitsFeature,
   searchFeature,
   adminFeature,

@@ -4,6 +4,7 @@ import { indicatorsEn } from '../features/indicators/messages.en.js';
 import { ecosystemEn } from '../features/ecosystem/messages.en.js';
 import { movementEn } from '../features/movement/messages.en.js';
 import { opendataEn } from '../features/opendata/messages.en.js';
+import { reportsEn } from '../features/reports/messages.en.js';
 import { plansEn } from '../features/plans/messages.en.js';
 import { searchEn } from '../features/search/messages.en.js';
 import { unitsEn } from '../features/units/messages.en.js';
@@ -24,4 +25,5 @@ export const en: Messages = {
   search: searchEn,
   ecosystem: ecosystemEn,
   opendata: opendataEn,
+  reports: reportsEn,
 };

@@ -57,6 +57,10 @@ export const messageBundles = {
     vi: () => import('../features/opendata/messages.vi.js').then((m) => ({ opendata: m.opendataVi })),
     en: () => import('../features/opendata/messages.en.js').then((m) => ({ opendata: m.opendataEn })),
   },
+  reports: {
+    vi: () => import('../features/reports/messages.vi.js').then((m) => ({ reports: m.reportsVi })),
+    en: () => import('../features/reports/messages.en.js').then((m) => ({ reports: m.reportsEn })),
+  },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type MessageBundle = keyof typeof messageBundles;

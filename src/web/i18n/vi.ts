@@ -4,6 +4,7 @@ import { indicatorsVi } from '../features/indicators/messages.vi.js';
 import { ecosystemVi } from '../features/ecosystem/messages.vi.js';
 import { movementVi } from '../features/movement/messages.vi.js';
 import { opendataVi } from '../features/opendata/messages.vi.js';
+import { reportsVi } from '../features/reports/messages.vi.js';
 import { plansVi } from '../features/plans/messages.vi.js';
 import { searchVi } from '../features/search/messages.vi.js';
 import { unitsVi } from '../features/units/messages.vi.js';
@@ -27,6 +28,7 @@ export const vi = {
   search: searchVi,
   ecosystem: ecosystemVi,
   opendata: opendataVi,
+  reports: reportsVi,
 } as const;
 
 /** The shape both locales share: the same keys, any string values. */

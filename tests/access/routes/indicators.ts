@@ -19,6 +19,7 @@ export const indicatorsRoutes: RouteTable = {
   },
   policies: {
     'indicator-reporters': (c) => c === 'unit officer (own unit)' || c === 'unit officer of another unit',
-    'indicator-staff': (c) => c === 'unit officer (own unit)' || c === 'unit officer of another unit' || c === 'programme manager' || c === 'administrator',
+    'indicator-staff': (c) =>
+      c === 'unit officer (own unit)' || c === 'unit officer of another unit' || c === 'programme manager' || c === 'administrator',
   },
 };

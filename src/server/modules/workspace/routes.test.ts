@@ -26,9 +26,11 @@ const jobsOf: Record<RoleName, string[]> = {
     'indicators.values-to-approve',
     'movement.initiatives-to-screen',
     'movement.councils-to-set-up',
+    'reports.unit-reports-to-accept',
+    'reports.compiled-to-publish',
   ],
-  leader: ['plans.city-overdue-by-unit', 'indicators.off-track'],
-  unit_officer: ['plans.tasks-overdue', 'plans.tasks-due-soon', 'plans.reports-due'],
+  leader: ['plans.city-overdue-by-unit', 'indicators.off-track', 'reports.unit-reports-to-approve', 'reports.compiled-to-approve'],
+  unit_officer: ['plans.tasks-overdue', 'plans.tasks-due-soon', 'plans.reports-due', 'reports.unit-reports-due'],
   reviewer: ['movement.score-sheets'],
   registered_user: [],
 };

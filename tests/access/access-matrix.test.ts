@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../support/sessions.js';
 
 import { indicatorsRoutes } from './routes/indicators.js';
+import { commendationRoutes } from './routes/commendation.js';
 import { ecosystemRoutes } from './routes/ecosystem.js';
 import { movementRoutes } from './routes/movement.js';
 import { plansRoutes } from './routes/plans.js';
@@ -18,7 +19,7 @@ import { callers, type Caller, type RouteTable } from './callers.js';
  * Every registered route × every kind of caller. The tables say which policy each route must
  * declare; the policy says who gets through. A route missing here fails the test.
  */
-const tables: RouteTable[] = [platformRoutes, identityRoutes, notificationsRoutes, plansRoutes, indicatorsRoutes, movementRoutes, ecosystemRoutes, opendataRoutes];
+const tables: RouteTable[] = [platformRoutes, identityRoutes, notificationsRoutes, plansRoutes, indicatorsRoutes, movementRoutes, commendationRoutes, ecosystemRoutes, opendataRoutes];
 const expectedPolicy: Record<string, string> = Object.assign({}, ...tables.map((table) => table.routes));
 
 const basePolicies: Record<string, (caller: Caller) => boolean> = {

@@ -51,7 +51,10 @@ beforeAll(async () => {
     author,
   )({ method: 'POST', url: '/api/movement/initiatives', payload: completeDraft((await demoCampaign(t)).id) });
   expect(draft.statusCode, draft.body).toBe(201);
-  const profile = await as(t.app, author)({ method: 'POST', url: '/api/ecosystem/organisations', payload: { kind: 'startup', nameVi: 'Khởi nghiệp Tải Tệp' } });
+  const profile = await as(
+    t.app,
+    author,
+  )({ method: 'POST', url: '/api/ecosystem/organisations', payload: { kind: 'startup', nameVi: 'Khởi nghiệp Tải Tệp' } });
   expect(profile.statusCode, profile.body).toBe(201);
   const [skhcn] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'SKHCN'));
   const dataOfficer = (await userWithRoles(t, 'opendata-upload@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }])).browser;
@@ -60,7 +63,25 @@ beforeAll(async () => {
     dataOfficer,
   )({ method: 'POST', url: '/api/opendata/datasets', payload: datasetForm(skhcn!.id, 'tai-len') });
   expect(dataset.statusCode, dataset.body).toBe(201);
+  const nomination = await as(
+    t.app,
+    dataOfficer,
+  )({
+    method: 'POST',
+    url: '/api/commendation/nominations',
+    payload: {
+      unitId: skhcn!.id,
+      titleCode: 'LDTT',
+      level: 'unit',
+      year: 2025,
+      subject: 'individual',
+      nomineeName: 'Nguyễn Văn Tệp',
+      nomineeUnitId: skhcn!.id,
+    },
+  });
+  expect(nomination.statusCode, nomination.body).toBe(201);
   ways = {
+    'POST /api/commendation/nominations/{id}/attachments': { caller: dataOfficer, params: { id: nomination.json().id } },
     'POST /api/opendata/datasets/{id}/files': { caller: dataOfficer, params: { id: dataset.json().id } },
     'POST /api/plans/{planId}/import': { caller: admin, params: { planId: plan!.id } },
     'POST /api/plans/tasks/{taskId}/attachments': { caller: leadOfficer, params: { taskId: task!.id } },

@@ -22,6 +22,7 @@ export function patchOperations(t: TestApp): Operation[] {
 export async function patcherBrowsers(t: TestApp): Promise<Map<Patcher, Browser>> {
   const browsers = new Map<Patcher, Browser>();
   browsers.set('registered user', (await userWithRoles(t, 'citizen@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser);
+  browsers.set('unit officer', (await userWithRoles(t, 'officer@skhcn.gov.vn', [{ role: 'unit_officer', unitCode: 'SKHCN' }])).browser);
   for (const [patcher, email, role] of [
     ['programme manager', 'pm@skhcn.gov.vn', 'programme_manager'],
     ['administrator', 'admin@hcm.gov.vn', 'administrator'],

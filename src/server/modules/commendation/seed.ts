@@ -214,15 +214,13 @@ export async function seedCommendation(ctx: ServiceContext): Promise<void> {
         closedAt: n.vote.closedOn ? at(n.vote.closedOn) : null,
       });
       const votedOn = n.vote.closedOn ?? n.vote.openedOn;
-      await ctx.db
-        .insert(nominationVoters)
-        .values(
-          council.members.map(([email]) => ({
-            nominationId: row!.id,
-            userId: personOf(email),
-            votedAt: n.vote!.voted.includes(email) ? at(votedOn) : null,
-          })),
-        );
+      await ctx.db.insert(nominationVoters).values(
+        council.members.map(([email]) => ({
+          nominationId: row!.id,
+          userId: personOf(email),
+          votedAt: n.vote!.voted.includes(email) ? at(votedOn) : null,
+        })),
+      );
     }
   }
   await recordAudit(ctx, {

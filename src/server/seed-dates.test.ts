@@ -62,9 +62,10 @@ async function datesAfterLoadingOn(instant: string) {
     observations: (await db.select({ at: indicatorObservations.enteredAt }).from(indicatorObservations))
       .map((r) => new Date(r.at).toISOString())
       .sort(),
-    nominations: (await db.select().from(nominations).orderBy(asc(nominations.code))).map((r) =>
-      [r.code, r.createdAt, r.updatedAt, r.submittedAt].map((at) => at && new Date(at).toISOString()),
-    ),
+    nominations: (await db.select().from(nominations).orderBy(asc(nominations.code))).map((r) => [
+      r.code,
+      ...[r.createdAt, r.updatedAt, r.submittedAt].map((at) => at && new Date(at).toISOString()),
+    ]),
     nominationSteps: [
       ...(await db.select({ at: nominationTransitions.occurredAt }).from(nominationTransitions)).map((r) => r.at),
       ...(await db.select({ at: nominationVotes.openedAt }).from(nominationVotes)).map((r) => r.at),

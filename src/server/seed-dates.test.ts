@@ -6,6 +6,7 @@ import type { TestDatabase } from '../../tests/support/engines.js';
 import { ManualClock } from './lib/clock.js';
 import { LocalStorageDriver } from './lib/storage.js';
 import { indicatorObservations } from './modules/indicators/schema.js';
+import { nominations, nominationTransitions, nominationVoters, nominationVotes } from './modules/commendation/schema.js';
 import { awards, initiatives, initiativeTransitions } from './modules/movement/schema.js';
 import { progressReports, taskExtensions, tasks } from './modules/plans/schema.js';
 import { seedDemoData } from './seed.js';
@@ -63,6 +64,18 @@ async function datesAfterLoadingOn(instant: string) {
     observations: (await db.select({ at: indicatorObservations.enteredAt }).from(indicatorObservations))
       .map((r) => new Date(r.at).toISOString())
       .sort(),
+    nominations: (await db.select().from(nominations).orderBy(asc(nominations.code))).map((r) => [
+      r.code,
+      ...[r.createdAt, r.updatedAt, r.submittedAt].map((at) => at && new Date(at).toISOString()),
+    ]),
+    nominationSteps: [
+      ...(await db.select({ at: nominationTransitions.occurredAt }).from(nominationTransitions)).map((r) => r.at),
+      ...(await db.select({ at: nominationVotes.openedAt }).from(nominationVotes)).map((r) => r.at),
+      ...(await db.select({ at: nominationVotes.closedAt }).from(nominationVotes)).map((r) => r.at),
+      ...(await db.select({ at: nominationVoters.votedAt }).from(nominationVoters)).map((r) => r.at),
+    ]
+      .map((at) => at && new Date(at).toISOString())
+      .sort(),
   };
 }
 
@@ -73,6 +86,7 @@ describe('the demo data', () => {
     expect(early.tasks.length).toBeGreaterThan(30);
     expect(early.initiatives.length).toBeGreaterThan(5);
     expect(early.reports.length).toBeGreaterThan(0);
+    expect(early.nominations.length).toBeGreaterThan(5);
     expect(late).toEqual(early);
     // Plan 4354/KH-UBND was issued in June 2025: no task of it starts before.
     expect(early.tasks.filter((t) => t.startOn !== null && t.startOn < '2025-06-01')).toEqual([]);

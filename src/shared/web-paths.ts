@@ -66,6 +66,18 @@ export const movementPaths = {
   moderation: '/kiem-duyet-binh-luan',
 } as const;
 
+/** Commendation of people and collectives (khen thưởng): nominations, votes, councils, decisions, titles. */
+export const commendationPaths = {
+  nominations: '/khen-thuong',
+  newNomination: '/khen-thuong/de-nghi-moi',
+  nomination: (id: string) => `/khen-thuong/de-nghi/${id}`,
+  votes: '/khen-thuong/bo-phieu',
+  councils: '/khen-thuong/hoi-dong',
+  decisions: '/khen-thuong/quyet-dinh',
+  decision: (id: string) => `/khen-thuong/quyet-dinh/${id}`,
+  titles: '/khen-thuong/danh-hieu',
+} as const;
+
 /** Organisation slugs are lowercase ASCII with hyphens, safe as one segment. */
 export const ecosystemPaths = {
   directory: '/he-sinh-thai',
@@ -160,6 +172,14 @@ export const webRoutePatterns = [
   '/dang-ky-thi-dua/:phaseId',
   '/bao-cao-giai-doan/:phaseId',
   movementPaths.moderation,
+  commendationPaths.nominations,
+  commendationPaths.newNomination,
+  '/khen-thuong/de-nghi/:id',
+  commendationPaths.votes,
+  commendationPaths.councils,
+  commendationPaths.decisions,
+  '/khen-thuong/quyet-dinh/:id',
+  commendationPaths.titles,
   ecosystemPaths.directory,
   ecosystemPaths.register,
   ecosystemPaths.mine,
@@ -217,6 +237,12 @@ export const englishAliases: ReadonlyArray<readonly [alias: string, target: stri
   ['/campaigns', movementPaths.campaigns],
   ['/campaigns/launch', movementPaths.launch],
   ['/moderation', movementPaths.moderation],
+  ['/commendation', commendationPaths.nominations],
+  ['/commendation/new', commendationPaths.newNomination],
+  ['/commendation/votes', commendationPaths.votes],
+  ['/commendation/councils', commendationPaths.councils],
+  ['/commendation/decisions', commendationPaths.decisions],
+  ['/commendation/titles', commendationPaths.titles],
   ['/ecosystem', ecosystemPaths.directory],
   ['/ecosystem/register', ecosystemPaths.register],
   ['/ecosystem/mine', ecosystemPaths.mine],

@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../support/sessions.js';
 
 import { indicatorsRoutes } from './routes/indicators.js';
+import { commendationRoutes } from './routes/commendation.js';
 import { ecosystemRoutes } from './routes/ecosystem.js';
 import { movementRoutes } from './routes/movement.js';
 import { plansRoutes } from './routes/plans.js';
@@ -26,6 +27,7 @@ const tables: RouteTable[] = [
   plansRoutes,
   indicatorsRoutes,
   movementRoutes,
+  commendationRoutes,
   ecosystemRoutes,
   opendataRoutes,
   reportsRoutes,

@@ -67,8 +67,26 @@ beforeAll(async () => {
   const wardOfficer = (await userWithRoles(t, 'report-upload@thudaumot.gov.vn', [{ role: 'unit_officer', unitCode: '25747' }])).browser;
   const wardReports = await as(t.app, wardOfficer)({ method: 'GET', url: '/api/reports/unit-reports' });
   const wardDraft = (wardReports.json() as Array<{ id: string; state: string }>).find((r) => r.state === 'draft')!;
+  const nomination = await as(
+    t.app,
+    dataOfficer,
+  )({
+    method: 'POST',
+    url: '/api/commendation/nominations',
+    payload: {
+      unitId: skhcn!.id,
+      titleCode: 'LDTT',
+      level: 'unit',
+      year: 2025,
+      subject: 'individual',
+      nomineeName: 'Nguyễn Văn Tệp',
+      nomineeUnitId: skhcn!.id,
+    },
+  });
+  expect(nomination.statusCode, nomination.body).toBe(201);
   ways = {
     'POST /api/reports/unit-reports/{id}/attachments': { caller: wardOfficer, params: { id: wardDraft.id } },
+    'POST /api/commendation/nominations/{id}/attachments': { caller: dataOfficer, params: { id: nomination.json().id } },
     'POST /api/opendata/datasets/{id}/files': { caller: dataOfficer, params: { id: dataset.json().id } },
     'POST /api/plans/{planId}/import': { caller: admin, params: { planId: plan!.id } },
     'POST /api/plans/tasks/{taskId}/attachments': { caller: leadOfficer, params: { taskId: task!.id } },

@@ -324,6 +324,102 @@ export const patchFixtures: Record<string, PatchFixture> = {
     },
   },
 
+  'PATCH /api/commendation/titles/{id}': {
+    patcher: 'administrator',
+    async setup({ request }) {
+      const { titles } = expectStatus<{ titles: Array<{ id: string; code: string }> }>(
+        await request({ method: 'GET', url: '/api/commendation/titles' }),
+        200,
+      );
+      const url = `/api/commendation/titles/${titles.find((title) => title.code === 'CSTD_CS')!.id}`;
+      // Every setting away from the migration's value first.
+      expectStatus(
+        await editLoaded(request, url, {
+          voteThresholdPercent: 75,
+          isThresholdStrict: true,
+          quorumNumerator: 3,
+          quorumDenominator: 4,
+          requiresInitiative: true,
+        }),
+        200,
+      );
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        fields: {
+          voteThresholdPercent: { value: 85, touches: ['voteThresholdPercent'] },
+          isThresholdStrict: { value: false, touches: ['isThresholdStrict'] },
+          quorumNumerator: { value: 2, touches: ['quorumNumerator'] },
+          quorumDenominator: { value: 5, touches: ['quorumDenominator'] },
+          requiresInitiative: { value: false, touches: ['requiresInitiative'] },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/commendation/nominations/{id}': {
+    patcher: 'unit officer',
+    async setup({ request, unitId }) {
+      const skhcn = await unitId('SKHCN');
+      const created = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/commendation/nominations',
+          payload: {
+            unitId: skhcn,
+            titleCode: 'TTLDTT',
+            level: 'unit',
+            year: 2025,
+            subject: 'collective',
+            nomineeName: 'Phòng Kế hoạch (thử cập nhật)',
+            nomineeJobTitle: 'Tập thể phòng',
+            nomineeUnitId: skhcn,
+            achievementReport: 'Báo cáo thành tích của phòng',
+            ratings: [{ year: 2025, rating: 'good' }],
+            priorTitles: [{ year: 2024, titleCode: 'TTLDTT', decisionRef: 'QĐ 1/QĐ-SKHCN' }],
+            scienceWorks: [{ title: 'Đề tài cấp cơ sở', acceptedYear: 2024, scope: 'unit' }],
+            collective: {
+              members: 10,
+              membersCompletingTasks: 10,
+              membersLdtt: 6,
+              membersCstdCs: 1,
+              membersDisciplined: 0,
+              leadsEmulationBloc: 'Khối các sở',
+            },
+            isUnderReview: true,
+          },
+        }),
+        201,
+      );
+      const url = `/api/commendation/nominations/${created.id}`;
+      // In this order each change is valid alone: the collective's figures go before it becomes a person.
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        volatile: ['updatedAt'],
+        fields: {
+          titleCode: { value: 'TTLDXS', touches: ['title.code', 'title.name', 'eligibility'] },
+          level: { value: 'city', touches: ['level', 'issuer', 'eligibility'] },
+          year: { value: 2024, touches: ['year', 'eligibility'] },
+          nomineeName: { value: 'Phòng Tổng hợp (thử)', touches: ['nomineeName'] },
+          nomineeJobTitle: { value: 'Tập thể', touches: ['nomineeJobTitle'] },
+          nomineeUnitId: {
+            value: await unitId('SYT'),
+            touches: ['nomineeUnit', 'eligibility'],
+            reads: (shown) => (shown as { id: string }).id,
+          },
+          achievementReport: { value: 'Báo cáo mới', touches: ['achievementReport'] },
+          ratings: { value: [{ year: 2024, rating: 'excellent' }], touches: ['ratings', 'eligibility'] },
+          priorTitles: { value: [], touches: ['priorTitles', 'eligibility'] },
+          scienceWorks: { value: [], touches: ['scienceWorks', 'eligibility'] },
+          isUnderReview: { value: false, touches: ['isUnderReview', 'eligibility'] },
+          collective: { value: null, touches: ['collective', 'eligibility'] },
+          subject: { value: 'individual', touches: ['subject', 'eligibility'] },
+        },
+      };
+    },
+  },
+
   'PATCH /api/movement/initiatives/{id}': {
     patcher: 'registered user',
     async setup({ request, unitId }) {

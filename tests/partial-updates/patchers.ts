@@ -22,8 +22,16 @@ export function patchOperations(t: TestApp): Operation[] {
 export async function patcherBrowsers(t: TestApp): Promise<Map<Patcher, Browser>> {
   const browsers = new Map<Patcher, Browser>();
   browsers.set('registered user', (await userWithRoles(t, 'citizen@example.vn', [{ role: 'registered_user', unitCode: '79' }])).browser);
-  // An officer of the ward whose demo report is still a draft.
-  browsers.set('unit officer', (await userWithRoles(t, 'officer@thudaumot.gov.vn', [{ role: 'unit_officer', unitCode: '25747' }])).browser);
+  // An officer of the ward whose demo report is still a draft, and of the department whose nominations are patched.
+  browsers.set(
+    'unit officer',
+    (
+      await userWithRoles(t, 'officer@thudaumot.gov.vn', [
+        { role: 'unit_officer', unitCode: '25747' },
+        { role: 'unit_officer', unitCode: 'SKHCN' },
+      ])
+    ).browser,
+  );
   for (const [patcher, email, role] of [
     ['programme manager', 'pm@skhcn.gov.vn', 'programme_manager'],
     ['administrator', 'admin@hcm.gov.vn', 'administrator'],

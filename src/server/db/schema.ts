@@ -7,6 +7,7 @@ import * as movement from '../modules/movement/schema.js';
 import * as notifications from '../modules/notifications/schema.js';
 import * as ecosystem from '../modules/ecosystem/schema.js';
 import * as opendata from '../modules/opendata/schema.js';
+import * as commendation from '../modules/commendation/schema.js';
 import * as reports from '../modules/reports/schema.js';
 
 export * from './platform-schema.js';
@@ -17,6 +18,7 @@ export * from '../modules/movement/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/ecosystem/schema.js';
 export * from '../modules/opendata/schema.js';
+export * from '../modules/commendation/schema.js';
 export * from '../modules/reports/schema.js';
 
-export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...ecosystem, ...opendata, ...reports };
+export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...ecosystem, ...opendata, ...commendation, ...reports };

@@ -41,10 +41,11 @@ export async function tablesInDependencyOrder(db: DbOrTx): Promise<TableInfo[]> 
 }
 
 /**
- * Tables a migration fills with reference data (the open-data catalogue's themes): a freshly migrated
- * database has their rows, and a restore replaces them with the backup's.
+ * Tables a migration fills with reference data (the open-data catalogue's themes, the emulation titles,
+ * the initiative certificate's award type): a freshly migrated database has their rows, and a restore
+ * replaces them with the backup's.
  */
-const referenceTables = new Set(['dataset_themes']);
+const referenceTables = new Set(['dataset_themes', 'commendation_titles', 'award_types']);
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

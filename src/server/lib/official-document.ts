@@ -41,12 +41,16 @@ export type OfficialDocument = {
   kind: string;
   /** The summary (trích yếu) under the type. */
   summary: string;
+  /** A decision's authority (thẩm quyền ban hành), centred in capitals under the summary, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ". */
+  authority?: string;
   body: Block[];
   signature: Signature;
   /** Recipients (nơi nhận); "Lưu: VT" is added last. */
   recipients: string[];
   /** For the file's metadata. */
   title?: string;
+  /** A list attached to the document (danh sách kèm theo), on a page of its own after the signature. */
+  annex?: { title: string; subtitle: string; body: Block[] };
 };
 
 export type Signature = {
@@ -62,6 +66,7 @@ export type Signature = {
 
 export type Block =
   | { heading: string }
+  | { centredHeading: string }
   | { paragraph: string | ParagraphChild[] }
   | { table: { header: string[]; rows: string[][]; numericColumns?: number[] } }
   | { image: { png: Buffer; widthPx: number; heightPx: number; title: string; description: string } };
@@ -189,6 +194,7 @@ const tableCell = (text: string, options: { bold?: boolean; alignRight?: boolean
   });
 
 function blockToDocx(block: Block): Array<Paragraph | Table> {
+  if ('centredHeading' in block) return [centred([run(block.centredHeading, { bold: true })], 120)];
   if ('heading' in block)
     return [new Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, children: [run(block.heading, { bold: true })] })];
   if ('paragraph' in block) return [bodyParagraph(typeof block.paragraph === 'string' ? [run(block.paragraph)] : block.paragraph)];
@@ -277,9 +283,21 @@ export async function officialDocx(doc: OfficialDocument): Promise<Buffer> {
           centred([run(doc.kind.toUpperCase(), { bold: true })], 0),
           centred([run(doc.summary, { bold: true })]),
           rule(40, textWidthMm),
+          ...(doc.authority ? [centred([run(doc.authority.toUpperCase(), { bold: true })], 240)] : []),
           ...doc.body.flatMap(blockToDocx),
           new Paragraph({ spacing: { after: 240 }, children: [] }),
           signatureBlock(doc.signature, doc.recipients),
+          ...(doc.annex
+            ? [
+                new Paragraph({
+                  pageBreakBefore: true,
+                  alignment: AlignmentType.CENTER,
+                  children: [run(doc.annex.title.toUpperCase(), { bold: true })],
+                }),
+                centred([run(doc.annex.subtitle, { italics: true })], 240),
+                ...doc.annex.body.flatMap(blockToDocx),
+              ]
+            : []),
         ],
       },
     ],

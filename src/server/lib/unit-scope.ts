@@ -14,17 +14,24 @@ export async function unitIdsWhereActorHas(ctx: ServiceContext, roles: readonly 
   const direct = grants.filter((grant) => !grant.includesSubtree).map((grant) => grant.unitId);
   const roots = grants.filter((grant) => grant.includesSubtree).map((grant) => grant.unitId);
   const ids = new Set(direct);
-  if (roots.length > 0) {
-    const rows = await ctx.db.execute<{ id: string }>(sql`
-      with recursive tree(id) as (
-        select id from units where id in (${sql.join(roots.map((id) => sql`${id}::uuid`), sql`, `)})
-        union
-        select u.id from units u join tree on u.parent_id = tree.id
-      )
-      select id from tree`);
-    for (const row of rows.rows) ids.add(row.id);
-  }
+  for (const id of await subtreeOf(ctx, roots)) ids.add(id);
   return ids;
+}
+
+/** The units `rootIds` and every unit below them. */
+export async function subtreeOf(ctx: ServiceContext, rootIds: readonly string[]): Promise<Set<string>> {
+  if (rootIds.length === 0) return new Set();
+  const rows = await ctx.db.execute<{ id: string }>(sql`
+    with recursive tree(id) as (
+      select id from units where id in (${sql.join(
+        rootIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      union
+      select u.id from units u join tree on u.parent_id = tree.id
+    )
+    select id from tree`);
+  return new Set(rows.rows.map((row) => row.id));
 }
 
 /** Whether the actor holds one of `roles` on `unitId` (directly or through a sub-tree grant). */

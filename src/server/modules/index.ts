@@ -1,3 +1,4 @@
+import { commendationModule } from './commendation/index.js';
 import { ecosystemModule } from './ecosystem/index.js';
 import { identityModule } from './identity/index.js';
 import { indicatorsModule } from './indicators/index.js';
@@ -19,6 +20,7 @@ export const modules: readonly ModuleManifest[] = [
   plansModule,
   indicatorsModule,
   movementModule,
+  commendationModule,
   ecosystemModule,
   opendataModule,
   reportsModule,

@@ -1,4 +1,5 @@
 import { adminFeature } from '../features/admin/feature.js';
+import { commendationFeature } from '../features/commendation/feature.js';
 import { ecosystemFeature } from '../features/ecosystem/feature.js';
 import { identityFeature } from '../features/identity/feature.js';
 import { searchFeature } from '../features/search/feature.js';
@@ -18,6 +19,7 @@ export const features: readonly WebFeature[] = [
   plansFeature,
   indicatorsFeature,
   movementFeature,
+  commendationFeature,
   ecosystemFeature,
   opendataFeature,
   reportsFeature,

@@ -26,6 +26,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     ecosystem: 'Ecosystem',
     units: 'Units',
     opendata: 'Open data',
+    commendation: 'Commendation',
   },
   header: {
     openWork: '{{total}} waiting',

@@ -26,6 +26,7 @@ export const coreVi = {
     ecosystem: 'Hệ sinh thái',
     units: 'Đơn vị',
     opendata: 'Dữ liệu mở',
+    commendation: 'Khen thưởng',
   },
   header: {
     openWork: '{{total}} việc đang chờ',

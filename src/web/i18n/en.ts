@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/messages.en.js';
 import { identityEn } from '../features/identity/messages.en.js';
 import { indicatorsEn } from '../features/indicators/messages.en.js';
 import { ecosystemEn } from '../features/ecosystem/messages.en.js';
+import { commendationEn } from '../features/commendation/messages.en.js';
 import { movementEn } from '../features/movement/messages.en.js';
 import { opendataEn } from '../features/opendata/messages.en.js';
 import { reportsEn } from '../features/reports/messages.en.js';
@@ -21,6 +22,7 @@ export const en: Messages = {
   plans: plansEn,
   indicators: indicatorsEn,
   movement: movementEn,
+  commendation: commendationEn,
   workspace: workspaceEn,
   search: searchEn,
   ecosystem: ecosystemEn,

@@ -41,6 +41,10 @@ export const messageBundles = {
     vi: () => import('../features/movement/messages.vi.js').then((m) => ({ movement: m.movementVi })),
     en: () => import('../features/movement/messages.en.js').then((m) => ({ movement: m.movementEn })),
   },
+  commendation: {
+    vi: () => import('../features/commendation/messages.vi.js').then((m) => ({ commendation: m.commendationVi })),
+    en: () => import('../features/commendation/messages.en.js').then((m) => ({ commendation: m.commendationEn })),
+  },
   search: {
     vi: () => import('../features/search/messages.vi.js').then((m) => ({ search: m.searchVi })),
     en: () => import('../features/search/messages.en.js').then((m) => ({ search: m.searchEn })),

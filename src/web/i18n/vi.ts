@@ -2,6 +2,7 @@ import { adminVi } from '../features/admin/messages.vi.js';
 import { identityVi } from '../features/identity/messages.vi.js';
 import { indicatorsVi } from '../features/indicators/messages.vi.js';
 import { ecosystemVi } from '../features/ecosystem/messages.vi.js';
+import { commendationVi } from '../features/commendation/messages.vi.js';
 import { movementVi } from '../features/movement/messages.vi.js';
 import { opendataVi } from '../features/opendata/messages.vi.js';
 import { reportsVi } from '../features/reports/messages.vi.js';
@@ -24,6 +25,7 @@ export const vi = {
   plans: plansVi,
   indicators: indicatorsVi,
   movement: movementVi,
+  commendation: commendationVi,
   workspace: workspaceVi,
   search: searchVi,
   ecosystem: ecosystemVi,

@@ -4,13 +4,44 @@ import type { awardBodySchema, replicationBodySchema } from '../../../shared/con
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
+import { vietnameseDate } from '../../lib/official-document.js';
 import { inTransaction } from '../../lib/tx.js';
 import { actorHasRoleOnUnit } from '../../lib/unit-scope.js';
 import { units } from '../identity/schema.js';
-import { loadInitiative, requireUserId } from './access.js';
+import { loadInitiative, requireUserId, type InitiativeRow } from './access.js';
+import { cityDate } from './decision-deadline.js';
 import { applyTransition } from './initiatives.js';
 import { presentGalleryItem } from './presenter.js';
-import { awards, awardTypes, initiatives, replications } from './schema.js';
+import { awards, awardTypes, initiativeAuthors, initiatives, replications } from './schema.js';
+
+/** The award type of the certificate of recognition (Giấy chứng nhận sáng kiến); the migrations load it. */
+export const recognitionCertificateCode = 'GCN-SK';
+
+/**
+ * Recognition comes with its certificate (Decree 13/2012/NĐ-CP): when the council recognises an
+ * initiative, its certificate is issued to the authors, once — an initiative that already holds one
+ * keeps it. The initiative stays "recognised": a certificate is not a commendation.
+ */
+export async function issueRecognitionCertificate(ctx: ServiceContext, initiative: InitiativeRow, councilName: string): Promise<void> {
+  const [type] = await ctx.db.select().from(awardTypes).where(eq(awardTypes.code, recognitionCertificateCode));
+  if (!type) throw new Error(`award type ${recognitionCertificateCode} is missing: the migrations load it`);
+  const [existing] = await ctx.db.select({ id: awards.id }).from(awards).where(and(eq(awards.initiativeId, initiative.id), eq(awards.awardTypeId, type.id)));
+  if (existing) return;
+  const authors = await ctx.db.select({ fullName: initiativeAuthors.fullName }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, initiative.id)).orderBy(asc(initiativeAuthors.position));
+  const today = cityDate(ctx.clock.now());
+  const [row] = await ctx.db
+    .insert(awards)
+    .values({
+      initiativeId: initiative.id,
+      awardTypeId: type.id,
+      phaseId: initiative.phaseId,
+      decisionRef: `Công nhận theo biên bản của ${councilName} ngày ${vietnameseDate(today)}`,
+      awardedOn: today,
+      recipients: authors.map((a) => a.fullName).join(', '),
+    })
+    .returning();
+  await recordAudit(ctx, { action: 'awards.issue-certificate', entityType: 'award', entityId: row!.id, after: { initiativeId: initiative.id, type: type.code } });
+}
 
 export async function listAwardTypes(ctx: ServiceContext) {
   const rows = await ctx.db.select().from(awardTypes).orderBy(asc(awardTypes.code));

@@ -10,6 +10,7 @@ import { users } from '../identity/schema.js';
 import { assignedCouncilOf, councilRolesIn, initiativeWord, isAuthor, isAuthorRowOf, isProgrammeManager, loadInitiative, requireUserId, roleOnAssignedCouncil, type CouncilRole } from './access.js';
 import { planAssignments, type Target } from './assignment.js';
 import { criteriaOf } from './campaigns.js';
+import { issueRecognitionCertificate } from './commendation.js';
 import { applyTransition, authorizeTransition } from './initiatives.js';
 import { notifyPeople } from './notify.js';
 import { aggregate, reviewerTotal } from './scoring-method.js';
@@ -348,6 +349,7 @@ export async function decideInitiative(ctx: ServiceContext, councilId: string, i
     const now = tx.clock.now().toISOString();
     const scope = input.outcome === 'recognised' ? input.scope : null;
     const updated = await applyTransition(tx, initiative, action, input.reason, { scope, decidedAt: now });
+    if (input.outcome === 'recognised') await issueRecognitionCertificate(tx, updated, council.nameVi);
     await tx.db.insert(councilDecisions).values({
       councilId,
       initiativeId: initiative.id,

@@ -200,7 +200,9 @@ export async function seedMovement(ctx: ServiceContext): Promise<void> {
       after: { code: campaign.code, phases: phases.length },
     });
   }
-  const typeRows = seed.awardTypes.length ? await ctx.db.insert(awardTypes).values(seed.awardTypes).returning() : [];
+  // The certificate of recognition's type comes with the migrations; the demo adds the others.
+  if (seed.awardTypes.length) await ctx.db.insert(awardTypes).values(seed.awardTypes).onConflictDoNothing({ target: awardTypes.code });
+  const typeRows = await ctx.db.select().from(awardTypes);
   let n = 0;
   for (const item of seed.initiatives) {
     n++;

@@ -26,12 +26,14 @@ const jobsOf: Record<RoleName, string[]> = {
     'indicators.values-to-approve',
     'movement.initiatives-to-screen',
     'movement.councils-to-set-up',
+    'commendation.nominations-to-vote',
+    'commendation.decisions-to-issue',
     'reports.unit-reports-to-accept',
     'reports.compiled-to-publish',
   ],
   leader: ['plans.city-overdue-by-unit', 'indicators.off-track', 'reports.unit-reports-to-approve', 'reports.compiled-to-approve'],
-  unit_officer: ['plans.tasks-overdue', 'plans.tasks-due-soon', 'plans.reports-due', 'reports.unit-reports-due'],
-  reviewer: ['movement.score-sheets'],
+  unit_officer: ['plans.tasks-overdue', 'plans.tasks-due-soon', 'plans.reports-due', 'commendation.nominations-to-finish', 'reports.unit-reports-due'],
+  reviewer: ['movement.score-sheets', 'commendation.votes'],
   registered_user: [],
 };
 /** Officers whose units report on indicators also enter their values. */
@@ -142,6 +144,19 @@ describe('GET /api/workspace', () => {
         sheets.parts?.map((p) => p.href.split('/').at(-1)).every((id) => reviews.body.tasks.some((task) => task.initiativeId === id)),
       ).toBe(true);
     }
+  });
+
+  it('gives a council member the commendation ballots waiting for them, as their list of votes shows', async () => {
+    let waiting = 0;
+    for (const account of accounts.filter((a) => a.grants.some((g) => g.role === 'reviewer'))) {
+      const votes = await get<{ items: Array<{ id: string; hasVoted: boolean }> }>(account.email, '/api/commendation/votes/mine');
+      const item = (await workspaceOf(account.email)).items.find((i) => i.id === 'commendation.votes')!;
+      const mine = votes.body.items.filter((v) => !v.hasVoted).map((v) => `/khen-thuong/de-nghi/${v.id}`);
+      expect(item.parts!.filter((p) => p.label.en.endsWith('your ballot')).map((p) => p.href)).toEqual(mine);
+      waiting += mine.length;
+    }
+    // The demo's open vote waits for two of its three members.
+    expect(waiting).toBe(2);
   });
 
   it("gives a leader the city's overdue tasks by unit, adding up to the total", async () => {

@@ -127,6 +127,12 @@ function table(doc: Doc, spec: { header: string[]; rows: string[][]; numericColu
 }
 
 function block(doc: Doc, item: Block) {
+  if ('centredHeading' in item) {
+    ensureRoom(doc, 60);
+    doc.y += 8;
+    write(doc, item.centredHeading, { face: 'bold', align: 'center', gap: 4 });
+    return;
+  }
   if ('heading' in item) {
     ensureRoom(doc, 60);
     doc.y += 8;

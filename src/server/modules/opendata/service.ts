@@ -121,7 +121,9 @@ export async function updateDataset(ctx: ServiceContext, id: string, input: Data
       .set({ ...columnsOf(input, licenceId), updatedAt: tx.clock.now().toISOString() })
       .where(eq(datasets.id, before.id))
       .returning();
-    await recordAudit(tx, { action: 'opendata.dataset.update', entityType: 'dataset', entityId: before.id, before, after: input });
+    // The search text is derived from the rest of the row; the audit keeps what a person wrote.
+    const { searchText: _derived, ...written } = before;
+    await recordAudit(tx, { action: 'opendata.dataset.update', entityType: 'dataset', entityId: before.id, before: written, after: input });
     return row!;
   });
 }

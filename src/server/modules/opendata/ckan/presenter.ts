@@ -187,7 +187,8 @@ export function packageDict(baseUrl: string, d: Dataset, parts: PackageParts) {
     resources,
     revision_id: null,
     revision_timestamp: ckanTime(d.updatedAt),
-    state: 'active',
+    // CKAN's own states: a dataset not yet published is a draft.
+    state: d.state === 'published' ? 'active' : 'draft',
     tags: d.keywords.map(tagDict),
     title: d.titleVi,
     title_translated: { vi: d.titleVi, en: d.titleEn },

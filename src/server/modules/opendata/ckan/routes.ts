@@ -5,6 +5,7 @@ import { publicAccess } from '../../../lib/policy.js';
 import type { AppServices } from '../../manifest.js';
 import { actions } from './actions.js';
 import { helpUrl, sendCkanError } from './envelope.js';
+import { writeActions } from './write-actions.js';
 
 /**
  * CKAN's Action API v3 (`/api/3/action/<name>`, also `/api/action/<name>`): GET with parameters in
@@ -37,8 +38,13 @@ export const ckanRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
       },
       handler: async (request, reply) => {
         const { action } = request.params;
-        const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
-        // CKAN answers an unknown action with a bare JSON string, not its envelope.
+        const isWrite = Object.hasOwn(writeActions, action);
+        // CKAN answers an unknown action, or a write sent by GET, with a bare JSON string, not its envelope.
+        if (isWrite && method === 'GET')
+          return reply
+            .status(400)
+            .send(JSON.stringify('Bad request - JSON Error: Invalid request. Please use POST method for your request'));
+        const run = isWrite ? writeActions[action] : Object.hasOwn(actions, action) ? actions[action] : undefined;
         if (!run) return reply.status(400).send(JSON.stringify(`Bad request: Action name not known: ${action}`));
         const params = {
           ...(request.query as Record<string, unknown>),

@@ -337,6 +337,35 @@ export async function datasetHistory(ctx: ServiceContext, idOrName: string) {
   return rows;
 }
 
+/** The form of a dataset as it stands (what an editor sends back to change it). */
+export function formOf(row: Dataset): DatasetInput {
+  return {
+    name: row.name,
+    title: { vi: row.titleVi, en: row.titleEn },
+    description: { vi: row.descriptionVi, en: row.descriptionEn },
+    publisherUnitId: row.publisherUnitId,
+    themes: row.themes,
+    keywords: row.keywords,
+    licenceId: row.licenceId,
+    temporalStart: row.temporalStart,
+    temporalEnd: row.temporalEnd,
+    spatial: row.spatial,
+    updateFrequency: row.updateFrequency,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    version: row.version,
+    conformsTo: row.conformsTo,
+    accessLevel: row.accessLevel,
+    sharedWithUnitIds: row.sharedWithUnitIds,
+  };
+}
+
+/** A dataset's form for one who may edit it (its unit's officers, managers); 404 for others who cannot see it, 403 for readers. */
+export async function datasetForm(ctx: ServiceContext, id: string) {
+  const { row } = await editableDataset(ctx, id);
+  return { id: row.id, state: row.state, form: formOf(row) };
+}
+
 /** Datasets the actor works on (drafts, proposals, published), newest change first. */
 export async function listWorkDatasets(ctx: ServiceContext) {
   const reader = await readerOf(ctx);

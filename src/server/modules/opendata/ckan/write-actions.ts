@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { accessLevels, datasetInputSchema, updateFrequencies, type DatasetInput } from '../../../../shared/contracts/opendata.js';
 import { AppError } from '../../../lib/errors.js';
-import type { Dataset } from '../schema.js';
-import { addResource, createDataset, findDataset, readableDataset, updateDataset } from '../service.js';
+import { addResource, createDataset, findDataset, formOf, readableDataset, updateDataset } from '../service.js';
 import { findUnit, one, packages, parse, str, type ActionContext } from './actions.js';
 import { CkanValidationError } from './envelope.js';
 import { resourceDict } from './presenter.js';
@@ -62,29 +61,6 @@ const ckanName: Partial<Record<keyof DatasetInput, string>> = {
   conformsTo: 'extras',
   accessLevel: 'private',
 };
-
-/** The platform's form of a dataset as it stands, for a patch to change some fields of. */
-function formOf(row: Dataset): DatasetInput {
-  return {
-    name: row.name,
-    title: { vi: row.titleVi, en: row.titleEn },
-    description: { vi: row.descriptionVi, en: row.descriptionEn },
-    publisherUnitId: row.publisherUnitId,
-    themes: row.themes,
-    keywords: row.keywords,
-    licenceId: row.licenceId,
-    temporalStart: row.temporalStart,
-    temporalEnd: row.temporalEnd,
-    spatial: row.spatial,
-    updateFrequency: row.updateFrequency,
-    contactName: row.contactName,
-    contactEmail: row.contactEmail,
-    version: row.version,
-    conformsTo: row.conformsTo,
-    accessLevel: row.accessLevel,
-    sharedWithUnitIds: row.sharedWithUnitIds,
-  };
-}
 
 /** `base` with what the CKAN dict sets; the extras that package_show prints are read back the same way. */
 async function applyCkanFields(a: ActionContext, base: Partial<DatasetInput>, p: z.output<z.ZodObject<typeof packageFields>>) {

@@ -15,7 +15,7 @@ import { systemClock } from '../src/server/lib/clock.js';
 import { newSecret, sha256Hex } from '../src/server/lib/tokens.js';
 import { configuredStorage } from '../src/server/lib/configured-storage.js';
 import { seedDemoData } from '../src/server/seed.js';
-import { durationSeconds, rows, startPostgres } from './support.js';
+import { durationSeconds, percentile, rows, startPostgres } from './support.js';
 
 const initiativeCount = Number(process.env.BENCH_INITIATIVES ?? 100_000);
 const accountCount = 12_000;
@@ -46,11 +46,6 @@ const places = [
   'Sở Xây dựng',
   'Trung tâm Chuyển đổi số',
 ];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** Loads 100,000 initiatives in one statement: titles and texts from the lists above, 60 % of them public. */
 async function loadInitiatives(db: Awaited<ReturnType<typeof openDatabase>>['db']) {

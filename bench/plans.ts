@@ -12,29 +12,10 @@ import { runMigrations } from '../src/server/db/migrate.js';
 import { ManualClock } from '../src/server/lib/clock.js';
 import { LocalStorageDriver } from '../src/server/lib/storage.js';
 import { seedDemoData } from '../src/server/seed.js';
-import { rows, startPostgres } from './support.js';
+import { measure, rows, startPostgres } from './support.js';
 
 const unitCount = 500;
 const taskCount = 20_000;
-const samples = Number(process.env.BENCH_SAMPLES ?? 300);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Latencies (ms) of `samples` sequential requests after a warm-up, through the whole app stack. */
-async function measure(app: Awaited<ReturnType<typeof buildApp>>, urls: () => string): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 20; i++) await app.inject({ method: 'GET', url: urls() });
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    const res = await app.inject({ method: 'GET', url: urls() });
-    times.push(performance.now() - started);
-    if (res.statusCode !== 200) throw new Error(`${urls()} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 export async function plansScorecardsOnPostgres(): Promise<void> {
   const server = await startPostgres();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { clusterScaling } from './cluster.js';
 import { indicatorDashboardThroughput } from './indicators.js';
 import { movementBenchmarks } from './movement.js';
+import { opendataOnPostgres } from './opendata.js';
 import { plansScorecardsOnPostgres } from './plans.js';
 import { firstJsonLine, load, rows, startChild } from './support.js';
 
@@ -71,9 +72,13 @@ const benchmarks: Array<() => Promise<void>> = [
   indicatorDashboardThroughput,
   plansScorecardsOnPostgres,
   movementBenchmarks,
+  opendataOnPostgres,
   clusterScaling,
 ];
-for (const benchmark of benchmarks) await benchmark();
+// `npm run bench -- opendata` runs only the benchmarks whose function name contains a given word.
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
+for (const benchmark of benchmarks)
+  if (only.length === 0 || only.some((word) => benchmark.name.toLowerCase().includes(word))) await benchmark();
 
 console.log('\nbenchmark | measured | baseline (same run) | ratio | target');
 console.log('--- | --- | --- | --- | ---');

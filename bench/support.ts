@@ -1,6 +1,7 @@
 // Shared pieces of `npm run bench`: the result table, child servers and autocannon load.
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
 
 export type Row = { name: string; measured: string; baseline: string; ratio: number; target: string };
 export const rows: Row[] = [];
@@ -71,4 +72,32 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const samples = Number(process.env.BENCH_SAMPLES ?? 300);
+
+/** Latencies (ms) of `samples` sequential calls of `work` after a warm-up of 20. */
+export async function timeEach(work: () => Promise<void>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 20; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Latencies (ms) of sequential requests through the whole app stack; any answer but 200 stops the run. */
+export function measure(app: FastifyInstance, urls: () => string): Promise<{ p50: number; p95: number }> {
+  return timeEach(async () => {
+    const url = urls();
+    const res = await app.inject({ method: 'GET', url });
+    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+  });
 }

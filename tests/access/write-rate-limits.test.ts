@@ -121,3 +121,25 @@ describe('one anonymous budget per address', () => {
     expect((await probe(otherProcess.app)).statusCode).toBe(200);
   });
 });
+
+describe('reads and writes on one route', () => {
+  it('are refused when the app starts: the read would be counted as a write', async () => {
+    const mixed: ModuleManifest = {
+      name: 'mixed',
+      prefix: '/api/mixed',
+      routes: async (app) => {
+        app.route({ method: ['GET', 'POST'], url: '/both', config: { policy: publicAccess }, handler: async () => ({ ok: true }) });
+      },
+    };
+    await expect(
+      (async () => {
+        const app = await buildApp({ config: t.config, database: t.testDb.database, clock: t.clock, modules: [...modules, mixed] });
+        try {
+          await app.ready();
+        } finally {
+          await app.close();
+        }
+      })(),
+    ).rejects.toThrow('GET,POST /api/mixed/both: declare reads and writes as separate routes');
+  });
+});

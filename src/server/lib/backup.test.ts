@@ -32,13 +32,32 @@ beforeAll(async () => {
 });
 afterAll(() => source.dispose());
 
-/** Every row of every table, as text, in a stable order. */
+/** The open-data datastore's tables (one per tabular resource), which no migration creates. */
+async function datastoreTables(db: Db): Promise<string[]> {
+  const result = await db.execute<{ name: string }>(
+    sql`select table_name as name from information_schema.tables where table_schema = 'datastore' order by table_name`,
+  );
+  return result.rows.map((r) => `datastore.${r.name}`);
+}
+
+/** Every row of every table (the datastore's too, with their columns and indexes), as text, in a stable order. */
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of await tablesInDependencyOrder(db)) {
-    const result = await db.execute<{ row: string }>(sql.raw(`select row_to_json(t)::text as row from "${table.name}" t`));
-    out[table.name] = result.rows.map((r) => r.row).sort();
+  const names = [...(await tablesInDependencyOrder(db)).map((t) => t.name), ...(await datastoreTables(db))];
+  for (const name of names) {
+    const ident = name
+      .split('.')
+      .map((part) => `"${part}"`)
+      .join('.');
+    const result = await db.execute<{ row: string }>(sql.raw(`select row_to_json(t)::text as row from ${ident} t`));
+    out[name] = result.rows.map((r) => r.row).sort();
   }
+  const shapes = await db.execute<{ shape: string }>(sql`
+    select c.table_name || '.' || c.column_name || ' ' || c.data_type || ' ' || c.is_nullable as shape
+    from information_schema.columns c where c.table_schema = 'datastore'
+    union all
+    select tablename || ' ' || regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \S+', 'INDEX') from pg_indexes where schemaname = 'datastore'`);
+  out['datastore shapes'] = shapes.rows.map((r) => r.shape).sort();
   return out;
 }
 
@@ -51,7 +70,12 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expect(rows).toBeGreaterThan(200);
     expect(progress).toContain('units');
     expect(auditHead).not.toBeNull();
-    expect((await checkBackupFile(file)).header.auditHead).toEqual(auditHead);
+    const { header } = await checkBackupFile(file);
+    expect(header.auditHead).toEqual(auditHead);
+    // The demo catalogue's tabular resources are in the datastore, and so in the backup.
+    const datastore = await datastoreTables(source.database.db);
+    expect(datastore.length).toBeGreaterThan(0);
+    expect(header.tables).toEqual(expect.arrayContaining(datastore));
     const target = await useTestDatabase('blank');
     try {
       const restored = await restoreDatabase(target.database.db, file, { auditKey });
@@ -115,6 +139,27 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     try {
       const restored = await restoreDatabase(target.database.db, formatOne, { auditKey });
       expect(restored).toEqual({ rows: lines.length - 2, auditHead: null });
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it('rebuilds a datastore table only from names and types it knows: a definition carrying SQL is refused and nothing is written', async () => {
+    const file = join(source.dataDir, 'backup5.jsonl.gz');
+    await backupDatabase(source.database.db, file);
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!) as { runtimeTables: Array<{ columns: Array<{ type: string }> }> };
+    header.runtimeTables[0]!.columns[1]!.type = 'text); drop table users; --';
+    const tampered = join(source.dataDir, 'tampered.jsonl.gz');
+    writeFileSync(tampered, gzipSync(`${JSON.stringify(header)}\n${lines.slice(1).join('\n')}\n`));
+    const target = await useTestDatabase('blank');
+    try {
+      await expect(restoreDatabase(target.database.db, tampered, { auditKey })).rejects.toThrow(
+        /defines table datastore\.r_[0-9a-f]+ with a column of type "text\); drop table users; --"; nothing was restored/,
+      );
+      const users = await target.database.db.execute<{ n: number }>(sql`select count(*)::int as n from users`);
+      expect(users.rows[0]!.n).toBe(0);
+      expect(await datastoreTables(target.database.db)).toEqual([]);
     } finally {
       await target.dispose();
     }

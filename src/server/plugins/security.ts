@@ -36,7 +36,11 @@ function defaultWriteLimit(limits: WriteLimits) {
  */
 export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityOptions) => {
   app.addHook('onRoute', (route) => {
-    const isWrite = [route.method].flat().some((method) => !readMethods.has(method));
+    const methods = [route.method].flat();
+    const isWrite = methods.some((method) => !readMethods.has(method));
+    // One route, one limit: a read sharing a route with a write would be counted as a write.
+    if (isWrite && methods.some((method) => readMethods.has(method)))
+      throw new Error(`${methods.join(',')} ${route.url}: declare reads and writes as separate routes`);
     if (!isWrite || route.config?.rateLimit !== undefined) return;
     route.config = { ...route.config, rateLimit: defaultWriteLimit(options) };
   });

@@ -54,6 +54,10 @@ export const datasetInputSchema = z.object({
 });
 export type DatasetInput = z.infer<typeof datasetInputSchema>;
 
+/** A dataset as its editors see it: its form as it stands, to change and send back with PUT. */
+export const datasetFormSchema = z.object({ id: z.uuid(), state: z.enum(datasetStates), form: datasetInputSchema });
+export type DatasetForm = z.infer<typeof datasetFormSchema>;
+
 /** A resource's name in both languages, as short as a title. */
 const resourceNameSchema = z.object({ vi: text(300).min(1), en: text(300) });
 

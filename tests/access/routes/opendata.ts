@@ -8,6 +8,7 @@ export const opendataRoutes: RouteTable = {
     'GET /api/opendata/themes': 'public',
     'GET /api/opendata/work': 'opendata-editors',
     'POST /api/opendata/datasets': 'opendata-editors',
+    'GET /api/opendata/datasets/:id': 'opendata-editors',
     'PUT /api/opendata/datasets/:id': 'opendata-editors',
     'POST /api/opendata/datasets/:id/:action': 'opendata-editors',
     'POST /api/opendata/datasets/:id/resources': 'opendata-editors',

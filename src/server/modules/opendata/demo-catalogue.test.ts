@@ -64,6 +64,11 @@ describe('the demo catalogue', () => {
   it('finds a dataset without diacritics', async () => {
     const { body } = await action(`package_search?q=${encodeURIComponent('wifi cong cong')}`);
     expect((body.result.results as Package[]).map((p) => p.name)).toContain('diem-wifi-cong-cong');
+    const names = async (q: string) =>
+      ((await action(`package_search?rows=100&q=${encodeURIComponent(q)}`)).body.result.results as Package[]).map((p) => p.name);
+    const plain = await names('du lieu');
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain).toEqual(await names('dữ liệu'));
   });
 
   it('the shared dataset is read by signed-in staff and not by a visitor', async () => {

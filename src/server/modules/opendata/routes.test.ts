@@ -66,6 +66,18 @@ describe('drafting, proposing and publishing a dataset', () => {
     ).toBe(409);
   });
 
+  it('gives its editors the form as it stands, which PUT takes back unchanged; an officer of another unit cannot read it', async () => {
+    const submitted = datasetForm(skhcn, 'bieu-mau', { themes: ['y-te'], licenceId: 'CC-BY-SA-4.0', temporalEnd: null });
+    const id: string = (await as(t.app, officer)({ method: 'POST', url: '/api/opendata/datasets', payload: submitted })).json().id;
+    const read = await as(t.app, officer)({ method: 'GET', url: `/api/opendata/datasets/${id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual({ id, state: 'draft', form: submitted });
+    const saved = await as(t.app, officer)({ method: 'PUT', url: `/api/opendata/datasets/${id}`, payload: read.json().form });
+    expect(saved.statusCode).toBe(200);
+    expect((await as(t.app, officer)({ method: 'GET', url: `/api/opendata/datasets/${id}` })).json().form).toEqual(submitted);
+    expect((await as(t.app, wardOfficer)({ method: 'GET', url: `/api/opendata/datasets/${id}` })).statusCode).toBe(404);
+  });
+
   it('gives open data CC BY 4.0 unless told otherwise, and refuses a licence outside the list', async () => {
     const res = await as(
       t.app,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../shared/contracts/common.js';
 import {
+  datasetFormSchema,
   datasetInputSchema,
   datasetSummarySchema,
   historyEntrySchema,
@@ -24,6 +25,7 @@ import { datasetThemes } from './schema.js';
 import {
   addResource,
   createDataset,
+  datasetForm,
   datasetHistory,
   listWorkDatasets,
   openResourceFile,
@@ -78,6 +80,20 @@ export const opendataRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
       },
     },
     async (request, reply) => reply.status(201).send(presentDataset(await createDataset(contextOf(request, services), request.body))),
+  );
+
+  app.get(
+    '/datasets/:id',
+    {
+      config: { policy: datasetEditors },
+      schema: {
+        tags,
+        summary: 'Biểu mẫu bộ dữ liệu để sửa / A dataset as its editors see it',
+        params: idParams,
+        response: { 200: datasetFormSchema, ...errors },
+      },
+    },
+    async (request) => datasetForm(contextOf(request, services), request.params.id),
   );
 
   app.put(

@@ -74,10 +74,21 @@ export const datasets = pgTable(
     state: text('state', { enum: datasetStates }).notNull().default('draft'),
     publishedAt: instant('published_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * What `q` searches (name, titles, descriptions, keywords) folded to lower case without
+     * diacritics, kept by the database itself so no writer can forget it; f_words joins the keywords.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql.raw(
+        `f_unaccent(lower(name || ' ' || title_vi || ' ' || title_en || ' ' || description_vi || ' ' || description_en || ' ' || f_words(keywords)))`,
+      ),
+    ),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('datasets_name_key').on(t.name),
+    // Substrings of `q` ("du lieu" in "dữ liệu") are looked up in trigrams, not by reading every dataset.
+    index('datasets_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('datasets_publisher_unit_id_idx').on(t.publisherUnitId),
     index('datasets_created_by_idx').on(t.createdBy),
     // Harvesters page the open, published datasets by id and by modification time.

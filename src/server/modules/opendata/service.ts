@@ -121,7 +121,9 @@ export async function updateDataset(ctx: ServiceContext, id: string, input: Data
       .set({ ...columnsOf(input, licenceId), updatedAt: tx.clock.now().toISOString() })
       .where(eq(datasets.id, before.id))
       .returning();
-    await recordAudit(tx, { action: 'opendata.dataset.update', entityType: 'dataset', entityId: before.id, before, after: input });
+    // The search text is derived from the rest of the row; the audit keeps what a person wrote.
+    const { searchText: _derived, ...written } = before;
+    await recordAudit(tx, { action: 'opendata.dataset.update', entityType: 'dataset', entityId: before.id, before: written, after: input });
     return row!;
   });
 }
@@ -333,6 +335,35 @@ export async function datasetHistory(ctx: ServiceContext, idOrName: string) {
     .where(and(eq(auditEvents.entityType, 'dataset'), eq(auditEvents.entityId, dataset.id)))
     .orderBy(asc(auditEvents.id));
   return rows;
+}
+
+/** The form of a dataset as it stands (what an editor sends back to change it). */
+export function formOf(row: Dataset): DatasetInput {
+  return {
+    name: row.name,
+    title: { vi: row.titleVi, en: row.titleEn },
+    description: { vi: row.descriptionVi, en: row.descriptionEn },
+    publisherUnitId: row.publisherUnitId,
+    themes: row.themes,
+    keywords: row.keywords,
+    licenceId: row.licenceId,
+    temporalStart: row.temporalStart,
+    temporalEnd: row.temporalEnd,
+    spatial: row.spatial,
+    updateFrequency: row.updateFrequency,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    version: row.version,
+    conformsTo: row.conformsTo,
+    accessLevel: row.accessLevel,
+    sharedWithUnitIds: row.sharedWithUnitIds,
+  };
+}
+
+/** A dataset's form for one who may edit it (its unit's officers, managers); 404 for others who cannot see it, 403 for readers. */
+export async function datasetForm(ctx: ServiceContext, id: string) {
+  const { row } = await editableDataset(ctx, id);
+  return { id: row.id, state: row.state, form: formOf(row) };
 }
 
 /** Datasets the actor works on (drafts, proposals, published), newest change first. */

@@ -17,7 +17,7 @@ export type ActionContext = { ctx: ServiceContext; baseUrl: string; siteTitle: s
 type Params = Record<string, unknown>;
 
 /** A list parameter: repeated in a query string (`?a=1&a=2`), an array in JSON, or a JSON-encoded list (`facet.field=["tags"]`). */
-const list = z.preprocess(
+export const list = z.preprocess(
   (value) => {
     if (value === undefined || value === null || value === '') return [];
     if (Array.isArray(value)) return value;
@@ -33,7 +33,8 @@ const list = z.preprocess(
   },
   z.array(z.string().max(500)).max(100),
 );
-const one = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (Array.isArray(value) ? value[value.length - 1] : value), schema);
+export const one = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (Array.isArray(value) ? value[value.length - 1] : value), schema);
 const int = (fallback: number, maxValue: number) =>
   one(
     z.coerce
@@ -43,9 +44,9 @@ const int = (fallback: number, maxValue: number) =>
       .max(maxValue)
       .default(fallback),
   );
-const bool = (fallback: boolean) =>
+export const bool = (fallback: boolean) =>
   one(z.preprocess((v) => (v === undefined ? fallback : v === true || v === 'true' || v === 'True' || v === '1'), z.boolean()));
-const str = (max: number) => one(z.string().max(max));
+export const str = (max: number) => one(z.string().max(max));
 const jsonObject = one(
   z.preprocess(
     (value) => {
@@ -61,7 +62,7 @@ const jsonObject = one(
 );
 
 /** Parses an action's parameters; failures become CKAN's Validation Error (409) naming each field. */
-function parse<T extends z.ZodRawShape>(shape: T, params: Params): z.output<z.ZodObject<T>> {
+export function parse<T extends z.ZodRawShape>(shape: T, params: Params): z.output<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(params);
   if (result.success) return result.data;
   const fields: Record<string, string[]> = {};
@@ -74,7 +75,7 @@ function parse<T extends z.ZodRawShape>(shape: T, params: Params): z.output<z.Zo
 
 const idParam = { id: str(200) };
 
-async function packages(a: ActionContext, rows: Parameters<typeof packageDict>[1][]) {
+export async function packages(a: ActionContext, rows: Parameters<typeof packageDict>[1][]) {
   const parts = await loadPackageParts(a.ctx, rows);
   return rows.map((row) => packageDict(a.baseUrl, row, parts));
 }
@@ -88,7 +89,7 @@ async function visibleCountsByUnit(ctx: ServiceContext, reader: Reader) {
   return new Map(rows.map((r) => [r.unitId, r.n]));
 }
 
-async function findUnit(ctx: ServiceContext, idOrName: string) {
+export async function findUnit(ctx: ServiceContext, idOrName: string) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrName);
   const [unit] = await ctx.db
     .select()

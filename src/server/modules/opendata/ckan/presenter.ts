@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { attachments } from '../../../db/platform-schema.js';
 import type { ServiceContext } from '../../../lib/context.js';
 import { toIso } from '../../../lib/time.js';
@@ -114,13 +114,20 @@ export function resourceDict(baseUrl: string, r: DatasetResource, file: Attachme
 export async function loadPackageParts(ctx: ServiceContext, rows: readonly Dataset[]) {
   const ids = rows.map((d) => d.id);
   const unitIds = [...new Set(rows.map((d) => d.publisherUnitId))];
-  const [unitRows, themeRows, resourceRows] = await Promise.all([
+  // One round trip: the three reads side by side, each resource with its stored file joined.
+  const [unitRows, themeRows, resourcesWithFiles] = await Promise.all([
     unitIds.length ? ctx.db.select().from(units).where(inArray(units.id, unitIds)) : [],
     ctx.db.select().from(datasetThemes),
-    ids.length ? ctx.db.select().from(datasetResources).where(inArray(datasetResources.datasetId, ids)) : [],
+    ids.length
+      ? ctx.db
+          .select({ resource: datasetResources, file: attachments })
+          .from(datasetResources)
+          .leftJoin(attachments, eq(attachments.id, datasetResources.attachmentId))
+          .where(inArray(datasetResources.datasetId, ids))
+      : [],
   ]);
-  const attachmentIds = resourceRows.flatMap((r) => (r.attachmentId ? [r.attachmentId] : []));
-  const files = attachmentIds.length ? await ctx.db.select().from(attachments).where(inArray(attachments.id, attachmentIds)) : [];
+  const resourceRows = resourcesWithFiles.map((r) => r.resource);
+  const files = resourcesWithFiles.flatMap((r) => (r.file ? [r.file] : []));
   return { unitRows, themeRows, resourceRows, files };
 }
 
@@ -180,7 +187,8 @@ export function packageDict(baseUrl: string, d: Dataset, parts: PackageParts) {
     resources,
     revision_id: null,
     revision_timestamp: ckanTime(d.updatedAt),
-    state: 'active',
+    // CKAN's own states: a dataset not yet published is a draft.
+    state: d.state === 'published' ? 'active' : 'draft',
     tags: d.keywords.map(tagDict),
     title: d.titleVi,
     title_translated: { vi: d.titleVi, en: d.titleEn },

@@ -11,7 +11,6 @@ export const facetFields = ['organization', 'groups', 'tags', 'res_format', 'lic
 export type FacetField = (typeof facetFields)[number];
 
 const folded = (value: string) => sql`f_unaccent(lower(${value.normalize('NFC')}))`;
-const searchable = sql`f_unaccent(lower(${datasets.name} || ' ' || ${datasets.titleVi} || ' ' || ${datasets.titleEn} || ' ' || ${datasets.descriptionVi} || ' ' || ${datasets.descriptionEn} || ' ' || array_to_string(${datasets.keywords}, ' ')))`;
 const organizationCode = sql`(select lower(u.code) from units u where u.id = ${datasets.publisherUnitId})`;
 
 /** Solr accepts dates as 2026-03-02T02:00:00Z (a harvester's last run) or a bare day. */
@@ -29,7 +28,7 @@ function termSql(field: string | null, value: string): SQL {
   switch (field) {
     case null:
     case 'text':
-      return v === '*' ? sql`true` : sql`${searchable} like '%' || ${folded(v)} || '%'`;
+      return v === '*' ? sql`true` : sql`${datasets.searchText} like '%' || ${folded(v)} || '%'`;
     case 'id':
       return sql`${datasets.id}::text = ${v}`;
     case 'name':

@@ -19,4 +19,14 @@ export * from '../modules/ecosystem/schema.js';
 export * from '../modules/opendata/schema.js';
 export * from '../modules/reports/schema.js';
 
-export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...ecosystem, ...opendata, ...reports };
+export const schema = {
+  ...platform,
+  ...identity,
+  ...plans,
+  ...indicators,
+  ...movement,
+  ...notifications,
+  ...ecosystem,
+  ...opendata,
+  ...reports,
+};

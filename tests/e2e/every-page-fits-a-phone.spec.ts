@@ -68,32 +68,37 @@ describe('every page on a 375 px phone', () => {
     await server?.close();
   });
 
-  it('scrolls no page sideways and keeps the header within 120 px', async () => {
-    const get = async (url: string) => (await server.testApp.app.inject({ method: 'GET', url })).json() as unknown;
-    const params = await sampleParams(get);
-    const profiles = profilesOn(browser, server.baseUrl);
-    const page = await profiles.open(null, '/', 'vi', { width: 375, height: 812 });
-    const problems: string[] = [];
-    for (const pattern of webRoutePatterns) {
-      const path = fill(pattern, params);
-      await page.goto(`${server.baseUrl}${path}`);
-      // Lazy content (tables, charts) settles before measuring.
-      await page.waitForLoadState('networkidle');
-      const hasHeading = await page
-        .getByRole('heading', { level: 1 })
-        .first()
-        .waitFor({ timeout: 10_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (!hasHeading) problems.push(`${path}: no page heading`);
-      const { overflow, headerHeight } = await page.evaluate(() => ({
-        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        headerHeight: document.querySelector('header')!.getBoundingClientRect().height,
-      }));
-      if (overflow > 0) problems.push(`${path}: ${overflow} px wider than the screen`);
-      if (headerHeight > 120) problems.push(`${path}: header ${headerHeight} px tall`);
-    }
-    await profiles.closeAll();
-    expect(problems).toEqual([]);
-  });
+  it(
+    'scrolls no page sideways and keeps the header within 120 px',
+    async () => {
+      const get = async (url: string) => (await server.testApp.app.inject({ method: 'GET', url })).json() as unknown;
+      const params = await sampleParams(get);
+      const profiles = profilesOn(browser, server.baseUrl);
+      const page = await profiles.open(null, '/', 'vi', { width: 375, height: 812 });
+      const problems: string[] = [];
+      for (const pattern of webRoutePatterns) {
+        const path = fill(pattern, params);
+        await page.goto(`${server.baseUrl}${path}`);
+        // Lazy content (tables, charts) settles before measuring.
+        await page.waitForLoadState('networkidle');
+        const hasHeading = await page
+          .getByRole('heading', { level: 1 })
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!hasHeading) problems.push(`${path}: no page heading`);
+        const { overflow, headerHeight } = await page.evaluate(() => ({
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          headerHeight: document.querySelector('header')!.getBoundingClientRect().height,
+        }));
+        if (overflow > 0) problems.push(`${path}: ${overflow} px wider than the screen`);
+        if (headerHeight > 120) problems.push(`${path}: header ${headerHeight} px tall`);
+      }
+      await profiles.closeAll();
+      expect(problems).toEqual([]);
+      // The walk grows with every page declared: a few seconds each (a page without a heading waits 10 s).
+    },
+    webRoutePatterns.length * 4_000,
+  );
 });

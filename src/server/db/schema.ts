@@ -21,4 +21,15 @@ export * from '../modules/opendata/schema.js';
 export * from '../modules/commendation/schema.js';
 export * from '../modules/reports/schema.js';
 
-export const schema = { ...platform, ...identity, ...plans, ...indicators, ...movement, ...notifications, ...ecosystem, ...opendata, ...commendation, ...reports };
+export const schema = {
+  ...platform,
+  ...identity,
+  ...plans,
+  ...indicators,
+  ...movement,
+  ...notifications,
+  ...ecosystem,
+  ...opendata,
+  ...commendation,
+  ...reports,
+};

@@ -89,7 +89,9 @@ function table(doc: Doc, spec: { header: string[]; rows: string[][]; numericColu
   // Each column at least as wide as its longest word, the rest shared by how much text it holds.
   const cells = (i: number) => [spec.header[i] ?? '', ...spec.rows.map((r) => r[i] ?? '')];
   const longestWord = (i: number) =>
-    Math.max(...cells(i).flatMap((c) => c.split(/\s+/).map((word) => doc.font('bold').fontSize(size).widthOfString(word)))) + 2 * padding + 1;
+    Math.max(...cells(i).flatMap((c) => c.split(/\s+/).map((word) => doc.font('bold').fontSize(size).widthOfString(word)))) +
+    2 * padding +
+    1;
   const minimum = spec.header.map((_, i) => longestWord(i));
   const weight = spec.header.map((_, i) => Math.max(...cells(i).map((c) => c.length), 1));
   const spare = textWidth - minimum.reduce((a, b) => a + b, 0);

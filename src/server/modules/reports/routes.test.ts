@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
@@ -282,5 +282,32 @@ describe('a quarterly reporting regime, from definition to the city report on th
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const docx = await t.app.inject({ method: 'GET', url: `/api/reports/published/${compiledId}/document.docx` });
     expect(docx.statusCode).toBe(200);
+  });
+});
+
+describe('a phase review (sơ kết, tổng kết) as a reporting period', () => {
+  it('opens on a movement phase, named after its review, with data to the 14th of the month before the review', async () => {
+    const [phase] = (
+      await t.testDb.database.db.execute<{ id: string; review_on: string | null; ends_on: string; starts_on: string }>(
+        sql`select id, review_on::text, ends_on::text, starts_on::text from campaign_phases where review = 'interim' limit 1`,
+      )
+    ).rows;
+    const regime = await as(
+      t.app,
+      manager,
+    )({
+      method: 'POST',
+      url: '/api/reports/regimes',
+      payload: { ...regimeBody(), code: 'BC-SO-KET', periodKind: 'phase' },
+    });
+    const url = `/api/reports/regimes/${regime.json().id}/periods`;
+    expect((await as(t.app, manager)({ method: 'POST', url, payload: { label: '2026-Q1' } })).statusCode).toBe(400);
+    const opened = await as(t.app, manager)({ method: 'POST', url, payload: { phaseId: phase!.id } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const reviewDay = phase!.review_on ?? phase!.ends_on;
+    const [year, month] = [Number(reviewDay.slice(0, 4)), Number(reviewDay.slice(5, 7))];
+    const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    expect(opened.json()).toMatchObject({ cutoffFrom: phase!.starts_on, cutoffTo: `${before}-14`, dueOn: `${before}-20` });
+    expect(opened.json().name.vi).toMatch(/^Sơ kết /);
   });
 });

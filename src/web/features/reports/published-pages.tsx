@@ -63,32 +63,35 @@ export function PublishedListPage() {
 export function PublishedPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const locale = useLocale();
   const localized = useLocalized();
   const report = usePublished(id);
-  if (report.isPending)
-    return (
-      <Page>
-        <Loading />
-      </Page>
-    );
-  if (report.isError)
-    return (
-      <Page>
-        <QueryError error={report.error} onRetry={() => void report.refetch()} />
-      </Page>
-    );
-  const r = report.data;
   return (
     <Page>
       <PageHeader
-        title={localized(r.title)}
+        title={report.data ? localized(report.data.title) : t('reports.published.pageTitle')}
         documentTitle={t('reports.published.pageTitle')}
         breadcrumbs={[
           { label: t('nav.home'), to: paths.home },
           { label: t('reports.published.heading'), to: reportPaths.published },
         ]}
       />
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <QueryError error={report.error} onRetry={() => void report.refetch()} />
+      ) : (
+        <Published report={report.data} />
+      )}
+    </Page>
+  );
+}
+
+function Published({ report: r }: { report: PublishedReport }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localized = useLocalized();
+  return (
+    <>
       <SummaryList
         items={[
           { label: t('reports.published.issuedBy'), value: r.issuer },
@@ -105,6 +108,6 @@ export function PublishedPage() {
       <Section title={t('reports.common.download')}>
         <Downloads urls={documentUrls('published', r.id)} />
       </Section>
-    </Page>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { periodInputSchema, type Regime } from '../../../shared/contracts/report
 import { paths } from '../../app/paths.js';
 import { Panel } from '../../components/card/card.js';
 import { DataTable } from '../../components/data-table/data-table.js';
-import { DateField, TextField } from '../../components/form/fields.js';
+import { DateField, SelectField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Page, Section } from '../../components/page/page.js';
@@ -14,6 +14,7 @@ import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { useCampaigns } from '../movement/api.js';
 import { reportPaths, useRegime, useReportMutations } from './api.js';
 import { isManager } from './regimes-page.js';
 
@@ -85,13 +86,21 @@ function RegimeView({ id, canOpen }: { id: string; canOpen: boolean }) {
 
 function OpenPeriod({ regime }: { regime: Regime }) {
   const { t } = useTranslation();
+  const localized = useLocalized();
   const { openPeriod } = useReportMutations();
-  const initialValues = { label: '', cutoffFrom: '', cutoffTo: '', dueOn: '' };
+  const isPhase = regime.periodKind === 'phase';
+  // A phase's review is opened by choosing the phase; a calendar period by its label.
+  const campaigns = useCampaigns();
+  const phases = (campaigns.data?.campaigns ?? []).flatMap((c) =>
+    c.phases.map((p) => ({ value: p.id, label: `${localized(c.title)} · ${localized(p.name)}` })),
+  );
+  const initialValues = { label: '', phaseId: '', cutoffFrom: '', cutoffTo: '', dueOn: '' };
   const form = useForm({
     id: 'period',
     initialValues,
     labels: {
       label: t('reports.regime.label'),
+      phaseId: t('reports.regime.phase'),
       cutoffFrom: t('reports.regime.cutoffFrom'),
       cutoffTo: t('reports.regime.cutoffTo'),
       dueOn: t('reports.regime.dueOn'),
@@ -109,7 +118,11 @@ function OpenPeriod({ regime }: { regime: Regime }) {
       <h2 id="period-heading">{t('reports.regime.open')}</h2>
       <p className="muted">{t('reports.regime.datesHint')}</p>
       <Form form={form} headingLevel={3} labelledBy="period-heading" submitLabel={t('reports.regime.open')}>
-        <TextField form={form} name="label" hint={t('reports.regime.labelHint')} maxLength={20} />
+        {isPhase ? (
+          <SelectField form={form} name="phaseId" options={phases} emptyOption="—" />
+        ) : (
+          <TextField form={form} name="label" hint={t('reports.regime.labelHint')} maxLength={20} />
+        )}
         <DateField form={form} name="cutoffFrom" isOptional />
         <DateField form={form} name="cutoffTo" isOptional />
         <DateField form={form} name="dueOn" isOptional />

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
@@ -31,6 +31,7 @@ const auditOf = async (entityId: string) =>
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, entityId)))
+      .orderBy(asc(auditEvents.id))
   ).map((a) => a.action);
 
 const report = 'Năm 2025 hoàn thành tốt nhiệm vụ tham mưu chuyển đổi số, hướng dẫn 12 đơn vị trực thuộc báo cáo trực tuyến đúng hạn.';

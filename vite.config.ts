@@ -1,12 +1,24 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The API server the dev server forwards to; the built assets are served by the API server itself.
 const apiOrigin = 'http://localhost:3000';
 const proxiedPaths = ['/api', '/healthz', '/readyz', '/metrics'] as const;
 
-export default defineConfig({
+// React Router publishes its warning-free production build only under dist/production (its package exports
+// point every condition at the development build), so a release build asks for it by path.
+const reactRouterProduction = [
+  { find: /^react-router$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url)) },
+  {
+    find: /^react-router\/dom$/,
+    replacement: fileURLToPath(new URL('node_modules/react-router/dist/production/dom-export.mjs', import.meta.url)),
+  },
+];
+
+export default defineConfig(({ mode }) => ({
   root: 'src/web',
+  resolve: { alias: mode === 'production' ? reactRouterProduction : [] },
   // Every asset is bundled and served from our own origin: no CDN, no external URL.
   base: '/',
   plugins: [react()],
@@ -50,4 +62,4 @@ export default defineConfig({
     port: 4173,
     proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiOrigin, changeOrigin: false }])),
   },
-});
+}));

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The API server the dev server forwards to; the built assets are served by the API server itself.
 const apiOrigin = 'http://localhost:3000';
@@ -16,12 +16,35 @@ const reactRouterProduction = [
   },
 ];
 
+/**
+ * Preloads the typeface (styles/fonts.css) from the page itself: a font file is otherwise asked for only
+ * once text is drawn, too late for `font-display: optional`, and the first visit would show the system font.
+ */
+function preloadFonts(): Plugin {
+  return {
+    name: 'doimoi:preload-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) =>
+        Object.keys(bundle ?? {})
+          .filter((file) => file.endsWith('.woff2'))
+          .sort()
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head' as const,
+          })),
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   root: 'src/web',
   resolve: { alias: mode === 'production' ? reactRouterProduction : [] },
   // Every asset is bundled and served from our own origin: no CDN, no external URL.
   base: '/',
-  plugins: [react()],
+  plugins: [react(), preloadFonts()],
   // Lightning CSS resolves the breakpoints declared once in styles/media.css (@custom-media) in every module.
   css: {
     transformer: 'lightningcss',

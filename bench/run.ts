@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterScaling } from './cluster.js';
 import { indicatorDashboardThroughput } from './indicators.js';
+import { lighthousePages } from './lighthouse.js';
 import { movementBenchmarks } from './movement.js';
 import { plansScorecardsOnPostgres } from './plans.js';
 import { firstJsonLine, load, rows, startChild } from './support.js';
@@ -72,8 +73,13 @@ const benchmarks: Array<() => Promise<void>> = [
   plansScorecardsOnPostgres,
   movementBenchmarks,
   clusterScaling,
+  lighthousePages,
 ];
-for (const benchmark of benchmarks) await benchmark();
+// `npm run bench -- lighthouse` runs only the benchmarks whose function name holds one of the given words.
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
+for (const benchmark of benchmarks) {
+  if (only.length === 0 || only.some((word) => benchmark.name.toLowerCase().includes(word))) await benchmark();
+}
 
 console.log('\nbenchmark | measured | baseline (same run) | ratio | target');
 console.log('--- | --- | --- | --- | ---');

@@ -14,10 +14,7 @@ async function officerSession(cluster: Cluster): Promise<{ cookie: string; csrf:
     body: JSON.stringify({ email: 'canbo.skhcn@demo.doimoi.vn', password: 'doimoi-demo-2030' }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
+  const cookie = res.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 

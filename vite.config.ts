@@ -1,15 +1,50 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
 // The API server the dev server forwards to; the built assets are served by the API server itself.
 const apiOrigin = 'http://localhost:3000';
 const proxiedPaths = ['/api', '/healthz', '/readyz', '/metrics'] as const;
 
-export default defineConfig({
+// React Router publishes its warning-free production build only under dist/production (its package exports
+// point every condition at the development build), so a release build asks for it by path.
+const reactRouterProduction = [
+  { find: /^react-router$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url)) },
+  {
+    find: /^react-router\/dom$/,
+    replacement: fileURLToPath(new URL('node_modules/react-router/dist/production/dom-export.mjs', import.meta.url)),
+  },
+];
+
+/**
+ * Preloads the typeface (styles/fonts.css) from the page itself: a font file is otherwise asked for only
+ * once text is drawn, too late for `font-display: optional`, and the first visit would show the system font.
+ */
+function preloadFonts(): Plugin {
+  return {
+    name: 'doimoi:preload-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) =>
+        Object.keys(bundle ?? {})
+          .filter((file) => file.endsWith('.woff2'))
+          .sort()
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head' as const,
+          })),
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
   root: 'src/web',
+  resolve: { alias: mode === 'production' ? reactRouterProduction : [] },
   // Every asset is bundled and served from our own origin: no CDN, no external URL.
   base: '/',
-  plugins: [react()],
+  plugins: [react(), preloadFonts()],
   // Lightning CSS resolves the breakpoints declared once in styles/media.css (@custom-media) in every module.
   css: {
     transformer: 'lightningcss',
@@ -50,4 +85,4 @@ export default defineConfig({
     port: 4173,
     proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiOrigin, changeOrigin: false }])),
   },
-});
+}));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterScaling } from './cluster.js';
 import { indicatorDashboardThroughput } from './indicators.js';
+import { lighthousePages } from './lighthouse.js';
 import { movementBenchmarks } from './movement.js';
 import { opendataOnPostgres } from './opendata.js';
 import { plansScorecardsOnPostgres } from './plans.js';
@@ -74,6 +75,7 @@ const benchmarks: Array<() => Promise<void>> = [
   movementBenchmarks,
   opendataOnPostgres,
   clusterScaling,
+  lighthousePages,
 ];
 // `npm run bench -- opendata` runs only the benchmarks whose function name contains a given word.
 const only = process.argv.slice(2).map((word) => word.toLowerCase());

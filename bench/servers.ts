@@ -1,5 +1,6 @@
 // Starts the real app (embedded database, demo data) and a bare Fastify server returning the same
-// JSON from memory, side by side in one child process, for bench/home-summary.ts.
+// JSON from memory (and a bare HTML page), side by side in one child process, for bench/run.ts and
+// bench/lighthouse.ts.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,15 @@ const appAddress = await app.listen({ port: 0, host: '127.0.0.1' });
 const summary = (await app.inject('/api/portal/summary')).json() as unknown;
 const bare = Fastify({ logger: false });
 bare.get('/summary', async () => summary);
+// The page-load benchmark's baseline: a minimal, well-formed page with nothing to download.
+bare.get('/page', async (_request, reply) =>
+  reply
+    .type('text/html; charset=utf-8')
+    .send(
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+        '<meta name="description" content="Trang trống để so sánh"><title>Đổi mới</title></head><body><main><h1>Đổi mới</h1></main></body></html>',
+    ),
+);
 const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
 
 process.stdout.write(`${JSON.stringify({ appAddress, bareAddress })}\n`);

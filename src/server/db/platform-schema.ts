@@ -74,6 +74,8 @@ export const searchDocuments = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     title: text('title').notNull(),
+    /** The English title where the thing has one (plans, tasks, units, indicators, campaigns); '' otherwise. */
+    titleEn: text('title_en').notNull().default(''),
     body: text('body').notNull().default(''),
     url: text('url').notNull(),
     isPublic: boolean('is_public').notNull().default(true),

@@ -43,6 +43,7 @@ beforeAll(async () => {
     entityType: 'unit',
     entityId: 'u1',
     title: 'Phường Thủ Dầu Một',
+    titleEn: 'Thu Dau Mot Ward',
     body: 'Thu Dau Mot Ward · 25747',
     url: '/u1',
     isPublic: true,
@@ -57,7 +58,12 @@ describe('search without diacritics', () => {
     const results = await searchDocumentsFor(t.database.db, { query: 'ke hoach chuyen doi so', limit: 10, includePrivate: false });
     expect(ids(results)[0]).toBe('p1');
     expect(ids(results)).not.toContain('p2');
-    expect(results[0]!.title).toBe('Kế hoạch thúc đẩy chuyển đổi số của Thành phố');
+    expect(results[0]!.title).toEqual({ vi: 'Kế hoạch thúc đẩy chuyển đổi số của Thành phố', en: '' });
+  });
+
+  it("gives each result's English title where it has one, for English pages", async () => {
+    const [unit] = await searchDocumentsFor(t.database.db, { query: 'thu dau mot', limit: 1, includePrivate: false });
+    expect(unit!.title).toEqual({ vi: 'Phường Thủ Dầu Một', en: 'Thu Dau Mot Ward' });
   });
 
   it('matches a half-typed last word as the start of a word, and only the last one', async () => {
@@ -135,6 +141,13 @@ describe('snippetOf', () => {
     expect(at).toBeGreaterThan(0);
     expect(text[at - 1]).toBe(' ');
     expect(text[at + inner.length]).toBe(' ');
+  });
+
+  it('marks the words a half-typed last term begins, as the search matched them', () => {
+    const text = 'Điều phối xe buýt theo nhu cầu; bù giờ cho tài xế';
+    const marked = (parts: Array<{ text: string; isMatch: boolean }>) => parts.filter((p) => p.isMatch).map((p) => p.text);
+    expect(marked(snippetOf(text, ['xe', 'bu'], { isLastAPrefix: true }))).toEqual(['xe', 'buýt', 'bù', 'xế']);
+    expect(marked(snippetOf(text, ['xe', 'bu']))).toEqual(['xe', 'bù', 'xế']);
   });
 
   it('returns the start of the text when nothing matches', () => {

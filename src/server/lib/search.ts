@@ -7,7 +7,10 @@ import type { DbOrTx } from '../db/client.js';
 export type SearchDocumentInput = {
   entityType: string;
   entityId: string;
+  /** The title in Vietnamese, the language every document is searched in. */
   title: string;
+  /** The English title, shown on English pages; left out when the thing has none (its Vietnamese title is shown). */
+  titleEn?: string;
   body: string;
   url: string;
   isPublic: boolean;
@@ -15,13 +18,25 @@ export type SearchDocumentInput = {
 
 /** Adds or refreshes one entity in the search index; modules call it in the transaction that changes the entity. */
 export async function indexDocument(db: DbOrTx, doc: SearchDocumentInput): Promise<void> {
-  const values = { ...doc, title: doc.title.normalize('NFC'), body: doc.body.normalize('NFC') };
+  const values = {
+    ...doc,
+    title: doc.title.normalize('NFC'),
+    titleEn: (doc.titleEn ?? '').normalize('NFC'),
+    body: doc.body.normalize('NFC'),
+  };
   await db
     .insert(searchDocuments)
     .values(values)
     .onConflictDoUpdate({
       target: [searchDocuments.entityType, searchDocuments.entityId],
-      set: { title: values.title, body: values.body, url: values.url, isPublic: values.isPublic, updatedAt: sql`now()` },
+      set: {
+        title: values.title,
+        titleEn: values.titleEn,
+        body: values.body,
+        url: values.url,
+        isPublic: values.isPublic,
+        updatedAt: sql`now()`,
+      },
     });
 }
 
@@ -31,7 +46,7 @@ export async function removeDocument(db: DbOrTx, entityType: string, entityId: s
 
 export type SearchOptions = { query: string; entityType?: string | undefined; limit: number; includePrivate: boolean };
 
-type Row = { entity_type: string; entity_id: string; title: string; body: string; url: string; rank: number };
+type Row = { entity_type: string; entity_id: string; title: string; title_en: string; body: string; url: string; rank: number };
 
 /**
  * Full-text search without diacritics ("chuyen doi so" finds "chuyển đổi số") plus trigram
@@ -45,7 +60,7 @@ export async function searchDocumentsFor(db: DbOrTx, options: SearchOptions): Pr
       select to_tsquery('simple'::regconfig, ${prefixQuery(query)}) as tsq,
              f_unaccent(lower(${query})) as folded
     )
-    select d.entity_type, d.entity_id, d.title, d.body, d.url,
+    select d.entity_type, d.entity_id, d.title, d.title_en, d.body, d.url,
            round((ts_rank_cd(${document}, q.tsq) + word_similarity(q.folded, f_unaccent(lower(d.title))))::numeric, 6)::float8 as rank
     from search_documents d, q
     where (d.is_public or ${options.includePrivate})
@@ -58,10 +73,10 @@ export async function searchDocumentsFor(db: DbOrTx, options: SearchOptions): Pr
   return result.rows.map((row) => ({
     entityType: row.entity_type,
     entityId: row.entity_id,
-    title: row.title,
+    title: { vi: row.title, en: row.title_en },
     url: row.url,
     rank: row.rank,
-    snippet: snippetOf(row.body || row.title, terms),
+    snippet: snippetOf(row.body || row.title, terms, { isLastAPrefix: true }),
   }));
 }
 
@@ -86,13 +101,20 @@ function queryTerms(query: string): string[] {
 
 const snippetRadius = 90;
 
-/** Cuts the text around the first matching word and marks every whole-word match, ignoring diacritics. */
-export function snippetOf(text: string, terms: string[]): Array<{ text: string; isMatch: boolean }> {
+/**
+ * Cuts the text around the first matching word and marks every whole-word match, ignoring diacritics;
+ * with `isLastAPrefix`, the last term also marks the words it begins, as the search matched them.
+ */
+export function snippetOf(text: string, terms: string[], { isLastAPrefix = false } = {}): Array<{ text: string; isMatch: boolean }> {
   const folded = foldDiacritics(text);
   const matches: Array<[number, number]> = [];
   if (terms.length > 0) {
-    const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const last = terms.length - 1;
+    const alternatives = terms
+      .map((term, index) => (isLastAPrefix && index === last ? `${escape(term)}[\\p{L}\\p{N}]*` : escape(term)))
+      .sort((a, b) => b.length - a.length);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of folded.matchAll(pattern)) matches.push([m.index, m.index + m[0].length]);
   }
   const first = matches[0]?.[0] ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../validation-messages.js';
-import { dateLimits, isoDateSchema } from './dates.js';
+import { dateLimits, isoDateSchema, windowStateOf } from './dates.js';
 
 describe('isoDateSchema', () => {
   it('takes calendar dates from 1900 to 2100', () => {
@@ -27,5 +27,14 @@ describe('isoDateSchema', () => {
         date,
       ).toEqual(['invalid_format']);
     }
+  });
+});
+
+describe('windowStateOf', () => {
+  it('is upcoming before the first day, open from the first to the last day, closed after', () => {
+    expect(windowStateOf('2027-03-01', '2027-03-31', '2027-02-28')).toBe('upcoming');
+    expect(windowStateOf('2027-03-01', '2027-03-31', '2027-03-01')).toBe('open');
+    expect(windowStateOf('2027-03-01', '2027-03-31', '2027-03-31')).toBe('open');
+    expect(windowStateOf('2027-03-01', '2027-03-31', '2027-04-01')).toBe('closed');
   });
 });

@@ -15,3 +15,13 @@ export const isoDateSchema = z.iso.date({ abort: true }).refine(
     en: `must be a date from ${dateLimits.min} to ${dateLimits.max}`,
   }),
 );
+
+/** Where a period that opens and closes on given days (both included) stands: a call or a programme. */
+export const windowStates = ['upcoming', 'open', 'closed'] as const;
+export type WindowState = (typeof windowStates)[number];
+
+/** The state of the period `opensOn`–`closesOn` on `today` (all YYYY-MM-DD, the city's calendar). */
+export function windowStateOf(opensOn: string, closesOn: string, today: string): WindowState {
+  if (today < opensOn) return 'upcoming';
+  return today <= closesOn ? 'open' : 'closed';
+}

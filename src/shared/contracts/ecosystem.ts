@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './common.js';
-import { isoDateSchema } from './dates.js';
+import { isoDateSchema, windowStates } from './dates.js';
 import { updateSchemaOf } from './update-schema.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +365,8 @@ export const programmeDtoSchema = programmeSummarySchema.extend({
   fields: z.array(z.enum(ecosystemFields)),
   stages: z.array(z.enum(startupStages)),
   isOpen: z.boolean(),
+  /** Whether applications are still to open, open, or closed. */
+  state: z.enum(windowStates),
   /** Whether the caller may move this programme's applications. */
   canManage: z.boolean(),
 });

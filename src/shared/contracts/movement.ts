@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './common.js';
-import { isoDateSchema as isoDate } from './dates.js';
+import { isoDateSchema as isoDate, windowStates } from './dates.js';
 import { updateSchemaOf } from './update-schema.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +178,8 @@ export const campaignDtoSchema = z.object({
       opensOn: z.string(),
       closesOn: z.string(),
       isOpen: z.boolean(),
+      /** Whether the call is still to open, open, or closed: a call not yet open is not "closed". */
+      state: z.enum(windowStates),
     }),
   ),
 });

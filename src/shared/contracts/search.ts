@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema } from './common.js';
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200),
@@ -11,7 +12,8 @@ export const snippetPartSchema = z.object({ text: z.string(), isMatch: z.boolean
 export const searchResultSchema = z.object({
   entityType: z.string(),
   entityId: z.string(),
-  title: z.string(),
+  /** `en` is '' for things that have no English title (initiatives, people's content). */
+  title: localizedTextSchema,
   url: z.string(),
   /** The body around the first match, split so the client can mark matches without HTML. */
   snippet: z.array(snippetPartSchema),

@@ -61,6 +61,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     retry: 'Try again',
     errorTitle: 'The data could not be loaded',
     checkingSession: 'Checking your sign-in…',
+    window: { upcoming: 'Opens soon', open: 'Open', closed: 'Closed' },
   },
   errors: {
     pageHeading: 'Something went wrong',

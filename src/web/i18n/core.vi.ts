@@ -61,6 +61,7 @@ export const coreVi = {
     retry: 'Thử lại',
     errorTitle: 'Không tải được dữ liệu',
     checkingSession: 'Đang kiểm tra phiên đăng nhập…',
+    window: { upcoming: 'Sắp mở', open: 'Đang mở', closed: 'Đã đóng' },
   },
   errors: {
     pageHeading: 'Đã xảy ra lỗi',

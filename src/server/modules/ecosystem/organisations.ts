@@ -68,8 +68,10 @@ export async function syncOrganisationIndex(ctx: ServiceContext, row: Organisati
   await indexDocument(ctx.db, {
     entityType: organisationEntity,
     entityId: row.id,
-    title: [row.nameVi, row.nameEn].filter(Boolean).join(' · '),
-    body: [row.descriptionVi, row.descriptionEn, row.address, ...labels].join(' '),
+    title: row.nameVi,
+    titleEn: row.nameEn,
+    // The English name stays searchable from the body.
+    body: [row.nameEn, row.descriptionVi, row.descriptionEn, row.address, ...labels].join(' '),
     url: organisationUrl(row.slug),
     isPublic: true,
   });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { applicationStatusNames, ecosystemPaths, type ApplicationStatus, type ProgrammeBody } from '../../../shared/contracts/ecosystem.js';
+import { windowStateOf } from '../../../shared/contracts/dates.js';
 import { foldDiacritics } from '../../../shared/text.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -43,7 +44,8 @@ async function present(ctx: ServiceContext, row: ProgrammeRow) {
     benefitsEn: row.benefitsEn,
     fields: row.fields,
     stages: row.stages,
-    isOpen: row.opensOn <= today(ctx) && today(ctx) <= row.closesOn,
+    isOpen: windowStateOf(row.opensOn, row.closesOn, today(ctx)) === 'open',
+    state: windowStateOf(row.opensOn, row.closesOn, today(ctx)),
     canManage: await canManage(ctx, row),
   };
 }

@@ -30,6 +30,7 @@ export async function seedUnits(ctx: ServiceContext): Promise<void> {
       entityType: 'unit',
       entityId: unit.id,
       title: unit.nameVi,
+      titleEn: unit.nameEn,
       body: `${unit.nameEn} · ${unit.code}`,
       url: unitPaths.unit(unit.code),
       isPublic: true,

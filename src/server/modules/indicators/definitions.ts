@@ -106,7 +106,7 @@ async function syncSearch(tx: ServiceContext, row: IndicatorRow): Promise<void> 
     await removeDocument(tx.db, 'indicator', row.id);
     return;
   }
-  await indexDocument(tx.db, { entityType: 'indicator', entityId: row.id, title: row.nameVi, body: `${row.nameEn} · ${row.code}`, url: indicatorPaths.indicator(row.code), isPublic: true });
+  await indexDocument(tx.db, { entityType: 'indicator', entityId: row.id, title: row.nameVi, titleEn: row.nameEn, body: `${row.nameEn} · ${row.code}`, url: indicatorPaths.indicator(row.code), isPublic: true });
 }
 
 /** An indicator's definition as a programme manager edits it, public or not. */

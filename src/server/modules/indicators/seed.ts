@@ -146,6 +146,7 @@ export async function seedIndicators(ctx: ServiceContext): Promise<void> {
       entityType: 'indicator',
       entityId: row!.id,
       title: item.nameVi,
+      titleEn: item.nameEn,
       body: `${item.nameEn} · ${item.code}`,
       url: indicatorPaths.indicator(item.code),
       isPublic: true,

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CampaignDto, createCampaignSchema } from '../../../shared/contracts/movement.js';
+import { windowStateOf } from '../../../shared/contracts/dates.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -45,7 +46,7 @@ export async function createCampaign(ctx: ServiceContext, input: z.output<typeof
         calls.map(({ phaseIndex, ...c }) => ({ ...c, campaignId: row!.id, phaseId: phaseIndex === null ? null : phaseRows.find((p) => p.position === phaseIndex + 1)!.id })),
       );
     }
-    await indexDocument(tx.db, { entityType: 'campaign', entityId: row!.id, title: row!.titleVi, body: `${row!.descriptionVi} · ${row!.titleEn}`, url: `/phong-trao/${encodeURIComponent(row!.code)}`, isPublic: true });
+    await indexDocument(tx.db, { entityType: 'campaign', entityId: row!.id, title: row!.titleVi, titleEn: row!.titleEn, body: `${row!.descriptionVi} · ${row!.titleEn}`, url: `/phong-trao/${encodeURIComponent(row!.code)}`, isPublic: true });
     await recordAudit(tx, { action: 'campaigns.create', entityType: 'campaign', entityId: row!.id, after: { code: row!.code, phases: phases.length, criteria: criteria.length } });
     return (await presentCampaigns(tx, [row!]))[0]!;
   });
@@ -82,6 +83,6 @@ async function presentCampaigns(ctx: ServiceContext, rows: Array<typeof campaign
       .map((k) => ({ id: k.id, code: k.code, name: { vi: k.nameVi, en: k.nameEn }, weight: k.weight, scaleMin: k.scaleMin, scaleMax: k.scaleMax })),
     calls: calls
       .filter((k) => k.campaignId === c.id)
-      .map((k) => ({ id: k.id, phaseId: k.phaseId, title: { vi: k.titleVi, en: k.titleEn }, opensOn: k.opensOn, closesOn: k.closesOn, isOpen: k.opensOn <= today && today <= k.closesOn })),
+      .map((k) => ({ id: k.id, phaseId: k.phaseId, title: { vi: k.titleVi, en: k.titleEn }, opensOn: k.opensOn, closesOn: k.closesOn, isOpen: windowStateOf(k.opensOn, k.closesOn, today) === 'open', state: windowStateOf(k.opensOn, k.closesOn, today) })),
   }));
 }

@@ -34,6 +34,8 @@ describe('gallery search: reading a prefix of the order gives the same pages as 
     ['hiem gap', 'supports', 1],
     ['rac thai', 'newest', 9],
     ['khong co', 'supports', 1],
+    ['xe bu', 'supports', 1],
+    ['hiem g', 'newest', 1],
   ] as const)('"%s" sorted by %s, page %i', async (q, sort, page) => {
     const ctx = systemContext(testDb.database.db, new ManualClock());
     const query = galleryQuerySchema.parse({ q, sort, page: String(page), pageSize: '10', field: q === 'ma qr' ? 'yte' : undefined });
@@ -45,5 +47,18 @@ describe('gallery search: reading a prefix of the order gives the same pages as 
     }
     if (q !== 'khong co' && q !== 'rac thai') expect(sorted.items.length).toBeGreaterThan(0);
     for (const item of sorted.items) expect(item.title.length).toBeGreaterThan(0);
+  });
+
+  it('matches a half-typed last word as the start of a syllable, and only the last word', async () => {
+    const ctx = systemContext(testDb.database.db, new ManualClock());
+    const total = async (q: string) => (await galleryPage(ctx, galleryQuerySchema.parse({ q, pageSize: '10' }))).total;
+    const buses = await total('xe buyt');
+    expect(buses).toBeGreaterThan(0);
+    expect(await total('xe bu')).toBe(buses);
+    expect(await total('Xe Bú')).toBe(buses);
+    expect(await total('canh bao ng')).toBe(await total('canh bao ngap'));
+    // Only the last word may be unfinished.
+    expect(await total('x buyt')).toBe(0);
+    expect(await total('xe bux')).toBe(0);
   });
 });

@@ -3,11 +3,16 @@ import type { z } from 'zod';
 import { publicStates, type galleryQuerySchema } from '../../../shared/contracts/movement.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { units } from '../identity/schema.js';
-import { searchTextOf, searchTokensOf } from './initiatives.js';
+import { searchTextOf } from './initiatives.js';
 import { presentGalleryItem } from './presenter.js';
 import { initiatives } from './schema.js';
 
 type GalleryQuery = z.output<typeof galleryQuerySchema>;
+
+/** The distinct words of a folded query, in the order typed: the last one may be unfinished. */
+function searchTokensInOrder(searchText: string): string[] {
+  return [...new Set(searchText.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))];
+}
 type Sortable = Record<'supportCount' | 'decidedAt' | 'replicationCount' | 'id', AnyColumn>;
 
 export const isPublic = inArray(initiatives.state, [...publicStates]);
@@ -27,23 +32,34 @@ function orderOf(sort: GalleryQuery['sort'], t: Sortable): SQL[] {
 
 /**
  * The public gallery of recognised initiatives: filters, diacritics-insensitive search, paging.
- * Search matches whole folded syllables ("chuyen doi so" finds "Chuyển đổi số", "nga" does not find
- * "ngập"), every word required. The capped count runs beside the page on a second connection.
+ * Search matches whole folded syllables ("chuyen doi so" finds "Chuyển đổi số"), every word required,
+ * except the last, which may still be being typed: "xe bu" finds "xe buýt". The capped count runs
+ * beside the page on a second connection.
  */
 export async function galleryPage(ctx: ServiceContext, query: GalleryQuery, walkBudget = galleryWalkBudget) {
   // The words fold exactly as the initiatives' own syllables were folded when saved.
-  const terms = searchTokensOf(searchTextOf(query.q, '')).slice(0, 8);
+  const terms = searchTokensInOrder(searchTextOf(query.q, '')).slice(0, 8);
+  const whole = terms.slice(0, -1);
+  const typing = terms.at(-1);
   // The filters and the words, on the table or on the walked prefix of it.
   const conditionsOn = (t: Filterable): SQL[] => [
     ...(query.field ? [eq(t.fieldCode, query.field)] : []),
     ...(query.scope ? [eq(t.scope, query.scope)] : []),
     ...(query.unitId ? [eq(t.unitId, query.unitId)] : []),
-    ...(terms.length > 0
+    ...(whole.length > 0
       ? [
           sql`${t.searchTokens} @> array[${sql.join(
-            terms.map((w) => sql`${w}`),
+            whole.map((w) => sql`${w}`),
             sql`, `,
           )}]::text[]`,
+        ]
+      : []),
+    // The last word begins one of the syllables; the folded text's trigram index narrows the rows first.
+    // Words hold only letters and digits, so they never carry a LIKE wildcard.
+    ...(typing
+      ? [
+          sql`${t.searchText} like ${`%${typing}%`}`,
+          sql`exists (select 1 from unnest(${t.searchTokens}) as syllable where syllable like ${`${typing}%`})`,
         ]
       : []),
   ];
@@ -63,7 +79,7 @@ export async function galleryPage(ctx: ServiceContext, query: GalleryQuery, walk
   return { items: rows, total: Math.min(total, totalCap), isTotalCapped: total > totalCap, page: query.page, pageSize: query.pageSize };
 }
 
-type Filterable = Record<'fieldCode' | 'scope' | 'unitId' | 'searchTokens', AnyColumn>;
+type Filterable = Record<'fieldCode' | 'scope' | 'unitId' | 'searchText' | 'searchTokens', AnyColumn>;
 type PageChoice = { where: SQL | undefined; conditionsOn: (t: Filterable) => SQL[]; isSearch: boolean; walkBudget: number };
 
 /**
@@ -90,6 +106,7 @@ async function choosePage(
         fieldCode: initiatives.fieldCode,
         scope: initiatives.scope,
         unitId: initiatives.unitId,
+        searchText: initiatives.searchText,
         searchTokens: initiatives.searchTokens,
       })
       .from(initiatives)

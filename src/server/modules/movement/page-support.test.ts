@@ -60,6 +60,33 @@ describe('support for the movement pages', () => {
     ).toEqual(['chair', 'expert']);
   });
 
+  it('tells a call that is still to open from one that has closed', async () => {
+    const states = async () =>
+      (
+        (await t.app.inject({ method: 'GET', url: '/api/movement/campaigns' })).json().campaigns[0].calls as Array<{
+          state: string;
+          isOpen: boolean;
+        }>
+      ).map((c) => [c.state, c.isOpen]);
+    // The demo's calls: 2026-01-15..2026-12-31, 2027-01-15..2027-12-31, 2028-07-01..2030-06-30; the clock is at 2026-03-02.
+    expect(await states()).toEqual([
+      ['open', true],
+      ['upcoming', false],
+      ['upcoming', false],
+    ]);
+    const before = t.clock.now();
+    t.clock.set(new Date('2028-01-10T03:00:00Z'));
+    try {
+      expect(await states()).toEqual([
+        ['closed', false],
+        ['closed', false],
+        ['upcoming', false],
+      ]);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('names units and award types in both languages in the phase report, for the English page', async () => {
     const phaseId = (await t.app.inject({ method: 'GET', url: '/api/movement/campaigns' })).json().campaigns[0].phases[0].id;
     const report = (await as(t.app, people.pm.browser)({ method: 'GET', url: `/api/movement/phases/${phaseId}/report` })).json();

@@ -189,6 +189,7 @@ export async function seedMovement(ctx: ServiceContext): Promise<void> {
       entityType: 'campaign',
       entityId: row!.id,
       title: campaign.titleVi,
+      titleEn: campaign.titleEn,
       body: [campaign.descriptionVi, campaign.titleEn, ...phases.map((p) => p.nameVi)].join(' · '),
       url: `/phong-trao/${encodeURIComponent(campaign.code)}`,
       isPublic: true,

@@ -97,6 +97,7 @@ async function indexPlan(ctx: ServiceContext, plan: PlanRow) {
     entityType: 'plan',
     entityId: plan.id,
     title: `${plan.code} — ${plan.titleVi}`,
+    titleEn: `${plan.code} — ${plan.titleEn}`,
     body: [plan.summaryVi, plan.titleEn].join(' · '),
     url: planUrl(plan.code),
     isPublic: plan.isPublic,

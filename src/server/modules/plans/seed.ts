@@ -87,6 +87,7 @@ export async function seedPlans(ctx: ServiceContext): Promise<void> {
       entityType: 'plan',
       entityId: row!.id,
       title: `${plan.code} — ${plan.titleVi}`,
+      titleEn: `${plan.code} — ${plan.titleEn}`,
       body: [plan.summaryVi, ...plan.taskGroups.map((g) => g.titleVi), plan.titleEn].join(' · '),
       url: planPaths.plan(plan.code),
       isPublic: plan.isPublic,

@@ -136,6 +136,7 @@ function searchEntry(task: typeof tasks.$inferSelect, plan: typeof plans.$inferS
     entityType: 'task',
     entityId: task.id,
     title: `${task.code} — ${task.titleVi}`,
+    titleEn: task.titleEn ? `${task.code} — ${task.titleEn}` : '',
     body: [task.descriptionVi, task.productVi, task.titleEn, plan.code].join(' · '),
     url: taskUrl(task.id),
     isPublic: plan.isPublic && task.isPublic,

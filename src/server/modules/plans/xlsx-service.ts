@@ -353,6 +353,7 @@ export async function importPlanTasksAsOperator(
       entityType: 'task',
       entityId: ids.get(p.body.code)!,
       title: `${p.body.code} — ${p.body.titleVi}`.normalize('NFC'),
+      titleEn: p.body.titleEn ? `${p.body.code} — ${p.body.titleEn}`.normalize('NFC') : '',
       body: [p.body.descriptionVi, p.body.productVi, p.body.titleEn, plan.code].join(' · ').normalize('NFC'),
       url: taskUrl(ids.get(p.body.code)!),
       isPublic: plan.isPublic && p.body.isPublic,

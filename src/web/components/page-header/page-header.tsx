@@ -4,11 +4,13 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../use-document-title.js';
 import styles from './page-header.module.css';
 
-export type Breadcrumb = { label: string; to?: string };
+export type Breadcrumb = { label: string; to?: string; lang?: 'vi' | undefined };
 
 type PageHeaderProps = {
   /** A short h1; also the tab title unless `documentTitle` says otherwise. */
   title: string;
+  /** The title's language when it is not the page's: an initiative's name on an English page is Vietnamese. */
+  titleLang?: 'vi';
   subtitle?: ReactNode;
   /** A code shown above the title (a plan's "4354/KH-UBND", an initiative's "SK-2026-0012"). */
   kicker?: string;
@@ -23,14 +25,14 @@ type PageHeaderProps = {
 };
 
 /** The top of a page: breadcrumbs, a short h1, a subtitle, facts and actions; it also sets the tab title. */
-export function PageHeader({ title, subtitle, kicker, breadcrumbs, meta, actions, documentTitle, headingRef }: PageHeaderProps) {
+export function PageHeader({ title, titleLang, subtitle, kicker, breadcrumbs, meta, actions, documentTitle, headingRef }: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('app.pageTitle', { page: documentTitle ?? title }));
   return (
     <header className={styles.header}>
-      {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs items={[...breadcrumbs, { label: title }]} /> : null}
+      {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs items={[...breadcrumbs, { label: title, lang: titleLang }]} /> : null}
       {kicker ? <p className={styles.kicker}>{kicker}</p> : null}
-      <h1 className={styles.title} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+      <h1 className={styles.title} ref={headingRef} tabIndex={headingRef ? -1 : undefined} lang={titleLang}>
         {title}
       </h1>
       {subtitle ? <p className={styles.subtitle}>{subtitle}</p> : null}
@@ -51,11 +53,13 @@ export function Breadcrumbs({ items }: { items: readonly Breadcrumb[] }) {
           return (
             <li key={`${index}-${item.label}`} className={styles.crumb}>
               {isLast || !item.to ? (
-                <span className={styles.current} aria-current={isLast ? 'page' : undefined}>
+                <span className={styles.current} aria-current={isLast ? 'page' : undefined} lang={item.lang}>
                   {item.label}
                 </span>
               ) : (
-                <Link to={item.to}>{item.label}</Link>
+                <Link to={item.to} lang={item.lang}>
+                  {item.label}
+                </Link>
               )}
             </li>
           );

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WindowState } from '../../../shared/contracts/dates.js';
 import styles from './status-tag.module.css';
 
 export type Tone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
@@ -29,6 +31,18 @@ export function StatusTag({ tone, children, status, title }: StatusTagProps) {
       </svg>
       {children}
     </span>
+  );
+}
+
+const windowTones: Record<WindowState, Tone> = { upcoming: 'info', open: 'success', closed: 'neutral' };
+
+/** A call's or a programme's period: "Opens soon", "Open" or "Closed". */
+export function WindowStatusTag({ state }: { state: WindowState }) {
+  const { t } = useTranslation();
+  return (
+    <StatusTag tone={windowTones[state]} status={state}>
+      {t(`status.window.${state}`)}
+    </StatusTag>
   );
 }
 

@@ -17,8 +17,6 @@ export const ecosystemEn: Messages['ecosystem'] = {
     stage: 'Stage',
     note: 'Note',
     save: 'Save',
-    open: 'Open for applications',
-    closed: 'Closed',
   },
   directory: {
     heading: 'Startup and innovation ecosystem directory',

@@ -15,8 +15,6 @@ export const ecosystemVi = {
     stage: 'Giai đoạn',
     note: 'Ghi chú',
     save: 'Lưu',
-    open: 'Đang nhận hồ sơ',
-    closed: 'Đã đóng',
   },
   directory: {
     heading: 'Danh bạ hệ sinh thái khởi nghiệp, đổi mới sáng tạo',

@@ -19,7 +19,7 @@ import { WriteError } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
-import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
+import { StatusTag, TagGroup, WindowStatusTag } from '../../components/status-tag/status-tag.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { useToast } from '../../components/toast/toast.js';
 import { formatDate, formatDateRange } from '../../i18n/format.js';
@@ -69,9 +69,7 @@ export function ProgrammesPage() {
                 {t(`ecosystem.programmes.kinds.${p.kind}`)} · {localized(p.runBy)} · {formatDateRange(p.opensOn, p.closesOn, locale)}
               </p>
               <TagGroup>
-                <StatusTag tone={p.isOpen ? 'success' : 'neutral'}>
-                  {p.isOpen ? t('ecosystem.common.open') : t('ecosystem.common.closed')}
-                </StatusTag>
+                <WindowStatusTag state={p.state} />
               </TagGroup>
             </Card>
           )}
@@ -112,9 +110,7 @@ export function ProgrammePage() {
         }
       />
       <TagGroup>
-        <StatusTag tone={p.isOpen ? 'success' : 'neutral'}>
-          {p.isOpen ? t('ecosystem.common.open') : t('ecosystem.common.closed')}
-        </StatusTag>
+        <WindowStatusTag state={p.state} />
       </TagGroup>
       <SummaryList
         items={[

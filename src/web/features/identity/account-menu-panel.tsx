@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../shared/contracts/identity.js';
 import { accountSectionPath, paths } from '../../app/paths.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { describeError } from '../../components/query-status/describe-error.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
@@ -63,7 +64,9 @@ export function AccountMenu({ user }: { user: Me }) {
           <circle cx="12" cy="8" r="4.5" fill="currentColor" />
           <path d="M3 21c.8-4.6 4.4-7 9-7s8.2 2.4 9 7z" fill="currentColor" />
         </svg>
-        <span className={styles.name}>{user.displayName}</span>
+        <span className={styles.name} {...vietnameseContent}>
+          {user.displayName}
+        </span>
         {unreadCount > 0 ? (
           <span className={styles.count}>
             <span aria-hidden="true">{formatNumber(unreadCount, locale)}</span>

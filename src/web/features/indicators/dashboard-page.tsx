@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { indicatorStatuses, type IndicatorStatus, type PublicIndicator } from '../../../shared/contracts/indicators.js';
 import { paths } from '../../app/paths.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { Card, CardList } from '../../components/card/card.js';
 import { EmptyState } from '../../components/empty-state/empty-state.js';
 import { LabelledSelect } from '../../components/form/field-shell.js';
@@ -80,7 +81,11 @@ export function IndicatorDashboardPage() {
           {dashboard.data.frameworks
             .filter((f) => shown.some((i) => i.frameworkCode === f.code))
             .map((f) => (
-              <Section key={f.code} title={localized(f.name)} intro={f.sourceDocument ?? undefined}>
+              <Section
+                key={f.code}
+                title={localized(f.name)}
+                intro={f.sourceDocument ? <span {...vietnameseContent}>{f.sourceDocument}</span> : undefined}
+              >
                 <CardList items={shown.filter((i) => i.frameworkCode === f.code)} itemKey={(indicator) => indicator.id}>
                   {(indicator) => <IndicatorCard indicator={indicator} />}
                 </CardList>

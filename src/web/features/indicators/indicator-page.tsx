@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { PublicIndicator } from '../../../shared/contracts/indicators.js';
 import { ApiError } from '../../api/client.js';
 import { paths } from '../../app/paths.js';
+import { Localized, vietnameseContent } from '../../components/content-language/content-language.js';
 import { Notice } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
@@ -113,10 +114,13 @@ function IndicatorDetail({ indicator, breadcrumbs }: { indicator: PublicIndicato
               value: indicator.responsibleUnit ? localized(indicator.responsibleUnit.name) : none,
             },
             { label: t('indicators.detail.frequency'), value: t(`indicators.frequency.${indicator.frequency}`) },
-            { label: t('indicators.detail.method'), value: indicator.method ? localized(indicator.method) : none },
-            { label: t('indicators.detail.dataSource'), value: indicator.dataSource ? localized(indicator.dataSource) : none },
+            { label: t('indicators.detail.method'), value: indicator.method ? <Localized text={indicator.method} /> : none },
+            { label: t('indicators.detail.dataSource'), value: indicator.dataSource ? <Localized text={indicator.dataSource} /> : none },
             { label: t('indicators.detail.projection'), value: t(`indicators.projection.${indicator.projectionMethod}`) },
-            { label: t('indicators.detail.sourceNote'), value: indicator.sourceNote ?? none },
+            {
+              label: t('indicators.detail.sourceNote'),
+              value: indicator.sourceNote ? <span {...vietnameseContent}>{indicator.sourceNote}</span> : none,
+            },
             {
               label: t('indicators.detail.planTasks'),
               value: indicator.planTaskCodes.length ? indicator.planTaskCodes.join(', ') : t('indicators.detail.noPlanTasks'),

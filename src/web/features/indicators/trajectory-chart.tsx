@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicIndicator } from '../../../shared/contracts/indicators.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { Chart } from '../../components/chart/chart.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { trajectorySpec } from './chart-spec.js';
@@ -11,6 +12,7 @@ export function TrajectoryChart({ indicator, isCompact = false }: { indicator: P
   const locale = useLocale();
   const localized = useLocalized();
   const unit = localized(indicator.unit);
+  const illustrative = t('indicators.illustrative');
   const { spec, targetText, notes } = useMemo(
     () =>
       trajectorySpec(
@@ -19,12 +21,12 @@ export function TrajectoryChart({ indicator, isCompact = false }: { indicator: P
           actual: t('indicators.chart.actual'),
           path: t('indicators.chart.path'),
           target: t('indicators.chart.target'),
-          illustrative: t('indicators.illustrative'),
+          illustrative,
         },
         unit,
         locale,
       ),
-    [indicator, t, unit, locale],
+    [indicator, t, illustrative, unit, locale],
   );
   return (
     <Chart
@@ -34,7 +36,12 @@ export function TrajectoryChart({ indicator, isCompact = false }: { indicator: P
       categoryHeader={t('indicators.chart.period')}
       extraColumns={[
         { key: 'target', header: t('indicators.chart.target'), values: targetText },
-        { key: 'note', header: t('indicators.chart.note'), values: notes },
+        // A note is the "illustrative" label or a value's source note, which is written in Vietnamese.
+        {
+          key: 'note',
+          header: t('indicators.chart.note'),
+          values: notes.map((note) => (note === '' || note === illustrative ? note : <span {...vietnameseContent}>{note}</span>)),
+        },
       ]}
       isCompact={isCompact}
       isTableOpen={!isCompact}

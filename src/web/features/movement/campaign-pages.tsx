@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CampaignDto } from '../../../shared/contracts/movement.js';
 import { paths } from '../../app/paths.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { buttonClass } from '../../components/button/button.js';
 import { DataTable } from '../../components/data-table/data-table.js';
 import { EmptyState } from '../../components/empty-state/empty-state.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
-import { StatusTag } from '../../components/status-tag/status-tag.js';
+import { WindowStatusTag } from '../../components/status-tag/status-tag.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate, formatDateRange, formatPercent } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
@@ -101,7 +102,13 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
           { label: t('movement.campaign.kindLabel'), value: t(`movement.launch.kinds.${campaign.kind}`) },
           {
             label: t('movement.campaign.eligible'),
-            value: campaign.eligibleParticipants.length > 0 ? campaign.eligibleParticipants.join('; ') : '—',
+            // Written by whoever launched the campaign, in Vietnamese only.
+            value:
+              campaign.eligibleParticipants.length > 0 ? (
+                <span {...vietnameseContent}>{campaign.eligibleParticipants.join('; ')}</span>
+              ) : (
+                '—'
+              ),
           },
           { label: t('movement.campaign.fields'), value: campaign.fields.map((f) => localized(f.name)).join('; ') },
         ]}
@@ -115,9 +122,7 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
             <li key={c.id} className="cluster">
               <strong>{localized(c.title)}</strong>
               <span>{range(c.opensOn, c.closesOn)}</span>
-              <StatusTag tone={c.isOpen ? 'success' : 'neutral'}>
-                {c.isOpen ? t('movement.campaign.open') : t('movement.campaign.closed')}
-              </StatusTag>
+              <WindowStatusTag state={c.state} />
             </li>
           ))}
         </ul>

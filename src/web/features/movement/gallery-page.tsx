@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { Link, useSearchParams } from 'react-router';
 import { gallerySorts, recognitionScopes } from '../../../shared/contracts/movement.js';
 import { paths } from '../../app/paths.js';
@@ -111,12 +112,19 @@ export function GalleryPage() {
       <div data-list="gallery">
         <CardList items={gallery.data?.items ?? []} itemKey={(item) => item.id}>
           {(item) => (
-            <Card headingLevel={2} title={<Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link>}>
+            <Card
+              headingLevel={2}
+              title={
+                <Link to={movementPaths.publicInitiative(item.id)} {...vietnameseContent}>
+                  {item.title}
+                </Link>
+              }
+            >
               <p className={styles.meta}>
                 {fieldName(item.fieldCode)}
                 {item.unitName ? ` · ${localized(item.unitName)}` : ''}
               </p>
-              <p>{item.excerpt}</p>
+              <p {...vietnameseContent}>{item.excerpt}</p>
               <TagGroup>
                 <InitiativeStateTag state={item.state} />
                 {item.scope ? <ScopeTag scope={item.scope} /> : null}
@@ -140,8 +148,10 @@ export function GalleryPage() {
         <ol>
           {most.data?.items.map((item) => (
             <li key={item.id}>
-              <Link to={movementPaths.publicInitiative(item.id)}>{item.title}</Link> —{' '}
-              {t('movement.gallery.units', { count: item.replicationCount })}
+              <Link to={movementPaths.publicInitiative(item.id)} {...vietnameseContent}>
+                {item.title}
+              </Link>{' '}
+              — {t('movement.gallery.units', { count: item.replicationCount })}
             </li>
           ))}
         </ol>

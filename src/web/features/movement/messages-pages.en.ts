@@ -16,8 +16,6 @@ export const movementPagesEn: DeepStrings<typeof movementPagesVi> = {
     eligible: 'Who may take part',
     fields: 'Fields',
     calls: 'Calls for initiatives',
-    open: 'Open',
-    closed: 'Closed',
     submitInitiative: 'Submit an initiative',
     phases: 'Phases',
     phase: 'Phase',

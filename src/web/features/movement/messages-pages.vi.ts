@@ -13,8 +13,6 @@ export const movementPagesVi = {
     eligible: 'Đối tượng tham gia',
     fields: 'Lĩnh vực',
     calls: 'Các đợt tiếp nhận sáng kiến',
-    open: 'Đang mở',
-    closed: 'Đã đóng',
     submitInitiative: 'Nộp sáng kiến',
     phases: 'Các giai đoạn',
     phase: 'Giai đoạn',

@@ -1,4 +1,5 @@
 import { buttonClass } from '../../components/button/button.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { commentBodySchema } from '../../../shared/contracts/movement.js';
@@ -48,6 +49,7 @@ export function PublicInitiativePage() {
     <Page>
       <PageHeader
         title={dto.title}
+        titleLang="vi"
         kicker={dto.code}
         breadcrumbs={[
           { label: t('nav.home'), to: paths.home },
@@ -90,16 +92,22 @@ export function PublicInitiativePage() {
         <WriteError error={support.error} />
       </div>
       <Section title={t('movement.public.essence')}>
-        <p className="prewrap">{dto.essence}</p>
+        <p className="prewrap" {...vietnameseContent}>
+          {dto.essence}
+        </p>
         <h3>{t('movement.public.conditions')}</h3>
-        <p className="prewrap">{dto.conditions}</p>
+        <p className="prewrap" {...vietnameseContent}>
+          {dto.conditions}
+        </p>
         <h3>{t('movement.public.benefits')}</h3>
-        <p className="prewrap">{dto.benefits}</p>
+        <p className="prewrap" {...vietnameseContent}>
+          {dto.benefits}
+        </p>
         <h3>{t('movement.public.authors')}</h3>
         <ul className="plain-list">
           {dto.authors.map((a, i) => (
             <li key={i}>
-              {a.fullName} ({formatPercent(a.contributionPercent, locale, 0)})
+              <span {...vietnameseContent}>{a.fullName}</span> ({formatPercent(a.contributionPercent, locale, 0)})
             </li>
           ))}
         </ul>
@@ -126,7 +134,10 @@ export function PublicInitiativePage() {
         <ul className={styles.list}>
           {dto.replications.map((r, i) => (
             <li key={i}>
-              <strong>{localized(r.unitName)}</strong> ({formatDate(r.adoptedOn, locale)}): <span className="prewrap">{r.results}</span>
+              <strong>{localized(r.unitName)}</strong> ({formatDate(r.adoptedOn, locale)}):{' '}
+              <span className="prewrap" {...vietnameseContent}>
+                {r.results}
+              </span>
             </li>
           ))}
         </ul>
@@ -162,9 +173,12 @@ function Comments({ id, isSignedIn }: { id: string; isSignedIn: boolean }) {
         {comments.data?.comments.map((c) => (
           <li key={c.id}>
             <p className={styles.meta}>
-              <strong>{c.authorName}</strong> · <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, locale)}</time>
+              <strong {...vietnameseContent}>{c.authorName}</strong> ·{' '}
+              <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, locale)}</time>
             </p>
-            <p className="prewrap">{c.body}</p>
+            <p className="prewrap" {...vietnameseContent}>
+              {c.body}
+            </p>
             {/* One's own words are not reported; a visitor signs in first. */}
             {isSignedIn && !c.isMine ? (
               <Button

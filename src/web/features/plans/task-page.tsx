@@ -9,6 +9,7 @@ import {
   type TaskDetail,
 } from '../../../shared/contracts/plans.js';
 import { paths } from '../../app/paths.js';
+import { Localized, vietnameseContent } from '../../components/content-language/content-language.js';
 import { Button, ButtonRow } from '../../components/button/button.js';
 import { EmptyState } from '../../components/empty-state/empty-state.js';
 import { LabelledInput } from '../../components/form/field-shell.js';
@@ -85,12 +86,16 @@ function TaskView({ task }: { task: TaskDetail }) {
             }`,
           },
           task.completedOn ? { label: t('plans.completedOn'), value: formatDate(task.completedOn, locale) } : null,
-          { label: t('plans.product'), value: localized(task.product) || none },
+          { label: t('plans.product'), value: localized(task.product) ? <Localized text={task.product} /> : none },
           { label: t('plans.priority'), value: localized(taskPriorityLabels[task.priority]) },
           task.indicatorCodes.length ? { label: t('plans.indicators'), value: task.indicatorCodes.join(', ') } : null,
         ]}
       />
-      {localized(task.description) ? <p className="prewrap">{localized(task.description)}</p> : null}
+      {localized(task.description) ? (
+        <p className="prewrap">
+          <Localized text={task.description} />
+        </p>
+      ) : null}
       {task.subTasks.length ? (
         <Section title={t('plans.subTasks')}>
           <TaskTable tasks={task.subTasks} caption={t('plans.subTasks')} />
@@ -120,7 +125,9 @@ function ReportsSection({ task }: { task: TaskDetail }) {
               {report.authorName ? ` · ${report.authorName}` : ''} · {t('plans.reports.period')}: {report.period} ·{' '}
               {formatPercent(report.percent, locale, 0)}
             </p>
-            <p className="prewrap">{report.narrative}</p>
+            <p className="prewrap" {...vietnameseContent}>
+              {report.narrative}
+            </p>
             {report.contributions.length ? (
               <ul>
                 {report.contributions.map((c) => (
@@ -212,7 +219,9 @@ function ExtensionsSection({ task }: { task: TaskDetail }) {
                 })}
               </p>
             ) : null}
-            <p className="prewrap">{e.reason}</p>
+            <p className="prewrap" {...vietnameseContent}>
+              {e.reason}
+            </p>
             {e.decisionDocument || e.decisionNote ? <p>{[e.decisionDocument, e.decisionNote].filter(Boolean).join(' · ')}</p> : null}
             {e.status === 'pending' && task.can.decide ? <DecisionButtons extensionId={e.id} /> : null}
           </li>
@@ -313,7 +322,9 @@ function CommentsSection({ task }: { task: TaskDetail }) {
             <p className={styles.meta}>
               {c.authorName ?? t('plans.comments.someone')} · {formatDateTime(c.createdAt, locale)}
             </p>
-            <p className="prewrap">{c.body}</p>
+            <p className="prewrap" {...vietnameseContent}>
+              {c.body}
+            </p>
           </li>
         ))}
       </ol>

@@ -24,7 +24,8 @@ export function HomePage() {
     <>
       <div className={styles.hero}>
         <div className={`container ${styles.heroInner}`}>
-          {summary.data ? <p className={styles.kicker}>{t('home.kicker', { city: localized(summary.data.city.name) })}</p> : null}
+          {/* Its line is kept while the summary loads, so the heading below does not move when it arrives. */}
+          <p className={styles.kicker}>{summary.data ? t('home.kicker', { city: localized(summary.data.city.name) }) : '\u00a0'}</p>
           <h1 className={styles.title}>{t('home.title')}</h1>
           <p className={styles.lead}>{t('home.lead')}</p>
           <p>

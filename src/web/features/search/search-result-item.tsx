@@ -1,7 +1,8 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../../shared/contracts/search.js';
+import { Localized, vietnameseContent } from '../../components/content-language/content-language.js';
 import styles from './search.module.css';
 
 const typeKeys = {
@@ -13,6 +14,7 @@ const typeKeys = {
   initiative: 'search.types.initiative',
   organization: 'search.types.organization',
   organisation: 'search.types.organization',
+  eco_organisation: 'search.types.organization',
   dataset: 'search.types.dataset',
   unit: 'search.types.unit',
 } as const;
@@ -22,7 +24,7 @@ function typeKey(entityType: string) {
 }
 
 /** Client routes go through the router; server pages and other sites are plain links; anything else is not linked. */
-function ResultLink({ url, children }: { url: string; children: string }) {
+function ResultLink({ url, children }: { url: string; children: ReactNode }) {
   if (url.startsWith('/') && !url.startsWith('//')) {
     if (url.startsWith('/api/')) return <a href={url}>{children}</a>;
     return <Link to={url}>{children}</Link>;
@@ -39,10 +41,13 @@ export function SearchResultItem({ result }: { result: SearchResult }) {
     <article className={styles.result}>
       <p className={styles.type}>{t(typeKey(result.entityType))}</p>
       <h3 className={styles.title}>
-        <ResultLink url={result.url}>{result.title}</ResultLink>
+        <ResultLink url={result.url}>
+          <Localized text={result.title} />
+        </ResultLink>
       </h3>
       {result.snippet.length > 0 ? (
-        <p className={styles.snippet}>
+        // The text around the match, from what the thing says in Vietnamese.
+        <p className={styles.snippet} {...vietnameseContent}>
           {result.snippet.map((part, index) =>
             part.isMatch ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>,
           )}

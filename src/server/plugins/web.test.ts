@@ -10,6 +10,10 @@ let t: TestApp;
 beforeAll(async () => {
   mkdirSync(join(webRoot, 'assets'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>doimoi</title>');
+  // An asset as the build leaves it: the file, and the same compressed (distinct bodies, to tell them apart).
+  writeFileSync(join(webRoot, 'assets', 'app-1a2b.js'), `console.log(${'1,'.repeat(2000)}1);`);
+  writeFileSync(join(webRoot, 'assets', 'app-1a2b.js.br'), 'brotli body');
+  writeFileSync(join(webRoot, 'assets', 'app-1a2b.js.gz'), 'gzip body');
   t = await buildTestApp({ template: 'empty', webRoot });
 });
 afterAll(async () => {
@@ -51,5 +55,24 @@ describe('pages of the web app', () => {
     const res = await page('/api/khong-co');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
+
+describe('assets of the web app', () => {
+  const asset = (acceptEncoding: string) =>
+    t.app.inject({ method: 'GET', url: '/assets/app-1a2b.js', headers: { 'accept-encoding': acceptEncoding } });
+
+  it('sends the compressed file the build wrote, as the client accepts it, cached for a year', async () => {
+    const br = await asset('gzip, deflate, br');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body).toBe('brotli body');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gzip = await asset('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body).toBe('gzip body');
+    const plain = await asset('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.startsWith('console.log(1,')).toBe(true);
   });
 });

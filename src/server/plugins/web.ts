@@ -31,6 +31,8 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
     prefix: '/assets/',
     wildcard: true,
     index: false,
+    // The build writes each asset also as .br and .gz at the highest levels (vite.config.ts).
+    preCompressed: true,
     cacheControl: false,
     setHeaders(res) {
       res.header('cache-control', immutable);

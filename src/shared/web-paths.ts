@@ -99,6 +99,7 @@ export const opendataPaths = {
   dataset: (name: string) => `/du-lieu-mo/${encodeURIComponent(name)}`,
   preview: (name: string, resourceId: string) => `/du-lieu-mo/${encodeURIComponent(name)}/xem/${resourceId}`,
   work: '/quan-ly-du-lieu',
+  edit: (id: string) => `/quan-ly-du-lieu/${id}/sua`,
 } as const;
 
 /** Periodic reports: regimes, the units' reports, the city's compiled report, and the published ones. */
@@ -195,6 +196,7 @@ export const webRoutePatterns = [
   '/du-lieu-mo/:name',
   '/du-lieu-mo/:name/xem/:resourceId',
   opendataPaths.work,
+  '/quan-ly-du-lieu/:id/sua',
   reportPaths.regimes,
   reportPaths.mine,
   '/bao-cao/che-do/:id',

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The row this route reads or edits: GET answers its ETag, PATCH/PUT require If-Match. */
     versioned?: VersionedResource;
+    /** Why an edit route needs no version: it writes only the caller's own record (their score sheet, their listing). */
+    unversioned?: string;
   }
   interface FastifyRequest {
     /** The version an edit starts from (If-Match), checked in the edit's transaction (lib/tx.ts). */
@@ -24,16 +26,17 @@ declare module 'fastify' {
 const editMethods = new Set(['PATCH', 'PUT']);
 
 /**
- * One mechanism against lost updates: every PATCH route must declare its row (`config.versioned`) or
- * the app refuses to start; a GET of that row answers its ETag; an edit without If-Match gets 428,
+ * One mechanism against lost updates: every PATCH and PUT route must declare its row (`config.versioned`),
+ * or say why it writes only the caller's own record (`config.unversioned`), or the app refuses to start; a GET of that row answers its ETag; an edit without If-Match gets 428,
  * one from an older version 412 (lib/versioning.ts), both with the current ETag.
  */
 export const versioningPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
   app.decorateRequest('precondition', null);
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat().map(String);
-    if (methods.includes('PATCH') && !route.config?.versioned) {
-      throw new Error(`Route PATCH ${route.url} declares no versioned row (config.versioned): edits need If-Match`);
+    const edit = methods.find((method) => editMethods.has(method));
+    if (edit && !route.config?.versioned && !route.config?.unversioned) {
+      throw new Error(`Route ${edit} ${route.url} declares no versioned row (config.versioned): edits need If-Match`);
     }
   });
 

@@ -47,6 +47,7 @@ export const movementRoutes: RouteTable = {
     'POST /api/movement/comments/:id/moderation': 'programme-managers',
     'POST /api/movement/phases/:id/registrations': 'signed-in',
     'GET /api/movement/phases/:id/registrations': 'signed-in',
+    'GET /api/movement/registrations/:id/report': 'signed-in',
     'PUT /api/movement/registrations/:id/report': 'signed-in+verified-email',
     'GET /api/movement/phases/:id/report': 'movement-readers',
     'GET /api/movement/phases/:id/report.docx': 'movement-readers',

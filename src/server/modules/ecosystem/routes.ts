@@ -319,7 +319,7 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.put(
     '/experts/me',
     {
-      config: limited(20, verifiedMembers),
+      config: { ...limited(20, verifiedMembers), unversioned: 'the caller’s own expert listing' },
       schema: {
         tags,
         summary: 'Đăng ký làm chuyên gia (đồng ý công khai) / List me (with consent)',

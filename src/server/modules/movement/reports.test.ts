@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx';
 import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { demoCampaign, unitId } from '../../../../tests/support/movement.js';
 import { as, enrolTotp, userWithRoles } from '../../../../tests/support/sessions.js';
+import { editLoaded } from '../../../../tests/support/versions.js';
 import { barChartPng } from './bar-chart-png.js';
 
 describe('unit registrations and phase review reports', () => {
@@ -30,11 +31,12 @@ describe('unit registrations and phase review reports', () => {
     const created = await request({ method: 'POST', url, payload: { unitId: await unitId(t, '25747'), commitments } });
     expect(created.statusCode, created.body).toBe(201);
     expect((await request({ method: 'POST', url, payload: { unitId: await unitId(t, '25747'), commitments } })).statusCode).toBe(409);
-    const report = await request({
-      method: 'PUT',
-      url: `/api/movement/registrations/${created.json().id}/report`,
-      payload: { review: 'interim', report: 'Đã có 3 sáng kiến được công nhận.' },
-    });
+    const report = await editLoaded(
+      request,
+      `/api/movement/registrations/${created.json().id}/report`,
+      { review: 'interim', report: 'Đã có 3 sáng kiến được công nhận.' },
+      'PUT',
+    );
     expect(report.json().interimReport).toBe('Đã có 3 sáng kiến được công nhận.');
     const list = await as(t.app, pm.browser)({ method: 'GET', url });
     expect(list.json().registrations).toHaveLength(1);

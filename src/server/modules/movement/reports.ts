@@ -72,13 +72,28 @@ export async function registerUnit(ctx: ServiceContext, phaseId: string, input: 
   });
 }
 
+/** A registration as its unit's officers revise its reports (with its version, which the edit sends back). */
+export async function registrationToReport(ctx: ServiceContext, registrationId: string) {
+  requireUserId(ctx);
+  const row = await reportableRegistration(ctx, registrationId);
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, row.unitId));
+  return presentRegistration(row, unit!);
+}
+
+/** The registration, when the actor is an officer of its unit; otherwise 404, as if it did not exist. */
+async function reportableRegistration(ctx: ServiceContext, registrationId: string, lock = false) {
+  const query = ctx.db.select().from(unitRegistrations).where(eq(unitRegistrations.id, registrationId));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row || !(await actorHasRoleOnUnit(ctx, ['unit_officer'], row.unitId)))
+    throw notFound({ vi: 'Đăng ký thi đua', en: 'Registration' }, registrationId);
+  return row;
+}
+
 /** The unit reports against its commitments at the interim or final review. */
 export async function reportOnRegistration(ctx: ServiceContext, registrationId: string, input: z.output<typeof registrationReportSchema>) {
   requireUserId(ctx);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.select().from(unitRegistrations).where(eq(unitRegistrations.id, registrationId)).for('update');
-    if (!row || !(await actorHasRoleOnUnit(tx, ['unit_officer'], row.unitId)))
-      throw notFound({ vi: 'Đăng ký thi đua', en: 'Registration' }, registrationId);
+    const row = await reportableRegistration(tx, registrationId, true);
     const now = tx.clock.now().toISOString();
     const changes =
       input.review === 'interim'

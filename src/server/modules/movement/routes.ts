@@ -135,7 +135,7 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   });
   app.get('/reviews/mine', { config: member, schema: { tags, response: { 200: reviewTaskListSchema, ...errors } } }, async (r) => listMyReviews(ctx(r)));
   app.get('/initiatives/:id/scores', { config: member, schema: { tags, params: idParamsSchema, response: { 200: scoresViewSchema, ...errors } } }, async (r) => scoresView(ctx(r), r.params.id));
-  app.put('/initiatives/:id/scores', { config: member, schema: { tags, summary: 'Nộp phiếu chấm / Submit scores', params: idParamsSchema, body: scoreSheetSchema, response: { 200: scoresViewSchema, ...errors } } }, async (r) =>
+  app.put('/initiatives/:id/scores', { config: { ...member, unversioned: 'a reviewer’s own score sheet' }, schema: { tags, summary: 'Nộp phiếu chấm / Submit scores', params: idParamsSchema, body: scoreSheetSchema, response: { 200: scoresViewSchema, ...errors } } }, async (r) =>
     submitScores(ctx(r), r.params.id, r.body),
   );
   app.post('/initiatives/:id/conflicts', { config: member, schema: { tags, summary: 'Khai báo xung đột lợi ích / Declare a conflict', params: idParamsSchema, body: conflictBodySchema, response: { 204: z.null(), ...errors } } }, async (r, reply) => {

@@ -96,6 +96,7 @@ export const unitRegistrations = pgTable(
   'unit_registrations',
   {
     id: idColumn(),
+    version: editVersion(),
     phaseId: uuid('phase_id')
       .notNull()
       .references(() => campaignPhases.id, { onDelete: 'cascade' }),

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { datasetForm, publishedDataset, unitId } from '../../../../tests/support/opendata.js';
 import { as, enrolTotp, userWithRoles, type Browser } from '../../../../tests/support/sessions.js';
 import { multipartFile, pngBytes } from '../../../../tests/support/uploads.js';
+import { editLoaded } from '../../../../tests/support/versions.js';
 import { auditEvents } from '../../db/platform-schema.js';
 import { units } from '../identity/schema.js';
 
@@ -72,7 +73,15 @@ describe('drafting, proposing and publishing a dataset', () => {
     const read = await as(t.app, officer)({ method: 'GET', url: `/api/opendata/datasets/${id}` });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual({ id, state: 'draft', form: submitted });
-    const saved = await as(t.app, officer)({ method: 'PUT', url: `/api/opendata/datasets/${id}`, payload: read.json().form });
+    const saved = await as(
+      t.app,
+      officer,
+    )({
+      method: 'PUT',
+      url: `/api/opendata/datasets/${id}`,
+      payload: read.json().form,
+      headers: { 'if-match': read.headers.etag as string },
+    });
     expect(saved.statusCode).toBe(200);
     expect((await as(t.app, officer)({ method: 'GET', url: `/api/opendata/datasets/${id}` })).json().form).toEqual(submitted);
     expect((await as(t.app, wardOfficer)({ method: 'GET', url: `/api/opendata/datasets/${id}` })).statusCode).toBe(404);
@@ -102,10 +111,9 @@ describe('drafting, proposing and publishing a dataset', () => {
     expect((await as(t.app, wardOfficer)({ method: 'POST', url: `/api/opendata/datasets/${id}/propose` })).statusCode).toBe(404);
     expect((await as(t.app, officer)({ method: 'POST', url: `/api/opendata/datasets/${id}/propose` })).json().state).toBe('proposed');
     // Proposed: no longer the officer's to edit.
-    expect(
-      (await as(t.app, officer)({ method: 'PUT', url: `/api/opendata/datasets/${id}`, payload: datasetForm(skhcn, 'quy-trinh') }))
-        .statusCode,
-    ).toBe(409);
+    expect((await editLoaded(as(t.app, officer), `/api/opendata/datasets/${id}`, datasetForm(skhcn, 'quy-trinh'), 'PUT')).statusCode).toBe(
+      409,
+    );
     expect((await ckan(`/api/3/action/package_show?id=${id}`)).statusCode).toBe(404);
     expect((await as(t.app, manager)({ method: 'POST', url: `/api/opendata/datasets/${id}/publish` })).json().state).toBe('published');
     expect((await ckan(`/api/3/action/package_show?id=${id}`)).statusCode).toBe(200);

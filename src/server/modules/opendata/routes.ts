@@ -17,11 +17,12 @@ import { publicAccess } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import { sendTable, toCsv } from '../../lib/tabular-export.js';
 import { readUpload } from '../../lib/uploads.js';
+import { versionedBy } from '../../lib/versioning.js';
 import type { AppServices } from '../manifest.js';
 import { queryDatastore } from './datastore.js';
 import { datasetEditors } from './policy.js';
 import { presentDataset, presentHistory, presentResource, presentTheme } from './presenter.js';
-import { datasetThemes } from './schema.js';
+import { datasets, datasetThemes } from './schema.js';
 import {
   addResource,
   createDataset,
@@ -46,6 +47,7 @@ const resourceTypes = [csvMediaType, xlsxMediaType, ...jsonTypes, 'application/p
 
 /** The staff side of the catalogue (drafting, proposing, publishing, resources) and the downloads. */
 export const opendataRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  const datasetRow = versionedBy<{ id: string }>(datasets, (r) => r.params.id);
   app.get(
     '/themes',
     {
@@ -85,7 +87,7 @@ export const opendataRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   app.get(
     '/datasets/:id',
     {
-      config: { policy: datasetEditors },
+      config: { policy: datasetEditors, versioned: datasetRow },
       schema: {
         tags,
         summary: 'Biểu mẫu bộ dữ liệu để sửa / A dataset as its editors see it',
@@ -99,7 +101,7 @@ export const opendataRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   app.put(
     '/datasets/:id',
     {
-      config: { policy: datasetEditors },
+      config: { policy: datasetEditors, versioned: datasetRow },
       schema: {
         tags,
         summary: 'Sửa bộ dữ liệu / Edit a dataset',

@@ -8,7 +8,7 @@ import {
   updateFrequencies,
   type DatastoreField,
 } from '../../../shared/contracts/opendata.js';
-import { timestamps, idColumn } from '../../db/columns.js';
+import { editVersion, timestamps, idColumn } from '../../db/columns.js';
 import { attachments } from '../../db/platform-schema.js';
 import { units, users } from '../identity/schema.js';
 
@@ -36,6 +36,7 @@ export const datasets = pgTable(
   'datasets',
   {
     id: idColumn(),
+    version: editVersion(),
     name: text('name').notNull(),
     titleVi: text('title_vi').notNull(),
     titleEn: text('title_en').notNull(),
@@ -60,7 +61,8 @@ export const datasets = pgTable(
     updateFrequency: text('update_frequency', { enum: updateFrequencies }).notNull().default('UNKNOWN'),
     contactName: text('contact_name').notNull(),
     contactEmail: text('contact_email').notNull(),
-    version: text('version').notNull().default(''),
+    /** The publisher's own version label (DCAT's dcat:version), not the edit version above. */
+    versionInfo: text('version_info').notNull().default(''),
     conformsTo: text('conforms_to')
       .array()
       .notNull()

@@ -19,6 +19,7 @@ export const pageKeys = {
   campaign: (code: string) => ['movement', 'campaign', code] as const,
   candidates: (q: string) => ['movement', 'candidates', q] as const,
   registrations: (phaseId: string) => ['movement', 'registrations', phaseId] as const,
+  registration: (id: string) => ['movement', 'registration', id] as const,
   phaseReport: (phaseId: string) => ['movement', 'phase-report', phaseId] as const,
   moderation: ['movement', 'moderation'] as const,
 };
@@ -37,6 +38,12 @@ export const useRegistrations = (phaseId: string) =>
   useQuery({
     queryKey: pageKeys.registrations(phaseId),
     queryFn: ({ signal }) => apiGet(`${base}/phases/${phaseId}/registrations`, registrationListSchema, { signal }),
+  });
+/** A registration as its unit's officers revise its reports; the edit sends back the version loaded here. */
+export const useRegistrationToReport = (id: string) =>
+  useQuery({
+    queryKey: pageKeys.registration(id),
+    queryFn: ({ signal }) => apiGet(`${base}/registrations/${id}/report`, registrationDtoSchema, { signal }),
   });
 export const usePhaseReport = (phaseId: string) =>
   useQuery({

@@ -15,7 +15,7 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useCampaigns, useUnits } from './api.js';
-import { useRegister, useRegistrations, useReportOnRegistration } from './pages-api.js';
+import { useRegister, useRegistrations, useRegistrationToReport, useReportOnRegistration } from './pages-api.js';
 import { movementPaths } from './paths.js';
 
 type Unit = { id: string; parentId: string | null; name: { vi: string; en: string } };
@@ -95,7 +95,7 @@ function Registrations({ phaseId, user }: { phaseId: string; user: Me }) {
               <h4>{t('movement.registration.finalReport')}</h4>
               <p className="prewrap">{r.finalReport ?? t('movement.registration.notYet')}</p>
               {mineIds.has(r.unitId) ? (
-                <ReportForm registration={r} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
+                <LoadedReportForm registrationId={r.id} unitName={localized(r.unitName)} defaultReview={phase?.review ?? 'interim'} />
               ) : null}
             </Card>
           )}
@@ -156,6 +156,14 @@ function RegisterForm({ phaseId, units }: { phaseId: string; units: Unit[] }) {
 }
 
 type Registration = { id: string; interimReport: string | null; finalReport: string | null };
+
+/** The report form starts from the registration as loaded for editing, so a save from an older version is refused (412). */
+function LoadedReportForm({ registrationId, ...props }: { registrationId: string; unitName: string; defaultReview: 'interim' | 'final' }) {
+  const registration = useRegistrationToReport(registrationId);
+  if (registration.isPending) return <Loading />;
+  if (registration.isError) return <QueryError error={registration.error} onRetry={() => void registration.refetch()} />;
+  return <ReportForm registration={registration.data} {...props} />;
+}
 
 /** The unit's report for the interim or final review; an existing report is loaded to be revised. */
 function ReportForm({

@@ -4,11 +4,14 @@ import {
   ckanEnvelope,
   ckanPackageSchema,
   ckanSearchSchema,
+  datasetFormSchema,
   datasetSummarySchema,
   datastoreResultSchema,
   historyEntrySchema,
+  themeSchema,
   type DatasetInput,
 } from '../../../shared/contracts/opendata.js';
+import { unitSchema } from '../../../shared/contracts/identity.js';
 import { apiGet, apiSend, fileForm, type QueryValue } from '../../api/client.js';
 
 /** Facets the catalogue shows, in this order. */
@@ -78,6 +81,44 @@ export function useWorkDatasets() {
   return useQuery({
     queryKey: ['opendata', 'work'],
     queryFn: ({ signal }) => apiGet('/api/opendata/work', z.array(datasetSummarySchema), { signal }),
+  });
+}
+
+/** A dataset's form as it stands, for its editors. */
+export function useDatasetForm(id: string) {
+  return useQuery({
+    queryKey: ['opendata', 'form', id],
+    queryFn: ({ signal }) => apiGet(`/api/opendata/datasets/${id}`, datasetFormSchema, { signal }),
+  });
+}
+
+/** What the edit form offers: themes, CKAN's licence list, the units a dataset may be published by. */
+export function useFormChoices() {
+  const themes = useQuery({
+    queryKey: ['opendata', 'themes'],
+    queryFn: ({ signal }) => apiGet('/api/opendata/themes', z.array(themeSchema), { signal }),
+    staleTime: 10 * 60_000,
+  });
+  const licences = useQuery({
+    queryKey: ['opendata', 'licences'],
+    queryFn: async ({ signal }) =>
+      (await apiGet('/api/3/action/license_list', ckanEnvelope(z.array(z.looseObject({ id: z.string(), title: z.string() }))), { signal }))
+        .result,
+    staleTime: 10 * 60_000,
+  });
+  const units = useQuery({
+    queryKey: ['opendata', 'units'],
+    queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }),
+    staleTime: 10 * 60_000,
+  });
+  return { themes, licences, units };
+}
+
+export function useUpdateDataset(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DatasetInput) => apiSend('PUT', `/api/opendata/datasets/${id}`, datasetSummarySchema, { body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['opendata'] }),
   });
 }
 

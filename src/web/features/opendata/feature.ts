@@ -12,6 +12,7 @@ export const opendataFeature: WebFeature = {
       ...lazyPage(() => import('./preview-page.js'), 'PreviewPage', ['opendata']),
     },
     { path: opendataPaths.work.slice(1), ...lazyPage(() => import('./work-page.js'), 'WorkPage', ['opendata']) },
+    { path: `${opendataPaths.work.slice(1)}/:id/sua`, ...lazyPage(() => import('./edit-page.js'), 'EditDatasetPage', ['opendata']) },
   ],
   nav: [{ to: opendataPaths.catalogue, label: 'nav.opendata' }],
 };

@@ -64,6 +64,9 @@ export function WorkPage() {
 
   const actionsOf = (d: DatasetSummary) => (
     <ButtonRow>
+      {isManager || d.state === 'draft' ? (
+        <Link to={opendataPaths.edit(d.id)}>{t('opendata.work.edit', { title: localized(d.title) })}</Link>
+      ) : null}
       {d.state === 'draft' ? (
         <>
           <input

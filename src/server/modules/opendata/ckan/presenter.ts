@@ -195,6 +195,6 @@ export function packageDict(baseUrl: string, d: Dataset, parts: PackageParts) {
     tracking_summary: { recent: 0, total: 0 },
     type: 'dataset',
     url: `${baseUrl}/du-lieu-mo/${d.name}`,
-    version: d.version || null,
+    version: d.versionInfo || null,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accessLevels, datasetInputSchema, updateFrequencies, type DatasetInput } from '../../../../shared/contracts/opendata.js';
 import { AppError } from '../../../lib/errors.js';
+import { datasets } from '../schema.js';
 import { addResource, createDataset, findDataset, formOf, readableDataset, updateDataset } from '../service.js';
 import { findUnit, one, packages, parse, str, type ActionContext } from './actions.js';
 import { CkanValidationError } from './envelope.js';
@@ -148,7 +149,9 @@ export const writeActions: Record<string, (a: ActionContext, params: Params) => 
     const before = await readableDataset(a.ctx, p.id);
     const form = checkedForm(await applyCkanFields(a, formOf(before), p));
     await nameFree(a, form.name, before.id);
-    const row = await asCkanValidation(() => updateDataset(a.ctx, before.id, form));
+    // The patch is merged into the dataset as read: an edit made in between fails (412), never lost.
+    const fromRead = { ...a.ctx, precondition: { table: datasets, id: before.id, version: before.version } };
+    const row = await asCkanValidation(() => updateDataset(fromRead, before.id, form));
     const [dict] = await packages(a, [row]);
     return dict;
   },

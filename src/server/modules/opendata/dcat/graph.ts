@@ -73,7 +73,7 @@ export function datasetQuads(baseUrl: string, d: Dataset, parts: PackageParts): 
   add(iri, term('dct', 'language'), eu('language', 'VIE'));
   add(iri, term('dct', 'accessRights'), eu('access-right', accessRights[d.accessLevel]));
   if (d.updateFrequency !== 'UNKNOWN') add(iri, term('dct', 'accrualPeriodicity'), eu('frequency', d.updateFrequency));
-  if (d.version) add(iri, term('dcat', 'version'), literal(d.version));
+  if (d.versionInfo) add(iri, term('dcat', 'version'), literal(d.versionInfo));
   add(iri, term('dcat', 'landingPage'), namedNode(`${baseUrl}/du-lieu-mo/${d.name}`));
   for (const standard of d.conformsTo) add(iri, term('dct', 'conformsTo'), namedNode(standard));
 

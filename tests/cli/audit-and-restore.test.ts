@@ -179,7 +179,7 @@ describe('doimoi restore of a damaged backup', () => {
           });
           expect(refused.code).toBe(1);
           // Progress lines (stderr is not a terminal here), then the one line that says why.
-          const said = lines(refused.stderr).filter((line) => !/^restore: \d+\/\d+ \w+$/.test(line));
+          const said = lines(refused.stderr).filter((line) => !/^restore: \d+\/\d+ (datastore\.)?\w+$/.test(line));
           expect(said).toHaveLength(1);
           expect(said[0]).toMatch(
             /does not verify with this AUDIT_KEY: .*; nothing was restored \(set AUDIT_KEY to the key of the installation that wrote the backup, or pass --skip-audit-check\)/,

@@ -71,7 +71,7 @@ describe('every page speaks the visitor’s language', () => {
     const page = await profiles.open(null, '/tim-kiem?q=thu%20dau%20mo', 'en');
     const results = page.getByRole('main').getByRole('article');
     await results.first().waitFor();
-    await page.getByRole('link', { name: 'Thu Dau Mot Ward' }).waitFor();
+    await page.getByRole('link', { name: 'Thu Dau Mot Ward', exact: true }).waitFor();
     // An initiative has no English name: its Vietnamese one is shown, marked as Vietnamese.
     await page.goto(`${server.baseUrl}/tim-kiem?q=xe%20bu`);
     const initiative = page.getByRole('link', { name: 'Điều phối xe buýt theo nhu cầu bằng dữ liệu thẻ vé' });

@@ -15,18 +15,14 @@ export class AppError extends Error {
   }
 }
 
+/** The message names the id for API clients; `details.what` lets a page say what is missing without it. */
 export const notFound = (what: LocalizedText, id: string): AppError =>
-  new AppError('NOT_FOUND', { vi: `${what.vi} '${id}' không tồn tại`, en: `${what.en} '${id}' not found` });
+  new AppError('NOT_FOUND', { vi: `${what.vi} '${id}' không tồn tại`, en: `${what.en} '${id}' not found` }, { what });
 
 export const forbidden = (details?: unknown): AppError =>
-  new AppError(
-    'FORBIDDEN',
-    { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
-    details,
-  );
+  new AppError('FORBIDDEN', { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' }, details);
 
-export const unauthenticated = (): AppError =>
-  new AppError('UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' });
+export const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' });
 
 export const conflict = (message: LocalizedText, details?: unknown): AppError => new AppError('CONFLICT', message, details);
 

@@ -72,6 +72,7 @@ export const coreEn: DeepStrings<typeof coreVi> = {
     rateLimited: 'Too many attempts. Please try again in {{seconds}} seconds.',
     staleVersion: 'Someone changed this — review their change',
     reviewChange: 'Load the latest version',
+    notFound: '{{what}} not found: it may have been removed, or the address may be wrong.',
   },
   form: {
     requiredNote: 'Fields marked * are required.',

@@ -72,6 +72,7 @@ export const coreVi = {
     rateLimited: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
     staleVersion: 'Có người vừa thay đổi mục này — hãy xem thay đổi của họ',
     reviewChange: 'Tải phiên bản mới nhất',
+    notFound: 'Không tìm thấy mục yêu cầu ({{what}}): có thể mục này đã bị xóa hoặc địa chỉ không đúng.',
   },
   form: {
     requiredNote: 'Các mục có dấu * là bắt buộc.',

@@ -94,7 +94,7 @@ describe('support for the movement pages', () => {
     expect(ward.name).toEqual({ vi: 'Phường Thủ Dầu Một', en: 'Thu Dau Mot Ward' });
     expect(report.awards.length).toBeGreaterThan(0);
     for (const award of report.awards) expect(award.name.vi).toBe(award.type);
-    expect(report.awards.map((a: { name: { en: string } }) => a.name.en)).toContain('Certificate of merit (Giấy khen)');
+    expect(report.awards.map((a: { name: { en: string } }) => a.name.en)).toContain('Certificate of merit of a unit head');
   });
 
   it('tells the moderator why each comment waits: the filter’s reason or the readers’ reports', async () => {

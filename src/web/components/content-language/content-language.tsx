@@ -24,3 +24,21 @@ export function Localized({ text }: { text: LocalizedText }): ReactNode {
   const shown = localizedContent(text, locale);
   return shown.lang === locale ? shown.text : <span lang={shown.lang}>{shown.text}</span>;
 }
+
+/** Stands for the content while the sentence is translated: a character no message or value contains. */
+const slot = '\uE000';
+
+/**
+ * A translated sentence around one piece of Vietnamese content (a decision's number, a person's name),
+ * with that piece marked as Vietnamese: "Decision <span lang="vi">25/QĐ-UBND</span>".
+ */
+export function sentenceAround(sentence: (value: string) => string, value: string): ReactNode {
+  const [before = '', after = ''] = sentence(slot).split(slot);
+  return (
+    <>
+      {before}
+      <span lang="vi">{value}</span>
+      {after}
+    </>
+  );
+}

@@ -4,13 +4,15 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../use-document-title.js';
 import styles from './page-header.module.css';
 
-export type Breadcrumb = { label: string; to?: string; lang?: 'vi' | undefined };
+export type Breadcrumb = { label: string; to?: string; lang?: 'vi' | undefined; content?: ReactNode };
 
 type PageHeaderProps = {
   /** A short h1; also the tab title unless `documentTitle` says otherwise. */
   title: string;
   /** The title's language when it is not the page's: an initiative's name on an English page is Vietnamese. */
   titleLang?: 'vi';
+  /** The title as shown, when part of it is Vietnamese content (see `sentenceAround`); `title` stays the tab title. */
+  titleContent?: ReactNode;
   subtitle?: ReactNode;
   /** A code shown above the title (a plan's "4354/KH-UBND", an initiative's "SK-2026-0012"). */
   kicker?: string;
@@ -25,15 +27,28 @@ type PageHeaderProps = {
 };
 
 /** The top of a page: breadcrumbs, a short h1, a subtitle, facts and actions; it also sets the tab title. */
-export function PageHeader({ title, titleLang, subtitle, kicker, breadcrumbs, meta, actions, documentTitle, headingRef }: PageHeaderProps) {
+export function PageHeader({
+  title,
+  titleLang,
+  titleContent,
+  subtitle,
+  kicker,
+  breadcrumbs,
+  meta,
+  actions,
+  documentTitle,
+  headingRef,
+}: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('app.pageTitle', { page: documentTitle ?? title }));
   return (
     <header className={styles.header}>
-      {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs items={[...breadcrumbs, { label: title, lang: titleLang }]} /> : null}
+      {breadcrumbs && breadcrumbs.length > 0 ? (
+        <Breadcrumbs items={[...breadcrumbs, { label: title, lang: titleLang, content: titleContent }]} />
+      ) : null}
       {kicker ? <p className={styles.kicker}>{kicker}</p> : null}
       <h1 className={styles.title} ref={headingRef} tabIndex={headingRef ? -1 : undefined} lang={titleLang}>
-        {title}
+        {titleContent ?? title}
       </h1>
       {subtitle ? <p className={styles.subtitle}>{subtitle}</p> : null}
       {meta ? <div className={styles.meta}>{meta}</div> : null}
@@ -54,7 +69,7 @@ export function Breadcrumbs({ items }: { items: readonly Breadcrumb[] }) {
             <li key={`${index}-${item.label}`} className={styles.crumb}>
               {isLast || !item.to ? (
                 <span className={styles.current} aria-current={isLast ? 'page' : undefined} lang={item.lang}>
-                  {item.label}
+                  {item.content ?? item.label}
                 </span>
               ) : (
                 <Link to={item.to} lang={item.lang}>

@@ -6,6 +6,7 @@ import { DataTable } from '../../components/data-table/data-table.js';
 import { Notice } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
+import { sentenceAround, vietnameseContent } from '../../components/content-language/content-language.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate } from '../../i18n/format.js';
@@ -43,6 +44,7 @@ export function DecisionPage() {
       <PageHeader
         kicker={localized(d.issuer.unit.name)}
         title={t('commendation.decision.heading', { number: d.number })}
+        titleContent={sentenceAround((number) => t('commendation.decision.heading', { number }), d.number)}
         documentTitle={`${t('commendation.decision.heading', { number: d.number })} — ${t('commendation.decision.pageTitle')}`}
         breadcrumbs={trail}
         actions={
@@ -57,7 +59,10 @@ export function DecisionPage() {
           { label: t('commendation.decision.year'), value: String(d.year) },
           { label: t('commendation.decision.issuer'), value: t(`commendation.issuers.${d.issuer.kind}`) },
           { label: t('commendation.decision.signedOn'), value: formatDate(d.signedOn, locale) },
-          { label: t('commendation.decision.signer'), value: `${d.signerName} (${d.signerPosition})` },
+          {
+            label: t('commendation.decision.signer'),
+            value: <span {...vietnameseContent}>{`${d.signerName} (${d.signerPosition})`}</span>,
+          },
         ]}
       />
       <Section title={t('commendation.decision.list')}>
@@ -68,8 +73,18 @@ export function DecisionPage() {
           rows={d.commended}
           rowKey={(c) => c.nominationId}
           columns={[
-            { key: 'name', header: t('commendation.decision.name'), isRowHeader: true, cell: (c) => c.name, sortValue: (c) => c.name },
-            { key: 'job', header: t('commendation.decision.jobTitle'), cell: (c) => c.jobTitle || '—' },
+            {
+              key: 'name',
+              header: t('commendation.decision.name'),
+              isRowHeader: true,
+              cell: (c) => <span {...vietnameseContent}>{c.name}</span>,
+              sortValue: (c) => c.name,
+            },
+            {
+              key: 'job',
+              header: t('commendation.decision.jobTitle'),
+              cell: (c) => (c.jobTitle ? <span {...vietnameseContent}>{c.jobTitle}</span> : '—'),
+            },
             { key: 'unit', header: t('commendation.decision.unit'), cell: (c) => localized(c.unit.name) },
           ]}
         />

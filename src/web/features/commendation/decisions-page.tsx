@@ -8,6 +8,7 @@ import { useForm } from '../../components/form/use-form.js';
 import { Notice } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
+import { sentenceAround, vietnameseContent } from '../../components/content-language/content-language.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate, todayInCity } from '../../i18n/format.js';
@@ -55,7 +56,9 @@ function DecisionList() {
       {(d) => (
         <>
           <h2>
-            <Link to={commendationPaths.decision(d.id)}>{t('commendation.decision.heading', { number: d.number })}</Link>
+            <Link to={commendationPaths.decision(d.id)}>
+              {sentenceAround((number) => t('commendation.decision.heading', { number }), d.number)}
+            </Link>
           </h2>
           <SummaryList
             isCompact
@@ -66,7 +69,10 @@ function DecisionList() {
                 value: `${t(`commendation.issuers.${d.issuer.kind}`)} — ${localized(d.issuer.unit.name)}`,
               },
               { label: t('commendation.decision.signedOn'), value: formatDate(d.signedOn, locale) },
-              { label: t('commendation.decision.list'), value: d.commended.map((c) => c.name).join(', ') },
+              {
+                label: t('commendation.decision.list'),
+                value: <span {...vietnameseContent}>{d.commended.map((c) => c.name).join(', ')}</span>,
+              },
             ]}
           />
         </>

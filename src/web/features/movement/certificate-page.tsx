@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { Button } from '../../components/button/button.js';
 import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
+import { sentenceAround, vietnameseContent } from '../../components/content-language/content-language.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { formatDate } from '../../i18n/format.js';
@@ -37,13 +38,15 @@ export function CertificatePage() {
           {localized(a.type)}
         </h1>
         <p>{t('movement.certificate.grants')}</p>
-        <p className={styles.prominent}>{a.recipients}</p>
+        <p className={styles.prominent} {...vietnameseContent}>
+          {a.recipients}
+        </p>
         <p>{t('movement.certificate.for')}</p>
         <p className={styles.prominent}>
-          “{a.initiativeTitle}” ({a.initiativeCode})
+          “<span {...vietnameseContent}>{a.initiativeTitle}</span>” ({a.initiativeCode})
         </p>
         {a.scope ? <p>{t('movement.certificate.scope', { scope: t(`movement.scopes.${a.scope}`) })}</p> : null}
-        <p>{t('movement.certificate.decision', { ref: a.decisionRef, date: formatDate(a.awardedOn, locale) })}</p>
+        <p>{sentenceAround((ref) => t('movement.certificate.decision', { ref, date: formatDate(a.awardedOn, locale) }), a.decisionRef)}</p>
       </article>
       <p className="no-print">
         <Button onClick={() => window.print()}>{t('movement.certificate.print')}</Button>

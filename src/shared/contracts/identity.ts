@@ -111,11 +111,28 @@ export const apiTokenCreateBodySchema = z.object({
   scopes: z.array(z.enum(apiTokenScopes)).min(1),
   expiresInDays: z.number().int().min(1).max(366).optional(),
 });
+
+/** A staff token stands in for the second factor, so it lives at most a quarter: renewing it asks for the factor again. */
+export const staffTokenMaxDays = 90;
+/** What a staff member's form sends: the same body with an expiry that is required and bounded. */
+export const staffApiTokenCreateBodySchema = apiTokenCreateBodySchema.extend({
+  expiresInDays: z.number().int().min(1).max(staffTokenMaxDays),
+});
+
+/**
+ * Whether a token made now is a staff token: the maker holds a role that needs the second factor and
+ * this session passed it. Both the server (deciding) and the web form (asking for an expiry) use it.
+ */
+export const makesStaffTokens = (session: { hasSecondFactor: boolean; grants: ReadonlyArray<{ role: RoleName }> }): boolean =>
+  session.hasSecondFactor && session.grants.some((grant) => rolesRequiringSecondFactor.includes(grant.role));
+
 export const apiTokenSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   tokenPrefix: z.string(),
   scopes: z.array(z.string()),
+  /** May call staff routes with the maker's roles of the moment; always expires. */
+  isStaff: z.boolean(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roleNames, type RoleName } from '../../../shared/contracts/identity.js';
 import { createdAt, idColumn, timestamps, editVersion } from '../../db/columns.js';
 
@@ -35,10 +35,14 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     /** Null for accounts that only sign in through single sign-on. */
     passwordHash: text('password_hash'),
-    accountKind: text('account_kind', { enum: ['citizen', 'enterprise', 'staff'] }).notNull().default('citizen'),
+    accountKind: text('account_kind', { enum: ['citizen', 'enterprise', 'staff'] })
+      .notNull()
+      .default('citizen'),
     organizationName: text('organization_name'),
     phone: text('phone'),
-    locale: text('locale', { enum: ['vi', 'en'] }).notNull().default('vi'),
+    locale: text('locale', { enum: ['vi', 'en'] })
+      .notNull()
+      .default('vi'),
     emailVerifiedAt: instant('email_verified_at'),
     /** Base32 TOTP secret once enrolment is confirmed; `totpPendingSecret` while it is not. */
     totpSecret: text('totp_secret'),
@@ -72,10 +76,7 @@ export const roleGrants = pgTable(
     includesSubtree: boolean('includes_subtree').notNull().default(false),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('role_grants_user_role_unit_key').on(t.userId, t.role, t.unitId),
-    index('role_grants_unit_id_idx').on(t.unitId),
-  ],
+  (t) => [uniqueIndex('role_grants_user_role_unit_key').on(t.userId, t.role, t.unitId), index('role_grants_unit_id_idx').on(t.unitId)],
 );
 
 /** A signed-in browser. Only the SHA-256 of the cookie value is stored. */
@@ -113,12 +114,21 @@ export const apiTokens = pgTable(
     /** Shown so the owner can tell tokens apart; never enough to use one. */
     tokenPrefix: text('token_prefix').notNull(),
     scopes: text('scopes').array().notNull(),
+    /**
+     * Made by a programme manager or administrator in a session that passed the second factor: the
+     * token stands in for that factor on staff routes, so it must expire.
+     */
+    isStaff: boolean('is_staff').notNull().default(false),
     createdAt: createdAt(),
     lastUsedAt: instant('last_used_at'),
     expiresAt: instant('expires_at'),
     revokedAt: instant('revoked_at'),
   },
-  (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user_id_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+    index('api_tokens_user_id_idx').on(t.userId),
+    check('api_tokens_staff_expires_check', sql`not ${t.isStaff} or ${t.expiresAt} is not null`),
+  ],
 );
 
 /** One-time codes that replace the authenticator app when it is lost. */
@@ -181,5 +191,8 @@ export const externalIdentities = pgTable(
     subject: text('subject').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('external_identities_issuer_subject_key').on(t.issuer, t.subject), index('external_identities_user_id_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('external_identities_issuer_subject_key').on(t.issuer, t.subject),
+    index('external_identities_user_id_idx').on(t.userId),
+  ],
 );

@@ -59,7 +59,11 @@ export async function findSession(db: DbOrTx, clock: Clock, token: string) {
 export const endSession = (db: DbOrTx, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));
 
 /** An active, not erased user with their grants, as the policy layer sees them. */
-export async function loadActor(db: DbOrTx, userId: string, extra: { hasSecondFactor: boolean; sessionId?: string; tokenScopes?: string[] }): Promise<Actor> {
+export async function loadActor(
+  db: DbOrTx,
+  userId: string,
+  extra: { hasSecondFactor: boolean; sessionId?: string; tokenScopes?: string[] },
+): Promise<Actor> {
   const [user] = await db
     .select({ id: users.id, displayName: users.displayName, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
@@ -73,14 +77,31 @@ export async function loadActor(db: DbOrTx, userId: string, extra: { hasSecondFa
   return { userId: user.id, displayName: user.displayName, grants, isEmailVerified: user.emailVerifiedAt !== null, ...extra };
 }
 
-/** The actor behind an API token (`Authorization: Bearer dm_…`), or null when unknown, expired or revoked. */
+/**
+ * The actor behind an API token (`Authorization: Bearer dm_…`), or null when unknown, expired or revoked.
+ * A staff token counts as the second factor while the account still has one; its roles are read now,
+ * so a grant withdrawn after the token was made no longer reaches through it.
+ */
 export async function actorFromApiToken(db: DbOrTx, clock: Clock, token: string): Promise<Actor> {
   const now = clock.now().toISOString();
   const [row] = await db
-    .select()
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      scopes: apiTokens.scopes,
+      isStaff: apiTokens.isStaff,
+      totpSecret: users.totpSecret,
+    })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt), sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now})`));
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256Hex(token)),
+        isNull(apiTokens.revokedAt),
+        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now})`,
+      ),
+    );
   if (!row) return null;
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  return loadActor(db, row.userId, { hasSecondFactor: false, tokenScopes: row.scopes });
+  return loadActor(db, row.userId, { hasSecondFactor: row.isStaff && row.totpSecret !== null, tokenScopes: row.scopes });
 }

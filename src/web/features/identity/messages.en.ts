@@ -225,6 +225,14 @@ export const identityEn: DeepStrings<typeof identityVi> = {
       copyFailed: 'The token could not be copied. Select it and copy it yourself.',
       dismiss: 'I have saved the token',
       prefix: 'Starts with',
+      kind: 'Kind',
+      kindStaff: 'Staff token (may call staff functions)',
+      kindPersonal: 'Personal token',
+      staffIntro:
+        'You are signed in with two-step verification, so the tokens you create are staff tokens: they may call staff functions with the roles you hold at the time of each call, and must expire within {{days}} days.',
+      staffNeedsSecondFactor:
+        'A token created now is a personal token and cannot call staff functions. To create a staff token, turn on two-step verification and sign in again with it.',
+      staffExpiryHint: 'A staff token must expire, after at most {{days}} days; to renew it, create a new one with two-step verification.',
       scopesLabel: 'Permissions',
       createdAt: 'Created',
       lastUsedAt: 'Last used',

@@ -224,6 +224,14 @@ export const identityVi = {
       copyFailed: 'Không sao chép được. Hãy chọn mã rồi sao chép thủ công.',
       dismiss: 'Tôi đã lưu mã',
       prefix: 'Bắt đầu bằng',
+      kind: 'Loại mã',
+      kindStaff: 'Mã cán bộ (gọi được chức năng của cán bộ)',
+      kindPersonal: 'Mã cá nhân',
+      staffIntro:
+        'Bạn đang đăng nhập với xác thực hai lớp, nên mã bạn tạo là mã cán bộ: mã gọi được các chức năng của cán bộ theo vai trò bạn đang giữ vào lúc gọi, và phải hết hạn trong tối đa {{days}} ngày.',
+      staffNeedsSecondFactor:
+        'Mã tạo lúc này chỉ là mã cá nhân, không gọi được chức năng của cán bộ. Để tạo mã cán bộ, hãy bật xác thực hai lớp rồi đăng nhập lại với xác thực hai lớp.',
+      staffExpiryHint: 'Mã cán bộ phải hết hạn, tối đa sau {{days}} ngày; khi gia hạn, bạn tạo mã mới với xác thực hai lớp.',
       scopesLabel: 'Quyền',
       createdAt: 'Ngày tạo',
       lastUsedAt: 'Dùng lần cuối',

@@ -36,7 +36,7 @@ export function sendCkanError(error: unknown, request: FastifyRequest, reply: Fa
   if (status >= 500) request.log.error({ err: error }, 'CKAN action failed');
   const code = error instanceof AppError ? error.code : body.error.code;
   if (code === 'NOT_FOUND') return send(404, { __type: ckanErrorTypes.notFound.type, message: `Not found: ${body.error.message.en}` });
-  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'CSRF')
+  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'CSRF' || code === 'SECOND_FACTOR_REQUIRED')
     return send(403, { __type: ckanErrorTypes.authorization.type, message: `Access denied: ${body.error.message.en}` });
   if (status < 500)
     return send(status === 400 ? 409 : status, { __type: ckanErrorTypes.validation.type, message: [body.error.message.en] });

@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { apiTokenCreateBodySchema, type apiTokenSchema } from '../../../../shared/contracts/identity.js';
+import {
+  apiTokenCreateBodySchema,
+  makesStaffTokens,
+  rolesRequiringSecondFactor,
+  staffApiTokenCreateBodySchema,
+  staffTokenMaxDays,
+  type apiTokenSchema,
+} from '../../../../shared/contracts/identity.js';
 import { Button, ButtonRow } from '../../../components/button/button.js';
 import { Card, CardList, Panel } from '../../../components/card/card.js';
 import { EmptyState } from '../../../components/empty-state/empty-state.js';
@@ -17,39 +24,29 @@ import { useToast } from '../../../components/toast/toast.js';
 import { formatDate } from '../../../i18n/format.js';
 import { useLocale } from '../../../i18n/use-locale.js';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api.js';
+import { useCurrentUser } from '../session.js';
 import { AccountSection } from './account-section.js';
 
 type ApiToken = z.infer<typeof apiTokenSchema>;
+type ApiTokenCreateBody = z.output<typeof apiTokenCreateBodySchema>;
 
 const expiryChoicesInDays = ['30', '90', '180', '366'] as const;
 
 /** Personal access tokens for the API: created here, shown once, listed and revoked. */
 export function ApiTokensSection({ title }: { title: string }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const tokens = useApiTokens(true);
-  const createToken = useCreateApiToken();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-
-  const form = useForm({
-    id: 'api-token',
-    initialValues: { name: '', scopes: ['read'] as readonly string[], expiresInDays: '90' },
-    labels: { name: t('account.tokens.name'), scopes: t('account.tokens.scopes'), expiresInDays: t('account.tokens.expiresIn') },
-    schema: apiTokenCreateBodySchema,
-    toInput: (values) => ({
-      name: values.name,
-      scopes: values.scopes,
-      expiresInDays: values.expiresInDays === '' ? undefined : Number(values.expiresInDays),
-    }),
-    onSubmit: async (body: z.output<typeof apiTokenCreateBodySchema>) => {
-      const result = await createToken.mutateAsync(body);
-      setCreated({ name: result.name, token: result.token });
-      form.reset();
-    },
-  });
+  const isStaff = me ? makesStaffTokens(me) : false;
+  // A manager or administrator signed in without the second factor: say why their tokens stay personal.
+  const couldBeStaff = me !== null && !isStaff && me.grants.some((grant) => rolesRequiringSecondFactor.includes(grant.role));
 
   return (
     <AccountSection section="tokens" title={title}>
       <p>{t('account.tokens.intro')}</p>
+      {isStaff ? <p>{t('account.tokens.staffIntro', { days: staffTokenMaxDays })}</p> : null}
+      {couldBeStaff ? <p>{t('account.tokens.staffNeedsSecondFactor')}</p> : null}
       {created ? <CreatedToken name={created.name} token={created.token} onDone={() => setCreated(null)} /> : null}
 
       <h3>{t('account.tokens.listHeading')}</h3>
@@ -67,27 +64,57 @@ export function ApiTokensSection({ title }: { title: string }) {
       ) : null}
 
       <h3>{t('account.tokens.createHeading')}</h3>
-      <Form form={form} headingLevel={3} submitLabel={t('account.tokens.create')} submittingLabel={t('account.tokens.creating')}>
-        <TextField form={form} name="name" hint={t('account.tokens.nameHint')} maxLength={80} autoComplete="off" />
-        <ChoiceField
-          form={form}
-          name="scopes"
-          type="checkbox"
-          options={[
-            { value: 'read', label: t('account.tokens.scopeRead') },
-            { value: 'write', label: t('account.tokens.scopeWrite') },
-          ]}
-        />
-        <SelectField
-          form={form}
-          name="expiresInDays"
-          options={[
-            ...expiryChoicesInDays.map((days) => ({ value: days, label: t('account.tokens.expiresInDays', { days }) })),
-            { value: '', label: t('account.tokens.noExpiry') },
-          ]}
-        />
-      </Form>
+      {/* The schema and choices differ for a staff token; a new key starts the form afresh when that changes. */}
+      <CreateTokenForm key={isStaff ? 'staff' : 'personal'} isStaff={isStaff} onCreated={setCreated} />
     </AccountSection>
+  );
+}
+
+/** A staff token must expire within the limit, so its form offers no "never" and only the shorter periods. */
+function CreateTokenForm({ isStaff, onCreated }: { isStaff: boolean; onCreated: (created: { name: string; token: string }) => void }) {
+  const { t } = useTranslation();
+  const createToken = useCreateApiToken();
+  const expiryChoices = isStaff ? expiryChoicesInDays.filter((days) => Number(days) <= staffTokenMaxDays) : expiryChoicesInDays;
+
+  const form = useForm<{ name: string; scopes: readonly string[]; expiresInDays: string }, ApiTokenCreateBody>({
+    id: 'api-token',
+    initialValues: { name: '', scopes: ['read'] as readonly string[], expiresInDays: '90' },
+    labels: { name: t('account.tokens.name'), scopes: t('account.tokens.scopes'), expiresInDays: t('account.tokens.expiresIn') },
+    schema: isStaff ? staffApiTokenCreateBodySchema : apiTokenCreateBodySchema,
+    toInput: (values) => ({
+      name: values.name,
+      scopes: values.scopes,
+      expiresInDays: values.expiresInDays === '' ? undefined : Number(values.expiresInDays),
+    }),
+    onSubmit: async (body) => {
+      const result = await createToken.mutateAsync(body);
+      onCreated({ name: result.name, token: result.token });
+      form.reset();
+    },
+  });
+
+  return (
+    <Form form={form} headingLevel={3} submitLabel={t('account.tokens.create')} submittingLabel={t('account.tokens.creating')}>
+      <TextField form={form} name="name" hint={t('account.tokens.nameHint')} maxLength={80} autoComplete="off" />
+      <ChoiceField
+        form={form}
+        name="scopes"
+        type="checkbox"
+        options={[
+          { value: 'read', label: t('account.tokens.scopeRead') },
+          { value: 'write', label: t('account.tokens.scopeWrite') },
+        ]}
+      />
+      <SelectField
+        form={form}
+        name="expiresInDays"
+        hint={isStaff ? t('account.tokens.staffExpiryHint', { days: staffTokenMaxDays }) : undefined}
+        options={[
+          ...expiryChoices.map((days) => ({ value: days, label: t('account.tokens.expiresInDays', { days }) })),
+          ...(isStaff ? [] : [{ value: '', label: t('account.tokens.noExpiry') }]),
+        ]}
+      />
+    </Form>
   );
 }
 
@@ -164,6 +191,7 @@ function TokenCard({ token }: { token: ApiToken }) {
             value: <StatusTag tone={state === 'active' ? 'success' : 'neutral'}>{stateText}</StatusTag>,
           },
           { label: t('account.tokens.prefix'), value: <code>{token.tokenPrefix}…</code> },
+          { label: t('account.tokens.kind'), value: token.isStaff ? t('account.tokens.kindStaff') : t('account.tokens.kindPersonal') },
           { label: t('account.tokens.scopesLabel'), value: scopeText },
           { label: t('account.tokens.createdAt'), value: formatDate(token.createdAt, locale) },
           {

@@ -1,0 +1,2 @@
+ALTER TABLE "api_tokens" ADD COLUMN "is_staff" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_staff_expires_check" CHECK (not "api_tokens"."is_staff" or "api_tokens"."expires_at" is not null);

@@ -38,6 +38,7 @@ export const indicatorPaths = {
   dashboard: '/chi-tieu',
   indicator: (code: string) => `/chi-tieu/${segment(code)}`,
   manage: '/quan-ly-chi-tieu',
+  targets: (id: string) => `/quan-ly-chi-tieu/${id}/muc-tieu`,
 } as const;
 
 /** The managers' queue's query parameter naming the state it lists. */
@@ -160,6 +161,7 @@ export const webRoutePatterns = [
   indicatorPaths.dashboard,
   '/chi-tieu/:code',
   indicatorPaths.manage,
+  '/quan-ly-chi-tieu/:indicatorId/muc-tieu',
   movementPaths.gallery,
   '/thu-vien-sang-kien/:id',
   movementPaths.submit,

@@ -100,4 +100,38 @@ describe('a programme manager creates a plan, adds a task group and suspends a t
     expect(options).toEqual([m.lifecycle.actions.resume, m.lifecycle.actions.withdraw]);
     await expectNoAxeViolations(page);
   });
+
+  it('adds a target year to an indicator from the indicators workspace, with no accessibility violations', async () => {
+    const t = vi.indicators.targets;
+    const page = await profiles.open(manager, '/quan-ly-chi-tieu');
+    await page
+      .getByRole('link', { name: new RegExp(t.link) })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(t.heading.replace('{{code}}', '')) }).waitFor();
+    await expectNoAxeViolations(page);
+    const rows = await page.getByRole('group', { name: new RegExp(`^${t.row.replace('{{n}}', '\\d+')}`) }).count();
+    await page.getByRole('button', { name: t.add }).click();
+    const added = page.getByRole('group', { name: t.row.replace('{{n}}', String(rows + 1)), exact: true });
+    await added.getByLabel(t.year, { exact: false }).fill('2045');
+    await page.getByRole('button', { name: t.submit }).click();
+    // A target needs a minimum, a maximum or both: the refusal names the row's field.
+    await page
+      .getByRole('link', { name: new RegExp(t.min) })
+      .first()
+      .waitFor();
+    await added.getByLabel(t.min, { exact: false }).fill('95,5');
+    await page.getByRole('button', { name: t.submit }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.saved.split('{{code}}')[0]! })
+      .waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(t.link) })
+      .first()
+      .click();
+    const saved = page.getByRole('group', { name: t.row.replace('{{n}}', String(rows + 1)), exact: true });
+    expect(await saved.getByLabel(t.year, { exact: false }).inputValue()).toBe('2045');
+    expect(await saved.getByLabel(t.min, { exact: false }).inputValue()).toBe('95,5');
+  });
 });

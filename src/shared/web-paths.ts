@@ -22,12 +22,15 @@ export const paths = {
 /** Plan codes contain "/", so they are encoded as one path segment. */
 export const planPaths = {
   plans: '/ke-hoach',
+  newPlan: '/ke-hoach/tao-moi',
   plan: (code: string) => `/ke-hoach/${segment(code)}`,
   tasks: (code: string) => `/ke-hoach/${segment(code)}/nhiem-vu`,
   assign: (code: string) => `/ke-hoach/${segment(code)}/giao-nhiem-vu`,
   scorecard: (code: string) => `/ke-hoach/${segment(code)}/bang-danh-gia`,
   timeline: (code: string) => `/ke-hoach/${segment(code)}/tien-do`,
+  groups: (code: string) => `/ke-hoach/${segment(code)}/nhom-nhiem-vu`,
   task: (id: string) => `/nhiem-vu/${id}`,
+  editTask: (id: string) => `/nhiem-vu/${id}/sua`,
   myTasks: '/nhiem-vu-cua-don-vi',
 } as const;
 
@@ -35,6 +38,7 @@ export const indicatorPaths = {
   dashboard: '/chi-tieu',
   indicator: (code: string) => `/chi-tieu/${segment(code)}`,
   manage: '/quan-ly-chi-tieu',
+  targets: (id: string) => `/quan-ly-chi-tieu/${id}/muc-tieu`,
 } as const;
 
 /** The managers' queue's query parameter naming the state it lists. */
@@ -144,16 +148,20 @@ export const webRoutePatterns = [
   paths.privacy,
   paths.workspace,
   planPaths.plans,
+  planPaths.newPlan,
   '/ke-hoach/:code',
   '/ke-hoach/:code/nhiem-vu',
   '/ke-hoach/:code/giao-nhiem-vu',
   '/ke-hoach/:code/bang-danh-gia',
   '/ke-hoach/:code/tien-do',
+  '/ke-hoach/:code/nhom-nhiem-vu',
   '/nhiem-vu/:taskId',
+  '/nhiem-vu/:taskId/sua',
   planPaths.myTasks,
   indicatorPaths.dashboard,
   '/chi-tieu/:code',
   indicatorPaths.manage,
+  '/quan-ly-chi-tieu/:indicatorId/muc-tieu',
   movementPaths.gallery,
   '/thu-vien-sang-kien/:id',
   movementPaths.submit,
@@ -226,6 +234,7 @@ export const englishAliases: ReadonlyArray<readonly [alias: string, target: stri
   ['/privacy', paths.privacy],
   ['/my-work', paths.workspace],
   ['/plans', planPaths.plans],
+  ['/plans/new', planPaths.newPlan],
   ['/my-unit-tasks', planPaths.myTasks],
   ['/indicators', indicatorPaths.dashboard],
   ['/indicators/manage', indicatorPaths.manage],

@@ -138,6 +138,45 @@ export const patchFixtures: Record<string, PatchFixture> = {
     },
   },
 
+  'PATCH /api/plans/groups/{groupId}': {
+    patcher: 'programme manager',
+    async setup({ request }) {
+      const plan = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/plans',
+          payload: {
+            code: 'KH-NHOM',
+            titleVi: 'Kế hoạch thử sửa nhóm',
+            issuingBodyVi: 'Ủy ban nhân dân Thành phố',
+            periodStart: 2026,
+            periodEnd: 2030,
+          },
+        }),
+        201,
+      );
+      const group = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: `/api/plans/${plan.id}/groups`,
+          payload: { titleVi: 'Nhóm hạ tầng số', titleEn: 'Digital infrastructure', descriptionVi: 'Mô tả', descriptionEn: 'Description' },
+        }),
+        201,
+      );
+      const url = `/api/plans/groups/${group.id}`;
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        fields: {
+          titleVi: { value: 'Nhóm dữ liệu số', touches: ['titleVi'] },
+          titleEn: { value: 'Digital data', touches: ['titleEn'] },
+          descriptionVi: { value: 'Mô tả mới', touches: ['descriptionVi'] },
+          descriptionEn: { value: 'New description', touches: ['descriptionEn'] },
+        },
+      };
+    },
+  },
+
   'PATCH /api/plans/tasks/{taskId}': {
     patcher: 'programme manager',
     async setup({ request, unitId }) {
@@ -201,7 +240,6 @@ export const patchFixtures: Record<string, PatchFixture> = {
           indicatorCodes: { value: ['DN-DMST'], touches: ['indicatorCodes'] },
           isPublic: { value: true, touches: ['isPublic'] },
           reportingPeriod: { value: 'quarterly', touches: ['reportingPeriod', ...status] },
-          lifecycle: { value: 'suspended', touches: ['lifecycle', ...status] },
         },
       };
     },

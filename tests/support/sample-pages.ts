@@ -9,7 +9,7 @@ async function sampleParams(get: Get): Promise<Record<string, string>> {
   const plans = (await get('/api/plans')) as { items: Array<{ code: string }> };
   const planCode = plans.items[0]!.code;
   const tasks = (await get(`/api/plans/${encodeURIComponent(planCode)}/tasks?limit=1`)) as { items: Array<{ id: string }> };
-  const dashboard = (await get('/api/indicators/dashboard')) as { indicators: Array<{ code: string }> };
+  const dashboard = (await get('/api/indicators/dashboard')) as { indicators: Array<{ id: string; code: string }> };
   const gallery = (await get('/api/movement/gallery?pageSize=50')) as { items: Array<{ id: string; state: string }> };
   const awarded = gallery.items.find((i) => i.state === 'awarded' || i.state === 'replicated');
   const awards = awarded ? ((await get(`/api/movement/gallery/${awarded.id}`)) as { awards: Array<{ id: string }> }).awards : [];
@@ -25,6 +25,7 @@ async function sampleParams(get: Get): Promise<Record<string, string>> {
     code: planCode,
     taskId: tasks.items[0]!.id,
     indicatorCode: dashboard.indicators[0]!.code,
+    indicatorId: dashboard.indicators[0]!.id,
     id: gallery.items[0]!.id,
     awardId: awards[0]?.id ?? gallery.items[0]!.id,
     campaignCode: campaign.code,
@@ -54,6 +55,7 @@ function fill(pattern: string, p: Record<string, string>): string {
     .replace(':name', p.datasetName!)
     .replace(':resourceId', p.resourceId!)
     .replace(':taskId', p.taskId!)
+    .replace(':indicatorId', p.indicatorId!)
     .replace(':phaseId', p.phaseId!)
     .replace(':id', id);
 }

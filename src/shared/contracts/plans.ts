@@ -8,6 +8,9 @@ export type TaskPriority = (typeof taskPriorities)[number];
 /** What the assigning authority decided about the task itself; the tracking status is derived. */
 export const taskLifecycles = ['active', 'suspended', 'withdrawn'] as const;
 export type TaskLifecycle = (typeof taskLifecycles)[number];
+/** What a programme manager may do to a task's lifecycle; which one applies depends on where it stands (lifecycle.ts). */
+export const taskLifecycleActions = ['suspend', 'resume', 'withdraw'] as const;
+export type TaskLifecycleAction = (typeof taskLifecycleActions)[number];
 /** How often the lead unit reports (Decree 09/2019/NĐ-CP); 'none' for no periodic report. */
 export const reportingPeriods = ['none', 'monthly', 'quarterly', 'half_year', 'yearly'] as const;
 export type ReportingPeriod = (typeof reportingPeriods)[number];
@@ -79,6 +82,19 @@ export const taskGroupCreateBodySchema = z.object({
   descriptionVi: longText.default(''),
   descriptionEn: longText.default(''),
 });
+/** Body of PATCH /api/plans/groups/:groupId: only the fields sent change. */
+export const taskGroupUpdateBodySchema = updateSchemaOf(taskGroupCreateBodySchema);
+/** A task group as it is edited (GET /api/plans/groups/:groupId). */
+export const taskGroupEditSchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  order: z.number().int(),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  descriptionVi: z.string(),
+  descriptionEn: z.string(),
+});
+export type TaskGroupEdit = z.infer<typeof taskGroupEditSchema>;
 
 /** Body of POST /api/plans/:planId/tasks (and the fields of one imported row). */
 export const taskCreateBodySchema = z.object({
@@ -103,8 +119,18 @@ export const taskCreateBodySchema = z.object({
 export type TaskCreateBody = z.infer<typeof taskCreateBodySchema>;
 export type TaskCreateInput = z.input<typeof taskCreateBodySchema>;
 
-/** Body of PATCH /api/plans/tasks/:taskId: only the fields sent change; the code stays. */
-export const taskUpdateBodySchema = updateSchemaOf(taskCreateBodySchema.omit({ code: true }).extend({ lifecycle: z.enum(taskLifecycles) }));
+/**
+ * Body of PATCH /api/plans/tasks/:taskId: only the fields sent change; the code stays. The lifecycle
+ * changes only through POST …/lifecycle, with its reason.
+ */
+export const taskUpdateBodySchema = updateSchemaOf(taskCreateBodySchema.omit({ code: true }));
+
+/** Body of POST /api/plans/tasks/:taskId/lifecycle: suspending, resuming or withdrawing a task needs a written reason. */
+export const taskLifecycleBodySchema = z.object({
+  action: z.enum(taskLifecycleActions),
+  reason: z.string().trim().min(5).max(2000),
+});
+export type TaskLifecycleBody = z.infer<typeof taskLifecycleBodySchema>;
 
 /** Body of POST /api/plans/tasks/:taskId/reports: filed by an officer of the lead unit. */
 export const progressReportBodySchema = z.object({
@@ -208,6 +234,10 @@ export const taskDetailSchema = taskSummarySchema.extend({
   indicatorCodes: z.array(z.string()),
   reportingPeriod: z.enum(reportingPeriods),
   lifecycle: z.enum(taskLifecycles),
+  /** Why the lifecycle last changed; null while the task has never been suspended or withdrawn. */
+  lifecycleReason: z.string().nullable(),
+  /** The lifecycle actions the caller may take now (empty for anyone but a programme manager). */
+  lifecycleActions: z.array(z.enum(taskLifecycleActions)),
   subTasks: z.array(taskSummarySchema),
   reports: z.array(progressReportSchema),
   extensions: z.array(extensionSchema),

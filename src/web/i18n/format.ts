@@ -61,6 +61,9 @@ const qualifierWords: Record<Locale, Record<FigureQualifier, string>> = {
   en: { more_than: 'more than', at_least: 'at least', about: 'about', nearly: 'nearly', at_most: 'at most' },
 };
 
+/** The word a source puts before a figure ("hơn", "more than"), for choosing a qualifier in a form. */
+export const qualifierWord = (qualifier: FigureQualifier, locale: Locale): string => qualifierWords[locale][qualifier];
+
 /** "hơn 21.000 người" / "more than 21,000 people": a figure with the word its source puts before it. */
 export function formatFigure(value: number, unit: string, locale: Locale, qualifier: FigureQualifier | null = null): string {
   const quantity = formatQuantity(value, unit, locale);

@@ -92,7 +92,9 @@ export async function decideExtension(ctx: ServiceContext, extensionId: string, 
         ? await tx.db
             .update(tasks)
             .set({
-              ...(request.kind === 'withdraw' ? { lifecycle: 'withdrawn' as const } : { dueOn: request.requestedDueOn }),
+              ...(request.kind === 'withdraw'
+                ? { lifecycle: 'withdrawn' as const, lifecycleReason: request.reason }
+                : { dueOn: request.requestedDueOn }),
               updatedAt: now,
             })
             .where(eq(tasks.id, request.taskId))

@@ -160,3 +160,24 @@ export async function notifyExtensionDecided(
         };
   });
 }
+
+const lifecycleWords = {
+  suspend: { vi: 'tạm dừng', en: 'suspended' },
+  resume: { vi: 'tiếp tục thực hiện', en: 'resumed' },
+  withdraw: { vi: 'rút', en: 'withdrawn' },
+} as const;
+
+/** The lead and cooperating units' officers hear that a task was suspended, resumed or withdrawn, and why. */
+export async function notifyLifecycleChanged(
+  ctx: ServiceContext,
+  task: TaskRow,
+  unitIds: readonly string[],
+  change: { action: keyof typeof lifecycleWords; reason: string },
+) {
+  const word = lifecycleWords[change.action];
+  await notifyAboutTask(ctx, await unitOfficersOf(ctx, unitIds), task, (l) =>
+    l === 'vi'
+      ? { title: `Nhiệm vụ ${task.code} được ${word.vi}`, body: `Nhiệm vụ ${nameOf(task, l)} được ${word.vi}. Lý do: ${change.reason}` }
+      : { title: `Task ${task.code} ${word.en}`, body: `Task ${nameOf(task, l)} was ${word.en}. Reason: ${change.reason}` },
+  );
+}

@@ -1,10 +1,17 @@
 import { planPaths } from '../../../shared/web-paths.js';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import type { PlanCreateBody, PlanDetail, planUpdateBodySchema, taskGroupCreateBodySchema } from '../../../shared/contracts/plans.js';
+import type {
+  PlanCreateBody,
+  PlanDetail,
+  planUpdateBodySchema,
+  taskGroupCreateBodySchema,
+  TaskGroupEdit,
+  taskGroupUpdateBodySchema,
+} from '../../../shared/contracts/plans.js';
 import type { z } from 'zod';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { AppError, conflict } from '../../lib/errors.js';
+import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { indexDocument } from '../../lib/search.js';
 import { inTransaction } from '../../lib/tx.js';
 import { officerUnitIds, planNotFound, readablePlan, requirePlanManager, visibleTasksCondition } from './access.js';
@@ -179,5 +186,41 @@ export async function createTaskGroup(ctx: ServiceContext, planId: string, body:
       .returning();
     await recordAudit(tx, { action: 'plans.group.create', entityType: 'task_group', entityId: group!.id, after: body });
     return group!;
+  });
+}
+
+type TaskGroupRow = typeof taskGroups.$inferSelect;
+const groupNotFound = (id: string) => notFound({ vi: 'Nhóm nhiệm vụ', en: 'Task group' }, id);
+const presentGroupEdit = (g: TaskGroupRow): TaskGroupEdit => ({
+  id: g.id,
+  planId: g.planId,
+  order: g.position,
+  titleVi: g.titleVi,
+  titleEn: g.titleEn,
+  descriptionVi: g.descriptionVi,
+  descriptionEn: g.descriptionEn,
+});
+
+/** A task group as its editor loads it (programme managers). */
+export async function getTaskGroup(ctx: ServiceContext, groupId: string): Promise<TaskGroupEdit> {
+  requirePlanManager(ctx);
+  const [group] = await ctx.db.select().from(taskGroups).where(eq(taskGroups.id, groupId));
+  if (!group) throw groupNotFound(groupId);
+  return presentGroupEdit(group);
+}
+
+/** Renames a task group or changes its description (programme managers); its place in the plan stays. */
+export async function updateTaskGroup(ctx: ServiceContext, groupId: string, body: z.infer<typeof taskGroupUpdateBodySchema>) {
+  requirePlanManager(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(taskGroups).where(eq(taskGroups.id, groupId)).for('update');
+    if (!before) throw groupNotFound(groupId);
+    const [after] = await tx.db
+      .update(taskGroups)
+      .set({ ...body, updatedAt: tx.clock.now().toISOString() })
+      .where(eq(taskGroups.id, groupId))
+      .returning();
+    await recordAudit(tx, { action: 'plans.group.update', entityType: 'task_group', entityId: groupId, before, after: body });
+    return presentGroupEdit(after!);
   });
 }

@@ -32,12 +32,7 @@ const taskClosed = (code: string) =>
  * Stores a product file (sản phẩm) for a later progress report on the task: only an officer of the
  * lead unit, type checked by content, size-limited. It stays private until a report names it.
  */
-export async function uploadProductFile(
-  ctx: ServiceContext,
-  storage: StorageDriver,
-  taskId: string,
-  file: IncomingFile,
-) {
+export async function uploadProductFile(ctx: ServiceContext, storage: StorageDriver, taskId: string, file: IncomingFile) {
   return inUploadTransaction(ctx, storage, async (tx, save) => {
     const task = await lockTask(tx, taskId);
     await requireLeadOfficer(tx, task.leadUnitId);

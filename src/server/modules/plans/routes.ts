@@ -17,6 +17,9 @@ import {
   taskCreateBodySchema,
   taskDetailSchema,
   taskGroupCreateBodySchema,
+  taskGroupEditSchema,
+  taskGroupUpdateBodySchema,
+  taskLifecycleBodySchema,
   taskListQuerySchema,
   taskListSchema,
   taskUpdateBodySchema,
@@ -32,11 +35,12 @@ import type { AppServices } from '../manifest.js';
 import { rotateCalendarFeed, unitCalendar } from './calendar.js';
 import { decideExtension, requestExtension } from './extensions-service.js';
 import { unitStaff } from './policy.js';
-import { createPlan, createTaskGroup, getPlan, listPlans, updatePlan } from './plans-service.js';
+import { changeTaskLifecycle } from './lifecycle.js';
+import { createPlan, createTaskGroup, getPlan, getTaskGroup, listPlans, updatePlan, updateTaskGroup } from './plans-service.js';
 import { attachmentUrl } from './presenter.js';
 import { addComment, fileProgressReport, openReportFile, uploadProductFile } from './reports-service.js';
 import { getScorecard } from './scorecards.js';
-import { plans, tasks } from './schema.js';
+import { plans, taskGroups, tasks } from './schema.js';
 import { plansSettings } from './settings.js';
 import { getTask } from './task-detail.js';
 import { createTask, listMyUnitTasks, listPlanTasks, updateTask } from './tasks-service.js';
@@ -45,6 +49,7 @@ import { exportPlanTasks, importMaxBytes, importPlanTasks, importTemplate } from
 const planParams = z.object({ planId: z.string().trim().min(1).max(60) });
 const planIdParams = z.object({ planId: z.uuid() });
 const taskParams = z.object({ taskId: z.uuid() });
+const groupParams = z.object({ groupId: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
 const created = z.object({ id: z.uuid() });
 
@@ -59,6 +64,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   const open = { policy: publicAccess };
   const planRow = versionedBy<{ planId: string }>(plans, (r) => r.params.planId);
   const taskRow = versionedBy<{ taskId: string }>(tasks, (r) => r.params.taskId);
+  const groupRow = versionedBy<{ groupId: string }>(taskGroups, (r) => r.params.groupId);
   const tags = ['plans'];
 
   app.get(
@@ -129,7 +135,10 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.patch(
     '/:planId',
-    { config: { ...managers, versioned: planRow }, schema: { tags, params: planIdParams, body: planUpdateBodySchema, response: { 200: planSchema, ...errors } } },
+    {
+      config: { ...managers, versioned: planRow },
+      schema: { tags, params: planIdParams, body: planUpdateBodySchema, response: { 200: planSchema, ...errors } },
+    },
     async (request) => updatePlan(ctx(request), request.params.planId, request.body),
   );
 
@@ -140,6 +149,35 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
       const group = await createTaskGroup(ctx(request), request.params.planId, request.body);
       return reply.status(201).send({ id: group.id });
     },
+  );
+
+  app.get(
+    '/groups/:groupId',
+    {
+      config: { ...managers, versioned: groupRow },
+      schema: {
+        tags,
+        summary: 'Nhóm nhiệm vụ để sửa / A task group, for editing',
+        params: groupParams,
+        response: { 200: taskGroupEditSchema, ...errors },
+      },
+    },
+    async (request) => getTaskGroup(ctx(request), request.params.groupId),
+  );
+
+  app.patch(
+    '/groups/:groupId',
+    {
+      config: { ...managers, versioned: groupRow },
+      schema: {
+        tags,
+        summary: 'Đổi tên nhóm nhiệm vụ / Rename a task group',
+        params: groupParams,
+        body: taskGroupUpdateBodySchema,
+        response: { 200: taskGroupEditSchema, ...errors },
+      },
+    },
+    async (request) => updateTaskGroup(ctx(request), request.params.groupId, request.body),
   );
 
   app.get(
@@ -222,9 +260,30 @@ export const plansRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
 
   app.patch(
     '/tasks/:taskId',
-    { config: { ...managers, versioned: taskRow }, schema: { tags, params: taskParams, body: taskUpdateBodySchema, response: { 200: created, ...errors } } },
+    {
+      config: { ...managers, versioned: taskRow },
+      schema: { tags, params: taskParams, body: taskUpdateBodySchema, response: { 200: created, ...errors } },
+    },
     async (request) => {
       const task = await updateTask(ctx(request), request.params.taskId, request.body);
+      return { id: task.id };
+    },
+  );
+
+  app.post(
+    '/tasks/:taskId/lifecycle',
+    {
+      config: managers,
+      schema: {
+        tags,
+        summary: 'Tạm dừng, tiếp tục hoặc rút nhiệm vụ, có lý do / Suspend, resume or withdraw a task, with a reason',
+        params: taskParams,
+        body: taskLifecycleBodySchema,
+        response: { 200: created, ...errors },
+      },
+    },
+    async (request) => {
+      const task = await changeTaskLifecycle(ctx(request), request.params.taskId, request.body);
       return { id: task.id };
     },
   );

@@ -46,6 +46,7 @@ export const taskGroups = pgTable(
   'task_groups',
   {
     id: idColumn(),
+    version: editVersion(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
@@ -98,6 +99,8 @@ export const tasks = pgTable(
       .default(sql`'{}'::text[]`),
     isPublic: boolean('is_public').notNull().default(true),
     lifecycle: text('lifecycle', { enum: taskLifecycles }).notNull().default('active'),
+    /** Why the task was last suspended, resumed or withdrawn, as the manager (or the approved request) wrote it. */
+    lifecycleReason: text('lifecycle_reason'),
     reportingPeriod: text('reporting_period', { enum: reportingPeriods }).notNull().default('quarterly'),
     progressPercent: integer('progress_percent').notNull().default(0),
     /** The city-time day of the first 100 % report. */

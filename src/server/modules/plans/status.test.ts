@@ -87,17 +87,15 @@ describe('statusSql', () => {
       for (const [dueOn, originalDueOn] of dues)
         for (const completedOn of completions)
           for (const progressPercent of [0, 60]) rows.push({ lifecycle, dueOn, originalDueOn, completedOn, progressPercent });
-    await db
-      .insert(tasks)
-      .values(
-        rows.map((r, i) => ({
-          ...r,
-          planId: plan!.id,
-          leadUnitId: unit!.id,
-          code: `T-${String(i).padStart(3, '0')}`,
-          titleVi: `Nhiệm vụ ${i}`,
-        })),
-      );
+    await db.insert(tasks).values(
+      rows.map((r, i) => ({
+        ...r,
+        planId: plan!.id,
+        leadUnitId: unit!.id,
+        code: `T-${String(i).padStart(3, '0')}`,
+        titleVi: `Nhiệm vụ ${i}`,
+      })),
+    );
     for (const today of ['2026-03-01', '2026-03-31', '2026-04-01', '2026-05-01']) {
       const fromSql = await db
         .select({ code: tasks.code, status: statusSql(today) })

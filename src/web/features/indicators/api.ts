@@ -2,6 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   dashboardSchema,
   importResultSchema,
+  indicatorDefinitionDtoSchema,
+  indicatorSavedSchema,
+  type IndicatorPatch,
   observationListSchema,
   observationSchema,
   publicIndicatorSchema,
@@ -17,6 +20,7 @@ export const indicatorKeys = {
   detail: (code: string) => ['indicators', 'public', code] as const,
   work: ['me', 'indicators', 'work'] as const,
   history: (id: string) => ['me', 'indicators', 'history', id] as const,
+  definition: (id: string) => ['indicators', 'definition', id] as const,
 };
 
 /** GET /api/indicators/dashboard — every public indicator with its status. */
@@ -94,4 +98,18 @@ export function useUploadEvidence() {
     mutationFn: ({ indicatorId, file }: { indicatorId: string; file: File }) =>
       apiSend('POST', `/api/indicators/${indicatorId}/attachments`, evidenceSchema, { body: fileForm(file) }),
   });
+}
+
+/** GET /api/indicators/:id — the definition as a programme manager edits it; its ETag goes back with the PATCH. */
+export function useIndicatorDefinition(id: string) {
+  return useQuery({
+    queryKey: indicatorKeys.definition(id),
+    queryFn: ({ signal }) => apiGet(`/api/indicators/${id}`, indicatorDefinitionDtoSchema, { signal }),
+    staleTime: 0,
+  });
+}
+
+/** PATCH /api/indicators/:id — at the address the definition was loaded from, so If-Match is the version loaded. */
+export function useUpdateIndicator(id: string) {
+  return useInvalidatingMutation((body: IndicatorPatch) => apiSend('PATCH', `/api/indicators/${id}`, indicatorSavedSchema, { body }));
 }

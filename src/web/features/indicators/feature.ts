@@ -16,6 +16,10 @@ export const indicatorsFeature: WebFeature = {
       ...lazyPage(() => import('./indicator-page.js'), 'IndicatorPage', ['indicators']),
     },
     { path: relative(indicatorPaths.manage), ...lazyPage(() => import('./manage-page.js'), 'ManageIndicatorsPage', ['indicators']) },
+    {
+      path: `${relative(indicatorPaths.manage)}/:indicatorId/muc-tieu`,
+      ...lazyPage(() => import('./targets-page.js'), 'IndicatorTargetsPage', ['indicators']),
+    },
   ],
   nav: [{ to: indicatorPaths.dashboard, label: 'nav.indicators' }],
 };

@@ -27,6 +27,7 @@ import { useToast } from '../../components/toast/toast.js';
 import { formatPeriod, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import {
   useApproveObservation,
   useImportObservations,
@@ -55,13 +56,19 @@ export function ManageIndicatorsPage() {
         ]}
       />
       <RequireSignedIn>
-        {(user) => (isStaff(user) ? <Workspace /> : <Notice tone="warning">{t('indicators.manage.noAccess')}</Notice>)}
+        {(user) =>
+          isStaff(user) ? (
+            <Workspace canSetTargets={isProgrammeManager(user)} />
+          ) : (
+            <Notice tone="warning">{t('indicators.manage.noAccess')}</Notice>
+          )
+        }
       </RequireSignedIn>
     </Page>
   );
 }
 
-function Workspace() {
+function Workspace({ canSetTargets }: { canSetTargets: boolean }) {
   const { t } = useTranslation();
   const work = useIndicatorWork(true);
   if (work.isPending) return <Loading />;
@@ -69,7 +76,7 @@ function Workspace() {
   const enterable = work.data.items.filter((item) => item.canEnter);
   return (
     <>
-      <MyIndicators items={work.data.items} />
+      <MyIndicators items={work.data.items} canSetTargets={canSetTargets} />
       {enterable.length > 0 ? (
         <>
           <EnterValueForm items={enterable} />
@@ -90,7 +97,7 @@ function Workspace() {
   );
 }
 
-function MyIndicators({ items }: { items: WorkItem[] }) {
+function MyIndicators({ items, canSetTargets }: { items: WorkItem[]; canSetTargets: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
@@ -134,6 +141,19 @@ function MyIndicators({ items }: { items: WorkItem[] }) {
               </TagGroup>
             ),
           },
+          ...(canSetTargets
+            ? [
+                {
+                  key: 'targets',
+                  header: t('indicators.targets.column'),
+                  cell: (item: WorkItem) => (
+                    <Link to={indicatorPaths.targets(item.id)} aria-label={t('indicators.targets.linkFor', { code: item.code })}>
+                      {t('indicators.targets.link')}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Section>

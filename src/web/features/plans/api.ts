@@ -8,11 +8,17 @@ import {
   planSchema,
   scorecardSchema,
   taskDetailSchema,
+  taskGroupEditSchema,
   taskListSchema,
+  type PlanCreateBody,
+  type TaskCreateBody,
+  type TaskLifecycleBody,
   type extensionDecisionBodySchema,
+  type taskGroupCreateBodySchema,
+  type taskGroupUpdateBodySchema,
+  type taskUpdateBodySchema,
   type extensionRequestBodySchema,
   type ProgressReportBody,
-  type TaskCreateBody,
 } from '../../../shared/contracts/plans.js';
 import { apiGet, apiSend, fileForm, type QueryValue } from '../../api/client.js';
 
@@ -22,6 +28,7 @@ export const plansKeys = {
   tasks: (ref: string, filters: Record<string, QueryValue>) => ['plans', 'tasks', ref, filters] as const,
   myTasks: (filters: Record<string, QueryValue>) => ['plans', 'my-tasks', filters] as const,
   task: (id: string) => ['plans', 'task', id] as const,
+  group: (id: string) => ['plans', 'group', id] as const,
   scorecard: (planId: string, filters: Record<string, QueryValue>) => ['plans', 'scorecard', planId, filters] as const,
   units: ['units'] as const,
 };
@@ -144,3 +151,35 @@ export function useCreateCalendarFeed() {
     mutationFn: (unitId: string) => apiSend('POST', `/api/plans/units/${unitId}/calendar-feed`, z.object({ url: z.string() })),
   });
 }
+
+/** Everything a manager's write may change: plans, groups and tasks are read again. */
+function usePlansWrite<In, Out>(mutationFn: (input: In) => Promise<Out>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKeys.all }) });
+}
+
+export const useCreatePlan = () => usePlansWrite((body: PlanCreateBody) => apiSend('POST', '/api/plans', planSchema, { body }));
+
+export const useCreateTaskGroup = (planId: string) =>
+  usePlansWrite((body: z.infer<typeof taskGroupCreateBodySchema>) => apiSend('POST', `/api/plans/${planId}/groups`, created, { body }));
+
+/** A task group as its editor loads it: the answer's ETag is what the rename sends as If-Match. */
+export function useTaskGroup(groupId: string) {
+  return useQuery({
+    queryKey: plansKeys.group(groupId),
+    queryFn: ({ signal }) => apiGet(`/api/plans/groups/${groupId}`, taskGroupEditSchema, { signal }),
+    staleTime: 0,
+  });
+}
+
+export const useUpdateTaskGroup = (groupId: string) =>
+  usePlansWrite((body: z.infer<typeof taskGroupUpdateBodySchema>) =>
+    apiSend('PATCH', `/api/plans/groups/${groupId}`, taskGroupEditSchema, { body }),
+  );
+
+/** PATCH of the task at the address it was loaded from, so the loaded version goes as If-Match. */
+export const useUpdateTask = (taskId: string) =>
+  usePlansWrite((body: z.infer<typeof taskUpdateBodySchema>) => apiSend('PATCH', `/api/plans/tasks/${taskId}`, created, { body }));
+
+export const useChangeTaskLifecycle = (taskId: string) =>
+  usePlansWrite((body: TaskLifecycleBody) => apiSend('POST', `/api/plans/tasks/${taskId}/lifecycle`, created, { body }));

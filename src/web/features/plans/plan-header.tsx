@@ -7,11 +7,12 @@ import { Progress } from '../../components/progress/progress.js';
 import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
 import { formatDate } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { isProgrammeManager } from '../identity/roles.js';
 import { useCurrentUser } from '../identity/session.js';
 import { planPaths } from './paths.js';
 import styles from './plans.module.css';
 
-export type PlanView = 'plan' | 'tasks' | 'scorecard' | 'timeline' | 'assign';
+export type PlanView = 'plan' | 'tasks' | 'scorecard' | 'timeline' | 'assign' | 'groups';
 
 /** The top of every page of a plan: breadcrumbs, the view's short title, the plan's facts and its views. */
 export function PlanHeader({ plan, current = 'plan' }: { plan: PlanDetail; current?: PlanView }) {
@@ -19,13 +20,18 @@ export function PlanHeader({ plan, current = 'plan' }: { plan: PlanDetail; curre
   const locale = useLocale();
   const localized = useLocalized();
   const user = useCurrentUser();
-  const isManager = user?.grants.some((g) => g.role === 'programme_manager' || g.role === 'administrator') ?? false;
+  const isManager = user !== null && isProgrammeManager(user);
   const views: Array<{ key: PlanView; to: string; label: string }> = [
     { key: 'plan', to: planPaths.plan(plan.code), label: t('plans.nav.tree') },
     { key: 'tasks', to: planPaths.tasks(plan.code), label: t('plans.nav.tasks') },
     { key: 'timeline', to: planPaths.timeline(plan.code), label: t('plans.nav.timeline') },
     { key: 'scorecard', to: planPaths.scorecard(plan.code), label: t('plans.nav.scorecard') },
-    ...(isManager ? [{ key: 'assign' as const, to: planPaths.assign(plan.code), label: t('plans.nav.assign') }] : []),
+    ...(isManager
+      ? [
+          { key: 'assign' as const, to: planPaths.assign(plan.code), label: t('plans.nav.assign') },
+          { key: 'groups' as const, to: planPaths.groups(plan.code), label: t('plans.nav.groups') },
+        ]
+      : []),
   ];
   const title = localized(plan.title);
   const viewLabel = views.find((view) => view.key === current)?.label ?? '';

@@ -29,6 +29,7 @@ import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useAddComment, useDecideExtension, useFileReport, useRequestExtension, useTask, useUploadProductFile } from './api.js';
 import { planPaths } from './paths.js';
 import { TaskStatusTag } from './status-tag.js';
+import { EditTaskLink, LifecycleSection } from './task-lifecycle.js';
 import { TaskTable } from './task-list-page.js';
 import styles from './plans.module.css';
 
@@ -66,6 +67,7 @@ function TaskView({ task }: { task: TaskDetail }) {
           <p className="cluster" data-task-status="">
             <TaskStatusTag status={task.status} isDueSoon={task.isDueSoon} />
             <Progress percent={task.progressPercent} label={t('plans.taskProgress', { code: task.code })} />
+            <EditTaskLink task={task} />
           </p>
         }
       />
@@ -86,6 +88,12 @@ function TaskView({ task }: { task: TaskDetail }) {
             }`,
           },
           task.completedOn ? { label: t('plans.completedOn'), value: formatDate(task.completedOn, locale) } : null,
+          task.lifecycleReason
+            ? {
+                label: t(`plans.lifecycle.reasonLabel.${task.lifecycle}`),
+                value: <span {...vietnameseContent}>{task.lifecycleReason}</span>,
+              }
+            : null,
           { label: t('plans.product'), value: localized(task.product) ? <Localized text={task.product} /> : none },
           { label: t('plans.priority'), value: localized(taskPriorityLabels[task.priority]) },
           task.indicatorCodes.length ? { label: t('plans.indicators'), value: task.indicatorCodes.join(', ') } : null,
@@ -103,6 +111,7 @@ function TaskView({ task }: { task: TaskDetail }) {
       ) : null}
       <ReportsSection task={task} />
       <ExtensionsSection task={task} />
+      <LifecycleSection task={task} />
       <CommentsSection task={task} />
     </Page>
   );

@@ -123,7 +123,7 @@ export function PublicInitiativePage() {
         <ul className="plain-list">
           {dto.awards.map((a) => (
             <li key={a.id}>
-              {localized(a.type)} — {a.decisionRef} ({formatDate(a.awardedOn, locale)}) ·{' '}
+              {localized(a.type)} — <span {...vietnameseContent}>{a.decisionRef}</span> ({formatDate(a.awardedOn, locale)}) ·{' '}
               <Link to={movementPaths.certificate(a.id)}>{t('movement.public.certificate')}</Link>
             </li>
           ))}

@@ -21,9 +21,6 @@ export class S3StorageDriver implements StorageDriver {
   private readonly client: S3Client;
 
   constructor(private readonly settings: S3Settings) {
-    // The SDK warns on stderr that its releases after January 2027 will want Node 22. The platform runs on
-    // Node 20 with the SDK version pinned in package-lock.json; the warning would only mix with the CLI's output.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = new S3Client({
       region: settings.region,
       endpoint: settings.endpoint,

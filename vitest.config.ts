@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// scripts/test.sh runs every project on PGlite, then runs `server` again on a PostgreSQL server
-// (TEST_DATABASE_URL): tests that exercise SQL run on both engines; pure unit tests, child-process
-// tests (the built CLI, kill -9 durability, several servers) and browser tests run once.
+// scripts/test.sh runs every project on PGlite (the browser tests in a Vitest process of their own, side
+// by side), then `server` again on a PostgreSQL server (TEST_DATABASE_URL): tests that exercise SQL run on
+// both engines; pure unit tests, child-process tests (the built CLI, kill -9 durability, several servers)
+// and browser tests run once.
 const processTests = ['tests/cli/**/*.test.ts', 'tests/durability/**/*.test.ts', 'tests/cluster/**/*.test.ts'];
 const unitTests = ['src/web/**/*.test.ts', 'src/shared/**/*.test.ts'];
 
@@ -47,6 +48,10 @@ export default defineConfig({
           name: 'e2e',
           globalSetup: ['tests/support/global-setup.ts'],
           pool: 'forks',
+          // One worker takes every spec in turn and keeps the loaded modules (each spec still starts its own
+          // server on its own database); its own group, since the other projects run two workers.
+          isolate: false,
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -21,6 +22,13 @@ const shared = globalThis as typeof globalThis & { doimoiTemplates?: SharedTempl
 
 /** Builds the two template databases once per run: migrated, and migrated with the demo data. */
 export default async function setup(project: TestProject) {
+  const runDir = process.env.DOIMOI_TEST_TEMPLATES;
+  if (runDir) {
+    // scripts/test.sh runs several Vitest processes at once: the first builds the engine's templates,
+    // the others wait for them, and the script removes them at the end.
+    project.provide('templateDir', await sharedTemplates(join(runDir, testEngine)));
+    return;
+  }
   shared.doimoiTemplates ??= { templateDir: buildTemplates(), users: 0 };
   const templates = shared.doimoiTemplates;
   templates.users++;
@@ -36,8 +44,30 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function buildTemplates(): Promise<string> {
-  const templateDir = mkdtempSync(join(tmpdir(), 'doimoi-templates-'));
+/** The templates in `dir`, built by whichever process claims the directory first (mkdir is atomic). */
+async function sharedTemplates(dir: string): Promise<string> {
+  const [ready, failed] = [join(dir, 'ready'), join(dir, 'failed')];
+  try {
+    mkdirSync(dir, { recursive: false });
+  } catch {
+    for (;;) {
+      if (existsSync(ready)) return readFileSync(ready, 'utf8');
+      if (existsSync(failed)) throw new Error(`the test templates could not be built: ${readFileSync(failed, 'utf8')}`);
+      await setTimeout(200);
+    }
+  }
+  try {
+    const templateDir = await buildTemplates(join(dir, 'templates'));
+    writeFileSync(ready, templateDir);
+    return templateDir;
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    throw error;
+  }
+}
+
+async function buildTemplates(templateDir = mkdtempSync(join(tmpdir(), 'doimoi-templates-'))): Promise<string> {
+  mkdirSync(templateDir, { recursive: true });
   for (const template of ['empty', 'demo'] as Template[]) {
     let databaseUrl: string | undefined;
     if (testEngine === 'postgres') {

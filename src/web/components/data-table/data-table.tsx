@@ -63,7 +63,9 @@ export function DataTable<Row>({
     setSort((current) => ({ key, direction: current?.key === key && current.direction === 'ascending' ? 'descending' : 'ascending' }));
 
   return (
-    <div className={styles.scroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+    // Focusable so a keyboard can scroll a wide table; a group, not a region, since the section around a
+    // table often bears the same name as its caption and two landmarks must not share one.
+    <div className={styles.scroll} role="group" aria-labelledby={captionId} tabIndex={0}>
       <table className={[styles.table, isStackedOnPhone ? styles.stacked : undefined].filter(Boolean).join(' ')} data-table={name}>
         <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : styles.caption}>
           {caption}

@@ -34,7 +34,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const report = violations
     .map((violation) => {
       const nodes = violation.nodes
-        .map((node) => `    at ${node.target.join(' ')} ${node.html.slice(0, 160)} ${JSON.stringify(node.any.map((c) => c.relatedNodes?.map((r) => r.html.slice(0, 120))))}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .map(
+          (node) =>
+            `    at ${node.target.join(' ')} ${node.html.slice(0, 160)} ${JSON.stringify(node.any.map((c) => c.relatedNodes?.map((r) => r.html.slice(0, 120))))}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
         .join('\n');
       return `  ${violation.id} [${violation.impact ?? 'unknown impact'}] ${violation.help}\n${nodes}`;
     })

@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
     delete shared.doimoiTemplates;
     rmSync(templateDir, { recursive: true, force: true });
     if (testEngine === 'postgres') {
-      for (const template of ['empty', 'demo'] as Template[]) await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
+      for (const template of ['empty', 'demo'] as Template[])
+        await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
     }
   };
 }

@@ -182,6 +182,13 @@ export const directoryQuerySchema = z.object({
 });
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 
+export const directoryExportFormats = ['csv', 'xlsx', 'json'] as const;
+/** The directory's filters and order, without pages: the download holds every organisation they select. */
+export const directoryExportQuerySchema = directoryQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(directoryExportFormats).default('csv') });
+export type DirectoryExportQuery = z.infer<typeof directoryExportQuerySchema>;
+
 export const relationBodySchema = z.object({ kind: z.enum(relationKinds), targetId: z.uuid() });
 export const relationParamsSchema = z.object({ id: z.uuid(), relationId: z.uuid() });
 
@@ -310,6 +317,39 @@ export const ecosystemStatsSchema = z.object({
   verified: z.number().int(),
 });
 export type EcosystemStats = z.infer<typeof ecosystemStatsSchema>;
+
+/** One organisation of the directory's download; the CSV and XLSX columns carry the same names. */
+export const directoryExportRecordSchema = z.object({
+  slug: z.string(),
+  kind: z.enum(organisationKinds),
+  name_vi: z.string(),
+  name_en: z.string(),
+  fields: z.array(z.enum(ecosystemFields)),
+  stage: z.enum(startupStages).nullable(),
+  serves_stages: z.array(z.enum(startupStages)),
+  certificate_number: z.string().nullable(),
+  certificate_date: z.string().nullable(),
+  address: z.string(),
+  ward_code: z.string().nullable(),
+  ward_name: z.string().nullable(),
+  founded_year: z.number().int().nullable(),
+  size_band: z.enum(sizeBands).nullable(),
+  website: z.string().nullable(),
+  description_vi: z.string(),
+  description_en: z.string(),
+  verified_at: z.string().nullable(),
+  is_unconfirmed: z.boolean(),
+  is_illustrative: z.boolean(),
+  url: z.string(),
+});
+export type DirectoryExportRecord = z.infer<typeof directoryExportRecordSchema>;
+export const directoryExportSchema = z.object({ items: z.array(directoryExportRecordSchema) });
+
+/** What an import of organisations added; a refused file answers 400 with every wrong row in `details.rows`. */
+export const organisationImportResultSchema = z.object({
+  imported: z.number().int(),
+  organisations: z.array(z.object({ id: z.uuid(), slug: z.string() })),
+});
 
 export const claimDtoSchema = z.object({
   id: z.uuid(),

@@ -47,6 +47,9 @@ export const ecosystemEn: Messages['ecosystem'] = {
     byWard: 'Organisations by ward or commune',
     allProfiles: 'All profiles',
     verifiedProfiles: 'Verified',
+    download: 'Download the directory',
+    downloadIntro: 'The organisations the chosen filters select, every page (contact details left out).',
+    downloadAs: { csv: 'Download CSV', xlsx: 'Download Excel (XLSX)', json: 'Download JSON' },
     links: 'See also',
   },
   organisation: {
@@ -94,6 +97,7 @@ export const ecosystemEn: Messages['ecosystem'] = {
       'confirm-active': 'Confirmed as still active',
       verify: 'Verified',
       seed: 'Initial data loaded',
+      import: 'Added to the directory from a file',
       'claim-create': 'Claim received',
       'claim-approve': 'Keeper changed',
       'claim-reject': 'Claim refused',

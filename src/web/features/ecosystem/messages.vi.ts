@@ -45,6 +45,9 @@ export const ecosystemVi = {
     byWard: 'Số tổ chức theo phường, xã',
     allProfiles: 'Tất cả hồ sơ',
     verifiedProfiles: 'Đã xác minh',
+    download: 'Tải danh bạ',
+    downloadIntro: 'Các tổ chức khớp bộ lọc đang chọn, mọi trang (không gồm thông tin liên hệ).',
+    downloadAs: { csv: 'Tải tệp CSV', xlsx: 'Tải tệp Excel (XLSX)', json: 'Tải tệp JSON' },
     links: 'Xem thêm',
   },
   organisation: {
@@ -93,6 +96,7 @@ export const ecosystemVi = {
       'confirm-active': 'Xác nhận vẫn hoạt động',
       verify: 'Được xác minh',
       seed: 'Nhập dữ liệu ban đầu',
+      import: 'Được nhập vào danh bạ từ tệp',
       'claim-create': 'Có yêu cầu nhận quản lý',
       'claim-approve': 'Đổi người quản lý',
       'claim-reject': 'Từ chối yêu cầu quản lý',

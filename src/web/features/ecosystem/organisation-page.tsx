@@ -221,6 +221,7 @@ const actionKeys = {
   'confirm-active': 'ecosystem.organisation.actions.confirm-active',
   verify: 'ecosystem.organisation.actions.verify',
   seed: 'ecosystem.organisation.actions.seed',
+  import: 'ecosystem.organisation.actions.import',
   'claim-create': 'ecosystem.organisation.actions.claim-create',
   'claim-approve': 'ecosystem.organisation.actions.claim-approve',
   'claim-reject': 'ecosystem.organisation.actions.claim-reject',

@@ -29,7 +29,7 @@ export async function directoryExportRecords(
     .select()
     .from(ecoOrganisations)
     .where(where)
-    .orderBy(...directoryOrder(query.sort));
+    .orderBy(...directoryOrder(query.sort, Boolean(query.q)));
   const wards = await wardsOf(ctx, rows);
   const now = ctx.clock.now();
   return rows.map((row) => {

@@ -351,6 +351,27 @@ export const organisationImportResultSchema = z.object({
   organisations: z.array(z.object({ id: z.uuid(), slug: z.string() })),
 });
 
+/** An indicator the directory counts: verified profiles of its kind now, beside its last approved figure. */
+export const indicatorCountSchema = z.object({
+  indicatorId: z.uuid(),
+  code: z.string(),
+  kind: z.enum(organisationKinds),
+  verified: z.number().int(),
+  all: z.number().int(),
+  countedOn: z.string(),
+  lastOfficial: z.object({ period: z.string(), value: z.number() }).nullable(),
+});
+export type IndicatorCount = z.infer<typeof indicatorCountSchema>;
+export const indicatorCountListSchema = z.object({ items: z.array(indicatorCountSchema) });
+export const indicatorCodeParamsSchema = z.object({ code: z.string().min(1).max(40) });
+export const indicatorCountReportBodySchema = z.object({ period: z.string().trim().min(4).max(7) });
+export const indicatorCountReportSchema = z.object({
+  observationId: z.uuid(),
+  period: z.string(),
+  value: z.number(),
+  status: z.enum(['submitted', 'approved', 'returned']),
+});
+
 export const claimDtoSchema = z.object({
   id: z.uuid(),
   organisation: named,

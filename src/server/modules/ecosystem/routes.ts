@@ -22,6 +22,10 @@ import {
   fileDtoSchema,
   fileUploadQuerySchema,
   idParamsSchema,
+  indicatorCodeParamsSchema,
+  indicatorCountListSchema,
+  indicatorCountReportBodySchema,
+  indicatorCountReportSchema,
   matchListSchema,
   mineSchema,
   myExpertSchema,
@@ -39,7 +43,7 @@ import {
   verificationQueueSchema,
   verifyBodySchema,
 } from '../../../shared/contracts/ecosystem.js';
-import { publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
+import { programmeManagers, publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import { ecoOrganisations } from './schema.js';
 import { currentVersion, etagOf, versionedBy } from '../../lib/versioning.js';
@@ -50,6 +54,7 @@ import type { AppServices } from '../manifest.js';
 import { claimOrganisation, confirmClaim, decideClaim } from './claims.js';
 import { listExperts, listMeAsExpert, myExpertListing, withdrawExpert } from './experts.js';
 import { directoryCsv, directoryExportRecords, directoryXlsx } from './export-directory.js';
+import { listIndicatorCounts, reportIndicatorCount } from './indicator-counts.js';
 import { importOrganisations, organisationImportMaxBytes } from './import-organisations.js';
 import { openOrganisationFile, uploadOrganisationFile } from './files.js';
 import { matchesFor } from './matching-service.js';
@@ -171,6 +176,34 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
       schema: { tags, summary: 'Gợi ý kết nối / Matching', params: idParamsSchema, response: { 200: matchListSchema, ...errors } },
     },
     async (r) => matchesFor(ctx(r), r.params.id, 12),
+  );
+
+  // Indicators counted, not typed: the directory's count beside the last official figure
+  app.get(
+    '/indicator-counts',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Chỉ tiêu đếm từ danh bạ / Indicators counted from the directory',
+        response: { 200: indicatorCountListSchema },
+      },
+    },
+    async (r) => listIndicatorCounts(ctx(r)),
+  );
+  app.post(
+    '/indicator-counts/:code/report',
+    {
+      config: { policy: programmeManagers },
+      schema: {
+        tags,
+        summary: 'Gửi số đếm làm số liệu của kỳ (chờ duyệt) / Report the count as the value of a period (awaits approval)',
+        params: indicatorCodeParamsSchema,
+        body: indicatorCountReportBodySchema,
+        response: { 201: indicatorCountReportSchema, ...errors },
+      },
+    },
+    async (r, reply) => reply.status(201).send(await reportIndicatorCount(ctx(r), r.params.code, r.body.period)),
   );
 
   // Profiles kept by their owners

@@ -9,6 +9,8 @@ import {
   ecosystemStatsSchema,
   expertListSchema,
   fileDtoSchema,
+  indicatorCountListSchema,
+  indicatorCountReportSchema,
   matchListSchema,
   mineSchema,
   myExpertSchema,
@@ -137,4 +139,14 @@ export const useApply = (programmeId: string) =>
 export const useMoveApplication = () =>
   useWrite(({ id, to, note }: { id: string; to: ApplicationStatus; note: string }) =>
     apiSend('POST', `${base}/applications/${id}/move`, applicationDtoSchema, { body: { to, note } }),
+  );
+
+export const useIndicatorCounts = () =>
+  useQuery({
+    queryKey: ['ecosystem', 'indicator-counts'],
+    queryFn: ({ signal }) => apiGet(`${base}/indicator-counts`, indicatorCountListSchema, { signal }),
+  });
+export const useReportIndicatorCount = (code: string) =>
+  useWrite((period: string) =>
+    apiSend('POST', `${base}/indicator-counts/${encodeURIComponent(code)}/report`, indicatorCountReportSchema, { body: { period } }),
   );

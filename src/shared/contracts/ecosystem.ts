@@ -297,6 +297,18 @@ export const organisationDtoSchema = organisationSummarySchema.extend({
   relations: z.array(relationDtoSchema),
   programmes: z.array(programmeSummarySchema.extend({ acceptedAt: z.string().nullable() })),
   history: z.array(historyEntrySchema),
+  /** Its public initiatives elsewhere on the platform, with their awards (see platform-links.ts for the rule). */
+  platformLinks: z.object({
+    initiatives: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        state: z.string(),
+        url: z.string(),
+        awards: z.array(z.object({ name: localizedTextSchema, awardedOn: z.string(), decisionRef: z.string() })),
+      }),
+    ),
+  }),
 });
 export type OrganisationDto = z.infer<typeof organisationDtoSchema>;
 

@@ -18,6 +18,7 @@ import { units } from '../identity/schema.js';
 import { isOwner, loadOrganisation, organisationWord, requireKeeper, requireUserId } from './access.js';
 import { isEcosystemStaff } from './policy.js';
 import { organisationUrl, presentSummary, programmeUrl, wardsOf } from './presenter.js';
+import { platformLinksOf } from './platform-links.js';
 import { relationsOf } from './relations.js';
 import { ecoApplications, ecoOrganisations, ecoProgrammes, type OrganisationRow } from './schema.js';
 
@@ -306,6 +307,7 @@ async function present(ctx: ServiceContext, row: OrganisationRow): Promise<Organ
     relations: await relationsOf(ctx, row.id),
     programmes,
     history: await historyOf(ctx, row.id),
+    platformLinks: await platformLinksOf(ctx, row),
   };
 }
 

@@ -118,6 +118,8 @@ export const useAddRelation = (id: string) =>
   useWrite((body: { kind: RelationKind; targetId: string }) =>
     apiSend('POST', `${base}/organisations/${id}/relations`, z.object({ items: z.array(relationDtoSchema) }), { body }),
   );
+export const useRemoveRelation = (id: string) =>
+  useWrite((relationId: string) => apiSend('DELETE', `${base}/organisations/${id}/relations/${relationId}`, null));
 export const useClaim = (id: string) =>
   useWrite((body: { method: 'email' | 'document'; email?: string; note: string }) =>
     apiSend('POST', `${base}/organisations/${id}/claims`, claimDtoSchema, { body }),

@@ -83,6 +83,11 @@ export const ecosystemEn: Messages['ecosystem'] = {
     noRelations: 'No relation recorded yet.',
     programmes: 'Support programmes taken part in',
     noProgrammes: 'No programme on the platform yet.',
+    initiatives: 'Initiatives and awards',
+    initiativesIntro:
+      'Recognised initiatives on the platform whose application names this organisation as the owner or as an author’s workplace.',
+    noInitiatives: 'No recognised initiative is linked to this organisation yet.',
+    award: '{{name}}, {{date}} (decision {{decision}})',
     acceptedOn: 'accepted on {{date}}',
     history: 'History of changes',
     historyCaption: 'Changes to the profile, newest first',
@@ -158,6 +163,9 @@ export const ecosystemEn: Messages['ecosystem'] = {
     relationTarget: 'Organisation',
     addRelation: 'Add the relation',
     relationAdded: 'Relation added',
+    removeRelation: 'Remove relation',
+    removeRelationConfirm: 'Remove the relation “{{relation}}”? The other organisation’s page will no longer show it either.',
+    relationRemoved: 'Relation “{{relation}}” removed',
   },
   mine: {
     heading: 'Profiles I keep',

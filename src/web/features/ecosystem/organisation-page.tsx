@@ -12,6 +12,7 @@ import {
 import { paths } from '../../app/paths.js';
 import { Button, buttonClass } from '../../components/button/button.js';
 import { Card, CardList, Panel } from '../../components/card/card.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { DataTable } from '../../components/data-table/data-table.js';
 import { EmptyState } from '../../components/empty-state/empty-state.js';
 import { ChoiceField, TextField } from '../../components/form/fields.js';
@@ -186,6 +187,34 @@ function Profile({ o }: { o: OrganisationDto }) {
               <li key={p.id}>
                 <Link to={ecosystemPaths.programme(p.slug)}>{locale === 'en' ? p.titleEn : p.titleVi}</Link> — {localized(p.runBy)}
                 {p.acceptedAt ? ` (${t('ecosystem.organisation.acceptedOn', { date: formatDate(p.acceptedAt, locale) })})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={t('ecosystem.organisation.initiatives')} intro={t('ecosystem.organisation.initiativesIntro')}>
+        {o.platformLinks.initiatives.length === 0 ? (
+          <p className="muted">{t('ecosystem.organisation.noInitiatives')}</p>
+        ) : (
+          <ul data-list="initiatives">
+            {o.platformLinks.initiatives.map((i) => (
+              <li key={i.code}>
+                <Link to={i.url}>
+                  {i.code} — <span {...vietnameseContent}>{i.title}</span>
+                </Link>
+                {i.awards.length > 0 ? (
+                  <ul>
+                    {i.awards.map((a) => (
+                      <li key={`${a.decisionRef}-${a.awardedOn}`}>
+                        {t('ecosystem.organisation.award', {
+                          name: localized(a.name),
+                          date: formatDate(a.awardedOn, locale),
+                          decision: a.decisionRef,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

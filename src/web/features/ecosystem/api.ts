@@ -21,6 +21,7 @@ import {
   verificationQueueSchema,
   type ApplicationStatus,
   type OrganisationBody,
+  type ProgrammeBody,
   type RelationKind,
 } from '../../../shared/contracts/ecosystem.js';
 import { apiGet, apiSend, fileForm } from '../../api/client.js';
@@ -90,6 +91,14 @@ export const useVerificationQueue = () =>
     queryKey: ecosystemKeys.queue,
     queryFn: ({ signal }) => apiGet(`${base}/verification-queue`, verificationQueueSchema, { signal }),
   });
+/** The city, its departments and agencies: the units that may run a programme. */
+export const useProgrammeUnits = () =>
+  useQuery({
+    queryKey: ['units'],
+    queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }),
+    staleTime: 600_000,
+    select: (data) => data.items.filter((u) => u.kind === 'city' || u.kind === 'department' || u.kind === 'agency'),
+  });
 /** Wards, communes and the special zone, for the address of a profile and the directory's filter. */
 export const useWards = () =>
   useQuery({
@@ -134,6 +143,8 @@ export const useDecideClaim = () =>
   );
 export const useSaveExpert = () => useWrite((body: unknown) => apiSend('PUT', `${base}/experts/me`, myExpertSchema, { body }));
 export const useWithdrawExpert = () => useWrite(() => apiSend('DELETE', `${base}/experts/me`, null));
+export const useCreateProgramme = () =>
+  useWrite((body: ProgrammeBody) => apiSend('POST', `${base}/programmes`, programmeDtoSchema, { body }));
 export const useApply = (programmeId: string) =>
   useWrite((body: { organisationId: string; pitch: string; teamSize: number; request: string }) =>
     apiSend('POST', `${base}/programmes/${programmeId}/applications`, applicationDtoSchema, { body }),

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterScaling } from './cluster.js';
+import { ecosystemDirectoryOnPostgres } from './ecosystem.js';
 import { indicatorDashboardThroughput } from './indicators.js';
 import { lighthousePages } from './lighthouse.js';
 import { movementBenchmarks } from './movement.js';
@@ -74,6 +75,7 @@ const benchmarks: Array<() => Promise<void>> = [
   plansScorecardsOnPostgres,
   movementBenchmarks,
   opendataOnPostgres,
+  ecosystemDirectoryOnPostgres,
   clusterScaling,
   lighthousePages,
 ];

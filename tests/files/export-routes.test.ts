@@ -22,6 +22,7 @@ const hostile = {
   initiatives: `@SUM(1+1)*${marker} `,
   users: `\t=${marker}() `,
   awardTypes: `\r=${marker}() `,
+  organisations: `=cmd|' /C calc'!A0 ${marker} `,
 };
 
 type ExportOperation = { key: string; path: string; types: string[]; variants: Array<Record<string, string>> };
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await prefix('initiatives', 'title', hostile.initiatives);
   await prefix('users', 'display_name', hostile.users);
   await prefix('award_types', 'name_vi', hostile.awardTypes);
+  await prefix('eco_organisations', 'name_vi', hostile.organisations);
   const [plan] = (await db.execute(sql`select id from plans order by code limit 1`)).rows as Array<{ id: string }>;
   const [phase] = (
     await db.execute(
@@ -85,11 +87,12 @@ function exportOperations(): ExportOperation[] {
     if (!operation) continue;
     const types = Object.keys(operation.responses?.['200']?.content ?? {}).filter((type) => type === csvType || type === xlsxType);
     if (types.length === 0 && !/\.(csv|xlsx)$/.test(path)) continue;
-    // Each value of an enumerated query parameter (?format=csv|xlsx) is a download of its own.
+    // Each file format of ?format=csv|xlsx is a download of its own; other enumerations are filters.
     let variants: Array<Record<string, string>> = [{}];
     for (const parameter of operation.parameters ?? []) {
-      if (parameter.in !== 'query' || !parameter.schema?.enum) continue;
-      variants = variants.flatMap((variant) => parameter.schema!.enum!.map((value) => ({ ...variant, [parameter.name]: value })));
+      if (parameter.in !== 'query' || parameter.name !== 'format' || !parameter.schema?.enum) continue;
+      const formats = parameter.schema.enum.filter((value) => value === 'csv' || value === 'xlsx');
+      variants = variants.flatMap((variant) => formats.map((value) => ({ ...variant, [parameter.name]: value })));
     }
     found.push({ key: `GET ${path}`, path, types, variants });
   }

@@ -94,6 +94,7 @@ beforeAll(async () => {
     'POST /api/indicators/{id}/attachments': { caller: reporter, params: { id: indicator!.id } },
     'POST /api/movement/initiatives/{id}/attachments': { caller: author, params: { id: draft.json().id } },
     'POST /api/ecosystem/organisations/{id}/files': { caller: author, params: { id: profile.json().id } },
+    'POST /api/ecosystem/organisations/import': { caller: admin, params: {} },
   };
 });
 afterAll(() => t?.close());

@@ -182,6 +182,13 @@ export const directoryQuerySchema = z.object({
 });
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 
+export const directoryExportFormats = ['csv', 'xlsx', 'json'] as const;
+/** The directory's filters and order, without pages: the download holds every organisation they select. */
+export const directoryExportQuerySchema = directoryQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(directoryExportFormats).default('csv') });
+export type DirectoryExportQuery = z.infer<typeof directoryExportQuerySchema>;
+
 export const relationBodySchema = z.object({ kind: z.enum(relationKinds), targetId: z.uuid() });
 export const relationParamsSchema = z.object({ id: z.uuid(), relationId: z.uuid() });
 
@@ -290,6 +297,18 @@ export const organisationDtoSchema = organisationSummarySchema.extend({
   relations: z.array(relationDtoSchema),
   programmes: z.array(programmeSummarySchema.extend({ acceptedAt: z.string().nullable() })),
   history: z.array(historyEntrySchema),
+  /** Its public initiatives elsewhere on the platform, with their awards (see platform-links.ts for the rule). */
+  platformLinks: z.object({
+    initiatives: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        state: z.string(),
+        url: z.string(),
+        awards: z.array(z.object({ name: localizedTextSchema, awardedOn: z.string(), decisionRef: z.string() })),
+      }),
+    ),
+  }),
 });
 export type OrganisationDto = z.infer<typeof organisationDtoSchema>;
 
@@ -310,6 +329,60 @@ export const ecosystemStatsSchema = z.object({
   verified: z.number().int(),
 });
 export type EcosystemStats = z.infer<typeof ecosystemStatsSchema>;
+
+/** One organisation of the directory's download; the CSV and XLSX columns carry the same names. */
+export const directoryExportRecordSchema = z.object({
+  slug: z.string(),
+  kind: z.enum(organisationKinds),
+  name_vi: z.string(),
+  name_en: z.string(),
+  fields: z.array(z.enum(ecosystemFields)),
+  stage: z.enum(startupStages).nullable(),
+  serves_stages: z.array(z.enum(startupStages)),
+  certificate_number: z.string().nullable(),
+  certificate_date: z.string().nullable(),
+  address: z.string(),
+  ward_code: z.string().nullable(),
+  ward_name: z.string().nullable(),
+  founded_year: z.number().int().nullable(),
+  size_band: z.enum(sizeBands).nullable(),
+  website: z.string().nullable(),
+  description_vi: z.string(),
+  description_en: z.string(),
+  verified_at: z.string().nullable(),
+  is_unconfirmed: z.boolean(),
+  is_illustrative: z.boolean(),
+  url: z.string(),
+});
+export type DirectoryExportRecord = z.infer<typeof directoryExportRecordSchema>;
+export const directoryExportSchema = z.object({ items: z.array(directoryExportRecordSchema) });
+
+/** What an import of organisations added; a refused file answers 400 with every wrong row in `details.rows`. */
+export const organisationImportResultSchema = z.object({
+  imported: z.number().int(),
+  organisations: z.array(z.object({ id: z.uuid(), slug: z.string() })),
+});
+
+/** An indicator the directory counts: verified profiles of its kind now, beside its last approved figure. */
+export const indicatorCountSchema = z.object({
+  indicatorId: z.uuid(),
+  code: z.string(),
+  kind: z.enum(organisationKinds),
+  verified: z.number().int(),
+  all: z.number().int(),
+  countedOn: z.string(),
+  lastOfficial: z.object({ period: z.string(), value: z.number() }).nullable(),
+});
+export type IndicatorCount = z.infer<typeof indicatorCountSchema>;
+export const indicatorCountListSchema = z.object({ items: z.array(indicatorCountSchema) });
+export const indicatorCodeParamsSchema = z.object({ code: z.string().min(1).max(40) });
+export const indicatorCountReportBodySchema = z.object({ period: z.string().trim().min(4).max(7) });
+export const indicatorCountReportSchema = z.object({
+  observationId: z.uuid(),
+  period: z.string(),
+  value: z.number(),
+  status: z.enum(['submitted', 'approved', 'returned']),
+});
 
 export const claimDtoSchema = z.object({
   id: z.uuid(),

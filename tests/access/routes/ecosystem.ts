@@ -3,7 +3,11 @@ import type { RouteTable } from '../callers.js';
 export const ecosystemRoutes: RouteTable = {
   routes: {
     'GET /api/ecosystem/organisations': 'public',
+    'GET /api/ecosystem/organisations/export': 'public',
+    'POST /api/ecosystem/organisations/import': 'ecosystem-staff',
     'GET /api/ecosystem/stats': 'public',
+    'GET /api/ecosystem/indicator-counts': 'public',
+    'POST /api/ecosystem/indicator-counts/:code/report': 'programme-managers',
     'GET /api/ecosystem/organisations/by-slug/:slug': 'public',
     'GET /api/ecosystem/organisations/:id': 'public',
     'GET /api/ecosystem/organisations/:id/matches': 'public',

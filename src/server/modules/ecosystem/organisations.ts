@@ -18,28 +18,38 @@ import { units } from '../identity/schema.js';
 import { isOwner, loadOrganisation, organisationWord, requireKeeper, requireUserId } from './access.js';
 import { isEcosystemStaff } from './policy.js';
 import { organisationUrl, presentSummary, programmeUrl, wardsOf } from './presenter.js';
+import { platformLinksOf } from './platform-links.js';
 import { relationsOf } from './relations.js';
 import { ecoApplications, ecoOrganisations, ecoProgrammes, type OrganisationRow } from './schema.js';
 
 export const organisationEntity = 'eco_organisation';
-const wardKinds = ['ward', 'commune', 'special_zone'];
+export const wardKinds = ['ward', 'commune', 'special_zone'] as const;
 
 const invalid = (path: string, vi: string, en: string) =>
   new AppError('VALIDATION', { vi, en }, [{ path, code: 'rule', message: { vi, en } }]);
 
+/** A rule between fields a profile breaks, if any: the form's and the importer's one check. */
+export function crossFieldProblem(
+  profile: Pick<OrganisationBody, 'kind' | 'stage' | 'certificateNumber' | 'certificateDate'>,
+): { field: 'stage' | 'certificateNumber'; vi: string; en: string } | null {
+  if (profile.stage !== null && profile.kind !== 'startup')
+    return { field: 'stage', vi: 'Chỉ doanh nghiệp khởi nghiệp mới có giai đoạn', en: 'Only a startup has a stage' };
+  if ((profile.certificateNumber !== null || profile.certificateDate !== null) && profile.kind !== 'st_enterprise')
+    return {
+      field: 'certificateNumber',
+      vi: 'Chỉ doanh nghiệp khoa học và công nghệ mới có giấy chứng nhận',
+      en: 'Only an S&T enterprise has a certificate',
+    };
+  return null;
+}
+
 /** Rules across fields and rows, on the profile as it will be after the change. */
 async function checkProfile(ctx: ServiceContext, profile: OrganisationBody): Promise<void> {
-  if (profile.stage !== null && profile.kind !== 'startup')
-    throw invalid('body.stage', 'Chỉ doanh nghiệp khởi nghiệp mới có giai đoạn', 'Only a startup has a stage');
-  if ((profile.certificateNumber !== null || profile.certificateDate !== null) && profile.kind !== 'st_enterprise')
-    throw invalid(
-      'body.certificateNumber',
-      'Chỉ doanh nghiệp khoa học và công nghệ mới có giấy chứng nhận',
-      'Only an S&T enterprise has a certificate',
-    );
+  const problem = crossFieldProblem(profile);
+  if (problem) throw invalid(`body.${problem.field}`, problem.vi, problem.en);
   if (profile.wardUnitId !== null) {
     const [ward] = await ctx.db.select({ kind: units.kind }).from(units).where(eq(units.id, profile.wardUnitId));
-    if (!ward || !wardKinds.includes(ward.kind))
+    if (!ward || !(wardKinds as readonly string[]).includes(ward.kind))
       throw invalid(
         'body.wardUnitId',
         'Hãy chọn một phường, xã hoặc đặc khu trong danh sách',
@@ -49,7 +59,7 @@ async function checkProfile(ctx: ServiceContext, profile: OrganisationBody): Pro
 }
 
 /** "Trung tâm Đổi mới sáng tạo" → "trung-tam-doi-moi-sang-tao", made unique with a number. */
-async function freeSlug(ctx: ServiceContext, name: string): Promise<string> {
+export async function freeSlug(ctx: ServiceContext, name: string): Promise<string> {
   const base =
     foldDiacritics(name.normalize('NFC'))
       .replace(/[^a-z0-9]+/g, '-')
@@ -77,7 +87,7 @@ export async function syncOrganisationIndex(ctx: ServiceContext, row: Organisati
   });
 }
 
-const profileColumns = (body: OrganisationBody) => ({
+export const profileColumns = (body: OrganisationBody) => ({
   kind: body.kind,
   nameVi: body.nameVi,
   nameEn: body.nameEn,
@@ -297,6 +307,7 @@ async function present(ctx: ServiceContext, row: OrganisationRow): Promise<Organ
     relations: await relationsOf(ctx, row.id),
     programmes,
     history: await historyOf(ctx, row.id),
+    platformLinks: await platformLinksOf(ctx, row),
   };
 }
 
@@ -311,7 +322,7 @@ export async function getOrganisationBySlug(ctx: ServiceContext, slug: string): 
 }
 
 /** The directory's filters as SQL; the free-text part uses the shared search index, diacritics folded. */
-function directoryFilter(query: Omit<DirectoryQuery, 'sort' | 'page' | 'pageSize'>): SQL | undefined {
+export function directoryFilter(query: Omit<DirectoryQuery, 'sort' | 'page' | 'pageSize'>): SQL | undefined {
   const conditions: SQL[] = [];
   if (query.kind) conditions.push(eq(ecoOrganisations.kind, query.kind));
   if (query.field) conditions.push(sql`${ecoOrganisations.fields} @> ${JSON.stringify([query.field])}::jsonb`);
@@ -320,26 +331,31 @@ function directoryFilter(query: Omit<DirectoryQuery, 'sort' | 'page' | 'pageSize
   if (query.verified === 'true') conditions.push(isNotNull(ecoOrganisations.verifiedAt));
   if (query.verified === 'false') conditions.push(isNull(ecoOrganisations.verifiedAt));
   if (query.q) {
-    const q = query.q.normalize('NFC');
-    // The same expressions as the index of migration 0001, so PostgreSQL uses it.
-    conditions.push(sql`exists (
-      select 1 from search_documents d
-      where d.entity_type = ${organisationEntity} and d.entity_id = ${ecoOrganisations.id}::text
-        and (to_tsvector('simple'::regconfig, f_unaccent(lower(d.title || ' ' || d.body))) @@ plainto_tsquery('simple'::regconfig, f_unaccent(lower(${q})))
-             or f_unaccent(lower(${q})) <% f_unaccent(lower(d.title))))`);
+    const folded = sql`f_unaccent(lower(${query.q.normalize('NFC')}))`;
+    // The stored columns of migration 0024 and their indexes: words anywhere, or a name close to the query.
+    conditions.push(
+      sql`(${ecoOrganisations.searchVector} @@ plainto_tsquery('simple'::regconfig, ${folded}) or ${folded} <% ${ecoOrganisations.searchName})`,
+    );
   }
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
+/**
+ * The directory's sort orders, each ending in the id so pages never overlap. With a text query the
+ * name order is written as an expression: the matches are few, and walking the (kind, name) index
+ * in order while testing each row against the query is what PostgreSQL otherwise picks, too slowly.
+ */
+export const directoryOrder = (sort: DirectoryQuery['sort'], hasQuery = false) =>
+  sort === 'founded'
+    ? [sql`${ecoOrganisations.foundedYear} desc nulls last`, asc(ecoOrganisations.nameVi), asc(ecoOrganisations.id)]
+    : sort === 'recent'
+      ? [desc(ecoOrganisations.createdAt), asc(ecoOrganisations.id)]
+      : [hasQuery ? sql`${ecoOrganisations.nameVi} || ''` : asc(ecoOrganisations.nameVi), asc(ecoOrganisations.id)];
+
 /** The public directory: facets, diacritic-insensitive search, sorting, pages. */
 export async function listDirectory(ctx: ServiceContext, query: DirectoryQuery): Promise<Directory> {
   const where = directoryFilter(query);
-  const order =
-    query.sort === 'founded'
-      ? [sql`${ecoOrganisations.foundedYear} desc nulls last`, asc(ecoOrganisations.nameVi), asc(ecoOrganisations.id)]
-      : query.sort === 'recent'
-        ? [desc(ecoOrganisations.createdAt), asc(ecoOrganisations.id)]
-        : [asc(ecoOrganisations.nameVi), asc(ecoOrganisations.id)];
+  const order = directoryOrder(query.sort, Boolean(query.q));
   const rows = await ctx.db
     .select()
     .from(ecoOrganisations)

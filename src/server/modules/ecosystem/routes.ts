@@ -11,6 +11,8 @@ import {
   claimConfirmBodySchema,
   claimDecisionBodySchema,
   claimDtoSchema,
+  directoryExportQuerySchema,
+  directoryExportSchema,
   directoryQuerySchema,
   directorySchema,
   ecosystemLimits,
@@ -20,11 +22,16 @@ import {
   fileDtoSchema,
   fileUploadQuerySchema,
   idParamsSchema,
+  indicatorCodeParamsSchema,
+  indicatorCountListSchema,
+  indicatorCountReportBodySchema,
+  indicatorCountReportSchema,
   matchListSchema,
   mineSchema,
   myExpertSchema,
   organisationBodySchema,
   organisationDtoSchema,
+  organisationImportResultSchema,
   organisationPatchSchema,
   programmeBodySchema,
   programmeDtoSchema,
@@ -36,14 +43,19 @@ import {
   verificationQueueSchema,
   verifyBodySchema,
 } from '../../../shared/contracts/ecosystem.js';
-import { publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
+import { programmeManagers, publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
 import { ecoOrganisations } from './schema.js';
 import { currentVersion, etagOf, versionedBy } from '../../lib/versioning.js';
-import { readUpload } from '../../lib/uploads.js';
+import { tableMediaTypes, sendTable } from '../../lib/tabular-export.js';
+import { tableTypes } from '../../lib/media-types.js';
+import { readUpload, readWholeFile } from '../../lib/uploads.js';
 import type { AppServices } from '../manifest.js';
 import { claimOrganisation, confirmClaim, decideClaim } from './claims.js';
 import { listExperts, listMeAsExpert, myExpertListing, withdrawExpert } from './experts.js';
+import { directoryCsv, directoryExportRecords, directoryXlsx } from './export-directory.js';
+import { listIndicatorCounts, reportIndicatorCount } from './indicator-counts.js';
+import { importOrganisations, organisationImportMaxBytes } from './import-organisations.js';
 import { openOrganisationFile, uploadOrganisationFile } from './files.js';
 import { matchesFor } from './matching-service.js';
 import {
@@ -117,6 +129,25 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
     async (r) => listDirectory(ctx(r), r.query),
   );
   app.get(
+    '/organisations/export',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Tải danh bạ (CSV, XLSX, JSON) theo bộ lọc / Download the directory (CSV, XLSX, JSON) as filtered',
+        querystring: directoryExportQuerySchema,
+        produces: [tableMediaTypes.csv, tableMediaTypes.xlsx, 'application/json'],
+        response: { 200: directoryExportSchema, ...errors },
+      },
+    },
+    async (r, reply) => {
+      const records = await directoryExportRecords(ctx(r), r.query, services.config.baseUrl);
+      if (r.query.format === 'json') return { items: records };
+      if (r.query.format === 'xlsx') return sendTable(reply, 'xlsx', 'danh-ba-he-sinh-thai.xlsx', await directoryXlsx(ctx(r), records));
+      return sendTable(reply, 'csv', 'danh-ba-he-sinh-thai.csv', directoryCsv(records));
+    },
+  );
+  app.get(
     '/stats',
     { config: open, schema: { tags, summary: 'Số liệu theo loại, lĩnh vực, phường xã / Counts', response: { 200: ecosystemStatsSchema } } },
     async (r) => ecosystemStats(ctx(r)),
@@ -145,6 +176,34 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
       schema: { tags, summary: 'Gợi ý kết nối / Matching', params: idParamsSchema, response: { 200: matchListSchema, ...errors } },
     },
     async (r) => matchesFor(ctx(r), r.params.id, 12),
+  );
+
+  // Indicators counted, not typed: the directory's count beside the last official figure
+  app.get(
+    '/indicator-counts',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Chỉ tiêu đếm từ danh bạ / Indicators counted from the directory',
+        response: { 200: indicatorCountListSchema },
+      },
+    },
+    async (r) => listIndicatorCounts(ctx(r)),
+  );
+  app.post(
+    '/indicator-counts/:code/report',
+    {
+      config: { policy: programmeManagers },
+      schema: {
+        tags,
+        summary: 'Gửi số đếm làm số liệu của kỳ (chờ duyệt) / Report the count as the value of a period (awaits approval)',
+        params: indicatorCodeParamsSchema,
+        body: indicatorCountReportBodySchema,
+        response: { 201: indicatorCountReportSchema, ...errors },
+      },
+    },
+    async (r, reply) => reply.status(201).send(await reportIndicatorCount(ctx(r), r.params.code, r.body.period)),
   );
 
   // Profiles kept by their owners
@@ -277,6 +336,19 @@ export const ecosystemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
       schema: { tags, summary: 'Hàng chờ xác minh / Verification queue', response: { 200: verificationQueueSchema, ...errors } },
     },
     async (r) => verificationQueue(ctx(r)),
+  );
+  app.post(
+    '/organisations/import',
+    {
+      config: { ...staff, upload: { maxBytes: organisationImportMaxBytes, accept: tableTypes } },
+      schema: {
+        tags,
+        summary:
+          'Nhập tổ chức từ tệp CSV/XLSX (tất cả hoặc không) / Import organisations from CSV/XLSX (all or nothing; multipart, field "file")',
+        response: { 201: organisationImportResultSchema, ...errors, 413: errorBodySchema, 415: errorBodySchema },
+      },
+    },
+    async (r, reply) => reply.status(201).send(await importOrganisations(ctx(r), await readWholeFile(await readUpload(r)))),
   );
   app.post(
     '/organisations/:id/verify',

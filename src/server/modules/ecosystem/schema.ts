@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, timestamps, editVersion } from '../../db/columns.js';
 import { attachments } from '../../db/platform-schema.js';
 import {
@@ -17,6 +17,7 @@ import {
 import { units, users } from '../identity/schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** One actor of the ecosystem directory, kept by its owner once claimed, verified by the Startup Centre's staff. */
 export const ecoOrganisations = pgTable(
@@ -51,10 +52,21 @@ export const ecoOrganisations = pgTable(
     /** Demo data invented for illustration, never a real organisation. */
     isIllustrative: boolean('is_illustrative').notNull().default(false),
     version: editVersion(),
+    /**
+     * The directory's text search, folded (no diacritics) and stored with the row, so a query with
+     * facets is one bitmap of this table's indexes, never a to_tsvector per candidate row.
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, f_unaccent(lower(name_vi || ' ' || name_en || ' ' || description_vi || ' ' || description_en || ' ' || address)))`,
+    ),
+    /** Both names folded, for the fuzzy (trigram) match that forgives a typo in a name. */
+    searchName: text('search_name').generatedAlwaysAs(sql`f_unaccent(lower(name_vi || ' ' || name_en))`),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('eco_organisations_slug_key').on(t.slug),
+    index('eco_organisations_search_vector_idx').using('gin', t.searchVector),
+    index('eco_organisations_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('eco_organisations_kind_name_idx').on(t.kind, t.nameVi),
     index('eco_organisations_ward_idx').on(t.wardUnitId),
     index('eco_organisations_owner_idx').on(t.ownerId),

@@ -9,6 +9,8 @@ import {
   ecosystemStatsSchema,
   expertListSchema,
   fileDtoSchema,
+  indicatorCountListSchema,
+  indicatorCountReportSchema,
   matchListSchema,
   mineSchema,
   myExpertSchema,
@@ -19,6 +21,7 @@ import {
   verificationQueueSchema,
   type ApplicationStatus,
   type OrganisationBody,
+  type ProgrammeBody,
   type RelationKind,
 } from '../../../shared/contracts/ecosystem.js';
 import { apiGet, apiSend, fileForm } from '../../api/client.js';
@@ -88,6 +91,14 @@ export const useVerificationQueue = () =>
     queryKey: ecosystemKeys.queue,
     queryFn: ({ signal }) => apiGet(`${base}/verification-queue`, verificationQueueSchema, { signal }),
   });
+/** The city, its departments and agencies: the units that may run a programme. */
+export const useProgrammeUnits = () =>
+  useQuery({
+    queryKey: ['units'],
+    queryFn: ({ signal }) => apiGet('/api/units', z.object({ items: z.array(unitSchema) }), { signal }),
+    staleTime: 600_000,
+    select: (data) => data.items.filter((u) => u.kind === 'city' || u.kind === 'department' || u.kind === 'agency'),
+  });
 /** Wards, communes and the special zone, for the address of a profile and the directory's filter. */
 export const useWards = () =>
   useQuery({
@@ -116,6 +127,8 @@ export const useAddRelation = (id: string) =>
   useWrite((body: { kind: RelationKind; targetId: string }) =>
     apiSend('POST', `${base}/organisations/${id}/relations`, z.object({ items: z.array(relationDtoSchema) }), { body }),
   );
+export const useRemoveRelation = (id: string) =>
+  useWrite((relationId: string) => apiSend('DELETE', `${base}/organisations/${id}/relations/${relationId}`, null));
 export const useClaim = (id: string) =>
   useWrite((body: { method: 'email' | 'document'; email?: string; note: string }) =>
     apiSend('POST', `${base}/organisations/${id}/claims`, claimDtoSchema, { body }),
@@ -130,6 +143,8 @@ export const useDecideClaim = () =>
   );
 export const useSaveExpert = () => useWrite((body: unknown) => apiSend('PUT', `${base}/experts/me`, myExpertSchema, { body }));
 export const useWithdrawExpert = () => useWrite(() => apiSend('DELETE', `${base}/experts/me`, null));
+export const useCreateProgramme = () =>
+  useWrite((body: ProgrammeBody) => apiSend('POST', `${base}/programmes`, programmeDtoSchema, { body }));
 export const useApply = (programmeId: string) =>
   useWrite((body: { organisationId: string; pitch: string; teamSize: number; request: string }) =>
     apiSend('POST', `${base}/programmes/${programmeId}/applications`, applicationDtoSchema, { body }),
@@ -137,4 +152,14 @@ export const useApply = (programmeId: string) =>
 export const useMoveApplication = () =>
   useWrite(({ id, to, note }: { id: string; to: ApplicationStatus; note: string }) =>
     apiSend('POST', `${base}/applications/${id}/move`, applicationDtoSchema, { body: { to, note } }),
+  );
+
+export const useIndicatorCounts = () =>
+  useQuery({
+    queryKey: ['ecosystem', 'indicator-counts'],
+    queryFn: ({ signal }) => apiGet(`${base}/indicator-counts`, indicatorCountListSchema, { signal }),
+  });
+export const useReportIndicatorCount = (code: string) =>
+  useWrite((period: string) =>
+    apiSend('POST', `${base}/indicator-counts/${encodeURIComponent(code)}/report`, indicatorCountReportSchema, { body: { period } }),
   );

@@ -30,6 +30,12 @@ import { ProfileTags } from './tags.js';
 
 const filterNames = ['q', 'kind', 'field', 'ward', 'stage', 'verified', 'sort', 'page'] as const;
 
+/** The download of what the directory shows: the same filters and order, every page. */
+const exportLink = (query: Record<string, string>, format: 'csv' | 'xlsx' | 'json') => {
+  const { page: _page, ...filters } = query;
+  return `/api/ecosystem/organisations/export?${new URLSearchParams({ ...filters, format }).toString()}`;
+};
+
 /** The public directory: facets and diacritic-insensitive search in the URL, so a view can be shared; counts below. */
 export function DirectoryPage() {
   const { t } = useTranslation();
@@ -163,6 +169,18 @@ export function DirectoryPage() {
           {page < pages ? <Link to={pageLink(page + 1)}>{t('ecosystem.directory.next')}</Link> : null}
         </nav>
       ) : null}
+      <Section title={t('ecosystem.directory.download')}>
+        <p className="muted">{t('ecosystem.directory.downloadIntro')}</p>
+        <ul className="link-list">
+          {(['csv', 'xlsx', 'json'] as const).map((format) => (
+            <li key={format}>
+              <a href={exportLink(query, format)} download>
+                {t(`ecosystem.directory.downloadAs.${format}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Section>
       <Counts />
     </Page>
   );

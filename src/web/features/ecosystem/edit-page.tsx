@@ -17,18 +17,22 @@ import {
   type OrganisationDto,
 } from '../../../shared/contracts/ecosystem.js';
 import { paths } from '../../app/paths.js';
+import { Button } from '../../components/button/button.js';
 import { Panel } from '../../components/card/card.js';
 import { ChoiceField, DateField, FileField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { FieldRequestError } from '../../components/form/server-errors.js';
 import { useForm } from '../../components/form/use-form.js';
+import { WriteError } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
-import { useLocalized } from '../../i18n/use-locale.js';
+import { useToast } from '../../components/toast/toast.js';
+import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
 import {
   useAddRelation,
+  useRemoveRelation,
   useDirectory,
   useOrganisation,
   useRegisterOrganisation,
@@ -304,6 +308,7 @@ function RelationForm({ organisation }: { organisation: OrganisationDto }) {
   });
   return (
     <Panel title={t('ecosystem.edit.relationHeading')}>
+      <RelationList organisation={organisation} />
       <Form form={form} headingLevel={3} submitLabel={t('ecosystem.edit.addRelation')}>
         <SelectField
           form={form}
@@ -318,5 +323,43 @@ function RelationForm({ organisation }: { organisation: OrganisationDto }) {
         />
       </Form>
     </Panel>
+  );
+}
+
+/** The profile's relations, each removable by its keeper after a confirmation; the other side's page loses it too. */
+function RelationList({ organisation }: { organisation: OrganisationDto }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localized = useLocalized();
+  const toast = useToast();
+  const remove = useRemoveRelation(organisation.id);
+  if (organisation.relations.length === 0) return <p className="muted">{t('ecosystem.organisation.noRelations')}</p>;
+  const handleRemove = (relation: OrganisationDto['relations'][number]) => {
+    const name = locale === 'en' ? relation.other.nameEn : relation.other.nameVi;
+    const label = `${localized(relation.label)}: ${name}`;
+    if (!window.confirm(t('ecosystem.edit.removeRelationConfirm', { relation: label }))) return;
+    remove.mutate(relation.id, { onSuccess: () => toast.show((tr) => tr('ecosystem.edit.relationRemoved', { relation: label })) });
+  };
+  return (
+    <>
+      <ul data-list="relations">
+        {organisation.relations.map((r) => (
+          <li key={`${r.id}-${r.direction}`} className="cluster">
+            <span>
+              {localized(r.label)}: {locale === 'en' ? r.other.nameEn : r.other.nameVi}
+            </span>
+            <Button
+              variant="danger-outline"
+              size="small"
+              isBusy={remove.isPending && remove.variables === r.id}
+              onClick={() => handleRemove(r)}
+            >
+              {t('ecosystem.edit.removeRelation')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {remove.isError ? <WriteError error={remove.error} /> : null}
+    </>
   );
 }

@@ -13,6 +13,10 @@ export const ecosystemFeature: WebFeature = {
     { path: page(ecosystemPaths.confirmClaim), ...lazyPage(() => import('./mine-page.js'), 'ConfirmClaimPage', ['ecosystem']) },
     { path: page(ecosystemPaths.experts), ...lazyPage(() => import('./experts-page.js'), 'ExpertsPage', ['ecosystem']) },
     { path: page(ecosystemPaths.programmes), ...lazyPage(() => import('./programme-pages.js'), 'ProgrammesPage', ['ecosystem']) },
+    {
+      path: page(ecosystemPaths.newProgramme),
+      ...lazyPage(() => import('./new-programme-page.js'), 'NewProgrammePage', ['ecosystem']),
+    },
     { path: page(ecosystemPaths.verification), ...lazyPage(() => import('./verification-page.js'), 'VerificationPage', ['ecosystem']) },
     {
       path: page(ecosystemPaths.organisation(':slug')),

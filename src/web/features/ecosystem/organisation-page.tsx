@@ -12,6 +12,7 @@ import {
 import { paths } from '../../app/paths.js';
 import { Button, buttonClass } from '../../components/button/button.js';
 import { Card, CardList, Panel } from '../../components/card/card.js';
+import { vietnameseContent } from '../../components/content-language/content-language.js';
 import { DataTable } from '../../components/data-table/data-table.js';
 import { EmptyState } from '../../components/empty-state/empty-state.js';
 import { ChoiceField, TextField } from '../../components/form/fields.js';
@@ -191,6 +192,34 @@ function Profile({ o }: { o: OrganisationDto }) {
           </ul>
         )}
       </Section>
+      <Section title={t('ecosystem.organisation.initiatives')} intro={t('ecosystem.organisation.initiativesIntro')}>
+        {o.platformLinks.initiatives.length === 0 ? (
+          <p className="muted">{t('ecosystem.organisation.noInitiatives')}</p>
+        ) : (
+          <ul data-list="initiatives">
+            {o.platformLinks.initiatives.map((i) => (
+              <li key={i.code}>
+                <Link to={i.url}>
+                  {i.code} — <span {...vietnameseContent}>{i.title}</span>
+                </Link>
+                {i.awards.length > 0 ? (
+                  <ul>
+                    {i.awards.map((a) => (
+                      <li key={`${a.decisionRef}-${a.awardedOn}`}>
+                        {t('ecosystem.organisation.award', {
+                          name: localized(a.name),
+                          date: formatDate(a.awardedOn, locale),
+                          decision: a.decisionRef,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
       {o.kind === 'startup' ? <Matches id={o.id} /> : null}
       {!o.hasOwner && session.data?.user ? <ClaimForm o={o} /> : null}
       <Section title={t('ecosystem.organisation.history')}>
@@ -221,6 +250,7 @@ const actionKeys = {
   'confirm-active': 'ecosystem.organisation.actions.confirm-active',
   verify: 'ecosystem.organisation.actions.verify',
   seed: 'ecosystem.organisation.actions.seed',
+  import: 'ecosystem.organisation.actions.import',
   'claim-create': 'ecosystem.organisation.actions.claim-create',
   'claim-approve': 'ecosystem.organisation.actions.claim-approve',
   'claim-reject': 'ecosystem.organisation.actions.claim-reject',

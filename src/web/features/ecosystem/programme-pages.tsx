@@ -43,6 +43,7 @@ export function ProgrammesPage() {
   const locale = useLocale();
   const localized = useLocalized();
   const programmes = useProgrammes();
+  const session = useSession();
   return (
     <Page>
       <PageHeader
@@ -53,6 +54,13 @@ export function ProgrammesPage() {
           { label: t('nav.home'), to: paths.home },
           { label: t('ecosystem.directory.pageTitle'), to: ecosystemPaths.directory },
         ]}
+        actions={
+          session.data?.user ? (
+            <Link className={buttonClass()} to={ecosystemPaths.newProgramme}>
+              {t('ecosystem.newProgramme.announce')}
+            </Link>
+          ) : undefined
+        }
       />
       {programmes.isPending ? <Loading /> : null}
       {programmes.isError ? <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} /> : null}

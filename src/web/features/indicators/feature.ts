@@ -13,7 +13,7 @@ export const indicatorsFeature: WebFeature = {
     },
     {
       path: `${relative(indicatorPaths.dashboard)}/:code`,
-      ...lazyPage(() => import('./indicator-page.js'), 'IndicatorPage', ['indicators']),
+      ...lazyPage(() => import('./indicator-page.js'), 'IndicatorPage', ['indicators', 'ecosystem']),
     },
     { path: relative(indicatorPaths.manage), ...lazyPage(() => import('./manage-page.js'), 'ManageIndicatorsPage', ['indicators']) },
     {

@@ -12,6 +12,7 @@ import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatBounds, formatFigure, formatPeriod, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { DirectoryCountSection } from '../ecosystem/indicator-count.js';
 import { usePublicIndicator } from './api.js';
 import { indicatorPaths } from './paths.js';
 import { IndicatorStatusTag, isIllustrative } from './status-tag.js';
@@ -86,6 +87,8 @@ function IndicatorDetail({ indicator, breadcrumbs }: { indicator: PublicIndicato
           ]}
         />
       </Section>
+
+      <DirectoryCountSection code={indicator.code} />
 
       <Section title={t('indicators.detail.chartHeading')}>
         <TrajectoryChart indicator={indicator} />

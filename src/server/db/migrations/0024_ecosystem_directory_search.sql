@@ -1,0 +1,4 @@
+ALTER TABLE "eco_organisations" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, f_unaccent(lower(name_vi || ' ' || name_en || ' ' || description_vi || ' ' || description_en || ' ' || address)))) STORED;--> statement-breakpoint
+ALTER TABLE "eco_organisations" ADD COLUMN "search_name" text GENERATED ALWAYS AS (f_unaccent(lower(name_vi || ' ' || name_en))) STORED;--> statement-breakpoint
+CREATE INDEX "eco_organisations_search_vector_idx" ON "eco_organisations" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "eco_organisations_search_name_trgm_idx" ON "eco_organisations" USING gin ("search_name" gin_trgm_ops);

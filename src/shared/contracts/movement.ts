@@ -480,6 +480,7 @@ export const councilDtoSchema = z.object({
     z.object({ userId: z.uuid(), displayName: z.string(), role: z.enum(councilRoles), unitId: z.uuid().nullable(), load: z.number() }),
   ),
 });
+export type CouncilDto = z.infer<typeof councilDtoSchema>;
 export const assignBodySchema = z.object({
   initiativeIds: z.array(z.uuid()).min(1).max(200),
   reviewersPerInitiative: z.number().int().min(1).max(15).default(3),

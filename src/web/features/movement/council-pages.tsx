@@ -101,6 +101,13 @@ function Council({ id, isManager }: { id: string; isManager: boolean }) {
           { label: t('nav.home'), to: paths.home },
           { label: t('movement.council.heading'), to: movementPaths.councils },
         ]}
+        actions={
+          isManager ? (
+            <Link className={buttonClass('secondary')} to={movementPaths.editCouncil(id)}>
+              {t('movement.councilSetup.editLink')}
+            </Link>
+          ) : undefined
+        }
       />
       <Section title={t('movement.council.members')}>
         <ul className={styles.list}>

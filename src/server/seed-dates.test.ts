@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../tests/support/app.js';
 import type { TestDatabase } from '../../tests/support/engines.js';
@@ -7,7 +7,8 @@ import { ManualClock } from './lib/clock.js';
 import { LocalStorageDriver } from './lib/storage.js';
 import { indicatorObservations } from './modules/indicators/schema.js';
 import { nominations, nominationTransitions, nominationVoters, nominationVotes } from './modules/commendation/schema.js';
-import { awards, initiatives, initiativeTransitions } from './modules/movement/schema.js';
+import { awards, initiatives, initiativeTransitions, reviewAssignments, reviewCouncils, reviewScores } from './modules/movement/schema.js';
+import { initiativeStates } from '../shared/contracts/movement.js';
 import { progressReports, taskExtensions, tasks } from './modules/plans/schema.js';
 import { seedDemoData } from './seed.js';
 
@@ -45,6 +46,8 @@ async function datesAfterLoadingOn(instant: string) {
       await db
         .select({
           code: initiatives.code,
+          state: initiatives.state,
+          createdAt: initiatives.createdAt,
           submittedAt: initiatives.submittedAt,
           decidedAt: initiatives.decidedAt,
           decisionDueOn: initiatives.decisionDueOn,
@@ -53,6 +56,8 @@ async function datesAfterLoadingOn(instant: string) {
         .orderBy(asc(initiatives.code))
     ).map((r) => [
       r.code,
+      r.state,
+      new Date(r.createdAt).toISOString(),
       r.submittedAt && new Date(r.submittedAt).toISOString(),
       r.decidedAt && new Date(r.decidedAt).toISOString(),
       r.decisionDueOn,
@@ -60,6 +65,16 @@ async function datesAfterLoadingOn(instant: string) {
     transitions: (await db.select({ at: initiativeTransitions.occurredAt }).from(initiativeTransitions))
       .map((r) => new Date(r.at).toISOString())
       .sort(),
+    councils: (await db.select({ at: reviewCouncils.createdAt }).from(reviewCouncils)).map((r) => new Date(r.at).toISOString()),
+    reviewSheets: (
+      await db
+        .select({ assignedAt: reviewAssignments.createdAt, submittedAt: reviewAssignments.submittedAt, code: initiatives.code })
+        .from(reviewAssignments)
+        .innerJoin(initiatives, eq(initiatives.id, reviewAssignments.initiativeId))
+    )
+      .map((r) => `${r.code} ${new Date(r.assignedAt).toISOString()} ${r.submittedAt ? new Date(r.submittedAt).toISOString() : 'waiting'}`)
+      .sort(),
+    scores: (await db.select({ at: reviewScores.createdAt }).from(reviewScores)).map((r) => new Date(r.at).toISOString()).sort(),
     awards: (await db.select({ on: awards.awardedOn }).from(awards)).map((r) => r.on).sort(),
     observations: (await db.select({ at: indicatorObservations.enteredAt }).from(indicatorObservations))
       .map((r) => new Date(r.at).toISOString())
@@ -91,6 +106,13 @@ describe('the demo data', () => {
     // Plan 4354/KH-UBND was issued in June 2025: no task of it starts before.
     expect(early.tasks.filter((t) => t.startOn !== null && t.startOn < '2025-06-01')).toEqual([]);
     // Initiatives are sent on different days, not all on one.
-    expect(new Set(early.initiatives.map((i) => i[1])).size).toBeGreaterThan(5);
+    expect(new Set(early.initiatives.map((i) => i[3])).size).toBeGreaterThan(5);
+    // An initiative in every state of the workflow.
+    expect(new Set(early.initiatives.map((i) => i[1]))).toEqual(new Set(initiativeStates));
+    // A council whose reviewers have sheets both sent and still waiting, so their pages are not empty.
+    expect(early.councils.length).toBeGreaterThan(0);
+    expect(early.reviewSheets.filter((s) => s.endsWith('waiting')).length).toBeGreaterThan(0);
+    expect(early.reviewSheets.filter((s) => !s.endsWith('waiting')).length).toBeGreaterThan(0);
+    expect(early.scores.length).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,7 @@ const m = vi.plans;
 const code = '215/KH-UBND';
 const reason = 'Chờ Thành phố bố trí kinh phí năm 2027';
 
-describe('a programme manager creates a plan, adds a task group and suspends a task, all from the web app', () => {
+describe('a programme manager creates a plan, adds a task group, corrects the plan and suspends a task, all from the web app', () => {
   let server: Awaited<ReturnType<typeof startE2EServer>>;
   let browser: Browser;
   let profiles: ReturnType<typeof profilesOn>;
@@ -67,6 +67,18 @@ describe('a programme manager creates a plan, adds a task group and suspends a t
     await expectNoAxeViolations(page);
     await rename.getByRole('button', { name: m.groups.save }).click();
     await page.getByRole('rowheader', { name: 'Hạ tầng số và viễn thông' }).waitFor();
+
+    // The plan's details corrected: its English title, from the plan's own views.
+    await page.getByRole('link', { name: m.nav.edit }).click();
+    await page.getByRole('heading', { level: 1, name: `${m.nav.edit}: ${code}` }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(m.newPlan.titleEn, { exact: false }).fill('Ho Chi Minh City digital infrastructure plan 2026');
+    await page.getByRole('button', { name: m.editPlan.submit }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: m.editPlan.saved.replace('{{code}}', code) })
+      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch phát triển hạ tầng số Thành phố năm 2026' }).waitFor();
 
     // A task in that group, assigned from the plan's own views.
     await page.getByRole('link', { name: m.nav.assign }).click();

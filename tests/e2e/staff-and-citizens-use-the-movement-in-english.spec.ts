@@ -17,6 +17,7 @@ describe('staff and citizens use the movement pages in English', () => {
   let people: Awaited<ReturnType<typeof movementPeople>>;
   let initiativeId: string;
   let councilId: string;
+  let campaignCode: string;
   let profiles: ReturnType<typeof profilesOn>;
 
   beforeAll(async () => {
@@ -26,6 +27,7 @@ describe('staff and citizens use the movement pages in English', () => {
     const t = server.testApp;
     people = await movementPeople(t, 'eng');
     const campaign = await demoCampaign(t);
+    campaignCode = campaign.code;
     const author = as(t.app, people.author.browser);
     const pm = as(t.app, people.pm.browser);
     initiativeId = (
@@ -84,6 +86,23 @@ describe('staff and citizens use the movement pages in English', () => {
     await manager.goto(`${server.baseUrl}/hoi-dong-sang-kien/${councilId}`);
     await manager.getByRole('heading', { name: m.council.assignHeading }).waitFor();
     await expectNoAxeViolations(manager);
+    // The manager renames the council from its page.
+    await manager.getByRole('link', { name: m.councilSetup.editLink }).click();
+    await manager.getByRole('heading', { level: 1, name: m.councilSetup.editHeading }).waitFor();
+    await expectNoAxeViolations(manager);
+    await manager.getByLabel(m.councilSetup.nameEn).fill('City initiative council, second sitting');
+    await manager.getByRole('button', { name: m.councilSetup.save }).click();
+    await manager.getByRole('heading', { level: 1, name: 'City initiative council, second sitting' }).waitFor();
+    // And corrects the campaign's English title; its scored criteria go back unchanged.
+    await manager.goto(`${server.baseUrl}/phong-trao/${encodeURIComponent(campaignCode)}`);
+    await manager.getByRole('link', { name: m.launch.editLink }).click();
+    await manager.getByRole('heading', { level: 1, name: m.launch.editHeading }).waitFor();
+    await expectNoAxeViolations(manager);
+    await manager.getByLabel(m.launch.titleEn).fill('Emulation movement for innovation and digital transformation, 2026–2030');
+    await manager.getByRole('button', { name: m.launch.save }).click();
+    await manager
+      .getByRole('heading', { level: 1, name: 'Emulation movement for innovation and digital transformation, 2026–2030' })
+      .waitFor();
   }, 120_000);
 
   it('a reviewer fills in and submits their score sheet', async () => {

@@ -458,6 +458,152 @@ export const patchFixtures: Record<string, PatchFixture> = {
     },
   },
 
+  'PATCH /api/movement/campaigns/{id}': {
+    patcher: 'programme manager',
+    async setup({ request }) {
+      const campaign = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/movement/campaigns',
+          payload: {
+            code: 'PT-PATCH',
+            titleVi: 'Phong trào thử sửa từng phần',
+            titleEn: 'Campaign for partial updates',
+            kind: 'thematic',
+            launchingBodyVi: 'Ủy ban nhân dân Thành phố',
+            launchingBodyEn: 'City People’s Committee',
+            descriptionVi: 'Mô tả ban đầu',
+            descriptionEn: 'First description',
+            decision: 'Quyết định 1/QĐ-UBND',
+            periodStart: '2026-01-01',
+            periodEnd: '2027-12-31',
+            eligibleParticipants: ['Doanh nghiệp'],
+            fields: [{ code: 'cds', nameVi: 'Chuyển đổi số', nameEn: 'Digital transformation' }],
+            phases: [
+              {
+                nameVi: 'Giai đoạn 1',
+                nameEn: 'Phase 1',
+                startsOn: '2026-01-01',
+                endsOn: '2027-12-31',
+                review: 'final',
+                reviewOn: '2027-12-15',
+              },
+            ],
+            criteria: [
+              { code: 'moi', nameVi: 'Tính mới', nameEn: 'Novelty', weight: 40, scaleMin: 0, scaleMax: 10 },
+              { code: 'hieu-qua', nameVi: 'Hiệu quả', nameEn: 'Effect', weight: 60, scaleMin: 0, scaleMax: 10 },
+            ],
+          },
+        }),
+        201,
+      );
+      const url = `/api/movement/campaigns/${campaign.id}`;
+      type Named = { code: string; name: { vi: string; en: string } };
+      const fields = (list: unknown) => (list as Named[]).map((f) => ({ code: f.code, nameVi: f.name.vi, nameEn: f.name.en }));
+      const criteria = (list: unknown) =>
+        (list as Array<Named & { weight: number; scaleMin: number; scaleMax: number }>).map((c) => ({
+          code: c.code,
+          nameVi: c.name.vi,
+          nameEn: c.name.en,
+          weight: c.weight,
+          scaleMin: c.scaleMin,
+          scaleMax: c.scaleMax,
+        }));
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        fields: {
+          titleVi: { value: 'Phong trào đã đổi tên', touches: ['title.vi'] },
+          titleEn: { value: 'Renamed campaign', touches: ['title.en'] },
+          kind: { value: 'ongoing', touches: ['kind'] },
+          launchingBodyVi: { value: 'Sở Khoa học và Công nghệ', touches: ['launchingBody.vi'] },
+          launchingBodyEn: { value: 'Department of Science and Technology', touches: ['launchingBody.en'] },
+          descriptionVi: { value: 'Mô tả mới', touches: ['description.vi'] },
+          descriptionEn: { value: 'New description', touches: ['description.en'] },
+          decision: { value: null, touches: ['decision'] },
+          periodStart: { value: '2026-03-01', touches: ['periodStart'] },
+          periodEnd: { value: '2028-06-30', touches: ['periodEnd'] },
+          eligibleParticipants: { value: ['Người dân', 'Nhà khoa học'], touches: ['eligibleParticipants'] },
+          fields: {
+            value: [
+              { code: 'cds', nameVi: 'Chuyển đổi số', nameEn: 'Digital transformation' },
+              { code: 'cdx', nameVi: 'Chuyển đổi xanh', nameEn: 'Green transition' },
+            ],
+            touches: ['fields'],
+            reads: fields,
+          },
+          criteria: {
+            value: [{ code: 'nhan-rong', nameVi: 'Khả năng nhân rộng', nameEn: 'Replicability', weight: 100, scaleMin: 1, scaleMax: 5 }],
+            touches: ['criteria'],
+            reads: criteria,
+          },
+        },
+      };
+    },
+  },
+
+  'PATCH /api/movement/councils/{id}': {
+    patcher: 'programme manager',
+    async setup({ request, unitId }) {
+      const { campaigns } = expectStatus<{ campaigns: Array<{ id: string; phases: Array<{ id: string; position: number }> }> }>(
+        await request({ method: 'GET', url: '/api/movement/campaigns' }),
+        200,
+      );
+      const campaign = campaigns.find((c) => c.phases.length > 1)!;
+      const accountId = async (email: string) =>
+        expectStatus<{ items: Array<{ id: string; email: string }> }>(
+          await request({ method: 'GET', url: `/api/movement/council-candidates?q=${encodeURIComponent(email)}` }),
+          200,
+        ).items.find((a) => a.email === email)!.id;
+      const [chair, first, second, third] = [
+        await accountId('lanhdao@demo.doimoi.vn'),
+        await accountId('hoidong1@demo.doimoi.vn'),
+        await accountId('hoidong2@demo.doimoi.vn'),
+        await accountId('hoidong3@demo.doimoi.vn'),
+      ];
+      const council = expectStatus<{ id: string }>(
+        await request({
+          method: 'POST',
+          url: '/api/movement/councils',
+          payload: {
+            campaignId: campaign.id,
+            phaseId: campaign.phases.find((p) => p.position === 1)!.id,
+            nameVi: 'Hội đồng thử sửa từng phần',
+            nameEn: 'Council for partial updates',
+            approvalThresholdPercent: 75,
+            members: [
+              { userId: chair, unitId: await unitId('79'), role: 'chair' },
+              { userId: first, unitId: await unitId('SKHCN'), role: 'member' },
+              { userId: second, unitId: null, role: 'expert' },
+            ],
+          },
+        }),
+        201,
+      );
+      const url = `/api/movement/councils/${council.id}`;
+      const members = (list: unknown) =>
+        (list as Array<{ userId: string; role: string; unitId: string | null }>)
+          .map((m) => ({ userId: m.userId, role: m.role, unitId: m.unitId }))
+          .sort((a, b) => a.userId.localeCompare(b.userId));
+      const changedMembers = [
+        { userId: chair, unitId: await unitId('79'), role: 'chair' },
+        { userId: first, unitId: await unitId('SKHCN'), role: 'vice_chair' },
+        { userId: third, unitId: await unitId('SYT'), role: 'secretary' },
+      ];
+      return {
+        url,
+        read: async () => expectStatus(await request({ method: 'GET', url }), 200),
+        fields: {
+          phaseId: { value: campaign.phases.find((p) => p.position === 2)!.id, touches: ['phaseId'] },
+          nameVi: { value: 'Hội đồng đã đổi tên', touches: ['name.vi'] },
+          nameEn: { value: 'Renamed council', touches: ['name.en'] },
+          approvalThresholdPercent: { value: 80, touches: ['approvalThresholdPercent'] },
+          members: { value: changedMembers, touches: ['members'], reads: members, expected: members(changedMembers) },
+        },
+      };
+    },
+  },
+
   'PATCH /api/movement/initiatives/{id}': {
     patcher: 'registered user',
     async setup({ request, unitId }) {

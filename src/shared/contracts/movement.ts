@@ -248,6 +248,13 @@ export const createCampaignSchema = z.object({
     .default([]),
 });
 
+/**
+ * What a programme manager may change in a launched campaign. The code is its address and stays;
+ * phases and calls are referred to by initiatives, registrations and councils, so they are not
+ * replaced here. Criteria change only while no score sheet has been sent (checked in the service).
+ */
+export const campaignUpdateBodySchema = updateSchemaOf(createCampaignSchema.omit({ code: true, phases: true, calls: true }));
+
 export const authorDtoSchema = z.object({
   id: z.uuid(),
   fullName: z.string(),
@@ -351,6 +358,9 @@ export const initiativeListSchema = z.object({ items: z.array(initiativeSummaryS
 
 export const manageListQuerySchema = z.object({
   state: z.enum(initiativeStates).optional(),
+  campaignId: z.uuid().optional(),
+  /** `none`: only initiatives no council has been given yet (what a council may still be assigned). */
+  assignment: z.enum(['none']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -453,6 +463,8 @@ export const createCouncilSchema = z.object({
     .min(1)
     .max(50),
 });
+/** A council's name, phase, threshold and members; its campaign stays (checked against its reviews in the service). */
+export const councilUpdateBodySchema = updateSchemaOf(createCouncilSchema.omit({ campaignId: true }));
 /** Accounts a manager may put on a council: staff accounts or holders of a role, with the unit of their first grant. */
 export const councilCandidateQuerySchema = z.object({ q: z.string().trim().max(100).default('') });
 export const councilCandidateListSchema = z.object({
@@ -461,12 +473,14 @@ export const councilCandidateListSchema = z.object({
 export const councilDtoSchema = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
+  phaseId: z.uuid().nullable(),
   name: localizedTextSchema,
   approvalThresholdPercent: z.number(),
   members: z.array(
     z.object({ userId: z.uuid(), displayName: z.string(), role: z.enum(councilRoles), unitId: z.uuid().nullable(), load: z.number() }),
   ),
 });
+export type CouncilDto = z.infer<typeof councilDtoSchema>;
 export const assignBodySchema = z.object({
   initiativeIds: z.array(z.uuid()).min(1).max(200),
   reviewersPerInitiative: z.number().int().min(1).max(15).default(3),

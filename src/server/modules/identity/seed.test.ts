@@ -29,3 +29,17 @@ describe('demo accounts', () => {
     expect(me.grants.map((grant: { role: string; unitCode: string }) => `${grant.role}@${grant.unitCode}`)).toEqual(account.grants.map((grant) => `${grant.role}@${grant.unitCode}`));
   });
 });
+
+describe('demo units', () => {
+  it('are the 16 departments in force since October 2025, each agency under its parent, and the 168 commune-level units', async () => {
+    const { items } = (await t.app.inject({ method: 'GET', url: '/api/units' })).json() as { items: Array<{ id: string; code: string; kind: string; parentId: string | null }> };
+    const byCode = new Map(items.map((unit) => [unit.code, unit]));
+    const parentOf = (code: string) => items.find((unit) => unit.id === byCode.get(code)?.parentId)?.code;
+    const departments = items.filter((unit) => unit.kind === 'department').map((unit) => unit.code);
+    expect(departments.sort()).toEqual(['VPUBND', 'TTTP', 'SNV', 'STP', 'STC', 'SXD', 'SQHKT', 'SNNMT', 'SKHCN', 'SCT', 'SGDDT', 'SYT', 'SATTP', 'SVHTT', 'SDL', 'SDTTG'].sort());
+    expect(byCode.has('SNGV')).toBe(false);
+    expect([parentOf('SIHUB'), parentOf('BTDKT'), parentOf('TTPVHCC')]).toEqual(['SKHCN', 'SNV', 'VPUBND']);
+    for (const code of departments) expect(parentOf(code)).toBe('79');
+    expect(items.filter((unit) => ['ward', 'commune', 'special_zone'].includes(unit.kind))).toHaveLength(168);
+  });
+});

@@ -11,20 +11,53 @@ import { createUser } from './service.js';
 const unitRecord = z.object({ code: z.string().min(1), nameVi: z.string().min(1), nameEn: z.string().min(1) });
 const unitsSeed = z.object({
   version: z.literal(1),
+  note: z.string().optional(),
   city: unitRecord,
-  agencies: z.array(unitRecord.extend({ kind: z.enum(['department', 'agency']) })),
+  agencies: z.array(
+    unitRecord.extend({
+      kind: z.enum(['department', 'agency']),
+      /** The department an agency sits under; the city when null or absent. */
+      parentCode: z.string().nullable().default(null),
+      /** What the sources did not confirm (kept in the data file, not in the database). */
+      note: z.string().optional(),
+    }),
+  ),
   communeLevel: z.array(unitRecord.extend({ kind: z.enum(['ward', 'commune', 'special_zone']) })),
 });
 
-/** The city, its departments and agencies, and its 168 commune-level units (seeds/demo/units.json). */
+/** The city, its departments and the agencies under them or under the city, and its 168 commune-level units (seeds/demo/units.json). */
 export async function seedUnits(ctx: ServiceContext): Promise<void> {
   const seed = readDemoSeed('units.json', unitsSeed);
   const [city] = await ctx.db
     .insert(units)
     .values({ code: seed.city.code, nameVi: seed.city.nameVi, nameEn: seed.city.nameEn, kind: 'city' })
     .returning({ id: units.id });
-  const children = [...seed.agencies, ...seed.communeLevel].map((u) => ({ ...u, parentId: city!.id }));
-  const inserted = await ctx.db.insert(units).values(children).returning();
+  const record = ({
+    code,
+    nameVi,
+    nameEn,
+    kind,
+  }: {
+    code: string;
+    nameVi: string;
+    nameEn: string;
+    kind: (typeof units.$inferInsert)['kind'];
+  }) => ({ code, nameVi, nameEn, kind });
+  // Units under the city first, so an agency's parent exists when the agency is inserted.
+  const underCity = [...seed.agencies.filter((u) => u.parentCode === null), ...seed.communeLevel].map((u) => ({
+    ...record(u),
+    parentId: city!.id,
+  }));
+  const inserted = await ctx.db.insert(units).values(underCity).returning();
+  const nested = seed.agencies.filter((u) => u.parentCode !== null);
+  if (nested.length > 0) {
+    const children = nested.map((u) => {
+      const parent = inserted.find((p) => p.code === u.parentCode);
+      if (!parent) throw new Error(`units.json: '${u.code}' sits under '${u.parentCode}', which is not a unit under the city`);
+      return { ...record(u), parentId: parent.id };
+    });
+    inserted.push(...(await ctx.db.insert(units).values(children).returning()));
+  }
   for (const unit of inserted) {
     await indexDocument(ctx.db, {
       entityType: 'unit',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   InitiativeDraftInput,
@@ -23,7 +23,7 @@ import { cityDate, decisionDueOnFrom } from './decision-deadline.js';
 import { replaceAuthors } from './authorship.js';
 import { initiativeUrl, notifyPeople } from './notify.js';
 import { presentInitiative, presentSummary } from './presenter.js';
-import { campaignCalls, campaigns, initiativeAuthors, initiatives, initiativeTransitions } from './schema.js';
+import { campaignCalls, campaigns, initiativeAuthors, initiatives, initiativeTransitions, reviewAssignments } from './schema.js';
 import { resolveTransition, stateName, transitions, type Transition } from './workflow.js';
 
 type DraftInput = z.output<typeof initiativeDraftSchema>;
@@ -99,9 +99,13 @@ export async function listMyInitiatives(ctx: ServiceContext) {
 }
 
 /** The programme managers' queue, by state (screening, review…). */
-export async function listForManagers(ctx: ServiceContext, query: { state?: InitiativeState | undefined; limit: number }) {
+export async function listForManagers(ctx: ServiceContext, query: { state?: InitiativeState | undefined; campaignId?: string | undefined; assignment?: 'none' | undefined; limit: number }) {
   if (!isProgrammeManager(ctx)) throw forbidden();
-  const where = query.state ? eq(initiatives.state, query.state) : sql`${initiatives.state} <> 'draft'`;
+  const where = and(
+    query.state ? eq(initiatives.state, query.state) : sql`${initiatives.state} <> 'draft'`,
+    query.campaignId ? eq(initiatives.campaignId, query.campaignId) : undefined,
+    query.assignment === 'none' ? notExists(ctx.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(eq(reviewAssignments.initiativeId, initiatives.id))) : undefined,
+  );
   const rows = await ctx.db
     .select({ initiative: initiatives, unit: units })
     .from(initiatives)

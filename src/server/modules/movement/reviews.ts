@@ -1,7 +1,7 @@
 import { movementPaths } from '../../../shared/web-paths.js';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { assignBodySchema, createCouncilSchema, decisionBodySchema, scoreSheetSchema } from '../../../shared/contracts/movement.js';
+import type { assignBodySchema, councilUpdateBodySchema, createCouncilSchema, decisionBodySchema, scoreSheetSchema } from '../../../shared/contracts/movement.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -14,7 +14,7 @@ import { issueRecognitionCertificate } from './commendation.js';
 import { applyTransition, authorizeTransition } from './initiatives.js';
 import { notifyPeople } from './notify.js';
 import { aggregate, reviewerTotal } from './scoring-method.js';
-import { conflictDeclarations, councilDecisions, councilMembers, initiativeAuthors, initiatives, reviewAssignments, reviewCouncils, reviewScores } from './schema.js';
+import { campaignPhases, conflictDeclarations, councilDecisions, councilMembers, initiativeAuthors, initiatives, reviewAssignments, reviewCouncils, reviewScores } from './schema.js';
 
 const councilWord = { vi: 'Hội đồng', en: 'Council' };
 
@@ -46,19 +46,75 @@ async function requireCouncilReader(ctx: ServiceContext, councilId: string) {
 /** Sets up an initiative council with its chair and members; programme managers only. */
 export async function createCouncil(ctx: ServiceContext, input: z.output<typeof createCouncilSchema>) {
   if (!isProgrammeManager(ctx)) throw forbidden();
-  const chairs = input.members.filter((m) => m.role === 'chair').length;
-  if (chairs !== 1) throw new AppError('VALIDATION', { vi: 'Hội đồng cần đúng một chủ tịch', en: 'A council needs exactly one chair' }, { field: 'members' });
-  const ids = input.members.map((m) => m.userId);
-  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { vi: 'Một người chỉ có một vai trò trong hội đồng', en: 'A person holds one role in a council' }, { field: 'members' });
+  checkMemberRoles(input.members);
   return inTransaction(ctx, async (tx) => {
-    const found = await tx.db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length > 0) throw notFound({ vi: 'Tài khoản', en: 'Account' }, missing[0]!);
+    await requireAccounts(tx, input.members);
     const { members, ...fields } = input;
     const [council] = await tx.db.insert(reviewCouncils).values(fields).returning();
     await tx.db.insert(councilMembers).values(members.map((m) => ({ ...m, councilId: council!.id })));
     await recordAudit(tx, { action: 'councils.create', entityType: 'review_council', entityId: council!.id, after: { members: members.map((m) => ({ userId: m.userId, role: m.role })) } });
     return presentCouncil(tx, council!);
+  });
+}
+
+type CouncilMember = z.output<typeof createCouncilSchema>['members'][number];
+
+function checkMemberRoles(members: readonly CouncilMember[]) {
+  const chairs = members.filter((m) => m.role === 'chair').length;
+  if (chairs !== 1) throw new AppError('VALIDATION', { vi: 'Hội đồng cần đúng một chủ tịch', en: 'A council needs exactly one chair' }, { field: 'members' });
+  const ids = members.map((m) => m.userId);
+  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { vi: 'Một người chỉ có một vai trò trong hội đồng', en: 'A person holds one role in a council' }, { field: 'members' });
+}
+
+async function requireAccounts(ctx: ServiceContext, members: readonly CouncilMember[]) {
+  const ids = members.map((m) => m.userId);
+  const found = await ctx.db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length > 0) throw notFound({ vi: 'Tài khoản', en: 'Account' }, missing[0]!);
+}
+
+/**
+ * Renames a council, moves it to another phase of its campaign, changes its threshold or its members
+ * (programme managers). A member who has been given initiatives to review stays a reviewing member:
+ * their sheets would be left without a reviewer, and the chair does not review.
+ */
+export async function updateCouncil(ctx: ServiceContext, councilId: string, input: z.output<typeof councilUpdateBodySchema>) {
+  if (!isProgrammeManager(ctx)) throw forbidden();
+  if (input.members) checkMemberRoles(input.members);
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(reviewCouncils).where(eq(reviewCouncils.id, councilId)).for('update');
+    if (!before) throw notFound(councilWord, councilId);
+    if (input.phaseId) {
+      const [phase] = await tx.db.select({ campaignId: campaignPhases.campaignId }).from(campaignPhases).where(eq(campaignPhases.id, input.phaseId));
+      if (!phase) throw notFound({ vi: 'Giai đoạn', en: 'Phase' }, input.phaseId);
+      if (phase.campaignId !== before.campaignId) throw new AppError('VALIDATION', { vi: 'Giai đoạn không thuộc phong trào của hội đồng', en: "The phase is not one of the council's campaign" }, { field: 'phaseId' });
+    }
+    const { members, ...fields } = input;
+    const membersBefore = await membersOf(tx, councilId);
+    if (members) {
+      await requireAccounts(tx, members);
+      const reviewers = await tx.db.selectDistinct({ userId: reviewAssignments.reviewerId }).from(reviewAssignments).where(eq(reviewAssignments.councilId, councilId));
+      const stranded = reviewers.filter((r) => !members.some((m) => m.userId === r.userId && m.role !== 'chair'));
+      if (stranded.length > 0) {
+        const names = membersBefore.filter((m) => stranded.some((s) => s.userId === m.userId)).map((m) => m.displayName).join(', ');
+        throw conflict(
+          { vi: `Thành viên đã được phân công chấm phải tiếp tục là thành viên chấm: ${names}`, en: `Members who have been given initiatives to review must stay reviewing members: ${names}` },
+          { field: 'members', reason: 'MEMBER_HAS_REVIEWS', userIds: stranded.map((s) => s.userId) },
+        );
+      }
+      await tx.db.delete(councilMembers).where(eq(councilMembers.councilId, councilId));
+      await tx.db.insert(councilMembers).values(members.map((m) => ({ ...m, councilId })));
+    }
+    const [after] = await tx.db.update(reviewCouncils).set({ ...fields, updatedAt: tx.clock.now().toISOString() }).where(eq(reviewCouncils.id, councilId)).returning();
+    const summary = (list: ReadonlyArray<{ userId: string; role: string; unitId: string | null }>) => list.map((m) => ({ userId: m.userId, role: m.role, unitId: m.unitId }));
+    await recordAudit(tx, {
+      action: 'councils.update',
+      entityType: 'review_council',
+      entityId: councilId,
+      before: { ...before, members: summary(membersBefore) },
+      after: { ...fields, ...(members ? { members: summary(members) } : {}) },
+    });
+    return presentCouncil(tx, after!);
   });
 }
 
@@ -90,6 +146,7 @@ async function presentCouncil(ctx: ServiceContext, council: typeof reviewCouncil
   return {
     id: council.id,
     campaignId: council.campaignId,
+    phaseId: council.phaseId,
     name: { vi: council.nameVi, en: council.nameEn },
     approvalThresholdPercent: council.approvalThresholdPercent,
     members: members.map((m) => ({ ...m, load: loads.find((l) => l.reviewerId === m.userId)?.n ?? 0 })),

@@ -11,6 +11,7 @@ import {
   awardTypeListSchema,
   campaignDtoSchema,
   campaignListSchema,
+  campaignUpdateBodySchema,
   commentBodySchema,
   commentDtoSchema,
   commentListSchema,
@@ -18,6 +19,7 @@ import {
   councilCandidateListSchema,
   councilCandidateQuerySchema,
   councilDtoSchema,
+  councilUpdateBodySchema,
   createCampaignSchema,
   createCouncilSchema,
   decisionBodySchema,
@@ -46,19 +48,19 @@ import {
 } from '../../../shared/contracts/movement.js';
 import { programmeManagers, publicAccess, signedIn, verifiedMembers, type Policy } from '../../lib/policy.js';
 import { contextOf } from '../../lib/request-context.js';
-import { versionedBy } from '../../lib/versioning.js';
+import { currentVersion, etagOf, versionedBy } from '../../lib/versioning.js';
 import type { AppServices } from '../manifest.js';
 import { listCouncilCandidates } from './candidates.js';
-import { createCampaign, getCampaign, listCampaigns } from './campaigns.js';
+import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.js';
 import { getAward, listAwards, listAwardTypes, makeAward, mostReplicated, recordReplication } from './commendation.js';
 import { confirmAuthorship } from './authorship.js';
 import { createDraft, getInitiative, listForManagers, listMyInitiatives, transitionInitiative, updateDraft } from './initiatives.js';
 import { councilMinutesDocx } from './minutes.js';
 import { galleryPage } from './gallery.js';
 import { addComment, listComments, moderateComment, moderationQueue, publicInitiative, reportComment, supportInitiative } from './public.js';
-import { assignReviewers, councilRanking, createCouncil, declareConflict, decideInitiative, getCouncil, listCouncils, listMyReviews, scoresView, submitScores } from './reviews.js';
+import { assignReviewers, councilRanking, createCouncil, declareConflict, decideInitiative, getCouncil, listCouncils, listMyReviews, scoresView, submitScores, updateCouncil } from './reviews.js';
 import { movementReportRoutes } from './report-routes.js';
-import { initiatives } from './schema.js';
+import { campaigns, initiatives, reviewCouncils } from './schema.js';
 import { similarRoutes } from './similar-routes.js';
 import { initiativeAttachmentRoutes } from './attachment-routes.js';
 import { transitions } from './workflow.js';
@@ -78,11 +80,23 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   const managers = { policy: programmeManagers };
   const limitedWrite = (max: number, policy: Policy = signedIn) => ({ policy, rateLimit: { max, timeWindow: oneMinute, hook: 'preHandler' as const, keyGenerator: perAccount } });
   const campaignCode = z.object({ code: z.string().min(1).max(60) });
+  const campaignRow = versionedBy<{ id: string }>(campaigns, (r) => r.params.id);
+  const councilRow = versionedBy<{ id: string }>(reviewCouncils, (r) => r.params.id);
   const initiativeAuthor = z.object({ id: z.uuid(), authorId: z.uuid() });
 
   // Campaigns
   app.get('/campaigns', { config: open, schema: { tags, summary: 'Phong trào thi đua / Campaigns', response: { 200: campaignListSchema } } }, async (r) => listCampaigns(ctx(r)));
-  app.get('/campaigns/:code', { config: open, schema: { tags, params: campaignCode, response: { 200: campaignDtoSchema, ...errors } } }, async (r) => getCampaign(ctx(r), r.params.code));
+  app.get('/campaigns/:code', { config: open, schema: { tags, summary: 'Phong trào (mã hoặc id) / A campaign (code or id)', params: campaignCode, response: { 200: campaignDtoSchema, ...errors } } }, async (r, reply) => {
+    const campaign = await getCampaign(ctx(r), r.params.code);
+    // Read by its code, edited at its id: say so (Content-Location), with the version it was read at.
+    const version = await currentVersion(services.database.db, campaigns, campaign.id);
+    if (version !== null) void reply.header('etag', etagOf(version));
+    void reply.header('content-location', `/api/movement/campaigns/${campaign.id}`);
+    return campaign;
+  });
+  app.patch('/campaigns/:id', { config: { ...managers, versioned: campaignRow }, schema: { tags, summary: 'Sửa phong trào / Edit a campaign', params: idParamsSchema, body: campaignUpdateBodySchema, response: { 200: campaignDtoSchema, ...errors } } }, async (r) =>
+    updateCampaign(ctx(r), r.params.id, r.body),
+  );
   app.post('/campaigns', { config: managers, schema: { tags, summary: 'Phát động phong trào / Launch a campaign', body: createCampaignSchema, response: { 201: campaignDtoSchema, ...errors } } }, async (r, reply) =>
     reply.status(201).send(await createCampaign(ctx(r), r.body)),
   );
@@ -118,7 +132,10 @@ export const movementRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
   app.get('/council-candidates', { config: managers, schema: { tags, summary: 'Tài khoản có thể vào hội đồng / Council candidates', querystring: councilCandidateQuerySchema, response: { 200: councilCandidateListSchema, ...errors } } }, async (r) =>
     listCouncilCandidates(ctx(r), r.query),
   );
-  app.get('/councils/:id', { config: member, schema: { tags, params: idParamsSchema, response: { 200: councilDtoSchema, ...errors } } }, async (r) => getCouncil(ctx(r), r.params.id));
+  app.get('/councils/:id', { config: { ...member, versioned: councilRow }, schema: { tags, params: idParamsSchema, response: { 200: councilDtoSchema, ...errors } } }, async (r) => getCouncil(ctx(r), r.params.id));
+  app.patch('/councils/:id', { config: { ...managers, versioned: councilRow }, schema: { tags, summary: 'Sửa hội đồng / Edit a council', params: idParamsSchema, body: councilUpdateBodySchema, response: { 200: councilDtoSchema, ...errors } } }, async (r) =>
+    updateCouncil(ctx(r), r.params.id, r.body),
+  );
   app.post('/councils/:id/assignments', { config: managers, schema: { tags, summary: 'Phân công chấm / Assign reviewers', params: idParamsSchema, body: assignBodySchema, response: { 200: assignResultSchema, ...errors } } }, async (r) =>
     assignReviewers(ctx(r), r.params.id, r.body),
   );

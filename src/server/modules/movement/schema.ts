@@ -24,6 +24,7 @@ export const campaigns = pgTable(
     descriptionEn: text('description_en').notNull().default(''),
     fields: jsonb('fields').$type<CampaignField[]>().notNull().default([]),
     eligibleParticipants: jsonb('eligible_participants').$type<string[]>().notNull().default([]),
+    version: editVersion(),
     ...timestamps(),
   },
   (t) => [uniqueIndex('campaigns_code_key').on(t.code)],
@@ -274,6 +275,7 @@ export const reviewCouncils = pgTable(
     nameEn: text('name_en').notNull(),
     /** Share of members who must agree to recognise (Decree 13/2012: 2/3; configurable). */
     approvalThresholdPercent: integer('approval_threshold_percent').notNull().default(67),
+    version: editVersion(),
     ...timestamps(),
   },
   (t) => [index('review_councils_campaign_id_idx').on(t.campaignId)],

@@ -9,6 +9,7 @@ import { readDemoSeed } from '../../lib/seed-files.js';
 import { units } from '../identity/schema.js';
 import { addMonths, cityDate, decisionDeadlineSettings } from './decision-deadline.js';
 import { searchColumns, syncSearchIndex } from './initiatives.js';
+import { councilSeedSchema, seedCouncils } from './seed-council.js';
 import {
   awards,
   awardTypes,
@@ -100,6 +101,7 @@ const movementSeed = z.object({
       }),
     )
     .default([]),
+  councils: z.array(councilSeedSchema).default([]),
 });
 
 /** The path each demo initiative took through the workflow to reach its state. */
@@ -205,6 +207,7 @@ export async function seedMovement(ctx: ServiceContext): Promise<void> {
   if (seed.awardTypes.length) await ctx.db.insert(awardTypes).values(seed.awardTypes).onConflictDoNothing({ target: awardTypes.code });
   const typeRows = await ctx.db.select().from(awardTypes);
   let n = 0;
+  const initiativeIdByTitle = new Map<string, string>();
   for (const item of seed.initiatives) {
     n++;
     const unitId = await unitIdOf(ctx, item.unitCode);
@@ -236,53 +239,51 @@ export async function seedMovement(ctx: ServiceContext): Promise<void> {
         decisionDueOn: item.state === 'under_review' ? addMonths(cityDate(new Date(at(2))), decisionDeadlineSettings.decisionMonths) : null,
         ...searchColumns(item.title, item.essence),
         replicationCount: item.replications.length,
+        createdAt: at(0),
+        updatedAt: at(0),
       })
       .returning();
-    await ctx.db
-      .insert(initiativeAuthors)
-      .values(
-        item.authors.map(([fullName, workplace, jobTitle, contributionPercent], position) => ({
-          initiativeId: row!.id,
-          position,
-          fullName,
-          workplace,
-          jobTitle,
-          contributionPercent,
-        })),
-      );
+    initiativeIdByTitle.set(item.title, row!.id);
+    await ctx.db.insert(initiativeAuthors).values(
+      item.authors.map(([fullName, workplace, jobTitle, contributionPercent], position) => ({
+        initiativeId: row!.id,
+        position,
+        fullName,
+        workplace,
+        jobTitle,
+        contributionPercent,
+      })),
+    );
     let from: InitiativeState = 'draft';
     for (const [i, [action, to]] of pathTo[item.state].entries()) {
-      await ctx.db
-        .insert(initiativeTransitions)
-        .values({
-          initiativeId: row!.id,
-          action,
-          fromState: from,
-          toState: to,
-          actorId: null,
-          actorRole: 'system',
-          reason: 'Dữ liệu mẫu / demo data',
-          occurredAt: at(stepDays[i] ?? 40 + i),
-        });
+      await ctx.db.insert(initiativeTransitions).values({
+        initiativeId: row!.id,
+        action,
+        fromState: from,
+        toState: to,
+        actorId: null,
+        actorRole: 'system',
+        reason: 'Dữ liệu mẫu / demo data',
+        occurredAt: at(stepDays[i] ?? 40 + i),
+      });
       from = to;
     }
     const type = typeRows.find((t) => t.code === item.award);
     if (type)
-      await ctx.db
-        .insert(awards)
-        .values({
-          initiativeId: row!.id,
-          awardTypeId: type.id,
-          phaseId: firstPhaseId,
-          decisionRef: `Quyết định số ${100 + n}/QĐ-UBND (minh họa)`,
-          awardedOn: at(27).slice(0, 10),
-          recipients: item.authors.map((a) => a[0]).join(', '),
-        });
+      await ctx.db.insert(awards).values({
+        initiativeId: row!.id,
+        awardTypeId: type.id,
+        phaseId: firstPhaseId,
+        decisionRef: `Quyết định số ${100 + n}/QĐ-UBND (minh họa)`,
+        awardedOn: at(27).slice(0, 10),
+        recipients: item.authors.map((a) => a[0]).join(', '),
+      });
     for (const [unitCode, adoptedOn, results] of item.replications) {
       await ctx.db.insert(replications).values({ initiativeId: row!.id, unitId: (await unitIdOf(ctx, unitCode))!, adoptedOn, results });
     }
     await syncSearchIndex(ctx, row!);
   }
+  await seedCouncils(ctx, campaignId, seed.councils, initiativeIdByTitle);
   if (seed.initiatives.length)
     await recordAudit(ctx, {
       action: 'initiatives.seed',

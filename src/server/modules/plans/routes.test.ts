@@ -208,9 +208,9 @@ describe('progress reports and unit scoping', () => {
 
   it('filters a plan’s tasks by unit, status, deadline range and diacritic-free text', async () => {
     const list = (q: string) => t.app.inject({ method: 'GET', url: `/api/plans/${planId}/tasks?${q}` }).then((r) => r.json());
-    const byUnit = await list(`unitId=${unitIds.TTCDS}`);
+    const byUnit = await list(`unitId=${unitIds.SKHCN}`);
     expect(byUnit.items.length).toBeGreaterThan(1);
-    expect(byUnit.items.every((x: { leadUnit: { code: string } }) => x.leadUnit.code === 'TTCDS')).toBe(true);
+    expect(byUnit.items.every((x: { leadUnit: { code: string } }) => x.leadUnit.code === 'SKHCN')).toBe(true);
     const overdue = await list('status=in_progress_overdue');
     expect(overdue.items.length).toBeGreaterThan(0);
     expect(overdue.items.every((x: { status: string }) => x.status === 'in_progress_overdue')).toBe(true);

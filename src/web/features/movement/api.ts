@@ -34,7 +34,7 @@ export const movementKeys = {
   initiative: (id: string) => ['movement', 'initiative', id] as const,
   attachments: (id: string) => ['movement', 'attachments', id] as const,
   mine: ['movement', 'mine'] as const,
-  manage: (state: string) => ['movement', 'manage', state] as const,
+  manage: (state: string, filters: ManageFilters = {}) => ['movement', 'manage', state, filters] as const,
   gallery: (query: Record<string, string | number>) => ['movement', 'gallery', query] as const,
   publicInitiative: (id: string) => ['movement', 'public', id] as const,
   comments: (id: string) => ['movement', 'comments', id] as const,
@@ -66,10 +66,13 @@ export const useInitiative = (id: string) =>
   });
 export const useMyInitiatives = () =>
   useQuery({ queryKey: movementKeys.mine, queryFn: ({ signal }) => apiGet(`${base}/initiatives/mine`, initiativeListSchema, { signal }) });
-export const useManageList = (state: InitiativeState | '') =>
+/** Narrows the managers' queue: one campaign's initiatives, or those no council has yet. */
+export type ManageFilters = { campaignId?: string; assignment?: 'none' };
+export const useManageList = (state: InitiativeState | '', filters: ManageFilters = {}) =>
   useQuery({
-    queryKey: movementKeys.manage(state),
-    queryFn: ({ signal }) => apiGet(`${base}/manage/initiatives`, initiativeListSchema, { query: { state: state || undefined }, signal }),
+    queryKey: movementKeys.manage(state, filters),
+    queryFn: ({ signal }) =>
+      apiGet(`${base}/manage/initiatives`, initiativeListSchema, { query: { state: state || undefined, ...filters }, signal }),
   });
 export const useGallery = (query: Record<string, string | number>) =>
   useQuery({

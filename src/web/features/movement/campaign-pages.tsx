@@ -78,7 +78,7 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const locale = useLocale();
-  const { isSignedIn, readsReports } = useRoles();
+  const { isSignedIn, isManager, readsReports } = useRoles();
   const range = (from: string, to: string) => formatDateRange(from, to, locale);
   const openCalls = campaign.calls.filter((c) => c.isOpen);
   return (
@@ -87,10 +87,19 @@ function Campaign({ campaign }: { campaign: CampaignDto }) {
         title={localized(campaign.title)}
         breadcrumbs={[...breadcrumbs(t), { label: t('movement.campaign.listTitle'), to: movementPaths.campaigns }]}
         actions={
-          openCalls.length > 0 ? (
-            <Link className={buttonClass()} to={movementPaths.submitTo(campaign.code)}>
-              {t('movement.campaign.submitInitiative')}
-            </Link>
+          openCalls.length > 0 || isManager ? (
+            <>
+              {openCalls.length > 0 ? (
+                <Link className={buttonClass()} to={movementPaths.submitTo(campaign.code)}>
+                  {t('movement.campaign.submitInitiative')}
+                </Link>
+              ) : null}
+              {isManager ? (
+                <Link className={buttonClass('secondary')} to={movementPaths.editCampaign(campaign.code)}>
+                  {t('movement.launch.editLink')}
+                </Link>
+              ) : null}
+            </>
           ) : undefined
         }
       />

@@ -101,6 +101,13 @@ function Council({ id, isManager }: { id: string; isManager: boolean }) {
           { label: t('nav.home'), to: paths.home },
           { label: t('movement.council.heading'), to: movementPaths.councils },
         ]}
+        actions={
+          isManager ? (
+            <Link className={buttonClass('secondary')} to={movementPaths.editCouncil(id)}>
+              {t('movement.councilSetup.editLink')}
+            </Link>
+          ) : undefined
+        }
       />
       <Section title={t('movement.council.members')}>
         <ul className={styles.list}>
@@ -112,7 +119,7 @@ function Council({ id, isManager }: { id: string; isManager: boolean }) {
           ))}
         </ul>
       </Section>
-      {isManager ? <AssignForm councilId={id} /> : null}
+      {isManager ? <AssignForm councilId={id} campaignId={council.campaignId} /> : null}
       <Section title={t('movement.council.ranking')}>
         <DataTable
           caption={t('movement.council.ranking')}
@@ -163,9 +170,10 @@ function Council({ id, isManager }: { id: string; isManager: boolean }) {
 
 const assignFormSchema = assignBodySchema.omit({ initiativeIds: true });
 
-function AssignForm({ councilId }: { councilId: string }) {
+/** Sends to this council the initiatives of its campaign that no council has been given yet. */
+function AssignForm({ councilId, campaignId }: { councilId: string; campaignId: string }) {
   const { t } = useTranslation();
-  const waiting = useManageList('under_review');
+  const waiting = useManageList('under_review', { campaignId, assignment: 'none' });
   const assign = useAssign(councilId);
   const ids = waiting.data?.items.map((i) => i.id) ?? [];
   const form = useForm({

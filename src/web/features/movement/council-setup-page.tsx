@@ -1,7 +1,7 @@
 import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { councilRoles, createCouncilSchema, type CampaignDto } from '../../../shared/contracts/movement.js';
+import { Link, useNavigate, useParams } from 'react-router';
+import { councilRoles, createCouncilSchema, type CampaignDto, type CouncilDto } from '../../../shared/contracts/movement.js';
 import { paths } from '../../app/paths.js';
 import { Button, buttonClass } from '../../components/button/button.js';
 import { LabelledInput } from '../../components/form/field-shell.js';
@@ -18,7 +18,7 @@ import { useLocalized } from '../../i18n/use-locale.js';
 import { RequirePermission } from '../identity/require-permission.js';
 import { isProgrammeManager } from '../identity/roles.js';
 import { useCampaigns } from './api.js';
-import { useCouncilCandidates, useCreateCouncil } from './pages-api.js';
+import { useCouncil, useCouncilCandidates, useCreateCouncil, useUpdateCouncil } from './pages-api.js';
 import { movementPaths } from './paths.js';
 import styles from './movement.module.css';
 
@@ -40,20 +40,54 @@ export function CouncilSetupPage() {
   );
 }
 
-function CouncilFormLoader() {
+/** Editing a council: its name, phase, threshold and members (programme managers). */
+export function CouncilEditPage() {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const { id = '' } = useParams();
+  const council = useCouncil(id);
+  return (
+    <Page width="narrow">
+      <PageHeader
+        title={t('movement.councilSetup.editHeading')}
+        documentTitle={t('movement.councilSetup.editPageTitle')}
+        breadcrumbs={[
+          { label: t('nav.home'), to: paths.home },
+          { label: t('movement.council.heading'), to: movementPaths.councils },
+          ...(council.data ? [{ label: localized(council.data.name), to: movementPaths.council(id) }] : []),
+        ]}
+      />
+      <RequirePermission allows={isProgrammeManager}>
+        {() =>
+          council.isPending ? (
+            <Loading />
+          ) : council.isError ? (
+            <QueryError error={council.error} onRetry={() => void council.refetch()} />
+          ) : (
+            <CouncilFormLoader council={council.data} />
+          )
+        }
+      </RequirePermission>
+    </Page>
+  );
+}
+
+function CouncilFormLoader({ council }: { council?: CouncilDto }) {
   const campaigns = useCampaigns();
   if (campaigns.isPending) return <Loading />;
   if (campaigns.isError) return <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
-  return <CouncilForm campaigns={campaigns.data.campaigns} />;
+  return <CouncilForm campaigns={campaigns.data.campaigns} council={council} />;
 }
 
 type MemberRow = { userId: string; displayName: string; email: string; unitId: string; role: string };
 
-function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
+/** Sets up a council, or edits one (its campaign then stays). */
+function CouncilForm({ campaigns, council }: { campaigns: CampaignDto[]; council?: CouncilDto | undefined }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const navigate = useNavigate();
   const create = useCreateCouncil();
+  const update = useUpdateCouncil(council?.id ?? '');
   const [search, setSearch] = useState('');
   const candidates = useCouncilCandidates(useDeferredValue(search.trim()));
   // Each member's row is named after the member (read when the labels are drawn).
@@ -61,12 +95,18 @@ function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
   const form = useForm({
     id: 'council',
     initialValues: {
-      nameVi: '',
-      nameEn: '',
-      campaignId: campaigns[0]?.id ?? '',
-      phaseId: '',
-      approvalThresholdPercent: '67',
-      members: [] as MemberRow[],
+      nameVi: council?.name.vi ?? '',
+      nameEn: council?.name.en ?? '',
+      campaignId: council?.campaignId ?? campaigns[0]?.id ?? '',
+      phaseId: council?.phaseId ?? '',
+      approvalThresholdPercent: String(council?.approvalThresholdPercent ?? 67),
+      members: (council?.members ?? []).map((m): MemberRow => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        email: '',
+        unitId: m.unitId ?? '',
+        role: m.role,
+      })),
     },
     labels: {
       nameVi: t('movement.councilSetup.nameVi'),
@@ -102,9 +142,14 @@ function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
         errors.members = (tr) => tr('movement.councilSetup.oneChair');
       return errors;
     },
-    onSubmit: async (body) => {
-      const council = await create.mutateAsync(body);
-      await navigate(movementPaths.council(council.id), { state: toastState('movement.councilSetup.created') });
+    onSubmit: async ({ campaignId, ...changes }) => {
+      if (council) {
+        await update.mutateAsync(changes);
+        await navigate(movementPaths.council(council.id), { state: toastState('movement.councilSetup.saved') });
+        return;
+      }
+      const created = await create.mutateAsync({ campaignId, ...changes });
+      await navigate(movementPaths.council(created.id), { state: toastState('movement.councilSetup.created') });
     },
   });
   memberNames.current = form.values.members.map((m) => m.displayName);
@@ -114,17 +159,19 @@ function CouncilForm({ campaigns }: { campaigns: CampaignDto[] }) {
   return (
     <Form
       form={form}
-      submitLabel={t('movement.councilSetup.submit')}
+      submitLabel={t(council ? 'movement.councilSetup.save' : 'movement.councilSetup.submit')}
       hasRequiredNote
       actions={
-        <Link to={movementPaths.councils} className={buttonClass('secondary')}>
+        <Link to={council ? movementPaths.council(council.id) : movementPaths.councils} className={buttonClass('secondary')}>
           {t('movement.launch.cancel')}
         </Link>
       }
     >
       <TextField form={form} name="nameVi" maxLength={300} />
       <TextField form={form} name="nameEn" maxLength={300} />
-      <SelectField form={form} name="campaignId" options={campaigns.map((c) => ({ value: c.id, label: localized(c.title) }))} />
+      {council ? null : (
+        <SelectField form={form} name="campaignId" options={campaigns.map((c) => ({ value: c.id, label: localized(c.title) }))} />
+      )}
       <SelectField
         form={form}
         name="phaseId"

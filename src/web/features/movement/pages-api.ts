@@ -29,6 +29,12 @@ export const useCampaign = (code: string) =>
     queryKey: pageKeys.campaign(code),
     queryFn: ({ signal }) => apiGet(`${base}/campaigns/${encodeURIComponent(code)}`, campaignDtoSchema, { signal }),
   });
+/** One council as its managers edit it; the edit sends back the version loaded here. */
+export const useCouncil = (id: string) =>
+  useQuery({
+    queryKey: [...movementKeys.councils, id] as const,
+    queryFn: ({ signal }) => apiGet(`${base}/councils/${id}`, councilDtoSchema, { signal }),
+  });
 export const useCouncilCandidates = (q: string) =>
   useQuery({
     queryKey: pageKeys.candidates(q),
@@ -64,6 +70,11 @@ function useWrite<I, O>(send: (input: I) => Promise<O>) {
 
 export const useLaunchCampaign = () => useWrite((body: unknown) => apiSend('POST', `${base}/campaigns`, campaignDtoSchema, { body }));
 export const useCreateCouncil = () => useWrite((body: unknown) => apiSend('POST', `${base}/councils`, councilDtoSchema, { body }));
+export const useUpdateCouncil = (id: string) =>
+  useWrite((body: unknown) => apiSend('PATCH', `${base}/councils/${id}`, councilDtoSchema, { body }));
+/** PATCH at the address the campaign names as its own when read by code (Content-Location), so the loaded version goes as If-Match. */
+export const useUpdateCampaign = (id: string) =>
+  useWrite((body: unknown) => apiSend('PATCH', `${base}/campaigns/${id}`, campaignDtoSchema, { body }));
 export const useRegister = (phaseId: string) =>
   useWrite((body: unknown) => apiSend('POST', `${base}/phases/${phaseId}/registrations`, registrationDtoSchema, { body }));
 export const useReportOnRegistration = () =>

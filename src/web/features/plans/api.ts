@@ -10,6 +10,7 @@ import {
   taskDetailSchema,
   taskGroupEditSchema,
   taskListSchema,
+  type planUpdateBodySchema,
   type PlanCreateBody,
   type TaskCreateBody,
   type TaskLifecycleBody,
@@ -43,8 +44,9 @@ export function usePlans() {
 }
 
 /** A plan by its code (4354/KH-UBND) or id. */
-export function usePlan(ref: string) {
+export function usePlan(ref: string, options: { enabled?: boolean } = {}) {
   return useQuery({
+    ...options,
     queryKey: plansKeys.plan(ref),
     queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(ref)}`, planDetailSchema, { signal }),
   });
@@ -159,6 +161,9 @@ function usePlansWrite<In, Out>(mutationFn: (input: In) => Promise<Out>) {
 }
 
 export const useCreatePlan = () => usePlansWrite((body: PlanCreateBody) => apiSend('POST', '/api/plans', planSchema, { body }));
+/** PATCH at the plan's id, the address `usePlan(id)` loaded it from, so the loaded version goes as If-Match. */
+export const useUpdatePlan = (planId: string) =>
+  usePlansWrite((body: z.infer<typeof planUpdateBodySchema>) => apiSend('PATCH', `/api/plans/${planId}`, planSchema, { body }));
 
 export const useCreateTaskGroup = (planId: string) =>
   usePlansWrite((body: z.infer<typeof taskGroupCreateBodySchema>) => apiSend('POST', `/api/plans/${planId}/groups`, created, { body }));

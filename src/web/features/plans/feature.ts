@@ -13,6 +13,7 @@ export const plansFeature: WebFeature = {
     { path: 'ke-hoach/:code/bang-danh-gia', ...lazyPage(() => import('./scorecard-page.js'), 'ScorecardPage', ['plans']) },
     { path: 'ke-hoach/:code/tien-do', ...lazyPage(() => import('./timeline-page.js'), 'TimelinePage', ['plans']) },
     { path: 'ke-hoach/:code/nhom-nhiem-vu', ...lazyPage(() => import('./groups-page.js'), 'TaskGroupsPage', ['plans']) },
+    { path: 'ke-hoach/:code/sua', ...lazyPage(() => import('./new-plan-page.js'), 'EditPlanPage', ['plans']) },
     { path: 'nhiem-vu/:taskId', ...lazyPage(() => import('./task-page.js'), 'TaskPage', ['plans']) },
     { path: 'nhiem-vu/:taskId/sua', ...lazyPage(() => import('./edit-task-page.js'), 'EditTaskPage', ['plans']) },
     { path: 'nhiem-vu-cua-don-vi', ...lazyPage(() => import('./task-list-page.js'), 'MyTasksPage', ['plans']) },

@@ -11,6 +11,7 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     scorecard: 'Unit scorecard',
     assign: 'Assign a task',
     groups: 'Task groups',
+    edit: 'Edit the plan',
   },
   plansHeading: 'Plans and tasks',
   taskHeading: 'Task',
@@ -109,6 +110,10 @@ export const plansEn: DeepStrings<typeof plansVi> = {
     dueHint: 'Leave empty for a recurring task.',
     submit: 'Assign the task',
     assigned: 'Task {{code}} is assigned.',
+  },
+  editPlan: {
+    submit: 'Save changes',
+    saved: 'Plan {{code}} is saved.',
   },
   newPlan: {
     link: 'Create a plan',

@@ -8,6 +8,7 @@ export const plansVi = {
     scorecard: 'Bảng đánh giá đơn vị',
     assign: 'Giao nhiệm vụ',
     groups: 'Nhóm nhiệm vụ',
+    edit: 'Sửa kế hoạch',
   },
   plansHeading: 'Kế hoạch và nhiệm vụ',
   taskHeading: 'Nhiệm vụ',
@@ -106,6 +107,10 @@ export const plansVi = {
     dueHint: 'Để trống nếu là nhiệm vụ thường xuyên.',
     submit: 'Giao nhiệm vụ',
     assigned: 'Đã giao nhiệm vụ {{code}}.',
+  },
+  editPlan: {
+    submit: 'Lưu thay đổi',
+    saved: 'Đã lưu kế hoạch {{code}}.',
   },
   newPlan: {
     link: 'Tạo kế hoạch',

@@ -12,7 +12,7 @@ import { useCurrentUser } from '../identity/session.js';
 import { planPaths } from './paths.js';
 import styles from './plans.module.css';
 
-export type PlanView = 'plan' | 'tasks' | 'scorecard' | 'timeline' | 'assign' | 'groups';
+export type PlanView = 'plan' | 'tasks' | 'scorecard' | 'timeline' | 'assign' | 'groups' | 'edit';
 
 /** The top of every page of a plan: breadcrumbs, the view's short title, the plan's facts and its views. */
 export function PlanHeader({ plan, current = 'plan' }: { plan: PlanDetail; current?: PlanView }) {
@@ -30,6 +30,7 @@ export function PlanHeader({ plan, current = 'plan' }: { plan: PlanDetail; curre
       ? [
           { key: 'assign' as const, to: planPaths.assign(plan.code), label: t('plans.nav.assign') },
           { key: 'groups' as const, to: planPaths.groups(plan.code), label: t('plans.nav.groups') },
+          { key: 'edit' as const, to: planPaths.editPlan(plan.code), label: t('plans.nav.edit') },
         ]
       : []),
   ];

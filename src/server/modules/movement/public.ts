@@ -93,12 +93,14 @@ export async function supportInitiative(ctx: ServiceContext, id: string) {
       const [row] = await tx.db.select({ n: initiatives.supportCount }).from(initiatives).where(eq(initiatives.id, id));
       return { supportCount: row!.n, supportedByMe: true };
     }
+    await recordAudit(tx, { action: 'initiatives.support', entityType: 'initiative', entityId: id });
+    // The counter last: every supporter of a popular initiative queues for this one row's lock, which is
+    // held from here to the commit.
     const [row] = await tx.db
       .update(initiatives)
       .set({ supportCount: sql`${initiatives.supportCount} + 1` })
       .where(eq(initiatives.id, id))
       .returning({ n: initiatives.supportCount });
-    await recordAudit(tx, { action: 'initiatives.support', entityType: 'initiative', entityId: id });
     return { supportCount: row!.n, supportedByMe: true };
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseLocation } from '../support/app.js';
 import type { DatabaseLocation } from '../support/engines.js';
 import { testEngine } from '../support/engines.js';
-import { exited, spawnTs, waitForLine } from '../support/processes.js';
+import { exited, spawnScript, waitForLine } from '../support/processes.js';
 
 const rounds = 6;
 const writersPerRound = 4;
@@ -16,7 +16,7 @@ afterAll(() => location.remove());
 async function startServer() {
   // The write limit is counted in the database and outlives each killed process: this stream of
   // anonymous writes from one address must not run into it.
-  const child = spawnTs('tests/fixtures/write-server.ts', [], { ...location.env, RATE_LIMIT_WRITES_PER_MINUTE: '100000' });
+  const child = spawnScript('tests/fixtures/write-server.mjs', [], { ...location.env, RATE_LIMIT_WRITES_PER_MINUTE: '100000' });
   const [, url] = await waitForLine(child, /LISTENING (\S+)/);
   return { child, url: url! };
 }
@@ -33,7 +33,11 @@ describe(`acknowledged writes on ${testEngine}`, () => {
         while (!isKilled) {
           const n = next++;
           try {
-            const res = await fetch(`${url}/probe/write`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ n }) });
+            const res = await fetch(`${url}/probe/write`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ n }),
+            });
             if (res.status === 200) acknowledged.add(n);
           } catch {
             return; // the connection died with the process: this write was never acknowledged
@@ -57,5 +61,5 @@ describe(`acknowledged writes on ${testEngine}`, () => {
     const stored = new Set(rows);
     const lost = [...acknowledged].filter((n) => !stored.has(n));
     expect(lost).toEqual([]);
-  }, 180_000); // six server starts; each one compiles TypeScript, slow on a busy 2-core machine
+  }, 180_000); // seven server starts, slow on a busy 2-core machine
 });

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Starts a TypeScript entry point in a child process with the given environment. */
-export function spawnTs(file: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawnNode(['--import', 'tsx', file, ...args], env);
+/** Starts a JavaScript fixture (tests/fixtures/*.mjs, on the built server) in a child process with the given environment. */
+export function spawnScript(file: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawnNode([file, ...args], env);
 }
 
 /** Starts the built `doimoi` command (`npm run build` first), as an operator would run it. */
@@ -46,11 +46,8 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60
 export type ProcessResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; elapsedMs: number };
 
 /** Runs the built `doimoi` command to completion and collects output. */
-export const runCli = (args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> => collect(spawnCli(args, env), input);
-
-/** Runs a TypeScript entry point to completion and collects output. */
-export const runTs = (file: string, args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> =>
-  collect(spawnTs(file, args, env), input);
+export const runCli = (args: string[], env: Record<string, string>, input?: string): Promise<ProcessResult> =>
+  collect(spawnCli(args, env), input);
 
 function collect(child: ChildProcess, input?: string): Promise<ProcessResult> {
   const started = Date.now();
@@ -59,7 +56,9 @@ function collect(child: ChildProcess, input?: string): Promise<ProcessResult> {
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin!.end(input ?? '');
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr, elapsedMs: Date.now() - started })));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr, elapsedMs: Date.now() - started })),
+  );
 }
 
 export const exited = (child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>

@@ -6,7 +6,6 @@ import { buttonClass } from '../../components/button/button.js';
 import { FieldGroup, FieldRow } from '../../components/form/field-group.js';
 import { DateField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
-import type { ErrorMap } from '../../components/form/messages.js';
 import { RepeatingRows, RowsTotal } from '../../components/form/repeating-rows.js';
 import { useForm, type InputReaders } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
@@ -18,10 +17,16 @@ import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequirePermission } from '../identity/require-permission.js';
 import { isProgrammeManager } from '../identity/roles.js';
 import { useCampaign, useUpdateCampaign } from './pages-api.js';
+import {
+  campaignDetailLabels,
+  campaignDetailsErrors,
+  campaignDetailsInput,
+  newCriterion,
+  newField,
+  weightTotal,
+  type CampaignDetails,
+} from './campaign-details.js';
 import { movementPaths } from './paths.js';
-
-const newField = () => ({ code: '', nameVi: '', nameEn: '' });
-const newCriterion = () => ({ code: '', nameVi: '', nameEn: '', weight: '', scaleMin: '0', scaleMax: '10' });
 
 /** Editing a launched campaign (programme managers): what `campaignUpdateBodySchema` lets change. */
 export function EditCampaignPage() {
@@ -56,7 +61,7 @@ export function EditCampaignPage() {
   );
 }
 
-function valuesOf(campaign: CampaignDto) {
+function valuesOf(campaign: CampaignDto): CampaignDetails {
   return {
     titleVi: campaign.title.vi,
     titleEn: campaign.title.en,
@@ -80,9 +85,6 @@ function valuesOf(campaign: CampaignDto) {
     })),
   };
 }
-type Values = ReturnType<typeof valuesOf>;
-
-const weightTotal = (values: Values, read: InputReaders) => values.criteria.reduce((sum, c) => sum + (read.number(c.weight) || 0), 0);
 
 function EditForm({ campaign }: { campaign: CampaignDto }) {
   const { t } = useTranslation();
@@ -91,57 +93,13 @@ function EditForm({ campaign }: { campaign: CampaignDto }) {
   // The campaign names its id address when read by code, so this PATCH carries the version loaded above.
   const update = useUpdateCampaign(campaign.id);
   const read: InputReaders = { number: (text) => parseDecimal(text, locale) };
-  const row = (key: 'fieldN' | 'criterionN') => (n: number) => t(`movement.launch.${key}`, { n });
-  const names = { code: t('movement.launch.rowCode'), nameVi: t('movement.launch.nameVi'), nameEn: t('movement.launch.nameEn') };
   const form = useForm({
     id: 'edit-campaign',
     initialValues: valuesOf(campaign),
-    labels: {
-      titleVi: t('movement.launch.titleVi'),
-      titleEn: t('movement.launch.titleEn'),
-      kind: t('movement.launch.kind'),
-      launchingBodyVi: t('movement.launch.launchingBodyVi'),
-      launchingBodyEn: t('movement.launch.launchingBodyEn'),
-      decision: t('movement.launch.decision'),
-      periodStart: t('movement.launch.periodStart'),
-      periodEnd: t('movement.launch.periodEnd'),
-      eligibleParticipants: t('movement.launch.eligible'),
-      descriptionVi: t('movement.launch.descriptionVi'),
-      descriptionEn: t('movement.launch.descriptionEn'),
-      fields: { label: t('movement.launch.fields'), row: row('fieldN'), fields: names },
-      criteria: {
-        label: t('movement.launch.criteria'),
-        row: row('criterionN'),
-        fields: {
-          ...names,
-          weight: t('movement.launch.weight'),
-          scaleMin: t('movement.launch.scaleMin'),
-          scaleMax: t('movement.launch.scaleMax'),
-        },
-      },
-    },
+    labels: campaignDetailLabels(t).labels,
     schema: campaignUpdateBodySchema,
-    toInput: (v: Values, r: InputReaders) => ({
-      ...v,
-      decision: v.decision.trim() === '' ? null : v.decision,
-      eligibleParticipants: v.eligibleParticipants
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-      criteria: v.criteria.map((c) => ({
-        ...c,
-        weight: r.number(c.weight),
-        scaleMin: r.number(c.scaleMin),
-        scaleMax: r.number(c.scaleMax),
-      })),
-    }),
-    validate: (v) => {
-      const errors: ErrorMap = {};
-      const total = weightTotal(v, read);
-      if (total !== 100) errors.criteria = (tr, lang) => tr('movement.launch.errors.weights', { total: formatNumber(total, lang) });
-      if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) errors.periodEnd = (tr) => tr('movement.launch.errors.periodEnd');
-      return errors;
-    },
+    toInput: campaignDetailsInput,
+    validate: (v) => campaignDetailsErrors(v, read),
     onSubmit: async (body) => {
       const saved = await update.mutateAsync(body);
       await navigate(movementPaths.campaign(saved.code), { state: toastState('movement.launch.saved') });

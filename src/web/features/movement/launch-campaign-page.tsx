@@ -6,7 +6,6 @@ import { buttonClass } from '../../components/button/button.js';
 import { FieldGroup, FieldRow } from '../../components/form/field-group.js';
 import { DateField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
-import type { ErrorMap } from '../../components/form/messages.js';
 import { RepeatingRows, RowsTotal } from '../../components/form/repeating-rows.js';
 import { useForm, type InputReaders } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
@@ -17,11 +16,17 @@ import { useLocale } from '../../i18n/use-locale.js';
 import { RequirePermission } from '../identity/require-permission.js';
 import { isProgrammeManager } from '../identity/roles.js';
 import { useLaunchCampaign } from './pages-api.js';
+import {
+  campaignDetailLabels,
+  campaignDetailsErrors,
+  campaignDetailsInput,
+  newCriterion,
+  newField,
+  weightTotal,
+} from './campaign-details.js';
 import { movementPaths } from './paths.js';
 
-const newField = () => ({ code: '', nameVi: '', nameEn: '' });
 const newPhase = () => ({ nameVi: '', nameEn: '', startsOn: '', endsOn: '', review: '', reviewOn: '' });
-const newCriterion = () => ({ code: '', nameVi: '', nameEn: '', weight: '', scaleMin: '0', scaleMax: '10' });
 const newCall = () => ({ phaseIndex: '', titleVi: '', titleEn: '', opensOn: '', closesOn: '' });
 
 const initialValues = {
@@ -44,24 +49,11 @@ const initialValues = {
 };
 type Values = typeof initialValues;
 
-const weightTotal = (values: Values, read: InputReaders) => values.criteria.reduce((sum, c) => sum + (read.number(c.weight) || 0), 0);
-
 /** The body `createCampaignSchema` accepts. */
 function toBody(v: Values, read: InputReaders) {
   return {
-    ...v,
-    decision: v.decision.trim() === '' ? null : v.decision,
-    eligibleParticipants: v.eligibleParticipants
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean),
+    ...campaignDetailsInput(v, read),
     phases: v.phases.map((p) => ({ ...p, review: p.review === '' ? null : p.review, reviewOn: p.reviewOn === '' ? null : p.reviewOn })),
-    criteria: v.criteria.map((c) => ({
-      ...c,
-      weight: read.number(c.weight),
-      scaleMin: read.number(c.scaleMin),
-      scaleMax: read.number(c.scaleMax),
-    })),
     calls: v.calls.map((c) => ({ ...c, phaseIndex: c.phaseIndex === '' ? null : Number(c.phaseIndex) })),
   };
 }
@@ -91,25 +83,15 @@ function LaunchForm() {
   const navigate = useNavigate();
   const launch = useLaunchCampaign();
   const read: InputReaders = { number: (text) => parseDecimal(text, locale) };
-  const row = (key: 'fieldN' | 'phaseN' | 'criterionN' | 'callN') => (n: number) => t(`movement.launch.${key}`, { n });
-  const names = { code: t('movement.launch.rowCode'), nameVi: t('movement.launch.nameVi'), nameEn: t('movement.launch.nameEn') };
+  const row = (key: 'phaseN' | 'callN') => (n: number) => t(`movement.launch.${key}`, { n });
+  const details = campaignDetailLabels(t);
+  const names = details.names;
   const form = useForm({
     id: 'launch',
     initialValues,
     labels: {
       code: t('movement.launch.code'),
-      titleVi: t('movement.launch.titleVi'),
-      titleEn: t('movement.launch.titleEn'),
-      kind: t('movement.launch.kind'),
-      launchingBodyVi: t('movement.launch.launchingBodyVi'),
-      launchingBodyEn: t('movement.launch.launchingBodyEn'),
-      decision: t('movement.launch.decision'),
-      periodStart: t('movement.launch.periodStart'),
-      periodEnd: t('movement.launch.periodEnd'),
-      eligibleParticipants: t('movement.launch.eligible'),
-      descriptionVi: t('movement.launch.descriptionVi'),
-      descriptionEn: t('movement.launch.descriptionEn'),
-      fields: { label: t('movement.launch.fields'), row: row('fieldN'), fields: names },
+      ...details.labels,
       phases: {
         label: t('movement.launch.phases'),
         row: row('phaseN'),
@@ -120,16 +102,6 @@ function LaunchForm() {
           endsOn: t('movement.launch.endsOn'),
           review: t('movement.launch.review'),
           reviewOn: t('movement.launch.reviewOn'),
-        },
-      },
-      criteria: {
-        label: t('movement.launch.criteria'),
-        row: row('criterionN'),
-        fields: {
-          ...names,
-          weight: t('movement.launch.weight'),
-          scaleMin: t('movement.launch.scaleMin'),
-          scaleMax: t('movement.launch.scaleMax'),
         },
       },
       calls: {
@@ -148,15 +120,7 @@ function LaunchForm() {
     toInput: toBody,
     // The rules the server applies beyond the schema, checked first so the person hears them at once.
     validate: (v) => {
-      const errors: ErrorMap = {};
-      const total = weightTotal(v, read);
-      if (total !== 100) errors.criteria = (tr, lang) => tr('movement.launch.errors.weights', { total: formatNumber(total, lang) });
-      v.criteria.forEach((c, i) => {
-        const [min, max] = [read.number(c.scaleMin), read.number(c.scaleMax)];
-        if (min !== undefined && max !== undefined && max <= min)
-          errors[`criteria.${i}.scaleMax`] = (tr) => tr('movement.launch.errors.scale');
-      });
-      if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) errors.periodEnd = (tr) => tr('movement.launch.errors.periodEnd');
+      const errors = campaignDetailsErrors(v, read);
       v.phases.forEach((p, i) => {
         if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) errors[`phases.${i}.endsOn`] = (tr) => tr('movement.launch.errors.periodEnd');
       });

@@ -25,21 +25,28 @@ fi
 step "build"
 npm run --silent build || exit 1
 
+# Temporary files in memory where the machine has /dev/shm: every test database is a copy of a template
+# (64 MB on PGlite), and copying and writing them on disk cost more CPU than many of the tests themselves.
+run_tmp=$(mktemp -d "$([ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/doimoi-test-XXXXXX")
+chmod 755 "$run_tmp" # the PostgreSQL server's user goes through it to its data directory
+export TMPDIR=$run_tmp
+
 # PostgreSQL refuses to run as root: run it as the postgres user Debian's package created.
 pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-pg_dir=$(mktemp -d /tmp/doimoi-pg-XXXXXX)
+pg_dir=$(mktemp -d)
 pg_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
 # The template databases every Vitest process of this run copies its test databases from (global-setup.ts).
-export DOIMOI_TEST_TEMPLATES=$(mktemp -d /tmp/doimoi-templates-XXXXXX)
-stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pg_dir" "$DOIMOI_TEST_TEMPLATES"; }
+export DOIMOI_TEST_TEMPLATES=$(mktemp -d)
+stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1; rm -rf "$run_tmp"; }
 trap stop_pg EXIT
 
+# A throwaway server: no fsync (the durability tests kill processes, not the machine, and run on PGlite).
 step "starting PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U doimoi --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null || exit 1
 run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || { cat "$pg_dir/server.log"; exit 1; }
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null || { cat "$pg_dir/server.log"; exit 1; }
 
 results=$(mktemp -d)
 logs=$(mktemp -d)

@@ -119,9 +119,9 @@ export function exampleOf(schema: JsonSchema): unknown {
   }
 }
 
-export type Leaf = { path: Array<string | number>; isDate: boolean };
+export type Leaf = { path: Array<string | number>; isDate: boolean; maxLength: number | undefined };
 
-/** The places in `value` (built by exampleOf from `schema`) that hold text, and whether the schema wants a date there. */
+/** The places in `value` (built by exampleOf from `schema`) that hold text, whether the schema wants a date there, and the longest text it allows. */
 export function textLeaves(schema: JsonSchema, value: unknown, path: Array<string | number> = []): Leaf[] {
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) {
@@ -132,7 +132,9 @@ export function textLeaves(schema: JsonSchema, value: unknown, path: Array<strin
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) => textLeaves(schema.properties?.[key] ?? {}, item, [...path, key]));
   }
-  return typeof value === 'string' ? [{ path, isDate: schema.format === 'date' || schema.format === 'date-time' }] : [];
+  return typeof value === 'string'
+    ? [{ path, isDate: schema.format === 'date' || schema.format === 'date-time', maxLength: schema.maxLength }]
+    : [];
 }
 
 /** A copy of `value` with `replacement` at `path`. */

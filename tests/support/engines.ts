@@ -36,20 +36,28 @@ export type DatabaseLocation = { dataDir: string; databaseUrl: string | undefine
 
 /**
  * A private database copied from a template made once per run (global setup): a directory copy on
- * PGlite, CREATE DATABASE … TEMPLATE on PostgreSQL. 'blank' has nothing applied.
+ * PGlite, CREATE DATABASE … TEMPLATE on PostgreSQL. 'blank' has no migration applied (on PGlite it
+ * is initialised, since PGlite's initdb costs seconds).
  */
 export async function createDatabaseFrom(template: Template, templateDir: string): Promise<DatabaseLocation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doimoi-test-'));
   if (testEngine === 'pglite') {
-    if (template !== 'blank') cpSync(join(templateDir, template), dataDir, { recursive: true });
+    cpSync(join(templateDir, template), dataDir, { recursive: true });
     rmSync(join(dataDir, 'doimoi.lock'), { force: true });
-    return { dataDir, databaseUrl: undefined, env: { DATA_DIR: dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      dataDir,
+      databaseUrl: undefined,
+      env: { DATA_DIR: dataDir },
+      remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   // The template's stored files (the demo's uploads) travel with the database copy, as on PGlite.
   const files = join(templateDir, template, 'files');
   if (template !== 'blank' && existsSync(files)) cpSync(files, join(dataDir, 'files'), { recursive: true });
   const name = `doimoi_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(template === 'blank' ? `create database ${name}` : `create database ${name} template ${templateDbName(template, templateDir)}`);
+  await adminQuery(
+    template === 'blank' ? `create database ${name}` : `create database ${name} template ${templateDbName(template, templateDir)}`,
+  );
   const databaseUrl = databaseUrlFor(name);
   return {
     dataDir,

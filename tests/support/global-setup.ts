@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/client.js';
 import { runMigrations } from '../../src/server/db/migrate.js';
@@ -48,9 +48,8 @@ export default async function setup(project: TestProject) {
 /** The templates in `dir`, built by whichever process claims the directory first (mkdir is atomic). */
 async function sharedTemplates(dir: string): Promise<string> {
   const [ready, failed] = [join(dir, 'ready'), join(dir, 'failed')];
-  try {
-    mkdirSync(dir, { recursive: false });
-  } catch {
+  mkdirSync(dirname(dir), { recursive: true });
+  if (!claim(dir)) {
     for (;;) {
       if (existsSync(ready)) return readFileSync(ready, 'utf8');
       if (existsSync(failed)) throw new Error(`the test templates could not be built: ${readFileSync(failed, 'utf8')}`);
@@ -67,17 +66,32 @@ async function sharedTemplates(dir: string): Promise<string> {
   }
 }
 
+/** True when this process made `dir`; false when another one did first. */
+function claim(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: false });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 async function buildTemplates(templateDir = mkdtempSync(join(tmpdir(), 'doimoi-templates-'))): Promise<string> {
   mkdirSync(templateDir, { recursive: true });
-  for (const template of ['empty', 'demo'] as Template[]) {
+  // PGlite's initdb costs seconds of CPU: it runs once, for 'blank', and the other templates start from a copy.
+  const templates: Template[] = testEngine === 'pglite' ? ['blank', 'empty', 'demo'] : ['empty', 'demo'];
+  for (const template of templates) {
     let databaseUrl: string | undefined;
     if (testEngine === 'postgres') {
       await adminQuery(`drop database if exists ${templateDbName(template, templateDir)} with (force)`);
       await adminQuery(`create database ${templateDbName(template, templateDir)}`);
       databaseUrl = databaseUrlFor(templateDbName(template, templateDir));
+    } else if (template !== 'blank') {
+      cpSync(join(templateDir, 'blank'), join(templateDir, template), { recursive: true });
     }
     const database = await openDatabase({ databaseUrl, dataDir: join(templateDir, template), poolMax: 2 });
-    await runMigrations(database.db);
+    if (template !== 'blank') await runMigrations(database.db);
     // The demo's files go where each test's DATA_DIR/files is copied from (createDatabaseFrom).
     const storage = new LocalStorageDriver(join(templateDir, template, 'files'));
     if (template === 'demo') await seedDemoData(database.db, new ManualClock('2026-01-15T03:00:00Z'), storage);

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { acquireDataDirLock } from './data-dir-lock.js';
 
-type PgliteWorkerData = { pgDataDir: string; socketPath: string };
+type PgliteWorkerData = { pgDataDir: string; socketPath: string; pgliteWasmModule: WebAssembly.Module };
 type PgliteWorkerMessage = { type: 'ready' } | { type: 'error'; message: string };
 
 const closeGraceMs = 10_000;
@@ -15,13 +16,30 @@ function spawnWorker(workerData: PgliteWorkerData): Worker {
   return new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData });
 }
 
+let compiledPglite: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * PGlite's WebAssembly, compiled once per process and handed to each database's thread: compiling it
+ * costs about 0.6 s of CPU, which a process opening several databases (the tests, restores) paid each time.
+ */
+function pgliteWasmModule(): Promise<WebAssembly.Module> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  compiledPglite ??= WebAssembly.compile(readFileSync(join(dirname(entry), 'pglite.wasm')));
+  return compiledPglite;
+}
+
 /** Starts PGlite in a worker thread, persisted in `dataDir/pgdata`, reachable on a private Unix socket. */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const wasmModule = await pgliteWasmModule();
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireDataDirLock(dataDir);
   // mkdtemp makes the directory 0700: only this OS user can reach the unauthenticated socket.
   const socketDir = mkdtempSync(join(tmpdir(), 'doimoi-pg-'));
-  const data: PgliteWorkerData = { pgDataDir: join(dataDir, 'pgdata'), socketPath: join(socketDir, '.s.PGSQL.5432') };
+  const data: PgliteWorkerData = {
+    pgDataDir: join(dataDir, 'pgdata'),
+    socketPath: join(socketDir, '.s.PGSQL.5432'),
+    pgliteWasmModule: wasmModule,
+  };
   const worker = spawnWorker(data);
   const cleanup = () => {
     rmSync(socketDir, { recursive: true, force: true });

@@ -7,10 +7,10 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-const { pgDataDir, socketPath } = workerData;
+const { pgDataDir, socketPath, pgliteWasmModule } = workerData;
 
 try {
-  const db = await PGlite.create(pgDataDir, { extensions: { unaccent, pg_trgm } });
+  const db = await PGlite.create(pgDataDir, { extensions: { unaccent, pg_trgm }, pgliteWasmModule });
   // One connection: PGlite is single-session, and interleaving two clients' transactions would mix them.
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
   await server.start();

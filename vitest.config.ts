@@ -48,14 +48,14 @@ export default defineConfig({
           name: 'e2e',
           globalSetup: ['tests/support/global-setup.ts'],
           pool: 'forks',
-          // One worker takes every spec in turn and keeps the loaded modules (each spec still starts its own
-          // server on its own database); its own group, since the other projects run two workers.
+          // Two workers take the specs in turn and keep the loaded modules (each spec still starts its own
+          // server on its own database): a spec mostly waits on Chromium, so two share the cores well.
+          // Its own group, after the other projects, when one Vitest process runs them all.
           isolate: false,
           sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, profilesOn } from '../support/browser.js';
+import { launchBrowser, profilesOn, waitForQuiet } from '../support/browser.js';
 import { webRoutePatterns } from '../../src/shared/web-paths.js';
 import { samplePages } from '../support/sample-pages.js';
 import { startE2EServer } from '../support/server.js';
@@ -28,7 +28,7 @@ describe('every page on a 375 px phone', () => {
     for (const { path } of pages) {
       await page.goto(`${server.baseUrl}${path}`);
       // Lazy content (tables, charts) settles before measuring.
-      await page.waitForLoadState('networkidle');
+      await waitForQuiet(page);
       const hasHeading = await page
         .getByRole('heading', { level: 1 })
         .first()

@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { localeStorageKey } from '../../src/web/i18n/index.js';
@@ -45,6 +46,36 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   throw new Error(`${violations.length} accessibility violation(s) on ${page.url()}:\n${report}`);
 }
 
+/** Requests in flight per page, and when that last changed (see waitForQuiet). */
+const traffic = new WeakMap<Page, { inFlight: number; changedAt: number }>();
+
+function trackRequests(page: Page): void {
+  const state = { inFlight: 0, changedAt: performance.now() };
+  const change = (by: number) => () => {
+    state.inFlight += by;
+    state.changedAt = performance.now();
+  };
+  page.on('request', change(1));
+  page.on('requestfinished', change(-1));
+  page.on('requestfailed', change(-1));
+  traffic.set(page, state);
+}
+
+/**
+ * Resolves once no request of the page has been in flight for `quietMs`: the page's data and lazy parts
+ * have arrived. Playwright's 'networkidle' does the same with a fixed 500 ms, which a sweep over every
+ * page pays a hundred times.
+ */
+export async function waitForQuiet(page: Page, quietMs = 150, timeoutMs = 30_000): Promise<void> {
+  const state = traffic.get(page);
+  if (!state) throw new Error('waitForQuiet needs a page opened through profilesOn');
+  const startedAt = performance.now();
+  while (state.inFlight > 0 || performance.now() - state.changedAt < quietMs) {
+    if (performance.now() - startedAt > timeoutMs) throw new Error(`${page.url()}: requests still in flight after ${timeoutMs} ms`);
+    await setTimeout(20);
+  }
+}
+
 /**
  * Browser profiles on one server, each signed in with a session cookie (or nobody), in a language
  * (the one the app would remember) and at a window size; `closeAll` ends them together.
@@ -66,6 +97,7 @@ export function profilesOn(browser: Browser, baseUrl: string) {
         await context.addCookies([{ name, value, url: baseUrl }]);
       }
       const page = await context.newPage();
+      trackRequests(page);
       await page.goto(`${baseUrl}${path}`);
       return page;
     },

@@ -8,9 +8,9 @@ import { exampleOf, operationsOf, replaceAt, textLeaves, urlOf, type OpenApiDocu
  * Every operation of the OpenAPI document, as anonymous and as each role, with hostile input:
  * U+0000 in each path parameter, query parameter and text field of the body; impossible dates in
  * each date field; text one character over each field's declared limit (1 MB where none is
- * declared); wrong content types; multipart bodies without a boundary or with a NUL in the file
- * name. Each probe changes one thing in a request that is otherwise valid, so it reaches as far as
- * that one thing lets it. None may get a 5xx.
+ * declared) and a 1 MB string in one field of every body; wrong content types; multipart bodies
+ * without a boundary or with a NUL in the file name. Each probe changes one thing in a request that
+ * is otherwise valid, so it reaches as far as that one thing lets it. None may get a 5xx.
  */
 const roles = [
   ['registered user', 'registered_user', false],
@@ -93,7 +93,17 @@ function probesFor(operation: Operation): Probe[] {
     }
   }
   if (operation.body) {
-    for (const leaf of textLeaves(operation.body, body)) {
+    const leaves = textLeaves(operation.body, body);
+    // Every body also meets a 1 MB string once, in its first text field, whatever limit that field declares.
+    const first = leaves[0];
+    if (first && first.maxLength !== undefined) {
+      probes.push({
+        kind: 'oversized text',
+        label: `1 MB string in body.${first.path.join('.')}`,
+        options: request({ body: replaceAt(body, first.path, megabyte) }),
+      });
+    }
+    for (const leaf of leaves) {
       const current = leaf.path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], body) as string;
       for (const value of hostileValues(leaf.isDate, { inUrl: false, maxLength: leaf.maxLength })) {
         probes.push({

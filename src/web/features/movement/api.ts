@@ -136,8 +136,12 @@ export const useCreateDraft = () =>
     return apiGet(`${base}/initiatives/${created.id}`, initiativeDtoSchema);
   });
 /** Autosave does not refresh other queries: the form holds the truth while typing. */
-export const useSaveDraft = (id: string) =>
-  useMutation({ mutationFn: (body: unknown) => apiSend('PATCH', `${base}/initiatives/${id}`, initiativeDtoSchema, { body }) });
+/** The draft is named with each save: the first save creates it, so its id comes after the form is made. */
+export const useSaveDraft = () =>
+  useMutation({
+    mutationFn: ({ id, body }: { id: string; body: unknown }) =>
+      apiSend('PATCH', `${base}/initiatives/${id}`, initiativeDtoSchema, { body }),
+  });
 export const useTransition = () =>
   useMovementMutation(({ id, ...body }: { id: string; action: string; reason: string }) =>
     apiSend('POST', `${base}/initiatives/${id}/transitions`, initiativeDtoSchema, { body }),

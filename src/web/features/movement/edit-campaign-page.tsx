@@ -3,29 +3,19 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { campaignUpdateBodySchema, type CampaignDto } from '../../../shared/contracts/movement.js';
 import { paths } from '../../app/paths.js';
 import { buttonClass } from '../../components/button/button.js';
-import { FieldGroup, FieldRow } from '../../components/form/field-group.js';
-import { DateField, NumberField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
-import { RepeatingRows, RowsTotal } from '../../components/form/repeating-rows.js';
 import { useForm, type InputReaders } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
 import { toastState } from '../../components/toast/toast.js';
-import { formatNumber, parseDecimal } from '../../i18n/format.js';
+import { parseDecimal } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { RequirePermission } from '../identity/require-permission.js';
 import { isProgrammeManager } from '../identity/roles.js';
 import { useCampaign, useUpdateCampaign } from './pages-api.js';
-import {
-  campaignDetailLabels,
-  campaignDetailsErrors,
-  campaignDetailsInput,
-  newCriterion,
-  newField,
-  weightTotal,
-  type CampaignDetails,
-} from './campaign-details.js';
+import { CampaignCriteriaRows, CampaignDetailsGroup, CampaignFieldRows } from './campaign-detail-fields.js';
+import { campaignDetailLabels, campaignDetailsErrors, campaignDetailsInput, type CampaignDetails } from './campaign-details.js';
 import { movementPaths } from './paths.js';
 
 /** Editing a launched campaign (programme managers): what `campaignUpdateBodySchema` lets change. */
@@ -105,7 +95,6 @@ function EditForm({ campaign }: { campaign: CampaignDto }) {
       await navigate(movementPaths.campaign(saved.code), { state: toastState('movement.launch.saved') });
     },
   });
-  const total = weightTotal(form.values, read);
 
   return (
     <Form
@@ -118,62 +107,9 @@ function EditForm({ campaign }: { campaign: CampaignDto }) {
         </Link>
       }
     >
-      <FieldGroup legend={t('movement.launch.basics')}>
-        <TextField form={form} name="titleVi" maxLength={500} />
-        <TextField form={form} name="titleEn" maxLength={500} />
-        <SelectField
-          form={form}
-          name="kind"
-          options={[
-            { value: 'thematic', label: t('movement.launch.kinds.thematic') },
-            { value: 'ongoing', label: t('movement.launch.kinds.ongoing') },
-          ]}
-        />
-        <TextField form={form} name="launchingBodyVi" maxLength={300} />
-        <TextField form={form} name="launchingBodyEn" maxLength={300} />
-        <TextField form={form} name="decision" isOptional hint={t('movement.launch.decisionHint')} maxLength={200} />
-        <FieldRow>
-          <DateField form={form} name="periodStart" />
-          <DateField form={form} name="periodEnd" />
-        </FieldRow>
-        <TextAreaField form={form} name="eligibleParticipants" isOptional hint={t('movement.launch.eligibleHint')} rows={3} />
-        <TextAreaField form={form} name="descriptionVi" isOptional rows={4} />
-        <TextAreaField form={form} name="descriptionEn" isOptional rows={4} />
-      </FieldGroup>
-
-      <RepeatingRows form={form} name="fields" newRow={newField} addLabel={t('movement.launch.addField')} minRows={1}>
-        {(r) => (
-          <>
-            <TextField form={form} name={r.path('code')} maxLength={40} width="short" />
-            <TextField form={form} name={r.path('nameVi')} maxLength={200} />
-            <TextField form={form} name={r.path('nameEn')} maxLength={200} />
-          </>
-        )}
-      </RepeatingRows>
-
-      <RepeatingRows
-        form={form}
-        name="criteria"
-        newRow={newCriterion}
-        addLabel={t('movement.launch.addCriterion')}
-        minRows={1}
-        summary={
-          <RowsTotal isOnTarget={total === 100}>{t('movement.launch.weightTotal', { total: formatNumber(total, locale) })}</RowsTotal>
-        }
-      >
-        {(r) => (
-          <>
-            <TextField form={form} name={r.path('code')} maxLength={40} width="short" />
-            <TextField form={form} name={r.path('nameVi')} maxLength={200} />
-            <TextField form={form} name={r.path('nameEn')} maxLength={200} />
-            <FieldRow>
-              <NumberField form={form} name={r.path('weight')} unit="%" maxLength={3} />
-              <NumberField form={form} name={r.path('scaleMin')} maxLength={3} />
-              <NumberField form={form} name={r.path('scaleMax')} maxLength={3} />
-            </FieldRow>
-          </>
-        )}
-      </RepeatingRows>
+      <CampaignDetailsGroup form={form} />
+      <CampaignFieldRows form={form} />
+      <CampaignCriteriaRows form={form} read={read} />
     </Form>
   );
 }

@@ -198,7 +198,7 @@ function InitiativeForm({
   const [id, setId] = useState<string | null>(initial?.id ?? null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const create = useCreateDraft();
-  const save = useSaveDraft(id ?? 'none');
+  const save = useSaveDraft();
   const transition = useTransition();
   const read: InputReaders = { number: (text) => parseDecimal(text, locale) };
   const labels = {
@@ -238,16 +238,32 @@ function InitiativeForm({
     },
   };
 
-  /** Creates the draft on its first save, then saves it; the address becomes the draft's own. */
-  const persist = async (values: Values): Promise<string> => {
-    const body = draftBodyOf(values, read);
-    const dto = id ? await save.mutateAsync(body) : await create.mutateAsync({ campaignId: campaign.id, ...body });
-    if (!id) {
-      setId(dto.id);
-      window.history.replaceState(window.history.state, '', movementPaths.edit(dto.id));
-    }
-    setSavedAt(new Date().toISOString());
-    return dto.id;
+  /**
+   * Creates the draft on its first save, then saves it; the address becomes the draft's own. Saves go one
+   * after another: each edit carries the version the previous one answered, so a submit pressed while an
+   * autosave is on its way would otherwise be refused as someone else's change.
+   */
+  const lastSave = useRef<Promise<unknown>>(Promise.resolve());
+  const draftId = useRef(id);
+  const persist = (values: Values): Promise<string> => {
+    const run = lastSave.current
+      .catch(() => undefined)
+      .then(async () => {
+        const body = draftBodyOf(values, read);
+        const existing = draftId.current;
+        const dto = existing
+          ? await save.mutateAsync({ id: existing, body })
+          : await create.mutateAsync({ campaignId: campaign.id, ...body });
+        if (!existing) {
+          draftId.current = dto.id;
+          setId(dto.id);
+          window.history.replaceState(window.history.state, '', movementPaths.edit(dto.id));
+        }
+        setSavedAt(new Date().toISOString());
+        return dto.id;
+      });
+    lastSave.current = run;
+    return run;
   };
 
   const form = useForm({

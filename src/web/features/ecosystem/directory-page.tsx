@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import {
-  ecosystemFieldNames,
-  ecosystemFields,
-  organisationKindNames,
-  organisationKinds,
-  startupStageNames,
-  startupStages,
-  type EcosystemStats,
-} from '../../../shared/contracts/ecosystem.js';
+import { ecosystemFieldNames, organisationKindNames, startupStageNames, type EcosystemStats } from '../../../shared/contracts/ecosystem.js';
 import { paths } from '../../app/paths.js';
 import { buttonClass } from '../../components/button/button.js';
 import { Card, CardList } from '../../components/card/card.js';
@@ -27,6 +19,7 @@ import { useSession } from '../identity/session.js';
 import { useDirectory, useStats, useWards } from './api.js';
 import { ecosystemPaths } from './paths.js';
 import { ProfileTags } from './tags.js';
+import { useEcosystemOptions } from './options.js';
 
 const filterNames = ['q', 'kind', 'field', 'ward', 'stage', 'verified', 'sort', 'page'] as const;
 
@@ -41,6 +34,7 @@ export function DirectoryPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
+  const options = useEcosystemOptions();
   const [params] = useSearchParams();
   const wards = useWards();
   const session = useSession();
@@ -101,14 +95,14 @@ export function DirectoryPage() {
           name="kind"
           defaultValue={query.kind ?? ''}
           emptyOption={all}
-          options={organisationKinds.map((k) => ({ value: k, label: localized(organisationKindNames[k]) }))}
+          options={options.kinds}
         />
         <LabelledSelect
           label={t('ecosystem.common.field')}
           name="field"
           defaultValue={query.field ?? ''}
           emptyOption={all}
-          options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
+          options={options.fields}
         />
         <LabelledSelect
           label={t('ecosystem.common.ward')}
@@ -122,7 +116,7 @@ export function DirectoryPage() {
           name="stage"
           defaultValue={query.stage ?? ''}
           emptyOption={all}
-          options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
+          options={options.stages}
         />
         <LabelledSelect
           label={t('ecosystem.directory.verifiedFilter')}

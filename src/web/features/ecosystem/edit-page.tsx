@@ -2,17 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import {
-  ecosystemFieldNames,
-  ecosystemFields,
   organisationBodySchema,
-  organisationKindNames,
-  organisationKinds,
   relationKinds,
   relationNames,
   sizeBandNames,
   sizeBands,
-  startupStageNames,
-  startupStages,
   type OrganisationBody,
   type OrganisationDto,
 } from '../../../shared/contracts/ecosystem.js';
@@ -41,6 +35,7 @@ import {
   useWards,
 } from './api.js';
 import { ecosystemPaths } from './paths.js';
+import { useEcosystemOptions } from './options.js';
 
 /** An organisation account registers its profile. */
 export function RegisterOrganisationPage() {
@@ -140,6 +135,7 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 function ProfileForm({ organisation }: { organisation: OrganisationDto | null }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const options = useEcosystemOptions();
   const navigate = useNavigate();
   const wards = useWards();
   const register = useRegisterOrganisation();
@@ -188,36 +184,14 @@ function ProfileForm({ organisation }: { organisation: OrganisationDto | null })
   const none = t('ecosystem.edit.none');
   return (
     <Form form={form} hasRequiredNote submitLabel={organisation ? t('ecosystem.edit.submitEdit') : t('ecosystem.edit.submitRegister')}>
-      <SelectField
-        form={form}
-        name="kind"
-        options={organisationKinds.map((k) => ({ value: k, label: localized(organisationKindNames[k]) }))}
-      />
+      <SelectField form={form} name="kind" options={options.kinds} />
       <TextField form={form} name="nameVi" maxLength={200} />
       <TextField form={form} name="nameEn" isOptional maxLength={200} />
-      <ChoiceField
-        form={form}
-        name="fields"
-        type="checkbox"
-        isOptional
-        options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
-      />
+      <ChoiceField form={form} name="fields" type="checkbox" isOptional options={options.fields} />
       {form.values.kind === 'startup' ? (
-        <SelectField
-          form={form}
-          name="stage"
-          isOptional
-          emptyOption={none}
-          options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
-        />
+        <SelectField form={form} name="stage" isOptional emptyOption={none} options={options.stages} />
       ) : (
-        <ChoiceField
-          form={form}
-          name="servesStages"
-          type="checkbox"
-          isOptional
-          options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
-        />
+        <ChoiceField form={form} name="servesStages" type="checkbox" isOptional options={options.stages} />
       )}
       {form.values.kind === 'st_enterprise' ? (
         <>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ecosystemFieldNames, ecosystemFields, expertBodySchema } from '../../../shared/contracts/ecosystem.js';
+import { ecosystemFieldNames, expertBodySchema } from '../../../shared/contracts/ecosystem.js';
 import { paths } from '../../app/paths.js';
 import { Button } from '../../components/button/button.js';
 import { Card, CardList, Panel } from '../../components/card/card.js';
@@ -17,6 +17,7 @@ import { useLocale, useLocalized } from '../../i18n/use-locale.js';
 import { useSession } from '../identity/session.js';
 import { useExperts, useMyExpert, useSaveExpert, useWithdrawExpert } from './api.js';
 import { ecosystemPaths } from './paths.js';
+import { useEcosystemOptions } from './options.js';
 
 /** Experts and mentors who chose to be listed; a signed-in person lists themselves with consent, or withdraws. */
 export function ExpertsPage() {
@@ -71,7 +72,7 @@ type Listing = NonNullable<ReturnType<typeof useMyExpert>['data']>['expert'];
 function ListingForm({ current }: { current: Listing }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const localized = useLocalized();
+  const options = useEcosystemOptions();
   const toast = useToast();
   const save = useSaveExpert();
   const withdraw = useWithdrawExpert();
@@ -119,12 +120,7 @@ function ListingForm({ current }: { current: Listing }) {
       ) : null}
       <Form form={form} headingLevel={3} submitLabel={t('ecosystem.experts.submit')}>
         <TextField form={form} name="displayName" maxLength={120} />
-        <ChoiceField
-          form={form}
-          name="fields"
-          type="checkbox"
-          options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
-        />
+        <ChoiceField form={form} name="fields" type="checkbox" options={options.fields} />
         <TextAreaField form={form} name="offersVi" rows={3} maxLength={1000} />
         <TextAreaField form={form} name="offersEn" isOptional rows={3} maxLength={1000} />
         <TextField form={form} name="affiliation" isOptional maxLength={200} />

@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import {
-  ecosystemFieldNames,
-  ecosystemFields,
-  programmeBodySchema,
-  programmeKinds,
-  startupStageNames,
-  startupStages,
-  type ProgrammeBody,
-} from '../../../shared/contracts/ecosystem.js';
+import { programmeBodySchema, programmeKinds, type ProgrammeBody } from '../../../shared/contracts/ecosystem.js';
 import { paths } from '../../app/paths.js';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
@@ -21,6 +13,7 @@ import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { useSession } from '../identity/session.js';
 import { useCreateProgramme, useMine, useProgrammeUnits } from './api.js';
 import { ecosystemPaths } from './paths.js';
+import { useEcosystemOptions } from './options.js';
 
 const orNull = (value: string) => (value === '' ? null : value);
 
@@ -47,6 +40,7 @@ export function NewProgrammePage() {
 function ProgrammeForm() {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const options = useEcosystemOptions();
   const navigate = useNavigate();
   const session = useSession();
   const user = session.data?.user ?? null;
@@ -125,20 +119,8 @@ function ProgrammeForm() {
       <TextAreaField form={form} name="eligibilityEn" isOptional rows={4} maxLength={2000} />
       <TextAreaField form={form} name="benefitsVi" rows={4} maxLength={2000} />
       <TextAreaField form={form} name="benefitsEn" isOptional rows={4} maxLength={2000} />
-      <ChoiceField
-        form={form}
-        name="fields"
-        type="checkbox"
-        isOptional
-        options={ecosystemFields.map((f) => ({ value: f, label: localized(ecosystemFieldNames[f]) }))}
-      />
-      <ChoiceField
-        form={form}
-        name="stages"
-        type="checkbox"
-        isOptional
-        options={startupStages.map((s) => ({ value: s, label: localized(startupStageNames[s]) }))}
-      />
+      <ChoiceField form={form} name="fields" type="checkbox" isOptional options={options.fields} />
+      <ChoiceField form={form} name="stages" type="checkbox" isOptional options={options.stages} />
       <DateField form={form} name="opensOn" />
       <DateField form={form} name="closesOn" />
     </Form>

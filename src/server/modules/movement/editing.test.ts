@@ -214,6 +214,23 @@ describe('PATCH /api/movement/councils/:id', () => {
       vi: 'Giai đoạn không thuộc phong trào của hội đồng',
       en: "The phase is not one of the council's campaign",
     });
+
+    // Creating a council checks it the same way, and writes nothing.
+    const before = (await t.testDb.database.db.select().from(reviewCouncils)).length;
+    const created = await request(people.pm.browser)({
+      method: 'POST',
+      url: '/api/movement/councils',
+      payload: {
+        campaignId: campaign.id,
+        phaseId: phase.id,
+        nameVi: 'Hội đồng giai đoạn khác',
+        nameEn: 'Council of another phase',
+        members: [{ userId: chair.userId, unitId: chair.unitId, role: 'chair' }],
+      },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(errorOf(created).message.en).toBe("The phase is not one of the council's campaign");
+    expect((await t.testDb.database.db.select().from(reviewCouncils)).length).toBe(before);
   });
 
   it('replaces the members and writes the audit row with the members before and after', async () => {

@@ -49,6 +49,7 @@ export async function createCouncil(ctx: ServiceContext, input: z.output<typeof 
   checkMemberRoles(input.members);
   return inTransaction(ctx, async (tx) => {
     await requireAccounts(tx, input.members);
+    await requirePhaseOfCampaign(tx, input.phaseId, input.campaignId);
     const { members, ...fields } = input;
     const [council] = await tx.db.insert(reviewCouncils).values(fields).returning();
     await tx.db.insert(councilMembers).values(members.map((m) => ({ ...m, councilId: council!.id })));
@@ -64,6 +65,14 @@ function checkMemberRoles(members: readonly CouncilMember[]) {
   if (chairs !== 1) throw new AppError('VALIDATION', { vi: 'Hội đồng cần đúng một chủ tịch', en: 'A council needs exactly one chair' }, { field: 'members' });
   const ids = members.map((m) => m.userId);
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { vi: 'Một người chỉ có một vai trò trong hội đồng', en: 'A person holds one role in a council' }, { field: 'members' });
+}
+
+/** A council reviews the whole campaign or one phase of it, never a phase of another campaign. */
+async function requirePhaseOfCampaign(ctx: ServiceContext, phaseId: string | null | undefined, campaignId: string) {
+  if (!phaseId) return;
+  const [phase] = await ctx.db.select({ campaignId: campaignPhases.campaignId }).from(campaignPhases).where(eq(campaignPhases.id, phaseId));
+  if (!phase) throw notFound({ vi: 'Giai đoạn', en: 'Phase' }, phaseId);
+  if (phase.campaignId !== campaignId) throw new AppError('VALIDATION', { vi: 'Giai đoạn không thuộc phong trào của hội đồng', en: "The phase is not one of the council's campaign" }, { field: 'phaseId' });
 }
 
 async function requireAccounts(ctx: ServiceContext, members: readonly CouncilMember[]) {
@@ -84,11 +93,7 @@ export async function updateCouncil(ctx: ServiceContext, councilId: string, inpu
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(reviewCouncils).where(eq(reviewCouncils.id, councilId)).for('update');
     if (!before) throw notFound(councilWord, councilId);
-    if (input.phaseId) {
-      const [phase] = await tx.db.select({ campaignId: campaignPhases.campaignId }).from(campaignPhases).where(eq(campaignPhases.id, input.phaseId));
-      if (!phase) throw notFound({ vi: 'Giai đoạn', en: 'Phase' }, input.phaseId);
-      if (phase.campaignId !== before.campaignId) throw new AppError('VALIDATION', { vi: 'Giai đoạn không thuộc phong trào của hội đồng', en: "The phase is not one of the council's campaign" }, { field: 'phaseId' });
-    }
+    await requirePhaseOfCampaign(tx, input.phaseId, before.campaignId);
     const { members, ...fields } = input;
     const membersBefore = await membersOf(tx, councilId);
     if (members) {

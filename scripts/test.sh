@@ -68,20 +68,26 @@ checks() { nice -n 19 npm run --silent typecheck && nice -n 19 npm run --silent 
 browser_tests() {
   npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
 }
+process_tests() {
+  npx vitest run --project processes --reporter=default --reporter=json --outputFile.json="$results/processes.json"
+}
 sql_tests() {
   local status=0
-  npx vitest run --project unit --project server --project processes \
+  npx vitest run --project unit --project server \
     --reporter=default --reporter=json --outputFile.json="$results/pglite.json" || status=1
   TEST_DATABASE_URL="postgres://doimoi@127.0.0.1:$pg_port/postgres" \
     npx vitest run --project server --reporter=default --reporter=json --outputFile.json="$results/postgres.json" || status=1
   return $status
 }
 
-step "type-check and lint · browser tests · every other test on PGlite, then the SQL tests on PostgreSQL"
+step "type-check and lint beside: first the tests that time processes, then the browser tests · every other test on PGlite, then the SQL tests on PostgreSQL"
 stream "type-check and lint" checks & checks_pid=$!
+status=0
+# The CLI, kill -9, SIGTERM and cluster tests time real processes (exit within 2 s of SIGTERM): they run
+# before the browser and server tests load both cores, with only the lowest-priority type-check beside them.
+stream "processes (CLI, kill -9, SIGTERM, cluster; PGlite)" process_tests || status=1
 stream "browser tests (Chromium, PGlite)" browser_tests & browser_pid=$!
 stream "tests on PGlite, then on PostgreSQL" sql_tests & sql_pid=$!
-status=0
 wait $checks_pid || status=1
 wait $browser_pid || status=1
 wait $sql_pid || status=1
@@ -89,7 +95,7 @@ wait $sql_pid || status=1
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
-  for (const run of ["pglite", "e2e", "postgres"]) {
+  for (const run of ["processes", "pglite", "e2e", "postgres"]) {
     const file = process.argv[1] + "/" + run + ".json";
     if (!fs.existsSync(file)) { failed++; console.log(run + ": no results"); continue; }
     const r = JSON.parse(fs.readFileSync(file, "utf8"));

@@ -176,7 +176,7 @@ describe('every upload route', () => {
     }
   });
 
-  it('takes a file of exactly the limit (the check is not off by one)', async () => {
+  it('takes a file of exactly the limit (the check is not off by one)', { timeout: 240_000 }, async () => {
     for (const operation of uploadOperations()) {
       const { name, bytes } = acceptedFile(operation, operation.maxBytes);
       const res = await send(operation, multipartFile(name, bytes));

@@ -23,8 +23,9 @@ let compiledPglite: Promise<WebAssembly.Module> | undefined;
  * costs about 0.6 s of CPU, which a process opening several databases (the tests, restores) paid each time.
  */
 function pgliteWasmModule(): Promise<WebAssembly.Module> {
-  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  compiledPglite ??= WebAssembly.compile(readFileSync(join(dirname(entry), 'pglite.wasm')));
+  compiledPglite ??= WebAssembly.compile(
+    readFileSync(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm')),
+  );
   return compiledPglite;
 }
 

@@ -102,6 +102,15 @@ node -e '
     console.log(`${run}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
   }
+  // Each failure again at the very end, where a log cut to its last lines still shows it.
+  for (const run of ["processes", "pglite", "e2e", "postgres"]) {
+    const file = process.argv[1] + "/" + run + ".json";
+    if (!fs.existsSync(file)) continue;
+    for (const f of JSON.parse(fs.readFileSync(file, "utf8")).testResults)
+      for (const t of f.assertionResults.filter((a) => a.status === "failed"))
+        console.log(`FAILED (${run}) ${f.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n  ` +
+          (t.failureMessages[0] ?? "").split("\n").slice(0, 6).join("\n  "));
+  }
   console.log(`Tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
   if (failed > 0) process.exitCode = 1;
 ' "$results" || status=1

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, profilesOn, waitForQuiet } from '../support/browser.js';
+import { launchBrowser, profilesOn, visitInApp, waitForQuiet } from '../support/browser.js';
 import { webRoutePatterns } from '../../src/shared/web-paths.js';
 import { samplePages } from '../support/sample-pages.js';
 import { startE2EServer } from '../support/server.js';
@@ -26,7 +26,7 @@ describe('every page on a 375 px phone', () => {
     const page = await profiles.open(null, '/', 'vi', { width: 375, height: 812 });
     const problems: string[] = [];
     for (const { path } of pages) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await visitInApp(page, path);
       // Lazy content (tables, charts) settles before measuring.
       await waitForQuiet(page);
       const hasHeading = await page

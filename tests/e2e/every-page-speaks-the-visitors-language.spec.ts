@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opendataPaths } from '../../src/shared/web-paths.js';
 import { en } from '../../src/web/i18n/en.js';
-import { launchBrowser, profilesOn, waitForQuiet } from '../support/browser.js';
+import { launchBrowser, profilesOn, visitInApp, waitForQuiet } from '../support/browser.js';
 import { samplePages } from '../support/sample-pages.js';
 import { startE2EServer } from '../support/server.js';
 
@@ -57,7 +57,7 @@ describe('every page speaks the visitor’s language', () => {
     const page = await profiles.open(null, '/', 'en');
     const problems: string[] = [];
     for (const path of [...pages.map((p) => p.path), '/tim-kiem?q=chuyen%20doi%20so', '/tim-kiem?q=xe%20bu']) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await visitInApp(page, path);
       await waitForQuiet(page);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       for (const stray of await strayText(page)) problems.push(`${path}: ${stray}`);

@@ -77,6 +77,28 @@ export async function waitForQuiet(page: Page, quietMs = 150, timeoutMs = 30_000
 }
 
 /**
+ * Opens a page of the web app already loaded in `page` as a link would: through the app's router
+ * (history plus popstate), not a new document. A full load costs Chromium about a second of CPU
+ * (parsing the app again); the server's answer to a direct address is tested on its own (web.test.ts).
+ */
+export async function visitInApp(page: Page, path: string): Promise<void> {
+  const target = new URL(path, page.url());
+  const inApp = await page.evaluate(() => document.getElementById('root')?.hasChildNodes() ?? false);
+  if (!inApp) {
+    await page.goto(target.href);
+    return;
+  }
+  // waitForQuiet then waits for the requests the new page starts, not only for the old page's.
+  const state = traffic.get(page);
+  if (state) state.changedAt = performance.now();
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, `${target.pathname}${target.search}`);
+  await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
+}
+
+/**
  * Browser profiles on one server, each signed in with a session cookie (or nobody), in a language
  * (the one the app would remember) and at a window size; `closeAll` ends them together.
  */

@@ -57,6 +57,7 @@ function fill(pattern: string, p: Record<string, string>): string {
     .replace(':taskId', p.taskId!)
     .replace(':indicatorId', p.indicatorId!)
     .replace(':phaseId', p.phaseId!)
+    .replace(':periodId', p.id!)
     .replace(':id', id);
 }
 

@@ -5,6 +5,8 @@ import type { Actor } from '../../lib/policy.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
 import { apiTokens, roleGrants, sessions, units, users } from './schema.js';
 
+type Grant = NonNullable<Actor>['grants'][number];
+
 export const sessionCookieName = 'doimoi_session';
 /** Idle sessions end after 7 days; activity extends them. */
 export const sessionLifetimeMs = 7 * 24 * 3600 * 1000;
@@ -64,16 +66,22 @@ export async function loadActor(
   userId: string,
   extra: { hasSecondFactor: boolean; sessionId?: string; tokenScopes?: string[] },
 ): Promise<Actor> {
+  // The grants come with the user in one round trip: every signed-in request pays for this lookup.
   const [user] = await db
-    .select({ id: users.id, displayName: users.displayName, emailVerifiedAt: users.emailVerifiedAt })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      emailVerifiedAt: users.emailVerifiedAt,
+      grants: sql<Grant[]>`coalesce((
+        select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'includesSubtree', g.includes_subtree))
+        from role_grants g inner join units u on u.id = g.unit_id
+        where g.user_id = users.id and u.is_active
+      ), '[]'::json)`,
+    })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.isActive, true), isNull(users.erasedAt)));
   if (!user) return null;
-  const grants = await db
-    .select({ role: roleGrants.role, unitId: roleGrants.unitId, includesSubtree: roleGrants.includesSubtree })
-    .from(roleGrants)
-    .innerJoin(units, eq(units.id, roleGrants.unitId))
-    .where(and(eq(roleGrants.userId, userId), eq(units.isActive, true)));
+  const grants = user.grants;
   return { userId: user.id, displayName: user.displayName, grants, isEmailVerified: user.emailVerifiedAt !== null, ...extra };
 }
 

@@ -78,21 +78,45 @@ export async function publicInitiative(ctx: ServiceContext, id: string): Promise
 
 /**
  * One support per account per initiative, counted exactly: the primary key refuses a second row and
- * the counter moves in the same transaction only when a row was really added.
+ * the counter moves in the same transaction only when a row was really added. The first statement
+ * checks that the initiative is public and adds the row at once (one round trip, no row read back).
  */
 export async function supportInitiative(ctx: ServiceContext, id: string) {
   const userId = requireUserId(ctx);
+  const now = ctx.clock.now().toISOString();
   return inTransaction(ctx, async (tx) => {
-    await loadPublic(tx, id);
-    const added = await tx.db
-      .insert(initiativeSupports)
-      .values({ initiativeId: id, userId })
-      .onConflictDoNothing()
-      .returning({ userId: initiativeSupports.userId });
-    if (added.length === 0) {
-      const [row] = await tx.db.select({ n: initiatives.supportCount }).from(initiatives).where(eq(initiatives.id, id));
-      return { supportCount: row!.n, supportedByMe: true };
-    }
+    const target = tx.db.$with('target').as(
+      tx.db
+        .select({ id: initiatives.id })
+        .from(initiatives)
+        .where(and(eq(initiatives.id, id), isPublic)),
+    );
+    const added = tx.db.$with('added').as(
+      tx.db
+        .insert(initiativeSupports)
+        .select(
+          tx.db
+            .select({
+              initiativeId: target.id,
+              userId: sql<string>`${userId}::uuid`.as('user_id'),
+              createdAt: sql<string>`${now}::timestamptz`.as('created_at'),
+            })
+            .from(target),
+        )
+        .onConflictDoNothing()
+        .returning({ initiativeId: initiativeSupports.initiativeId }),
+    );
+    const [outcome] = await tx.db
+      .with(target, added)
+      .select({
+        found: sql<boolean>`exists (select 1 from ${target})`,
+        added: sql<boolean>`exists (select 1 from ${added})`,
+        current: initiatives.supportCount,
+      })
+      .from(initiatives)
+      .where(eq(initiatives.id, id));
+    if (!outcome?.found) throw notFound(initiativeWord, id);
+    if (!outcome.added) return { supportCount: outcome.current, supportedByMe: true };
     await recordAudit(tx, { action: 'initiatives.support', entityType: 'initiative', entityId: id });
     // The counter last: every supporter of a popular initiative queues for this one row's lock, which is
     // held from here to the commit.

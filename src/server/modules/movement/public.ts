@@ -77,9 +77,10 @@ export async function publicInitiative(ctx: ServiceContext, id: string): Promise
 }
 
 /**
- * One support per account per initiative, counted exactly: the primary key refuses a second row and
- * the counter moves in the same transaction only when a row was really added. The first statement
- * checks that the initiative is public and adds the row at once (one round trip, no row read back).
+ * One support per account per initiative, counted exactly: the primary key refuses a second row, and a
+ * trigger moves the counter when the transaction commits (migration 0026), only for a row really added.
+ * One statement checks that the initiative is public and adds the row. The count answered is the one
+ * this request saw, plus its own support.
  */
 export async function supportInitiative(ctx: ServiceContext, id: string) {
   const userId = requireUserId(ctx);
@@ -111,21 +112,14 @@ export async function supportInitiative(ctx: ServiceContext, id: string) {
       .select({
         found: sql<boolean>`exists (select 1 from ${target})`,
         added: sql<boolean>`exists (select 1 from ${added})`,
-        current: initiatives.supportCount,
+        seen: initiatives.supportCount,
       })
       .from(initiatives)
       .where(eq(initiatives.id, id));
     if (!outcome?.found) throw notFound(initiativeWord, id);
-    if (!outcome.added) return { supportCount: outcome.current, supportedByMe: true };
+    if (!outcome.added) return { supportCount: outcome.seen, supportedByMe: true };
     await recordAudit(tx, { action: 'initiatives.support', entityType: 'initiative', entityId: id });
-    // The counter last: every supporter of a popular initiative queues for this one row's lock, which is
-    // held from here to the commit.
-    const [row] = await tx.db
-      .update(initiatives)
-      .set({ supportCount: sql`${initiatives.supportCount} + 1` })
-      .where(eq(initiatives.id, id))
-      .returning({ n: initiatives.supportCount });
-    return { supportCount: row!.n, supportedByMe: true };
+    return { supportCount: outcome.seen + 1, supportedByMe: true };
   });
 }
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../../lib/policy.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
-import { apiTokens, roleGrants, sessions, units, users } from './schema.js';
+import { apiTokens, sessions, users } from './schema.js';
 
 type Grant = NonNullable<Actor>['grants'][number];
 

@@ -95,22 +95,20 @@ wait $sql_pid || status=1
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
+  const failures = [];
   for (const run of ["processes", "pglite", "e2e", "postgres"]) {
     const file = process.argv[1] + "/" + run + ".json";
     if (!fs.existsSync(file)) { failed++; console.log(run + ": no results"); continue; }
     const r = JSON.parse(fs.readFileSync(file, "utf8"));
     console.log(`${run}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
-  }
-  // Each failure again at the very end, where a log cut to its last lines still shows it.
-  for (const run of ["processes", "pglite", "e2e", "postgres"]) {
-    const file = process.argv[1] + "/" + run + ".json";
-    if (!fs.existsSync(file)) continue;
-    for (const f of JSON.parse(fs.readFileSync(file, "utf8")).testResults)
+    for (const f of r.testResults)
       for (const t of f.assertionResults.filter((a) => a.status === "failed"))
-        console.log(`FAILED (${run}) ${f.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n  ` +
+        failures.push(`FAILED (${run}) ${f.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n  ` +
           (t.failureMessages[0] ?? "").split("\n").slice(0, 6).join("\n  "));
   }
+  // Each failure again at the very end, where a log cut to its last lines still shows it.
+  for (const failure of failures) console.log(failure);
   console.log(`Tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
   if (failed > 0) process.exitCode = 1;
 ' "$results" || status=1

@@ -81,8 +81,7 @@ export async function loadActor(
     .from(users)
     .where(and(eq(users.id, userId), eq(users.isActive, true), isNull(users.erasedAt)));
   if (!user) return null;
-  const grants = user.grants;
-  return { userId: user.id, displayName: user.displayName, grants, isEmailVerified: user.emailVerifiedAt !== null, ...extra };
+  return { userId: user.id, displayName: user.displayName, grants: user.grants, isEmailVerified: user.emailVerifiedAt !== null, ...extra };
 }
 
 /**

@@ -1,7 +1,7 @@
 import './styles/fonts.css';
 import './styles.css';
 
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import { createQueryClient } from './app/query-client.js';
@@ -26,9 +26,13 @@ bindLocaleToDocument(i18n, document, storage);
 
 // The Vietnamese strings come with the app; another language's are fetched before the first paint.
 void startIn(i18n, locale).finally(() => {
-  createRoot(container).render(
-    <StrictMode>
-      <App i18n={i18n} queryClient={createQueryClient()} router={createRouter()} />
-    </StrictMode>,
+  const root = createRoot(container);
+  // A background render: the first page renders in slices, so the browser answers taps and draws meanwhile.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App i18n={i18n} queryClient={createQueryClient()} router={createRouter()} />
+      </StrictMode>,
+    ),
   );
 });

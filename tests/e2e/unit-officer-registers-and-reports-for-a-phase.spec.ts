@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
 import { vi } from '../../src/web/i18n/vi.js';
-import { expectNoAxeViolations, launchBrowser, profilesOn } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, profilesOn, waitForChartDrawn } from '../support/browser.js';
 import { movementPeople } from '../support/movement.js';
 import { startE2EServer } from '../support/server.js';
 import { as } from '../support/sessions.js';
@@ -102,10 +102,10 @@ describe('a unit officer registers and reports for a phase; the manager reads th
     expect(report.byState.length).toBeGreaterThan(0);
 
     // The chart is drawn (SVG), and its table holds the same figures.
-    await page.locator('[data-chart="by-state"] svg').waitFor();
+    await waitForChartDrawn(page, 'by-state');
     const rows = await page.locator('[data-table="by-state"] tbody tr').allTextContents();
     expect(rows).toEqual(report.byState.map((r: { key: keyof typeof m.states; count: number }) => `${m.states[r.key]}${r.count}`));
-    await page.locator('[data-chart="by-field"] svg').waitFor();
+    await waitForChartDrawn(page, 'by-field');
     expect(await page.locator('[data-table="by-field"] tbody tr').count()).toBe(report.byField.length);
     expect(await page.locator('[data-figure="registrations"]').textContent()).toBe('1');
     await expectNoAxeViolations(page);
@@ -123,7 +123,7 @@ describe('a unit officer registers and reports for a phase; the manager reads th
 
     const english = await profiles.open(people.pm.browser, `/bao-cao-giai-doan/${phase.id}`, 'en');
     await english.getByRole('heading', { level: 2, name: en.movement.phaseReport.byState }).waitFor();
-    await english.locator('[data-chart="by-state"] svg').waitFor();
+    await waitForChartDrawn(english, 'by-state');
     const englishRows = await english.locator('[data-table="by-state"] tbody th').allTextContents();
     expect(englishRows).toEqual(report.byState.map((r: { key: keyof typeof m.states }) => en.movement.states[r.key]));
     const englishUnits = await english.locator('[data-table="by-unit"] tbody th').allTextContents();

@@ -6,7 +6,7 @@ import { en } from '../../src/web/i18n/en.js';
 import { formatPeriod } from '../../src/web/i18n/format.js';
 import { localeStorageKey } from '../../src/web/i18n/index.js';
 import { vi } from '../../src/web/i18n/vi.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, launchBrowser, waitForChartDrawn } from '../support/browser.js';
 import { startE2EServer } from '../support/server.js';
 
 const desktop = { width: 1280, height: 900 };
@@ -73,13 +73,15 @@ describe('a visitor follows the city targets on the indicator dashboard', () => 
     // Every indicator the demo seed publishes (seeds/demo/indicators.json), none left out by the dashboard.
     expect(publicCount).toBe(seededPublicCount);
     expect(await cards.count()).toBe(publicCount);
-    // Every card with two periods or more draws its chart (SVG), and every card carries its figures as a table.
+    // Every card with two periods or more draws its chart (SVG) once scrolled near, and every card carries
+    // its figures as a table.
     expect(drawnCount).toBeGreaterThan(0);
-    await page
-      .locator('[data-chart] svg')
-      .nth(drawnCount - 1)
-      .waitFor();
-    expect(await page.locator('[data-chart] svg').count()).toBe(drawnCount);
+    const charts = page.locator('[data-chart]');
+    await charts.nth(drawnCount - 1).waitFor({ state: 'attached' });
+    expect(await charts.count()).toBe(drawnCount);
+    // The charts far below the first screen wait until the visitor scrolls to them.
+    expect(await page.locator('[data-chart] svg').count()).toBeLessThan(drawnCount);
+    for (let index = 0; index < drawnCount; index++) await waitForChartDrawn(page, charts.nth(index));
     expect(await page.locator('[data-card="indicator"] table').count()).toBe(publicCount);
     expect(await page.getByText(m.illustrative, { exact: true }).count()).toBeGreaterThan(0);
     for (const status of ['achieved', 'on_track', 'at_risk', 'off_track'] as const) {
@@ -112,7 +114,7 @@ describe('a visitor follows the city targets on the indicator dashboard', () => 
       const m = messages[locale].indicators;
       const page = await openPage('/chi-tieu/PHU-5G', { locale });
       await page.getByRole('heading', { level: 2, name: m.detail.chartHeading }).waitFor();
-      await page.locator('[data-chart="PHU-5G"] svg').waitFor();
+      await waitForChartDrawn(page, 'PHU-5G');
       await page.getByRole('heading', { level: 2, name: m.detail.missingHeading }).waitFor();
       // The missing quarter, written the way the page's language writes periods.
       expect(await page.getByText(formatPeriod('2025-Q3', locale)).count()).toBeGreaterThan(0);
@@ -125,10 +127,10 @@ describe('a visitor follows the city targets on the indicator dashboard', () => 
 
   it('fits a 375-pixel-wide phone screen without scrolling sideways', async () => {
     const page = await openPage('/chi-tieu', { viewport: phone });
-    await page.locator('[data-chart] svg').first().waitFor();
+    await waitForChartDrawn(page, page.locator('[data-chart]').first());
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     const detail = await openPage('/chi-tieu/KTS-GRDP', { viewport: phone });
-    await detail.locator('[data-chart] svg').first().waitFor();
+    await waitForChartDrawn(detail, detail.locator('[data-chart]').first());
     expect(await detail.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { localeStorageKey } from '../../src/web/i18n/index.js';
 
 /** Headless Chromium from the system (Debian's `chromium` package) or CHROMIUM_PATH; never downloads one. */
@@ -21,12 +22,17 @@ export function launchBrowser(): Promise<Browser> {
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+// axe-core, evaluated only in a document that has none yet: AxeBuilder evaluates the source it is given on
+// every check (twice in legacy mode), while the pages a test reaches through the app's links stay one document.
+const axeSourceOnce = `if (typeof window.axe === 'undefined') {\n${axe.source}\n}`;
+
 /** Runs axe-core (WCAG 2.1 A and AA) on the page as it is now; throws listing every violation and where it is. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   // Legacy mode runs axe in the page itself: the default opens a blank page per check to merge
   // cross-frame results, which an app without iframes does not need (three times slower here).
   // Only violations are collected, the one thing this check reads.
-  const { violations } = await new AxeBuilder({ page })
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  const { violations } = await new AxeBuilder({ page, axeSource: hasAxe ? ';' : axeSourceOnce })
     .withTags(wcagTags)
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] })
@@ -44,6 +50,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     })
     .join('\n');
   throw new Error(`${violations.length} accessibility violation(s) on ${page.url()}:\n${report}`);
+}
+
+/**
+ * Waits for a chart's drawing (SVG), scrolled to first, as a reader would: charts are drawn only once near
+ * the screen. `chart` is a `[data-chart]` locator or the chart's name.
+ */
+export async function waitForChartDrawn(page: Page, chart: string | Locator): Promise<void> {
+  const box = typeof chart === 'string' ? page.locator(`[data-chart="${chart}"]`) : chart;
+  await box.scrollIntoViewIfNeeded();
+  await box.locator('svg').waitFor();
 }
 
 /** Requests in flight per page, and when that last changed (see waitForQuiet). */
@@ -83,7 +99,10 @@ export async function waitForQuiet(page: Page, quietMs = 150, timeoutMs = 30_000
  */
 export async function visitInApp(page: Page, path: string): Promise<void> {
   const target = new URL(path, page.url());
-  const inApp = await page.evaluate(() => document.getElementById('root')?.hasChildNodes() ?? false);
+  // index.html's first paint (data-boot) stands in the root until the app has rendered.
+  const inApp = await page.evaluate(
+    () => (document.getElementById('root')?.hasChildNodes() ?? false) && !document.querySelector('[data-boot]'),
+  );
   if (!inApp) {
     await page.goto(target.href);
     return;

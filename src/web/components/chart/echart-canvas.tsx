@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -23,12 +23,34 @@ function readPalette(element: HTMLElement): Palette {
 
 type EChartCanvasProps = { spec: ChartSpec; formatValue: (value: number) => string; isCompact: boolean; height: number; name: string };
 
-/** Draws the model with ECharts, redrawn when it changes and resized with its box. */
+/**
+ * Whether the element has come within a screen of the viewport (and stays true once it has): a page of
+ * small multiples draws its few visible charts first, not forty at once in one long task.
+ */
+function useNearViewport(ref: RefObject<HTMLElement | null>): boolean {
+  const [isNear, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || isNear) return undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, isNear]);
+  return isNear;
+}
+
+/** Draws the model with ECharts once near the screen, redrawn when it changes and resized with its box. */
 export function EChartCanvas({ spec, formatValue, isCompact, height, name }: EChartCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
+  const isNear = useNearViewport(container);
   useEffect(() => {
     const element = container.current;
-    if (!element) return undefined;
+    if (!element || !isNear) return undefined;
     const chart = echarts.init(element, undefined, { renderer: 'svg' });
     chart.setOption(chartOption(spec, { palette: readPalette(element), formatValue, isCompact }));
     const observer = new ResizeObserver(() => chart.resize());
@@ -37,7 +59,7 @@ export function EChartCanvas({ spec, formatValue, isCompact, height, name }: ECh
       observer.disconnect();
       chart.dispose();
     };
-  }, [spec, formatValue, isCompact]);
+  }, [spec, formatValue, isCompact, isNear]);
   return <div ref={container} className={styles.canvas} style={{ height: `${height}px` }} aria-hidden="true" data-chart={name} />;
 }
 

@@ -13,6 +13,7 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { StatusTag, TagGroup } from '../../components/status-tag/status-tag.js';
 import { formatBounds, formatFigure, formatPeriod, formatQuantity } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { useDeferredQuery } from '../../api/deferred-query.js';
 import { useIndicatorDashboard } from './api.js';
 import { assessedTarget } from './chart-spec.js';
 import { indicatorPath } from './paths.js';
@@ -27,7 +28,7 @@ const statusParam = 'trang-thai';
 export function IndicatorDashboardPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const dashboard = useIndicatorDashboard();
+  const dashboard = useDeferredQuery(useIndicatorDashboard());
   const [params, setParams] = useSearchParams();
 
   const framework = params.get(frameworkParam) ?? '';

@@ -14,6 +14,7 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { TagGroup } from '../../components/status-tag/status-tag.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
+import { useDeferredQuery } from '../../api/deferred-query.js';
 import { useCampaigns, useGallery, useMostReplicated } from './api.js';
 import { movementPaths } from './paths.js';
 import { InitiativeStateTag, ScopeTag } from './state-tag.js';
@@ -35,7 +36,7 @@ export function GalleryPage() {
     sort: params.get('sort') ?? 'supports',
     page: Math.max(1, Number(params.get('page') ?? 1) || 1),
   };
-  const gallery = useGallery(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '')));
+  const gallery = useDeferredQuery(useGallery(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''))));
   const most = useMostReplicated();
   const fields = campaigns.data?.campaigns.flatMap((c) => c.fields) ?? [];
   const pages = gallery.data ? Math.max(1, Math.ceil(gallery.data.total / gallery.data.pageSize)) : 1;

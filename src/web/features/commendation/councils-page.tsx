@@ -11,7 +11,8 @@ import { RepeatingRows } from '../../components/form/repeating-rows.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
-import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { QueryError } from '../../components/query-status/query-status.js';
+import { WhenLoaded } from '../../components/query-status/when-loaded.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
@@ -34,7 +35,7 @@ export function CouncilsPage() {
         {(user) => (
           <>
             <CommendationLinks user={user} />
-            <CouncilList />
+            <CouncilCards />
             {isProgrammeManager(user) ? <NewCouncil /> : null}
           </>
         )}
@@ -43,35 +44,37 @@ export function CouncilsPage() {
   );
 }
 
-function CouncilList() {
+function CouncilCards() {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const councils = useCouncils();
-  if (councils.isPending) return <Loading />;
-  if (councils.isError) return <QueryError error={councils.error} onRetry={() => void councils.refetch()} />;
+  const query = useCouncils();
   return (
-    <CardList
-      items={councils.data.councils}
-      itemKey={(c) => c.id}
-      empty={<p>{t('commendation.councils.empty')}</p>}
-      label={t('commendation.councils.heading')}
-    >
-      {(council) => (
-        <>
-          <h2>{localized(council.name)}</h2>
-          <SummaryList
-            isCompact
-            items={[
-              { label: t('commendation.councils.unit'), value: localized(council.unit.name) },
-              {
-                label: t('commendation.councils.members'),
-                value: council.members.map((m) => `${m.displayName} (${t(`commendation.councilRoles.${m.role}`)})`).join(', '),
-              },
-            ]}
-          />
-        </>
+    <WhenLoaded query={query}>
+      {({ councils }) => (
+        <CardList
+          items={councils}
+          itemKey={(c) => c.id}
+          empty={<p>{t('commendation.councils.empty')}</p>}
+          label={t('commendation.councils.heading')}
+        >
+          {(council) => (
+            <>
+              <h2>{localized(council.name)}</h2>
+              <SummaryList
+                isCompact
+                items={[
+                  { label: t('commendation.councils.unit'), value: localized(council.unit.name) },
+                  {
+                    label: t('commendation.councils.members'),
+                    value: council.members.map((m) => `${m.displayName} (${t(`commendation.councilRoles.${m.role}`)})`).join(', '),
+                  },
+                ]}
+              />
+            </>
+          )}
+        </CardList>
       )}
-    </CardList>
+    </WhenLoaded>
   );
 }
 

@@ -12,8 +12,9 @@ import type { Me } from '../../../shared/contracts/identity.js';
 import { ApiError } from '../../api/client.js';
 import { Button, ButtonRow } from '../../components/button/button.js';
 import { Panel } from '../../components/card/card.js';
-import { FileField, SelectField, TextAreaField } from '../../components/form/fields.js';
+import { FileField, SelectField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
+import { ReasonForm } from '../../components/form/reason-form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Notice, WriteError } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
@@ -170,7 +171,12 @@ function Actions({ dto }: { dto: NominationDto }) {
     <Panel title={t('commendation.detail.actions')}>
       {asking === 'withdraw' || asking === 'return' ? (
         <ReasonForm
-          action={asking}
+          id={`reason-${asking}`}
+          label={t('commendation.detail.reason')}
+          hint={t('commendation.detail.reasonHint')}
+          submitLabel={t(`commendation.actions.${asking}`)}
+          cancelLabel={t('commendation.form.cancel')}
+          schema={reasonSchema}
           onCancel={() => setAsking(null)}
           onSend={async (reason) => {
             done(await step.mutateAsync({ action: asking, reason }));
@@ -202,39 +208,6 @@ function Actions({ dto }: { dto: NominationDto }) {
       )}
       {asking ? null : <WriteError error={step.error} />}
     </Panel>
-  );
-}
-
-function ReasonForm({
-  action,
-  onSend,
-  onCancel,
-}: {
-  action: 'withdraw' | 'return';
-  onSend: (reason: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const form = useForm({
-    id: `reason-${action}`,
-    initialValues: { reason: '' },
-    labels: { reason: t('commendation.detail.reason') },
-    schema: reasonSchema,
-    onSubmit: async ({ reason }) => onSend(reason),
-  });
-  return (
-    <Form
-      form={form}
-      submitLabel={t(`commendation.actions.${action}`)}
-      headingLevel={3}
-      actions={
-        <Button variant="secondary" onClick={onCancel}>
-          {t('commendation.form.cancel')}
-        </Button>
-      }
-    >
-      <TextAreaField form={form} name="reason" rows={3} hint={t('commendation.detail.reasonHint')} />
-    </Form>
   );
 }
 

@@ -13,6 +13,7 @@ import { useForm } from '../../components/form/use-form.js';
 import { Page, Section } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
 import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { WhenLoaded } from '../../components/query-status/when-loaded.js';
 import { StatusTag } from '../../components/status-tag/status-tag.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
@@ -45,7 +46,7 @@ export function CouncilsPage() {
                 </Link>
               </p>
             ) : null}
-            <CouncilList />
+            <CouncilLinks />
           </>
         )}
       </RequireSignedIn>
@@ -53,22 +54,26 @@ export function CouncilsPage() {
   );
 }
 
-function CouncilList() {
+function CouncilLinks() {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const councils = useCouncils();
-  if (councils.isPending) return <Loading />;
-  if (councils.isError) return <QueryError error={councils.error} onRetry={() => void councils.refetch()} />;
-  if (councils.data.councils.length === 0)
-    return <EmptyState title={t('movement.council.empty')}>{t('movement.council.emptyNext')}</EmptyState>;
+  const query = useCouncils();
   return (
-    <ul className={styles.list}>
-      {councils.data.councils.map((c) => (
-        <li key={c.id}>
-          <Link to={movementPaths.council(c.id)}>{localized(c.name)}</Link>
-        </li>
-      ))}
-    </ul>
+    <WhenLoaded query={query}>
+      {({ councils }) =>
+        councils.length === 0 ? (
+          <EmptyState title={t('movement.council.empty')}>{t('movement.council.emptyNext')}</EmptyState>
+        ) : (
+          <ul className={styles.list}>
+            {councils.map((c) => (
+              <li key={c.id}>
+                <Link to={movementPaths.council(c.id)}>{localized(c.name)}</Link>
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    </WhenLoaded>
   );
 }
 

@@ -17,6 +17,7 @@ import { Panel } from '../../components/card/card.js';
 import { DataTable } from '../../components/data-table/data-table.js';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
+import { ReasonForm } from '../../components/form/reason-form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Notice, WriteError } from '../../components/notice/notice.js';
 import { Page, Section } from '../../components/page/page.js';
@@ -176,6 +177,8 @@ function Authors({ dto }: { dto: InitiativeDto }) {
   );
 }
 
+const reasonFormSchema = z.object({ reason: reasonSchema.pipe(z.string().min(3)) });
+
 /**
  * What the reader may do with the dossier now. Moves that must say why (a manager's return, an
  * applicant's withdrawal) first ask for the reason, in words meant for who is asked; the others go at once.
@@ -201,7 +204,13 @@ function Actions({ dto }: { dto: InitiativeDto }) {
       {asking ? (
         <ReasonForm
           key={asking}
-          action={asking}
+          id={`reason-${asking}`}
+          label={t(`movement.dossier.reasonFor.${asking}`)}
+          hint={t(`movement.dossier.reasonHint.${asking}`)}
+          submitLabel={t(`movement.actions.${asking}`)}
+          cancelLabel={t('movement.launch.cancel')}
+          variant={asking === 'withdraw' ? 'danger' : 'primary'}
+          schema={reasonFormSchema}
           onCancel={() => setAsking(null)}
           onSend={async (reason) => {
             const next = await transition.mutateAsync({ id: dto.id, action: asking, reason });
@@ -229,43 +238,6 @@ function Actions({ dto }: { dto: InitiativeDto }) {
       )}
       {asking ? null : <WriteError error={transition.error} />}
     </Panel>
-  );
-}
-
-const reasonFormSchema = z.object({ reason: reasonSchema.pipe(z.string().min(3)) });
-
-/** Asks why, in the words of the one move it is for (returning to the applicant, or withdrawing). */
-function ReasonForm({
-  action,
-  onSend,
-  onCancel,
-}: {
-  action: ReasonedAction;
-  onSend: (reason: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const form = useForm({
-    id: `reason-${action}`,
-    initialValues: { reason: '' },
-    labels: { reason: t(`movement.dossier.reasonFor.${action}`) },
-    schema: reasonFormSchema,
-    onSubmit: async ({ reason }) => onSend(reason),
-  });
-  return (
-    <Form
-      form={form}
-      headingLevel={3}
-      variant={action === 'withdraw' ? 'danger' : 'primary'}
-      submitLabel={t(`movement.actions.${action}`)}
-      actions={
-        <Button variant="secondary" onClick={onCancel}>
-          {t('movement.launch.cancel')}
-        </Button>
-      }
-    >
-      <TextAreaField form={form} name="reason" rows={3} hint={t(`movement.dossier.reasonHint.${action}`)} />
-    </Form>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { taskCreateBodySchema, taskPriorities, taskPriorityLabels, type PlanDetail } from '../../../shared/contracts/plans.js';
-import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { taskCreateBodySchema, type PlanDetail } from '../../../shared/contracts/plans.js';
+import { SelectField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
@@ -9,10 +9,11 @@ import { Loading, QueryError } from '../../components/query-status/query-status.
 import { toastState } from '../../components/toast/toast.js';
 import { useLocalized } from '../../i18n/use-locale.js';
 import { RequireSignedIn } from '../identity/require-signed-in.js';
-import { useAssignTask, usePlan, usePlanTasks, useUnits } from './api.js';
+import { useAssignTask, usePlan, usePlanTasks } from './api.js';
 import { ImportForm } from './import-form.js';
 import { PlanHeader } from './plan-header.js';
 import { planCodeParam, planPaths } from './paths.js';
+import { TaskFields } from './task-fields.js';
 
 /** The programme manager assigns a task: lead unit, deadline, expected product. */
 export function AssignTaskPage() {
@@ -31,7 +32,6 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const navigate = useNavigate();
-  const units = useUnits();
   const assign = useAssignTask(plan.id);
   const topLevel = (usePlanTasks(plan.id, { limit: 500 }).data?.items ?? []).filter((task) => task.parentId === null);
   const form = useForm({
@@ -76,39 +76,25 @@ function AssignForm({ plan }: { plan: PlanDetail }) {
       await navigate(planPaths.task(id), { state: toastState('plans.assign.assigned', { code: body.code }) });
     },
   });
-  const unitOptions = (units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.id, label: localized(u.name) }));
   return (
     <>
       <PlanHeader plan={plan} current="assign" />
       <Form form={form} submitLabel={t('plans.assign.submit')} hasRequiredNote>
         <TextField form={form} name="code" maxLength={40} width="short" hint={t('plans.assign.codeHint')} />
-        <TextField form={form} name="titleVi" maxLength={500} />
-        <TextField form={form} name="titleEn" maxLength={500} isOptional />
-        <SelectField
+        <TaskFields
           form={form}
-          name="groupId"
-          isOptional
-          emptyOption={t('plans.filters.none')}
-          options={plan.groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))}
+          groups={plan.groups}
+          parentField={
+            <SelectField
+              form={form}
+              name="parentId"
+              isOptional
+              hint={t('plans.assign.parentHint')}
+              emptyOption={t('plans.assign.noParent')}
+              options={topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` }))}
+            />
+          }
         />
-        <SelectField
-          form={form}
-          name="parentId"
-          isOptional
-          hint={t('plans.assign.parentHint')}
-          emptyOption={t('plans.assign.noParent')}
-          options={topLevel.map((task) => ({ value: task.id, label: `${task.code} — ${localized(task.title)}` }))}
-        />
-        <SelectField form={form} name="leadUnitId" emptyOption={t('plans.assign.chooseUnit')} options={unitOptions} />
-        <DateField form={form} name="startOn" isOptional />
-        <DateField form={form} name="dueOn" isOptional hint={t('plans.assign.dueHint')} />
-        <TextField form={form} name="productVi" maxLength={1000} isOptional />
-        <SelectField
-          form={form}
-          name="priority"
-          options={taskPriorities.map((p) => ({ value: p, label: localized(taskPriorityLabels[p]) }))}
-        />
-        <TextAreaField form={form} name="descriptionVi" isOptional rows={5} />
       </Form>
       <ImportForm planId={plan.id} />
     </>

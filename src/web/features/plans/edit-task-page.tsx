@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { taskPriorities, taskPriorityLabels, taskUpdateBodySchema, type TaskDetail } from '../../../shared/contracts/plans.js';
+import { taskUpdateBodySchema, type TaskDetail } from '../../../shared/contracts/plans.js';
 import { paths } from '../../app/paths.js';
-import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
+import { TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
 import { Page } from '../../components/page/page.js';
 import { PageHeader } from '../../components/page-header/page-header.js';
-import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { WhenLoaded } from '../../components/query-status/when-loaded.js';
 import { toastState } from '../../components/toast/toast.js';
-import { useLocalized } from '../../i18n/use-locale.js';
 import { RequirePermission } from '../identity/require-permission.js';
 import { isProgrammeManager } from '../identity/roles.js';
-import { usePlan, useTask, useUnits, useUpdateTask } from './api.js';
+import { usePlan, useTask, useUpdateTask } from './api.js';
 import { planPaths } from './paths.js';
+import { TaskFields } from './task-fields.js';
 
 /** A programme manager corrects an assigned task: its title, group, lead unit, dates, product and priority. */
 export function EditTaskPage() {
@@ -36,15 +36,7 @@ export function EditTaskPage() {
         ]}
       />
       <RequirePermission allows={isProgrammeManager}>
-        {() =>
-          task.isPending ? (
-            <Loading />
-          ) : task.isError ? (
-            <QueryError error={task.error} onRetry={() => void task.refetch()} />
-          ) : (
-            <EditForm task={task.data} />
-          )
-        }
+        {() => <WhenLoaded query={task}>{(loaded) => <EditForm task={loaded} />}</WhenLoaded>}
       </RequirePermission>
     </Page>
   );
@@ -52,9 +44,7 @@ export function EditTaskPage() {
 
 function EditForm({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
-  const localized = useLocalized();
   const navigate = useNavigate();
-  const units = useUnits();
   const groups = usePlan(task.planCode).data?.groups ?? [];
   const update = useUpdateTask(task.id);
   const form = useForm({
@@ -92,30 +82,14 @@ function EditForm({ task }: { task: TaskDetail }) {
       await navigate(planPaths.task(task.id), { state: toastState('plans.edit.saved', { code: task.code }) });
     },
   });
-  const unitOptions = (units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.id, label: localized(u.name) }));
   return (
     <Form form={form} submitLabel={t('plans.edit.submit')} hasRequiredNote>
-      <TextField form={form} name="titleVi" maxLength={500} />
-      <TextField form={form} name="titleEn" maxLength={500} isOptional />
-      <SelectField
+      <TaskFields
         form={form}
-        name="groupId"
-        isOptional
-        emptyOption={t('plans.filters.none')}
-        options={groups.map((g) => ({ value: g.id, label: `${g.order}. ${localized(g.title)}` }))}
+        groups={groups}
+        productEnField={<TextField form={form} name="productEn" maxLength={1000} isOptional />}
+        descriptionEnField={<TextAreaField form={form} name="descriptionEn" isOptional rows={5} />}
       />
-      <SelectField form={form} name="leadUnitId" emptyOption={t('plans.assign.chooseUnit')} options={unitOptions} />
-      <DateField form={form} name="startOn" isOptional />
-      <DateField form={form} name="dueOn" isOptional hint={t('plans.assign.dueHint')} />
-      <TextField form={form} name="productVi" maxLength={1000} isOptional />
-      <TextField form={form} name="productEn" maxLength={1000} isOptional />
-      <SelectField
-        form={form}
-        name="priority"
-        options={taskPriorities.map((p) => ({ value: p, label: localized(taskPriorityLabels[p]) }))}
-      />
-      <TextAreaField form={form} name="descriptionVi" isOptional rows={5} />
-      <TextAreaField form={form} name="descriptionEn" isOptional rows={5} />
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import {
   commentInputSchema,
@@ -11,51 +11,43 @@ import {
   type CompiledReport,
 } from '../../../shared/contracts/reports.js';
 import { isoDateSchema } from '../../../shared/contracts/dates.js';
-import { paths } from '../../app/paths.js';
-import { Button, ButtonRow } from '../../components/button/button.js';
 import { Panel } from '../../components/card/card.js';
 import { DataTable } from '../../components/data-table/data-table.js';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { RepeatingRows } from '../../components/form/repeating-rows.js';
 import { useForm } from '../../components/form/use-form.js';
-import { Notice, WriteError } from '../../components/notice/notice.js';
-import { Page, Section } from '../../components/page/page.js';
-import { PageHeader } from '../../components/page-header/page-header.js';
-import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { Notice } from '../../components/notice/notice.js';
+import { Section } from '../../components/page/page.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate, formatDateTime, formatNumber, formatPeriod } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { documentUrls, reportPaths, useCompiled, useReportMutations } from './api.js';
-import { CompiledStateTag, Downloads, TallyTable } from './parts.js';
+import { CompiledStateTag, TallyTable } from './parts.js';
+import { DownloadsSection, FiguresSection, ReportHeader, ReportPage } from './report-page.js';
+import { SectionFields, SectionTexts, sectionForm } from './report-sections.js';
+import { ReportSteps } from './report-steps.js';
 
 /** The city's compiled report: figures and the units' narratives, edited as a draft, approved and issued by a leader, then published. */
 export function CompiledPage() {
-  const { id = '' } = useParams();
   return (
-    <Page width="wide">
-      <RequireSignedIn>{() => <CompiledView id={id} />}</RequireSignedIn>
-    </Page>
+    <ReportPage width="wide" useReport={useCompiled}>
+      {(report) => <CompiledView report={report} />}
+    </ReportPage>
   );
 }
 
-function CompiledView({ id }: { id: string }) {
+function CompiledView({ report: c }: { report: CompiledReport }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
-  const compiled = useCompiled(id);
-  if (compiled.isPending) return <Loading />;
-  if (compiled.isError) return <QueryError error={compiled.error} onRetry={() => void compiled.refetch()} />;
-  const c = compiled.data;
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={t('reports.compiled.heading', { period: localized(c.period.name), revision: c.revision })}
         documentTitle={t('reports.compiled.pageTitle')}
-        subtitle={localized(c.period.regimeName)}
-        breadcrumbs={[
-          { label: t('nav.home'), to: paths.home },
+        regimeName={c.period.regimeName}
+        trail={[
           { label: t('reports.regimes.pageTitle'), to: reportPaths.regimes },
           { label: t('reports.board.pageTitle'), to: reportPaths.board(c.period.id) },
         ]}
@@ -80,26 +72,18 @@ function CompiledView({ id }: { id: string }) {
       {c.canEdit ? <EditForm report={c} /> : <ReadOnly report={c} />}
       <Figures figures={c.figures} />
       <Comments report={c} />
-      <Section title={t('reports.common.download')}>
-        <Downloads urls={documentUrls('compiled', c.id)} />
-      </Section>
+      <DownloadsSection urls={documentUrls('compiled', c.id)} />
     </>
   );
 }
 
 function ReadOnly({ report }: { report: CompiledReport }) {
   const { t } = useTranslation();
-  const localized = useLocalized();
   return (
     <Section title={t('reports.compiled.sections')}>
       <h3>{t('reports.compiled.summary')}</h3>
       <p className="prewrap">{report.summary || t('reports.common.none')}</p>
-      {report.sections.map((s) => (
-        <div key={s.key}>
-          <h3>{localized(s.title)}</h3>
-          <p className="prewrap">{s.text || t('reports.common.none')}</p>
-        </div>
-      ))}
+      <SectionTexts sections={report.sections} />
     </Section>
   );
 }
@@ -119,12 +103,12 @@ function EditForm({ report }: { report: CompiledReport }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { editCompiled } = useReportMutations();
-  const sectionValues = Object.fromEntries(report.sections.map((s) => [s.key, s.text]));
+  const sections = sectionForm(report.sections, localized);
   const form = useForm({
     id: 'compiled',
     initialValues: {
       summary: report.summary,
-      ...sectionValues,
+      ...sections.values,
       capacity: report.signature.capacity ?? '',
       onBehalfOf: report.signature.onBehalfOf,
       position: report.signature.position,
@@ -133,7 +117,7 @@ function EditForm({ report }: { report: CompiledReport }) {
     } as DraftValues,
     labels: {
       summary: t('reports.compiled.summary'),
-      ...Object.fromEntries(report.sections.map((s) => [s.key, localized(s.title)])),
+      ...sections.labels,
       capacity: t('reports.compiled.capacity'),
       onBehalfOf: t('reports.compiled.onBehalfOf'),
       position: t('reports.compiled.position'),
@@ -146,7 +130,7 @@ function EditForm({ report }: { report: CompiledReport }) {
     } as never,
     schema: compiledUpdateSchema,
     serverPaths: {
-      ...Object.fromEntries(report.sections.map((s) => [`sections.${s.key}`, s.key])),
+      ...sections.serverPaths,
       'signature.capacity': 'capacity',
       'signature.onBehalfOf': 'onBehalfOf',
       'signature.position': 'position',
@@ -154,7 +138,7 @@ function EditForm({ report }: { report: CompiledReport }) {
     },
     toInput: (v) => ({
       summary: v.summary,
-      sections: Object.fromEntries(report.sections.map((s) => [s.key, String(v[s.key] ?? '')])),
+      sections: sections.toInput(v),
       signature: { capacity: v.capacity || null, onBehalfOf: v.onBehalfOf, position: v.position, name: v.name },
       recipients: v.recipients.map((r) => r.text),
     }),
@@ -168,9 +152,7 @@ function EditForm({ report }: { report: CompiledReport }) {
       <h2 id="compiled-heading">{t('reports.compiled.sections')}</h2>
       <Form form={form} headingLevel={3} labelledBy="compiled-heading" submitLabel={t('reports.common.save')}>
         <TextAreaField form={form} name="summary" hint={t('reports.compiled.summaryHint')} rows={3} maxLength={4000} isOptional />
-        {report.sections.map((s) => (
-          <TextAreaField key={s.key} form={form} name={s.key} rows={8} maxLength={200_000} isOptional />
-        ))}
+        <SectionFields form={form} sections={report.sections} rows={8} maxLength={200_000} />
         <SelectField
           form={form}
           name="capacity"
@@ -201,10 +183,7 @@ function Figures({ figures }: { figures: CityFigures }) {
     return value === null ? '—' : formatNumber(value, locale);
   };
   return (
-    <Section
-      title={t('reports.unitReport.figures')}
-      intro={t('reports.unitReport.figuresAsOf', { date: formatDate(figures.asOf, locale) })}
-    >
+    <FiguresSection asOf={figures.asOf}>
       <TallyTable
         name="by-group"
         caption={t('reports.compiled.tasksByGroup')}
@@ -236,7 +215,7 @@ function Figures({ figures }: { figures: CityFigures }) {
           },
         ]}
       />
-    </Section>
+    </FiguresSection>
   );
 }
 
@@ -295,7 +274,6 @@ function Comments({ report }: { report: CompiledReport }) {
 function Steps({ report }: { report: CompiledReport }) {
   const { t } = useTranslation();
   const { stepCompiled } = useReportMutations();
-  const plain = report.allowedActions.filter((a) => a !== 'issue');
   const issueForm = useForm({
     id: 'issue',
     initialValues: { documentNumber: report.documentNumber ?? '', issuedOn: '' },
@@ -307,30 +285,19 @@ function Steps({ report }: { report: CompiledReport }) {
       return (tr) => tr('reports.common.done');
     },
   });
-  if (report.allowedActions.length === 0) return null;
   return (
-    <Panel title={t('reports.unitReport.steps')}>
-      {plain.length ? (
-        <ButtonRow>
-          {plain.map((action) => (
-            <Button
-              key={action}
-              isBusy={stepCompiled.isPending}
-              variant={action === 'reopen' ? 'secondary' : 'primary'}
-              onClick={() => stepCompiled.mutate({ id: report.id, action, body: {} })}
-            >
-              {t(`reports.actions.${action}`)}
-            </Button>
-          ))}
-        </ButtonRow>
-      ) : null}
+    <ReportSteps
+      report={report}
+      step={stepCompiled}
+      oneClick={report.allowedActions.filter((a) => a !== 'issue')}
+      variantOf={(action) => (action === 'reopen' ? 'secondary' : 'primary')}
+    >
       {report.allowedActions.includes('issue') ? (
         <Form form={issueForm} headingLevel={3} submitLabel={t('reports.actions.issue')}>
           <TextField form={issueForm} name="documentNumber" hint={t('reports.common.documentNumberHint')} maxLength={60} />
           <DateField form={issueForm} name="issuedOn" isOptional />
         </Form>
       ) : null}
-      {stepCompiled.isError ? <WriteError error={stepCompiled.error} /> : null}
-    </Panel>
+    </ReportSteps>
   );
 }

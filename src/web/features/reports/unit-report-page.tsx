@@ -1,54 +1,39 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { z } from 'zod';
 import { documentNumberSchema, unitReportUpdateSchema, type UnitFigures, type UnitReport } from '../../../shared/contracts/reports.js';
 import { taskStatusLabels } from '../../../shared/contracts/plans.js';
-import { paths } from '../../app/paths.js';
-import { Button, ButtonRow } from '../../components/button/button.js';
 import { Panel } from '../../components/card/card.js';
 import { DataTable } from '../../components/data-table/data-table.js';
 import { FileField, TextAreaField, TextField } from '../../components/form/fields.js';
 import { Form } from '../../components/form/form.js';
 import { useForm } from '../../components/form/use-form.js';
-import { Notice, WriteError } from '../../components/notice/notice.js';
-import { Page, Section } from '../../components/page/page.js';
-import { PageHeader } from '../../components/page-header/page-header.js';
-import { Loading, QueryError } from '../../components/query-status/query-status.js';
+import { Notice } from '../../components/notice/notice.js';
+import { Section } from '../../components/page/page.js';
 import { SummaryList } from '../../components/summary-list/summary-list.js';
 import { formatDate, formatDateTime, formatFileSize, formatNumber, formatPeriod } from '../../i18n/format.js';
 import { useLocale, useLocalized } from '../../i18n/use-locale.js';
-import { RequireSignedIn } from '../identity/require-signed-in.js';
 import { documentUrls, reportPaths, useReportMutations, useUnitReport } from './api.js';
-import { Downloads, StateTag, TimelinessTag } from './parts.js';
+import { StateTag, TimelinessTag } from './parts.js';
+import { DownloadsSection, FiguresSection, ReportHeader, ReportPage } from './report-page.js';
+import { SectionFields, SectionTexts, sectionForm } from './report-sections.js';
+import { ReportSteps } from './report-steps.js';
 
 /** A unit's report: figures prefilled from the platform, the sections its officer writes, its files and its next step. */
 export function UnitReportPage() {
-  const { id = '' } = useParams();
-  return (
-    <Page>
-      <RequireSignedIn>{() => <UnitReportView id={id} />}</RequireSignedIn>
-    </Page>
-  );
+  return <ReportPage useReport={useUnitReport}>{(report) => <UnitReportView report={report} />}</ReportPage>;
 }
 
-function UnitReportView({ id }: { id: string }) {
+function UnitReportView({ report: r }: { report: UnitReport }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localized = useLocalized();
-  const report = useUnitReport(id);
-  if (report.isPending) return <Loading />;
-  if (report.isError) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
-  const r = report.data;
   return (
     <>
-      <PageHeader
+      <ReportHeader
         title={`${localized(r.unit.name)} · ${localized(r.period.name)}`}
         documentTitle={t('reports.unitReport.pageTitle')}
-        subtitle={localized(r.period.regimeName)}
-        breadcrumbs={[
-          { label: t('nav.home'), to: paths.home },
-          { label: t('reports.mine.pageTitle'), to: reportPaths.mine },
-        ]}
+        regimeName={r.period.regimeName}
+        trail={[{ label: t('reports.mine.pageTitle'), to: reportPaths.mine }]}
       />
       <SummaryList
         items={[
@@ -78,9 +63,7 @@ function UnitReportView({ id }: { id: string }) {
       <Figures figures={r.figures} />
       {r.canEdit ? <WriteForm report={r} /> : <Sections report={r} />}
       <Attachments report={r} />
-      <Section title={t('reports.common.download')}>
-        <Downloads urls={documentUrls('unit-reports', r.id)} />
-      </Section>
+      <DownloadsSection urls={documentUrls('unit-reports', r.id)} />
     </>
   );
 }
@@ -91,10 +74,7 @@ function Figures({ figures }: { figures: UnitFigures }) {
   const localized = useLocalized();
   const m = figures.movement;
   return (
-    <Section
-      title={t('reports.unitReport.figures')}
-      intro={t('reports.unitReport.figuresAsOf', { date: formatDate(figures.asOf, locale) })}
-    >
+    <FiguresSection asOf={figures.asOf}>
       <DataTable<UnitFigures['tasks']['rows'][number]>
         name="unit-tasks"
         caption={t('reports.unitReport.tasks')}
@@ -138,21 +118,15 @@ function Figures({ figures }: { figures: UnitFigures }) {
           { label: t('reports.unitReport.organisations'), value: formatNumber(figures.ecosystem.organisations, locale) },
         ]}
       />
-    </Section>
+    </FiguresSection>
   );
 }
 
 function Sections({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
-  const localized = useLocalized();
   return (
     <Section title={t('reports.unitReport.write')}>
-      {report.sections.map((s) => (
-        <div key={s.key}>
-          <h3>{localized(s.title)}</h3>
-          <p className="prewrap">{s.text || t('reports.common.none')}</p>
-        </div>
-      ))}
+      <SectionTexts sections={report.sections} />
     </Section>
   );
 }
@@ -161,21 +135,16 @@ function WriteForm({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { editUnitReport } = useReportMutations();
-  const initialValues: Record<string, string> = {
-    ...Object.fromEntries(report.sections.map((s) => [s.key, s.text])),
-    documentNumber: report.documentNumber ?? '',
-  };
+  const sections = sectionForm(report.sections, localized);
+  const initialValues: Record<string, string> = { ...sections.values, documentNumber: report.documentNumber ?? '' };
   const form = useForm({
     id: 'unit-report',
     initialValues,
-    labels: {
-      ...Object.fromEntries(report.sections.map((s) => [s.key, localized(s.title)])),
-      documentNumber: t('reports.common.documentNumber'),
-    },
+    labels: { ...sections.labels, documentNumber: t('reports.common.documentNumber') },
     schema: unitReportUpdateSchema,
-    serverPaths: Object.fromEntries(report.sections.map((s) => [`sections.${s.key}`, s.key])),
+    serverPaths: sections.serverPaths,
     toInput: (v) => ({
-      sections: Object.fromEntries(report.sections.map((s) => [s.key, v[s.key] ?? ''])),
+      sections: sections.toInput(v),
       documentNumber: v.documentNumber ? v.documentNumber : null,
     }),
     onSubmit: async (body) => {
@@ -187,9 +156,7 @@ function WriteForm({ report }: { report: UnitReport }) {
     <Panel>
       <h2 id="write-heading">{t('reports.unitReport.write')}</h2>
       <Form form={form} headingLevel={3} labelledBy="write-heading" submitLabel={t('reports.common.save')}>
-        {report.sections.map((s) => (
-          <TextAreaField key={s.key} form={form} name={s.key} rows={6} maxLength={20_000} isOptional />
-        ))}
+        <SectionFields form={form} sections={report.sections} rows={6} maxLength={20_000} />
         <TextField form={form} name="documentNumber" hint={t('reports.common.documentNumberHint')} isOptional maxLength={60} />
       </Form>
     </Panel>
@@ -240,7 +207,6 @@ function Attachments({ report }: { report: UnitReport }) {
 function Steps({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
   const { stepUnitReport } = useReportMutations();
-  const plain = report.allowedActions.filter((a) => a === 'send' || a === 'accept');
   const returnForm = useForm({
     id: 'return',
     initialValues: { reason: '' },
@@ -263,22 +229,8 @@ function Steps({ report }: { report: UnitReport }) {
       return (tr) => tr('reports.common.done');
     },
   });
-  if (report.allowedActions.length === 0) return null;
   return (
-    <Panel title={t('reports.unitReport.steps')}>
-      {plain.length ? (
-        <ButtonRow>
-          {plain.map((action) => (
-            <Button
-              key={action}
-              isBusy={stepUnitReport.isPending}
-              onClick={() => stepUnitReport.mutate({ id: report.id, action, body: {} })}
-            >
-              {t(`reports.actions.${action}`)}
-            </Button>
-          ))}
-        </ButtonRow>
-      ) : null}
+    <ReportSteps report={report} step={stepUnitReport} oneClick={report.allowedActions.filter((a) => a === 'send' || a === 'accept')}>
       {report.allowedActions.includes('submit') ? (
         <Form form={submitForm} headingLevel={3} submitLabel={t('reports.actions.submit')}>
           <TextField form={submitForm} name="documentNumber" hint={t('reports.common.documentNumberHint')} isOptional maxLength={60} />
@@ -289,7 +241,6 @@ function Steps({ report }: { report: UnitReport }) {
           <TextAreaField form={returnForm} name="reason" rows={3} maxLength={2000} />
         </Form>
       ) : null}
-      {stepUnitReport.isError ? <WriteError error={stepUnitReport.error} /> : null}
-    </Panel>
+    </ReportSteps>
   );
 }

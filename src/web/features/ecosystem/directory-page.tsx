@@ -90,44 +90,33 @@ export function DirectoryPage() {
           defaultValue={query.q ?? ''}
           maxLength={200}
         />
-        <LabelledSelect
-          label={t('ecosystem.common.kind')}
-          name="kind"
-          defaultValue={query.kind ?? ''}
-          emptyOption={all}
-          options={options.kinds}
-        />
-        <LabelledSelect
-          label={t('ecosystem.common.field')}
-          name="field"
-          defaultValue={query.field ?? ''}
-          emptyOption={all}
-          options={options.fields}
-        />
-        <LabelledSelect
-          label={t('ecosystem.common.ward')}
-          name="ward"
-          defaultValue={query.ward ?? ''}
-          emptyOption={all}
-          options={(wards.data ?? []).map((w) => ({ value: w.id, label: localized(w.name) }))}
-        />
-        <LabelledSelect
-          label={t('ecosystem.common.stage')}
-          name="stage"
-          defaultValue={query.stage ?? ''}
-          emptyOption={all}
-          options={options.stages}
-        />
-        <LabelledSelect
-          label={t('ecosystem.directory.verifiedFilter')}
-          name="verified"
-          defaultValue={query.verified ?? ''}
-          emptyOption={all}
-          options={[
-            { value: 'true', label: t('ecosystem.directory.onlyVerified') },
-            { value: 'false', label: t('ecosystem.directory.onlyUnverified') },
-          ]}
-        />
+        {[
+          { name: 'kind', label: t('ecosystem.common.kind'), options: options.kinds },
+          { name: 'field', label: t('ecosystem.common.field'), options: options.fields },
+          {
+            name: 'ward',
+            label: t('ecosystem.common.ward'),
+            options: (wards.data ?? []).map((w) => ({ value: w.id, label: localized(w.name) })),
+          },
+          { name: 'stage', label: t('ecosystem.common.stage'), options: options.stages },
+          {
+            name: 'verified',
+            label: t('ecosystem.directory.verifiedFilter'),
+            options: [
+              { value: 'true', label: t('ecosystem.directory.onlyVerified') },
+              { value: 'false', label: t('ecosystem.directory.onlyUnverified') },
+            ],
+          },
+        ].map((filter) => (
+          <LabelledSelect
+            key={filter.name}
+            label={filter.label}
+            name={filter.name}
+            defaultValue={query[filter.name] ?? ''}
+            emptyOption={all}
+            options={filter.options}
+          />
+        ))}
         <LabelledSelect
           label={t('ecosystem.directory.sort')}
           name="sort"

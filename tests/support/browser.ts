@@ -32,11 +32,21 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   // cross-frame results, which an app without iframes does not need (three times slower here).
   // Only violations are collected, the one thing this check reads.
   const hasAxe = await page.evaluate(() => 'axe' in window);
+  // Cards off the screen skip their layout until scrolled to (content-visibility: auto); axe checks every
+  // one of them drawn, as a reader who scrolls to it sees it.
+  await page.evaluate(() => {
+    const drawAll = new CSSStyleSheet();
+    drawAll.replaceSync('* { content-visibility: visible !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawAll];
+  });
   const { violations } = await new AxeBuilder({ page, axeSource: hasAxe ? ';' : axeSourceOnce })
     .withTags(wcagTags)
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] })
     .analyze();
+  await page.evaluate(() => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
+  });
   if (violations.length === 0) return;
   const report = violations
     .map((violation) => {

@@ -35,10 +35,16 @@ function gzippedKb(url: string): number {
   return existsSync(file) ? gzipSync(readFileSync(file)).length / 1024 : 0;
 }
 
-async function runOnce(port: number, url: string): Promise<Result> {
+/** One Lighthouse run; a run whose trace Lighthouse could not record (it says "run again") is run again once. */
+async function runOnce(port: number, url: string, isRetry = false): Promise<Result> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
+  const { runtimeError } = result.lhr;
+  if (runtimeError && !isRetry) {
+    console.log(`Lighthouse on ${url}: ${runtimeError.code}; running it again`);
+    return runOnce(port, url, true);
+  }
+  if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
   return result.lhr;
 }
 

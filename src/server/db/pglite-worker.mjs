@@ -40,9 +40,10 @@ function serve(db, socket) {
     const flushBatch = (end) => {
       if (end > batchStart) steps.push({ kind: 'run', bytes: pending.subarray(batchStart, end) });
     };
-    while (pending.length - offset >= 5 || (!isStarted && pending.length - offset >= 8)) {
+    // Before the startup message: length and code (8 bytes); after it: type byte and length (5 bytes).
+    while (pending.length - offset >= (isStarted ? 5 : 8)) {
       if (!isStarted) {
-        const length = pending.readInt32BE(offset);
+        const length = Math.max(8, pending.readInt32BE(offset));
         if (pending.length - offset < length) break;
         const code = pending.readInt32BE(offset + 4);
         if (code === sslRequest) steps.push({ kind: 'refuse-ssl' });
@@ -101,20 +102,17 @@ function serve(db, socket) {
 
 try {
   const db = await PGlite.create(pgDataDir, { extensions: { unaccent, pg_trgm }, pgliteWasmModule });
+  /** The client being served and the end of its session (its open transaction rolled back). */
   let session = null;
   const server = createServer((socket) => {
     if (session) {
       socket.destroy();
       return;
     }
-    session = serve(db, socket).finally(() => {
+    const ended = serve(db, socket).finally(() => {
       session = null;
     });
-  });
-  const sockets = new Set();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    session = { socket, ended };
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -123,8 +121,10 @@ try {
   parentPort.on('message', async (message) => {
     if (message.type !== 'close') return;
     server.close();
-    for (const socket of sockets) socket.destroy();
-    await session;
+    if (session) {
+      session.socket.destroy();
+      await session.ended;
+    }
     await db.close();
     // The database is closed; ending the thread now (not the process) spares a shutdown the second
     // a library timer would otherwise keep it alive.

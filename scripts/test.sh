@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's second command and .ci/run call it:
-# installs what it lacks (Chromium, PostgreSQL from Debian), builds, then type-checks and lints while
+# installs what it lacks from Debian (scripts/debian-packages.sh), builds, then type-checks and lints while
 # it runs every Vitest project on the embedded database (PGlite) and the tests that exercise SQL
 # (the `server` project) again on a real PostgreSQL server started here on a loopback port in a
 # temporary directory. Browser, CLI and durability tests run once (vitest.config.ts).
@@ -9,16 +9,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-missing=()
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "installing ${missing[*]} from Debian"
-  as_root apt-get update -qq || exit 1
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-noto-core >/dev/null || exit 1
-fi
+bash scripts/debian-packages.sh || exit 1
 
 [ -d node_modules ] || { step "npm ci"; npm ci --no-audit --no-fund || exit 1; }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import pg from 'pg';
 import { exited, repoRoot, runCli, spawnCli } from '../support/processes.js';
 
 const pgBin = '/usr/lib/postgresql/15/bin';
+const haproxyBin = '/usr/sbin/haproxy';
 const isRoot = process.getuid?.() === 0;
 
 /** PostgreSQL refuses to run as root: run its tools as the postgres user Debian's package created. */
@@ -54,7 +55,8 @@ export type Cluster = {
  */
 export async function startCluster(options: { processes: number; env?: Record<string, string>; seedDemo?: boolean }): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'doimoi-cluster-'));
-  if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  if (isRoot)
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   const [primaryPort, replicaPort, proxyPort] = [await freePort(), await freePort(), await freePort()];
   const children: ChildProcess[] = [];
   let proxy: ChildProcess | null = null;
@@ -83,7 +85,19 @@ export async function startCluster(options: { processes: number; env?: Record<st
       `\nport = ${primaryPort}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nwal_level = replica\nmax_wal_senders = 4\nfsync = off\n`,
     );
     runPg('pg_ctl', ['-D', join(dir, 'primary'), '-l', join(dir, 'primary.log'), '-w', 'start']);
-    runPg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'doimoi', '-D', join(dir, 'replica'), '-R', '-X', 'stream']);
+    runPg('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'doimoi',
+      '-D',
+      join(dir, 'replica'),
+      '-R',
+      '-X',
+      'stream',
+    ]);
     appendFileSync(join(dir, 'replica', 'postgresql.conf'), `\nport = ${replicaPort}\n`);
     runPg('pg_ctl', ['-D', join(dir, 'replica'), '-l', join(dir, 'replica.log'), '-w', 'start']);
 
@@ -119,7 +133,9 @@ export async function startCluster(options: { processes: number; env?: Record<st
     }
 
     const backends = Object.fromEntries([1, 2, 3].map((n) => [`DOIMOI_APP${n}`, `127.0.0.1:${appPorts[(n - 1) % appPorts.length]}`]));
-    proxy = spawn('/usr/sbin/haproxy', ['-db', '-f', join(repoRoot, 'deploy', 'haproxy.cfg')], {
+    // Without it, spawn's error would surface as an uncaught exception instead of this test's failure.
+    if (!existsSync(haproxyBin)) throw new Error(`HAProxy is not installed at ${haproxyBin}: scripts/debian-packages.sh installs it`);
+    proxy = spawn(haproxyBin, ['-db', '-f', join(repoRoot, 'deploy', 'haproxy.cfg')], {
       env: { ...process.env, DOIMOI_LISTEN: `127.0.0.1:${proxyPort}`, ...backends },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

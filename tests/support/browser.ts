@@ -110,9 +110,7 @@ export async function waitForQuiet(page: Page, quietMs = 150, timeoutMs = 30_000
 export async function visitInApp(page: Page, path: string): Promise<void> {
   const target = new URL(path, page.url());
   // index.html's first paint (data-boot) stands in the root until the app has rendered.
-  const inApp = await page.evaluate(
-    () => (document.getElementById('root')?.hasChildNodes() ?? false) && !document.querySelector('[data-boot]'),
-  );
+  const inApp = await page.evaluate(() => document.getElementById('root')?.hasAttribute('data-boot') === false);
   if (!inApp) {
     await page.goto(target.href);
     return;

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { localeCookieName } from '../../shared/contracts/common.js';
+import { createFirstPaint } from './first-paint.js';
 
 const immutable = 'public, max-age=31536000, immutable';
 
@@ -38,14 +40,16 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
       res.header('cache-control', immutable);
     },
   });
-  app.decorateReply('sendWebApp', function (this: FastifyReply) {
-    return this.header('cache-control', 'no-cache').sendFile('index.html', options.root);
+  const firstPaint = await createFirstPaint(options.root, app.log);
+  app.decorateReply('sendWebApp', async function (this: FastifyReply) {
+    const html = await firstPaint(this.request.url, this.request.cookies[localeCookieName]);
+    return this.header('cache-control', 'no-cache').header('vary', 'cookie').type('text/html; charset=utf-8').send(html);
   });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendWebApp());
 });
 
 declare module 'fastify' {
   interface FastifyReply {
-    sendWebApp(): FastifyReply;
+    sendWebApp(): Promise<FastifyReply>;
   }
 }

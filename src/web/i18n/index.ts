@@ -1,14 +1,12 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { defaultLocale, locales, type Locale } from '../../shared/contracts/common.js';
+import { defaultLocale, isLocale, localeCookieName, locales, type Locale } from '../../shared/contracts/common.js';
 import { coreVi } from './core.vi.js';
 
 /** localStorage key holding the visitor's chosen language. */
 export const localeStorageKey = 'doimoi.locale';
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
+export { isLocale };
 
 type Loader = () => Promise<object>;
 
@@ -168,17 +166,21 @@ export function readStoredLocale(storage: Pick<Storage, 'getItem'> | undefined):
   }
 }
 
-/** Keeps <html lang> and the saved choice in step with the active language. */
+/**
+ * Keeps <html lang>, the saved choice and the cookie that tells the server (which renders the page's first
+ * paint in it) in step with the active language.
+ */
 export function bindLocaleToDocument(instance: I18n, doc: Document, storage: Pick<Storage, 'setItem'> | undefined): void {
   const apply = (language: string): void => {
     const locale = isLocale(language) ? language : defaultLocale;
     doc.documentElement.lang = locale;
+    doc.cookie = `${localeCookieName}=${locale}; path=/; max-age=31536000; samesite=lax`;
     try {
       storage?.setItem(localeStorageKey, locale);
     } catch {
       // Not persisting is acceptable: the page still switches.
     }
   };
-  doc.documentElement.lang = isLocale(instance.language) ? instance.language : defaultLocale;
+  apply(instance.language);
   instance.on('languageChanged', apply);
 }

@@ -42,6 +42,32 @@ function preloadFonts(): Plugin {
   };
 }
 
+/** The app's own entry (main.tsx), which index.html does not name: boot.ts starts it after the first paint. */
+const appEntry = 'main.tsx';
+
+/**
+ * Tells boot.ts (src/web/boot.ts) where the app's entry and the modules it imports are, as a meta element
+ * of index.html: the built files' names carry hashes only the bundle knows.
+ */
+function appScriptsForBoot(): Plugin {
+  return {
+    name: 'doimoi:app-scripts-for-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => {
+        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry && chunk.facadeModuleId?.endsWith(`/${appEntry}`));
+        if (!entry) throw new Error(`the build has no chunk for ${appEntry}`);
+        // The entry first, then every module it imports, each once: boot.ts asks for them all at once.
+        const files = new Set([entry.fileName]);
+        for (const file of files) for (const imported of chunks.find((chunk) => chunk.fileName === file)?.imports ?? []) files.add(imported);
+        return [{ tag: 'meta', attrs: { name: 'doimoi:app', content: [...files].map((file) => `/${file}`).join(' ') }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 /**
  * zod's JSON Schema generation, which the web app never calls, enters the bundle as functions that throw:
  * zod's classic schemas import it, so tree-shaking cannot drop it (5 KB gzip that every page downloaded).
@@ -113,7 +139,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   resolve: { alias: [...(mode === 'production' ? reactRouterProduction : []), reactOwnSyncExternalStore] },
   // Every asset is bundled and served from our own origin: no CDN, no external URL.
   base: '/',
-  plugins: [withoutZodJsonSchema(), react(), ...(isSsrBuild ? [] : [preloadFonts(), precompress()])],
+  plugins: [withoutZodJsonSchema(), react(), ...(isSsrBuild ? [] : [preloadFonts(), appScriptsForBoot(), precompress()])],
   // Lightning CSS resolves the breakpoints declared once in styles/media.css (@custom-media) in every module.
   css: {
     transformer: 'lightningcss',
@@ -136,6 +162,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
         // the pages that draw charts; the pages every visitor opens stay far below this.
         chunkSizeWarningLimit: 600,
         rolldownOptions: {
+          input: { index: 'src/web/index.html', main: `src/web/${appEntry}` },
           output: {
             entryFileNames: 'assets/[name]-[hash].js',
             chunkFileNames: 'assets/[name]-[hash].js',

@@ -70,18 +70,23 @@ function appScriptsForBoot(): Plugin {
 }
 
 /**
- * zod's JSON Schema generation, which the web app never calls, enters the bundle as functions that throw:
+ * The parts of zod the web app never uses stay out of its bundle (zod's classic schemas import them, so
+ * tree-shaking cannot drop them). zod's JSON Schema generation enters as functions that throw:
  * zod's classic schemas import it, so tree-shaking cannot drop it (5 KB gzip that every page downloaded).
  * The factories (`create…`) run when a schema's Standard Schema properties are read, so they return the
  * throwing function instead of throwing. A new export in a zod release is stubbed the same way.
  */
-function withoutZodJsonSchema(): Plugin {
+function withoutUnusedZod(): Plugin {
   const generator = /[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema)\.js$/;
+  const englishMessages = /[\\/]zod[\\/]v4[\\/]locales[\\/]en\.js$/;
   return {
-    name: 'doimoi:without-zod-json-schema',
+    name: 'doimoi:without-unused-zod',
     apply: 'build',
     enforce: 'pre',
     load(id) {
+      // zod's English messages: the web app words every form error itself (components/form/messages.ts)
+      // and shows the server's own messages, so zod falls back to its one built-in "Invalid input".
+      if (englishMessages.test(id)) return 'export default function english() { return {}; }';
       if (!generator.test(id)) return null;
       const source = readFileSync(id, 'utf8');
       const names = [
@@ -140,7 +145,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   resolve: { alias: [...(mode === 'production' ? reactRouterProduction : []), reactOwnSyncExternalStore] },
   // Every asset is bundled and served from our own origin: no CDN, no external URL.
   base: '/',
-  plugins: [withoutZodJsonSchema(), react(), ...(isSsrBuild ? [] : [preloadFonts(), appScriptsForBoot(), precompress()])],
+  plugins: [withoutUnusedZod(), react(), ...(isSsrBuild ? [] : [preloadFonts(), appScriptsForBoot(), precompress()])],
   // Lightning CSS resolves the breakpoints declared once in styles/media.css (@custom-media) in every module.
   css: {
     transformer: 'lightningcss',

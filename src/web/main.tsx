@@ -1,6 +1,7 @@
 import './styles/fonts.css';
 import './styles.css';
 
+import { hydrate } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app.js';
@@ -39,6 +40,10 @@ const serverRendered = container.hasAttribute('data-server-rendered') && documen
 const i18n = createI18n(locale);
 bindLocaleToDocument(i18n, document, storage);
 const router = createRouter();
+const queryClient = createQueryClient();
+// The data the server rendered the page with: the app's first render shows what the page shows.
+const pageData = serverRendered ? document.getElementById('doimoi-page-data')?.textContent : undefined;
+if (pageData) hydrate(queryClient, JSON.parse(pageData));
 
 const onMounted = () => {
   container.disabled = false;
@@ -49,7 +54,7 @@ const onMounted = () => {
 void Promise.all([startIn(i18n, locale), whenInitialized(router)]).finally(() => {
   const app = (
     <StrictMode>
-      <App i18n={i18n} queryClient={createQueryClient()} router={router} onMounted={onMounted} />
+      <App i18n={i18n} queryClient={queryClient} router={router} onMounted={onMounted} />
     </StrictMode>
   );
   // The page the server rendered is taken over as it is (its elements stay on the screen); otherwise the app

@@ -1,13 +1,19 @@
 // The page as the browser's first render would draw it, rendered on the server into the HTML (built with
-// `vite build --ssr`, loaded by the server's web plugin): a visitor on a slow connection reads the page's
-// header and text before the scripts arrive. Data is not fetched here, so the parts that show data render
-// as they do while loading; the browser's app then takes the page over (it renders afresh, no hydration).
+// `vite build --ssr`, loaded by the server's web plugin): a visitor on a slow connection reads the page
+// before the scripts arrive, and the app then takes the page over (hydration). For a visitor who is not
+// signed in, the page's public data is read first (through the API in the server's own process) and
+// travels with the page, so the app starts with what the page shows.
+import { dehydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { defaultLocale, type Locale } from '../shared/contracts/common.js';
+import { setApiTransport } from './api/client.js';
 import { AppProviders } from './app/app.js';
 import { createQueryClient } from './app/query-client.js';
 import { routes } from './app/router.js';
+import { identityKeys } from './features/identity/session.js';
 import { allResources } from './i18n/all-messages.js';
 import { createI18n } from './i18n/index.js';
 
@@ -18,17 +24,70 @@ const i18nFor: Record<Locale, ReturnType<typeof createI18n>> = {
 };
 const handler = createStaticHandler(routes);
 
+/** Reads the API as an anonymous visitor (the server answers in its own process). */
+export type ReadApi = (url: string, init: RequestInit) => Promise<Response>;
+
+export type RenderedPage = { html: string; data: DehydratedState | null };
+
 /**
- * The page at `url` (path and query) in `locale`, as HTML for inside `<div id="root">`; null where the
- * route answers with a redirect (the browser's app follows it).
+ * Data larger than this stays out of the page: a long page (the indicators dashboard's forty cards) renders
+ * faster in the browser, in slices as its data arrives, than taken over whole from the server's HTML.
  */
-export async function renderPage(url: string, locale: Locale = defaultLocale): Promise<string | null> {
+const maxPageDataChars = 16_000;
+
+// Rounds of reading: a page may ask for more once the first answers are there (an initiative, then its campaign).
+const maxReadRounds = 3;
+
+/** Who is signed in (and the CSRF token) belongs to the browser's own session: never read on the server. */
+const isPersonal = (query: Query) => query.queryKey[0] === identityKeys.session[0] || query.queryKey[0] === identityKeys.private[0];
+
+/** Reads what the page asked for and has not got, round after round, until it asks for nothing new. */
+async function readPageData(queryClient: QueryClient, render: () => string): Promise<void> {
+  for (let round = 0; round < maxReadRounds; round++) {
+    render();
+    const wanted = queryClient
+      .getQueryCache()
+      .findAll({ predicate: (query) => query.state.status === 'pending' && query.state.fetchStatus === 'idle' && !isPersonal(query) });
+    if (wanted.length === 0) break;
+    await Promise.all(
+      wanted.map((query) => queryClient.prefetchQuery({ queryKey: query.queryKey, queryFn: query.options.queryFn, retry: false })),
+    );
+  }
+  // What could not be read renders as loading, as in the browser, which asks for it again.
+  queryClient.removeQueries({ predicate: (query) => query.state.status !== 'success' || isPersonal(query) });
+}
+
+/** The page with every part that loads its code on first use (charts) rendered, not its placeholder. */
+async function renderWhole(page: ReactElement): Promise<string> {
+  const { prelude } = await prerender(page);
+  return new Response(prelude).text();
+}
+
+/**
+ * The page at `url` (path and query) in `locale`, as HTML for inside the root, with the data it was
+ * rendered with (`readApi` given) or without data; null where the route redirects (the app follows it).
+ */
+export async function renderPage(url: string, locale: Locale = defaultLocale, readApi?: ReadApi): Promise<RenderedPage | null> {
   const context = await handler.query(new Request(new URL(url, 'http://localhost')));
   if (context instanceof Response) return null;
   const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToString(
-    <AppProviders i18n={i18nFor[locale]} queryClient={createQueryClient()}>
+  const queryClient = createQueryClient();
+  const page = (
+    <AppProviders i18n={i18nFor[locale]} queryClient={queryClient}>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
-    </AppProviders>,
+    </AppProviders>
   );
+  let data: DehydratedState | null = null;
+  if (readApi) {
+    setApiTransport(readApi);
+    await readPageData(queryClient, () => renderToString(page));
+    data = dehydrate(queryClient);
+    if (JSON.stringify(data).length > maxPageDataChars) {
+      queryClient.clear();
+      data = null;
+    }
+  }
+  const html = await renderWhole(page);
+  queryClient.clear();
+  return { html, data };
 }

@@ -2,43 +2,97 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webRoutePatterns } from '../../shared/web-paths.js';
+import { buildTestApp, type TestApp } from '../../../tests/support/app.js';
 import { webDistDir } from '../lib/paths.js';
 import { createFirstPaint } from './first-paint.js';
 
 const silent = pino({ level: 'silent' });
 const h1 = (html: string) => /<h1[^>]*>([^<]*)</.exec(html)?.[1];
+const pageData = (html: string) => {
+  const json = /<script type="application\/json" id="doimoi-page-data">([^<]*)<\/script>/.exec(html)?.[1];
+  return json === undefined ? undefined : (JSON.parse(json) as { queries: Array<{ queryKey: unknown[]; state: { status: string } }> });
+};
 
-// The built web app and its server renderer (`npm run build`, which the test command runs first).
+// The built web app and its server renderer (`npm run build`, which the test command runs first), on the
+// demo data: the API the renderer reads is the real one.
+let t: TestApp;
+const brokenRoot = mkdtempSync(join(tmpdir(), 'doimoi-first-paint-'));
+beforeAll(async () => {
+  t = await buildTestApp({ template: 'demo' });
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(brokenRoot, { recursive: true, force: true });
+});
+
+let apiReads = 0;
+const readApi = async (url: string) => {
+  apiReads++;
+  const res = await t.app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+  return new Response(res.payload, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type']) } });
+};
+
 describe('the first paint of a page, rendered by the server', () => {
   it('renders every declared page in Vietnamese, and in English when the cookie says so', async () => {
     const firstPaint = await createFirstPaint(webDistDir, silent);
     for (const pattern of webRoutePatterns) {
       const url = pattern.replace(/:\w+/g, 'VD-1');
-      const vi = await firstPaint(url, undefined);
+      const vi = await firstPaint.page({ url, locale: undefined, isSignedIn: true });
       expect(vi, url).toContain('<fieldset id="root" data-server-rendered');
       expect(vi, url).toContain('<html lang="vi">');
       expect(vi, url).toMatch(/<main id="main-content"/);
-      const en = await firstPaint(url, 'en');
+      const en = await firstPaint.page({ url, locale: 'en', isSignedIn: true });
       expect(en, url).toContain('<html lang="en">');
       expect(en, url).toContain('data-server-rendered');
     }
-    expect(h1(await firstPaint('/chi-tieu', 'vi'))).toBe('Chỉ tiêu đến năm 2030');
-    expect(h1(await firstPaint('/chi-tieu', 'en'))).toBe('Targets to 2030');
+    expect(h1(await firstPaint.page({ url: '/chi-tieu', locale: 'vi', isSignedIn: true }))).toBe('Chỉ tiêu đến năm 2030');
+    expect(h1(await firstPaint.page({ url: '/chi-tieu', locale: 'en', isSignedIn: true }))).toBe('Targets to 2030');
     // A cookie naming no language of the app: Vietnamese, the default.
-    expect(await firstPaint('/chi-tieu', 'xx')).toContain('<html lang="vi">');
+    expect(await firstPaint.page({ url: '/chi-tieu', locale: 'xx', isSignedIn: true })).toContain('<html lang="vi">');
+  });
+
+  it("renders a visitor's page with its public data, carried to the app, and a signed-in person's without", async () => {
+    const firstPaint = await createFirstPaint(webDistDir, silent, readApi);
+    const gallery = await t.app.inject({ method: 'GET', url: '/api/movement/gallery?page=1' });
+    const initiative = gallery.json().items[0] as { id: string; title: string };
+    const visitor = await firstPaint.page({ url: `/thu-vien-sang-kien/${initiative.id}`, locale: 'vi', isSignedIn: false });
+    expect(h1(visitor)).toBe(initiative.title);
+    const data = pageData(visitor)!;
+    expect(data.queries.length).toBeGreaterThan(0);
+    expect(data.queries.every((query) => query.state.status === 'success')).toBe(true);
+    // Who is signed in, and the CSRF token, are the browser's own: never read for it.
+    expect(data.queries.map((query) => query.queryKey[0])).not.toContain('session');
+
+    const signedIn = await firstPaint.page({ url: `/thu-vien-sang-kien/${initiative.id}`, locale: 'vi', isSignedIn: true });
+    expect(signedIn).toContain('data-server-rendered');
+    expect(signedIn).not.toContain(initiative.title);
+    expect(pageData(signedIn)).toBeUndefined();
+  });
+
+  it('renders a page again only after a while or after a write', async () => {
+    const firstPaint = await createFirstPaint(webDistDir, silent, readApi);
+    const first = await firstPaint.page({ url: '/thu-vien-sang-kien', locale: 'vi', isSignedIn: false });
+    const readsForOnePage = apiReads;
+    expect(await firstPaint.page({ url: '/thu-vien-sang-kien', locale: 'vi', isSignedIn: false })).toBe(first);
+    expect(apiReads).toBe(readsForOnePage);
+    firstPaint.forget();
+    await firstPaint.page({ url: '/thu-vien-sang-kien', locale: 'vi', isSignedIn: false });
+    expect(apiReads).toBeGreaterThan(readsForOnePage);
   });
 
   it('renders what the visitor may see of the address, escaped', async () => {
-    const firstPaint = await createFirstPaint(webDistDir, silent);
-    const html = await firstPaint('/tim-kiem?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'vi');
+    const firstPaint = await createFirstPaint(webDistDir, silent, readApi);
+    const html = await firstPaint.page({
+      url: '/tim-kiem?q=%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      locale: 'vi',
+      isSignedIn: false,
+    });
     expect(html).toContain('data-server-rendered');
     expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html.match(/<\/script>/g)?.length).toBe(html.match(/<script/g)?.length);
   });
-
-  const brokenRoot = mkdtempSync(join(tmpdir(), 'doimoi-first-paint-'));
-  afterAll(() => rmSync(brokenRoot, { recursive: true, force: true }));
 
   it('serves index.html as it is where the renderer fails, and says so in the log', async () => {
     mkdirSync(join(brokenRoot, 'web'));
@@ -48,8 +102,17 @@ describe('the first paint of a page, rendered by the server', () => {
     const warnings: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
     const firstPaint = await createFirstPaint(join(brokenRoot, 'web'), log);
-    const html = await firstPaint('/chi-tieu', 'vi');
+    const html = await firstPaint.page({ url: '/chi-tieu', locale: 'vi', isSignedIn: false });
     expect(html).toBe(readFileSync(join(webDistDir, 'index.html'), 'utf8'));
     expect(warnings.join('')).toContain('could not be rendered on the server');
+  });
+});
+
+describe('pages served by the app', () => {
+  it('come compressed, with their first paint', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/chi-tieu', headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toContain('cookie');
   });
 });

@@ -4,48 +4,76 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
 import { defaultLocale, isLocale, type Locale } from '../../shared/contracts/common.js';
 
-/** The web app's server renderer (src/web/server-render.tsx, built to dist/web-ssr). */
-type ServerRender = { renderPage(url: string, locale: Locale): Promise<string | null> };
+type ReadApi = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Pages rendered so far, by language and address: a page renders without data, so it is the same for everyone. */
-const cacheSize = 500;
+/** The web app's server renderer (src/web/server-render.tsx, built to dist/web-ssr). */
+type ServerRender = {
+  renderPage(url: string, locale: Locale, readApi?: ReadApi): Promise<{ html: string; data: unknown } | null>;
+};
+
+export type FirstPaintRequest = { url: string; locale: unknown; isSignedIn: boolean };
+export type FirstPaint = { page(request: FirstPaintRequest): Promise<string>; forget(): void };
+
+/**
+ * Pages rendered lately, by language, address and whether the visitor is signed in: a burst of visits to
+ * one page renders it once. Short-lived, since a page shows public data as it was when rendered; this
+ * process's own writes drop them at once (`forget`).
+ */
+const cache = { size: 500, ttlMs: 5_000 };
 
 // With the space around them: the root holds nothing but the page, as the app renders it.
 const pageMarkers = /\s*<!--page-->[\s\S]*<!--\/page-->\s*/;
+const dataMarker = '<!--page-data-->';
+
+/** JSON that cannot end the script element it sits in (nor break a line in older parsers). */
+const scriptSafeJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * The HTML of a page of the web app: index.html with the page the server rendered in place of the brand
- * its first paint otherwise shows, in the visitor's language. Without the built renderer (or where it
- * fails) index.html as it is: the app renders the page in the browser, as it always does after.
+ * its first paint otherwise shows, in the visitor's language. For a visitor who is not signed in, the page
+ * is rendered with its public data (read through `readApi`), which the HTML carries to the app; a signed-in
+ * visitor's page renders as it does while loading, and the app reads their data. Without the built
+ * renderer (or where it fails) index.html as it is: the app renders the page in the browser.
  */
-export async function createFirstPaint(
-  webRoot: string,
-  log: FastifyBaseLogger,
-): Promise<(url: string, locale: unknown) => Promise<string>> {
+export async function createFirstPaint(webRoot: string, log: FastifyBaseLogger, readApi?: ReadApi): Promise<FirstPaint> {
   const template = readFileSync(join(webRoot, 'index.html'), 'utf8');
   const rendererFile = join(webRoot, '..', 'web-ssr', 'server-render.js');
   const renderer = existsSync(rendererFile) ? ((await import(pathToFileURL(rendererFile).href)) as ServerRender) : null;
-  if (!renderer || !pageMarkers.test(template)) return async () => template;
-  const pages = new Map<string, string>();
+  if (!renderer || !pageMarkers.test(template) || !template.includes(dataMarker)) return { page: async () => template, forget: () => {} };
+  const pages = new Map<string, { html: string; until: number }>();
 
-  return async (url, requested) => {
-    const locale = isLocale(requested) ? requested : defaultLocale;
-    const key = `${locale} ${url}`;
-    const cached = pages.get(key);
-    if (cached !== undefined) return cached;
-    let html = template;
+  async function render({ url, locale, isSignedIn }: { url: string; locale: Locale; isSignedIn: boolean }): Promise<string> {
     try {
-      const page = await renderer.renderPage(url, locale);
-      if (page !== null)
-        html = template
-          .replace('<html lang="vi">', `<html lang="${locale}">`)
-          .replace('<fieldset id="root"', '<fieldset id="root" data-server-rendered')
-          .replace(pageMarkers, () => page);
+      const page = await renderer!.renderPage(url, locale, isSignedIn ? undefined : readApi);
+      if (page === null) return template;
+      return template
+        .replace('<html lang="vi">', `<html lang="${locale}">`)
+        .replace('<fieldset id="root"', '<fieldset id="root" data-server-rendered')
+        .replace(pageMarkers, () => page.html)
+        .replace(dataMarker, () =>
+          page.data ? `<script type="application/json" id="doimoi-page-data">${scriptSafeJson(page.data)}</script>` : '',
+        );
     } catch (error) {
       log.warn({ err: error, url }, 'the page could not be rendered on the server; the browser renders it');
+      return template;
     }
-    if (pages.size >= cacheSize) pages.delete(pages.keys().next().value!);
-    pages.set(key, html);
+  }
+
+  async function page({ url, locale: requested, isSignedIn }: FirstPaintRequest): Promise<string> {
+    const locale = isLocale(requested) ? requested : defaultLocale;
+    const key = `${locale} ${isSignedIn ? 'signed-in' : 'visitor'} ${url}`;
+    const now = Date.now();
+    const cached = pages.get(key);
+    if (cached && cached.until > now) return cached.html;
+    const html = await render({ url, locale, isSignedIn });
+    pages.delete(key);
+    if (pages.size >= cache.size) pages.delete(pages.keys().next().value!);
+    pages.set(key, { html, until: now + cache.ttlMs });
     return html;
-  };
+  }
+  return { page, forget: () => pages.clear() };
 }

@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { localeCookieName } from '../../shared/contracts/common.js';
+import { englishAliases, webRoutePatterns } from '../../shared/web-paths.js';
+import { sessionCookieName } from '../modules/identity/sessions.js';
 import { createFirstPaint } from './first-paint.js';
 
 const immutable = 'public, max-age=31536000, immutable';
@@ -40,13 +42,34 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
       res.header('cache-control', immutable);
     },
   });
-  const firstPaint = await createFirstPaint(options.root, app.log);
+  const firstPaint = await createFirstPaint(options.root, app.log, (url, init) => readApiAnonymously(app, url, init));
   app.decorateReply('sendWebApp', async function (this: FastifyReply) {
-    const html = await firstPaint(this.request.url, this.request.cookies[localeCookieName]);
-    return this.header('cache-control', 'no-cache').header('vary', 'cookie').type('text/html; charset=utf-8').send(html);
+    const { url, cookies } = this.request;
+    const html = await firstPaint.page({ url, locale: cookies[localeCookieName], isSignedIn: cookies[sessionCookieName] !== undefined });
+    this.header('cache-control', 'no-cache').header('vary', 'cookie').type('text/html; charset=utf-8');
+    // The not-found handler's answers are not a route's: the compression plugin leaves them as they are.
+    if (typeof this.compress === 'function') this.compress(html);
+    else this.send(html);
+    return this;
   });
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendWebApp());
+  // A page rendered before a write of this process may show what the write changed.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) firstPaint.forget();
+  });
+  // Each page of the app is a route of its own (not only the not-found handler's answer), so the
+  // compression plugin, whose hooks belong to routes, compresses it.
+  for (const path of [...webRoutePatterns, ...englishAliases.map(([alias]) => alias)])
+    app.get(path, { schema: { hide: true } }, (_request, reply) => reply.sendWebApp());
 });
+
+/** A GET of the API as a visitor who is not signed in, answered in this process (for the server's renderer). */
+async function readApiAnonymously(app: FastifyInstance, url: string, init: RequestInit): Promise<Response> {
+  if ((init.method ?? 'GET') !== 'GET') throw new Error(`the server's renderer only reads the API, not ${init.method} ${url}`);
+  const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+  return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : res.payload, { status: res.statusCode, headers });
+}
 
 declare module 'fastify' {
   interface FastifyReply {

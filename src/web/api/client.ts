@@ -77,11 +77,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: Transport = (url, init) => fetch(url, init);
+
+/** How requests reach the API: the browser's fetch, or for the server's renderer, the API in its own process. */
+export function setApiTransport(next: Transport): void {
+  transport = next;
+}
+
 /** Sends one request; every failure except an abort becomes an `ApiError`. */
 async function send(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<{ response: Response; body: unknown }> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, credentials: 'same-origin', ...(signal ? { signal } : {}) });
+    response = await transport(url, { ...init, credentials: 'same-origin', ...(signal ? { signal } : {}) });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError({ kind: 'network', status: null, code: 'NETWORK_ERROR', cause });
@@ -120,7 +128,8 @@ const loadedVersions = new Map<string, string>();
 
 function rememberVersion(path: string, response: Response): void {
   const etag = response.headers.get('etag');
-  if (!etag) return;
+  // The server's renderer edits nothing, and would keep every address it read.
+  if (!etag || typeof window === 'undefined') return;
   loadedVersions.set(path, etag);
   // A resource read at another address (by its slug) names the address it is edited at.
   const editedAt = response.headers.get('content-location');

@@ -79,10 +79,15 @@ async function readJson(response: Response): Promise<unknown> {
 
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
 let transport: Transport = (url, init) => fetch(url, init);
+let remembersVersions = true;
 
-/** How requests reach the API: the browser's fetch, or for the server's renderer, the API in its own process. */
+/**
+ * How requests reach the API: the browser's fetch, or for the server's renderer, the API in its own
+ * process. The renderer edits nothing, and would keep the version of every address it read.
+ */
 export function setApiTransport(next: Transport): void {
   transport = next;
+  remembersVersions = false;
 }
 
 /** Sends one request; every failure except an abort becomes an `ApiError`. */
@@ -128,8 +133,7 @@ const loadedVersions = new Map<string, string>();
 
 function rememberVersion(path: string, response: Response): void {
   const etag = response.headers.get('etag');
-  // The server's renderer edits nothing, and would keep every address it read.
-  if (!etag || typeof window === 'undefined') return;
+  if (!etag || !remembersVersions) return;
   loadedVersions.set(path, etag);
   // A resource read at another address (by its slug) names the address it is edited at.
   const editedAt = response.headers.get('content-location');

@@ -8,6 +8,17 @@ import { defineConfig, type Plugin } from 'vite';
 // The API server the dev server forwards to; the built assets are served by the API server itself.
 const apiOrigin = 'http://localhost:3000';
 const proxiedPaths = ['/api', '/healthz', '/readyz', '/metrics'] as const;
+const proxy = Object.fromEntries(
+  proxiedPaths.map((path) => [
+    path,
+    {
+      target: apiOrigin,
+      changeOrigin: false,
+      // The web app's own modules under src/web/api/ are served by Vite, not the API server.
+      bypass: (request: { url?: string }) => (/\.tsx?$/.test(request.url?.split('?')[0] ?? '') ? request.url : undefined),
+    },
+  ]),
+);
 
 // React Router publishes its warning-free production build only under dist/production (its package exports
 // point every condition at the development build), so a release build asks for it by path.
@@ -168,7 +179,10 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
         // the pages that draw charts; the pages every visitor opens stay far below this.
         chunkSizeWarningLimit: 600,
         rolldownOptions: {
-          input: { index: 'src/web/index.html', main: `src/web/${appEntry}` },
+          input: {
+            index: fileURLToPath(new URL('src/web/index.html', import.meta.url)),
+            main: fileURLToPath(new URL(`src/web/${appEntry}`, import.meta.url)),
+          },
           output: {
             entryFileNames: 'assets/[name]-[hash].js',
             chunkFileNames: 'assets/[name]-[hash].js',
@@ -190,10 +204,10 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiOrigin, changeOrigin: false }])),
+    proxy,
   },
   preview: {
     port: 4173,
-    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiOrigin, changeOrigin: false }])),
+    proxy,
   },
 }));

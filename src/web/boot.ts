@@ -6,6 +6,8 @@ let started = false;
 const start = () => {
   if (started) return;
   started = true;
+  // Vite's dev server serves the sources, with no build to list them (the branch is not in the build).
+  if (import.meta.env.DEV) return void import('./main.js');
   const [entry, ...imports] = document.querySelector<HTMLMetaElement>('meta[name="doimoi:app"]')?.content.split(' ') ?? [];
   for (const href of imports) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
   if (entry) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: entry }));

@@ -24,7 +24,10 @@ const i18nFor: Record<Locale, ReturnType<typeof createI18n>> = {
 };
 const handler = createStaticHandler(routes);
 
-/** Reads the API as an anonymous visitor (the server answers in its own process). */
+/**
+ * Reads the API as an anonymous visitor (the server answers in its own process). The API client holds it
+ * for the whole module: one server per process, as the CLI's `serve` runs it.
+ */
 export type ReadApi = (url: string, init: RequestInit) => Promise<Response>;
 
 export type RenderedPage = { html: string; data: DehydratedState | null };
@@ -44,7 +47,12 @@ const isPersonal = (query: Query) => query.queryKey[0] === identityKeys.session[
 /** Reads what the page asked for and has not got, round after round, until it asks for nothing new. */
 async function readPageData(queryClient: QueryClient, render: () => string): Promise<void> {
   for (let round = 0; round < maxReadRounds; round++) {
-    render();
+    try {
+      render();
+    } catch {
+      // A part whose code loads on first use (a chart) cannot render synchronously: what the page asked
+      // for so far is in the cache all the same, and the final render waits for that part.
+    }
     const wanted = queryClient
       .getQueryCache()
       .findAll({ predicate: (query) => query.state.status === 'pending' && query.state.fetchStatus === 'idle' && !isPersonal(query) });

@@ -34,6 +34,7 @@ async function openServer(connectionString: string, poolMax: number): Promise<Da
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it and queries report their own errors.
   });
+  queueQueriesPerConnection(pool);
   try {
     await pool.query('select 1');
   } catch (error) {
@@ -61,6 +62,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     stream: () => new OneWritePerTickSocket(),
   });
   pool.on('error', () => undefined);
+  queueQueriesPerConnection(pool);
   keepConnectionOnQueryErrors(pool);
   return {
     engine: 'pglite',
@@ -106,6 +108,25 @@ class OneWritePerTickSocket extends Socket {
  * fail with EPIPE: a 500 for whoever comes next. An error the server answered (a DatabaseError)
  * leaves the connection usable, so it stays; a broken connection is still dropped.
  */
+/**
+ * Sends the queries a connection is given one after another: inside a transaction, services read side by
+ * side (Promise.all) on its one connection, which pg queues for now but warns that pg 9 will refuse.
+ * Callback calls (the pool's own) and streamed queries go straight through.
+ */
+function queueQueriesPerConnection(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    let previous: Promise<unknown> = Promise.resolve();
+    client.query = ((...args: unknown[]) => {
+      const isStreamed = typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function';
+      if (typeof args.at(-1) === 'function' || isStreamed) return query(...args);
+      const result = previous.then(() => query(...args));
+      previous = result.catch(() => undefined);
+      return result;
+    }) as typeof client.query;
+  });
+}
+
 function keepConnectionOnQueryErrors(pool: pg.Pool): void {
   pool.query = (async (text: string | pg.QueryConfig, values?: unknown[]) => {
     const client = await pool.connect();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../tests/support/app.js';
 import { packageRoot } from '../lib/paths.js';
@@ -32,6 +33,35 @@ describe('the database engine', () => {
     expect(result.rows[0]!.similar).toBe(true);
     const after = await t.testDb.database.db.execute<{ one: number }>(sql`select 1 as one`);
     expect(after.rows[0]!.one).toBe(1);
+  });
+
+  it("hands a transaction's side-by-side queries to its connection one after another", async () => {
+    const { db, pool } = t.testDb.database;
+    let connection: pg.PoolClient | undefined;
+    const remember = (client: pg.PoolClient) => (connection = client);
+    pool.on('acquire', remember);
+    let waitingInPg = -1;
+    try {
+      const results = await db.transaction(async (tx) => {
+        const all = Promise.all([1, 2, 3].map((n) => tx.execute<{ n: number }>(sql`select ${n}::int as n, pg_sleep(0.05)`)));
+        await new Promise((resolve) => setImmediate(resolve));
+        // pg's own queue of the connection (what pg 9 will refuse to hold): empty, the next query waits with us.
+        waitingInPg = (connection as unknown as { _queryQueue: unknown[] })._queryQueue.length;
+        return all;
+      });
+      expect(results.map((result) => result.rows[0]!.n)).toEqual([1, 2, 3]);
+    } finally {
+      pool.off('acquire', remember);
+    }
+    expect(waitingInPg).toBe(0);
+    // A failed query does not hold up the ones after it.
+    const after = await db
+      .transaction(async (tx) => {
+        const [failed, next] = await Promise.allSettled([tx.execute(sql`select 1/0`), tx.execute(sql`select 2 as two`)]);
+        return { failed: failed.status, next: next.status };
+      })
+      .catch((error: unknown) => ({ failed: 'rejected', next: String(error) }));
+    expect(after.failed).toBe('rejected');
   });
 
   it('pins exact versions of the embedded engine packages', () => {

@@ -44,6 +44,12 @@ const maxReadRounds = 3;
 /** Who is signed in (and the CSRF token) belongs to the browser's own session: never read on the server. */
 const isPersonal = (query: Query) => query.queryKey[0] === identityKeys.session[0] || query.queryKey[0] === identityKeys.private[0];
 
+/** A query the page keeps switched off until something happens (a search typed, a plan chosen) is not read. */
+function isSwitchedOn(query: Query): boolean {
+  const enabled = (query.options as { enabled?: boolean | ((query: Query) => boolean) }).enabled;
+  return typeof enabled === 'function' ? enabled(query) : enabled !== false;
+}
+
 /** Reads what the page asked for and has not got, round after round, until it asks for nothing new. */
 async function readPageData(queryClient: QueryClient, render: () => string): Promise<void> {
   for (let round = 0; round < maxReadRounds; round++) {
@@ -53,9 +59,10 @@ async function readPageData(queryClient: QueryClient, render: () => string): Pro
       // A part whose code loads on first use (a chart) cannot render synchronously: what the page asked
       // for so far is in the cache all the same, and the final render waits for that part.
     }
-    const wanted = queryClient
-      .getQueryCache()
-      .findAll({ predicate: (query) => query.state.status === 'pending' && query.state.fetchStatus === 'idle' && !isPersonal(query) });
+    const wanted = queryClient.getQueryCache().findAll({
+      predicate: (query) =>
+        query.state.status === 'pending' && query.state.fetchStatus === 'idle' && !isPersonal(query) && isSwitchedOn(query),
+    });
     if (wanted.length === 0) break;
     await Promise.all(
       wanted.map((query) => queryClient.prefetchQuery({ queryKey: query.queryKey, queryFn: query.options.queryFn, retry: false })),
@@ -76,7 +83,8 @@ async function renderWhole(page: ReactElement): Promise<string> {
  * rendered with (`readApi` given) or without data; null where the route redirects (the app follows it).
  */
 export async function renderPage(url: string, locale: Locale = defaultLocale, readApi?: ReadApi): Promise<RenderedPage | null> {
-  const context = await handler.query(new Request(new URL(url, 'http://localhost')));
+  // Joined, not resolved against a base: "//name" is a path here, not another host.
+  const context = await handler.query(new Request(`http://localhost${url}`));
   if (context instanceof Response) return null;
   const router = createStaticRouter(handler.dataRoutes, context);
   const queryClient = createQueryClient();

@@ -82,6 +82,33 @@ describe('the first paint of a page, rendered by the server', () => {
     expect(apiReads).toBeGreaterThan(readsForOnePage);
   });
 
+  it('renders a burst of visits to one new page once, and keeps no page begun before a write', async () => {
+    const firstPaint = await createFirstPaint(webDistDir, silent, readApi);
+    const before = apiReads;
+    const burst = await Promise.all(
+      [1, 2, 3].map(() => firstPaint.page({ url: '/thu-vien-sang-kien?burst', locale: 'en', isSignedIn: false })),
+    );
+    const readsForOne = apiReads - before;
+    expect(readsForOne).toBeGreaterThan(0);
+    expect(new Set(burst).size).toBe(1);
+    // A render under way when a write lands is served to its visitors but not kept.
+    const underway = firstPaint.page({ url: '/thu-vien-sang-kien?write', locale: 'en', isSignedIn: false });
+    firstPaint.forget();
+    await underway;
+    const afterWrite = apiReads;
+    await firstPaint.page({ url: '/thu-vien-sang-kien?write', locale: 'en', isSignedIn: false });
+    expect(apiReads).toBeGreaterThan(afterWrite);
+  });
+
+  it('sends index.html as it is beyond four renders at once', async () => {
+    const firstPaint = await createFirstPaint(webDistDir, silent, readApi);
+    const htmls = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => firstPaint.page({ url: `/thu-vien-sang-kien?n=${n}`, locale: 'vi', isSignedIn: false })),
+    );
+    expect(htmls.filter((html) => html.includes('data-server-rendered'))).toHaveLength(4);
+    expect(htmls.filter((html) => html === readFileSync(join(webDistDir, 'index.html'), 'utf8'))).toHaveLength(2);
+  });
+
   it('renders what the visitor may see of the address, escaped', async () => {
     const firstPaint = await createFirstPaint(webDistDir, silent, readApi);
     const html = await firstPaint.page({
@@ -92,6 +119,8 @@ describe('the first paint of a page, rendered by the server', () => {
     expect(html).toContain('data-server-rendered');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html.match(/<\/script>/g)?.length).toBe(html.match(/<script/g)?.length);
+    // "//name" is a path (no page has it), not another host's home page.
+    expect(h1(await firstPaint.page({ url: '//thu-vien-sang-kien', locale: 'vi', isSignedIn: false }))).toBe('Không tìm thấy trang');
   });
 
   it('serves index.html as it is where the renderer fails, and says so in the log', async () => {

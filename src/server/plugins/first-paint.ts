@@ -21,6 +21,12 @@ export type FirstPaint = { page(request: FirstPaintRequest): Promise<string>; fo
  */
 const cache = { size: 500, ttlMs: 5_000 };
 
+/**
+ * Renders under way at once, at most: beyond them a page goes out as index.html (the browser renders it),
+ * so a flood of distinct addresses costs the server no more than this many renders at a time.
+ */
+const maxRendersAtOnce = 4;
+
 // With the space around them: the root holds nothing but the page, as the app renders it.
 const pageMarkers = /\s*<!--page-->[\s\S]*<!--\/page-->\s*/;
 const dataMarker = '<!--page-data-->';
@@ -42,9 +48,12 @@ const scriptSafeJson = (value: unknown) =>
 export async function createFirstPaint(webRoot: string, log: FastifyBaseLogger, readApi?: ReadApi): Promise<FirstPaint> {
   const template = readFileSync(join(webRoot, 'index.html'), 'utf8');
   const rendererFile = join(webRoot, '..', 'web-ssr', 'server-render.js');
-  const renderer = existsSync(rendererFile) ? ((await import(pathToFileURL(rendererFile).href)) as ServerRender) : null;
+  const renderer = await loadRenderer(rendererFile, log);
   if (!renderer || !pageMarkers.test(template) || !template.includes(dataMarker)) return { page: async () => template, forget: () => {} };
   const pages = new Map<string, { html: string; until: number }>();
+  const underway = new Map<string, Promise<string>>();
+  // Raised by each write: a render begun before it may show what the write changed, and is not kept.
+  let generation = 0;
 
   async function render({ url, locale, isSignedIn }: { url: string; locale: Locale; isSignedIn: boolean }): Promise<string> {
     try {
@@ -66,14 +75,39 @@ export async function createFirstPaint(webRoot: string, log: FastifyBaseLogger, 
   async function page({ url, locale: requested, isSignedIn }: FirstPaintRequest): Promise<string> {
     const locale = isLocale(requested) ? requested : defaultLocale;
     const key = `${locale} ${isSignedIn ? 'signed-in' : 'visitor'} ${url}`;
-    const now = Date.now();
     const cached = pages.get(key);
-    if (cached && cached.until > now) return cached.html;
-    const html = await render({ url, locale, isSignedIn });
-    pages.delete(key);
-    if (pages.size >= cache.size) pages.delete(pages.keys().next().value!);
-    pages.set(key, { html, until: now + cache.ttlMs });
+    if (cached && cached.until > Date.now()) return cached.html;
+    // A burst of visits to one page waits for the one render.
+    const pending = underway.get(key);
+    if (pending) return pending;
+    if (underway.size >= maxRendersAtOnce) return template;
+    const startedIn = generation;
+    const rendering = render({ url, locale, isSignedIn }).finally(() => underway.delete(key));
+    underway.set(key, rendering);
+    const html = await rendering;
+    if (startedIn === generation) {
+      pages.delete(key);
+      if (pages.size >= cache.size) pages.delete(pages.keys().next().value!);
+      pages.set(key, { html, until: Date.now() + cache.ttlMs });
+    }
     return html;
   }
-  return { page, forget: () => pages.clear() };
+  return {
+    page,
+    forget() {
+      generation++;
+      pages.clear();
+    },
+  };
+}
+
+/** The built renderer, or null (logged) where it is missing or cannot load: the pages then render in the browser. */
+async function loadRenderer(file: string, log: FastifyBaseLogger): Promise<ServerRender | null> {
+  if (!existsSync(file)) return null;
+  try {
+    return (await import(pathToFileURL(file).href)) as ServerRender;
+  } catch (error) {
+    log.error({ err: error, file }, 'the server renderer of the pages could not load; the browser renders every page');
+    return null;
+  }
 }

@@ -65,6 +65,8 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { root: string
 /** A GET of the API as a visitor who is not signed in, answered in this process (for the server's renderer). */
 async function readApiAnonymously(app: FastifyInstance, url: string, init: RequestInit): Promise<Response> {
   if ((init.method ?? 'GET') !== 'GET') throw new Error(`the server's renderer only reads the API, not ${init.method} ${url}`);
+  // A page's address can put "../" into an API path (a route parameter, decoded): it reads the API or nothing.
+  if (!new URL(`http://localhost${url}`).pathname.startsWith('/api/')) throw new Error(`not an address of the API: ${url}`);
   const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
   const headers = new Headers();
   for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);

@@ -9,7 +9,7 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <Page width="narrow">
-      {/* React hoists this into <head>: search engines should not index a missing page. */}
+      {/* Search engines should not index a missing page (React hoists this into <head> in the browser; the server answers 404 as well). */}
       <meta name="robots" content="noindex" />
       <PageHeader title={t('notFound.heading')} documentTitle={t('notFound.pageTitle')} />
       <p>{t('notFound.body')}</p>

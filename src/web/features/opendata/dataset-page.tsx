@@ -13,6 +13,7 @@ import { useDataset, useDatasetHistory } from './api.js';
 import styles from './opendata.module.css';
 import { opendataPaths } from './paths.js';
 import { translated } from './translated.js';
+import { useSiteOrigin } from '../../app/site-origin.js';
 
 const ckanInstant = (value: string) => `${value.slice(0, 19)}Z`;
 
@@ -24,6 +25,7 @@ export function DatasetPage() {
   const localized = useLocalized();
   const dataset = useDataset(name);
   const history = useDatasetHistory(name);
+  const origin = useSiteOrigin();
   if (dataset.isPending) return <Loading />;
   if (dataset.isError) return <QueryError error={dataset.error} onRetry={() => void dataset.refetch()} />;
   const d = dataset.data;
@@ -31,7 +33,6 @@ export function DatasetPage() {
   const title = localized(translated(d.title_translated, d.title));
   const publisher = d.organization ? localized(translated(d.organization.title_translated, d.organization.title)) : '';
   const access = (extra('access_level') || 'open') as 'open' | 'shared' | 'private';
-  const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const year = d.metadata_modified.slice(0, 4);
   return (
     <Page>

@@ -41,8 +41,9 @@ const i18n = createI18n(locale);
 bindLocaleToDocument(i18n, document, storage);
 const router = createRouter();
 const queryClient = createQueryClient();
-// The data the server rendered the page with: the app's first render shows what the page shows.
-const pageData = serverRendered ? document.getElementById('doimoi-page-data')?.textContent : undefined;
+// The data the server rendered the page with (it holds both languages): the app's first render shows what
+// the page shows, in the other language too, with no loading in between.
+const pageData = document.getElementById('doimoi-page-data')?.textContent;
 if (pageData) hydrate(queryClient, JSON.parse(pageData));
 
 const onMounted = () => {

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeCookieName } from '../../src/shared/contracts/common.js';
 import { webRoutePatterns } from '../../src/shared/web-paths.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, waitForApp } from '../support/browser.js';
 import { samplePages } from '../support/sample-pages.js';
 import { startE2EServer } from '../support/server.js';
 
@@ -40,7 +40,7 @@ describe('every page the server renders', () => {
         errors = [];
         await page.goto(`${server.baseUrl}${path}`);
         const wasRendered = await page.evaluate(() => document.getElementById('root')?.hasAttribute('data-server-rendered') ?? false);
-        await page.waitForFunction(() => document.getElementById('root')?.hasAttribute('data-boot') === false, null, { timeout: 15_000 });
+        await waitForApp(page);
         // A mismatch is reported once the take-over has run: give it the next frames.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
         if (!wasRendered) problems.push(`${locale} ${path}: not rendered by the server`);

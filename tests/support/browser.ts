@@ -103,6 +103,14 @@ export async function waitForQuiet(page: Page, quietMs = 150, timeoutMs = 30_000
 }
 
 /**
+ * Resolves once the app has taken the page over: until then the page is the server's HTML (its controls
+ * disabled), which the app may still replace (when it renders in another language than the server did).
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('root')?.hasAttribute('data-boot') === false);
+}
+
+/**
  * Opens a page of the web app already loaded in `page` as a link would: through the app's router
  * (history plus popstate), not a new document. A full load costs Chromium about a second of CPU
  * (parsing the app again); the server's answer to a direct address is tested on its own (web.test.ts).
@@ -148,6 +156,7 @@ export function profilesOn(browser: Browser, baseUrl: string) {
       const page = await context.newPage();
       trackRequests(page);
       await page.goto(`${baseUrl}${path}`);
+      await waitForApp(page);
       return page;
     },
     async closeAll(): Promise<void> {

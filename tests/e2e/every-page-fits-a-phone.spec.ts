@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, profilesOn, visitInApp, waitForQuiet } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { profilesOn, visitInApp, waitForQuiet } from '../support/browser.js';
 import { webRoutePatterns } from '../../src/shared/web-paths.js';
-import { samplePages } from '../support/sample-pages.js';
-import { startE2EServer } from '../support/server.js';
+import { samplePagesOn, useServerAndBrowser } from '../support/server.js';
 
 describe('every page on a 375 px phone', () => {
-  let server: Awaited<ReturnType<typeof startE2EServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const started = useServerAndBrowser();
 
   it('scrolls no page sideways and keeps the header within 120 px', { timeout: webRoutePatterns.length * 4_000 }, async () => {
-    const get = async (url: string) => (await server.testApp.app.inject({ method: 'GET', url })).json() as unknown;
-    const pages = await samplePages(get);
+    const { server, browser } = started;
+    const pages = await samplePagesOn(server);
     const profiles = profilesOn(browser, server.baseUrl);
     const page = await profiles.open(null, '/', 'vi', { width: 375, height: 812 });
     const problems: string[] = [];

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { opendataPaths } from '../../src/shared/web-paths.js';
 import { en } from '../../src/web/i18n/en.js';
-import { launchBrowser, profilesOn, visitInApp, waitForQuiet } from '../support/browser.js';
-import { samplePages } from '../support/sample-pages.js';
-import { startE2EServer } from '../support/server.js';
+import { profilesOn, visitInApp, waitForQuiet } from '../support/browser.js';
+import { samplePagesOn, useServerAndBrowser } from '../support/server.js';
 
 /**
  * The open-data pages still name publishers and themes in Vietnamese only; they are checked here once
@@ -37,22 +36,11 @@ function strayText(page: Page): Promise<string[]> {
 }
 
 describe('every page speaks the visitor’s language', () => {
-  let server: Awaited<ReturnType<typeof startE2EServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const started = useServerAndBrowser();
 
   it('shows an English visitor English, marks Vietnamese content as Vietnamese and shows no raw codes', async () => {
-    const get = async (url: string) => (await server.testApp.app.inject({ method: 'GET', url })).json() as unknown;
-    const pages = (await samplePages(get)).filter(({ path }) => !notYetInEnglish.some((prefix) => path.startsWith(prefix)));
+    const { server, browser } = started;
+    const pages = (await samplePagesOn(server)).filter(({ path }) => !notYetInEnglish.some((prefix) => path.startsWith(prefix)));
     const profiles = profilesOn(browser, server.baseUrl);
     const page = await profiles.open(null, '/', 'en');
     const problems: string[] = [];
@@ -67,6 +55,7 @@ describe('every page speaks the visitor’s language', () => {
   });
 
   it('finds things by a half-typed last word and names them in English where they have English names', async () => {
+    const { server, browser } = started;
     const profiles = profilesOn(browser, server.baseUrl);
     const page = await profiles.open(null, '/tim-kiem?q=thu%20dau%20mo', 'en');
     const results = page.getByRole('main').getByRole('article');
@@ -84,6 +73,7 @@ describe('every page speaks the visitor’s language', () => {
   });
 
   it('says a call that is still to open opens soon, in both languages', async () => {
+    const { server, browser } = started;
     const profiles = profilesOn(browser, server.baseUrl);
     const campaigns = (await server.testApp.app.inject('/api/movement/campaigns')).json() as {
       campaigns: Array<{ code: string; calls: Array<{ state: string }> }>;

@@ -1,31 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeCookieName } from '../../src/shared/contracts/common.js';
 import { webRoutePatterns } from '../../src/shared/web-paths.js';
-import { launchBrowser, waitForApp } from '../support/browser.js';
-import { samplePages } from '../support/sample-pages.js';
-import { startE2EServer } from '../support/server.js';
+import { waitForApp } from '../support/browser.js';
+import { samplePagesOn, useServerAndBrowser } from '../support/server.js';
 
 // The server renders each page into its HTML and the app takes it over (hydration). Where the two differ,
 // React throws the server's page away and draws it again; it reports that as an error in the page, which
 // is what this spec listens for, on every page of the route table, as a visitor opening it by its address.
 describe('every page the server renders', () => {
-  let server: Awaited<ReturnType<typeof startE2EServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const started = useServerAndBrowser();
 
   it('is taken over by the app as it is, in Vietnamese and in English', { timeout: webRoutePatterns.length * 4_000 }, async () => {
-    const get = async (url: string) => (await server.testApp.app.inject({ method: 'GET', url })).json() as unknown;
-    const pages = await samplePages(get);
+    const { server, browser } = started;
+    const pages = await samplePagesOn(server);
     const problems: string[] = [];
     for (const locale of ['vi', 'en'] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -67,13 +67,14 @@ function appScriptsForBoot(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle }) => {
-        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
-        const entry = chunks.find((chunk) => chunk.isEntry && chunk.facadeModuleId?.endsWith(`/${appEntry}`));
+        const chunks = new Map(
+          Object.values(bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [[output.fileName, output] as const] : [])),
+        );
+        const entry = [...chunks.values()].find((chunk) => chunk.isEntry && chunk.facadeModuleId?.endsWith(`/${appEntry}`));
         if (!entry) throw new Error(`the build has no chunk for ${appEntry}`);
         // The entry first, then every module it imports, each once: boot.ts asks for them all at once.
         const files = new Set([entry.fileName]);
-        for (const file of files)
-          for (const imported of chunks.find((chunk) => chunk.fileName === file)?.imports ?? []) files.add(imported);
+        for (const file of files) for (const imported of chunks.get(file)?.imports ?? []) files.add(imported);
         return [{ tag: 'meta', attrs: { name: 'doimoi:app', content: [...files].map((file) => `/${file}`).join(' ') }, injectTo: 'head' }];
       },
     },
@@ -82,8 +83,7 @@ function appScriptsForBoot(): Plugin {
 
 /**
  * The parts of zod the web app never uses stay out of its bundle (zod's classic schemas import them, so
- * tree-shaking cannot drop them). zod's JSON Schema generation enters as functions that throw:
- * zod's classic schemas import it, so tree-shaking cannot drop it (5 KB gzip that every page downloaded).
+ * tree-shaking cannot drop them). Its JSON Schema generation (5 KB gzip) enters as functions that throw.
  * The factories (`create…`) run when a schema's Standard Schema properties are read, so they return the
  * throwing function instead of throwing. A new export in a zod release is stubbed the same way.
  */

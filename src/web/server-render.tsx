@@ -3,34 +3,27 @@
 // before the scripts arrive, and the app then takes the page over (hydration). For a visitor who is not
 // signed in, the page's public data is read first (through the API in the server's own process) and
 // travels with the page, so the app starts with what the page shows.
-import { dehydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query';
+import { dehydrate, type Query, type QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
-import { defaultLocale, type Locale } from '../shared/contracts/common.js';
-import { setApiTransport } from './api/client.js';
+import { defaultLocale, locales, type Locale } from '../shared/contracts/common.js';
+import { setApiTransport, type ApiTransport } from './api/client.js';
 import { AppProviders } from './app/app.js';
 import { createQueryClient } from './app/query-client.js';
 import { routes } from './app/router.js';
 import { identityKeys } from './features/identity/session.js';
-import { allResources } from './i18n/all-messages.js';
-import { createI18n } from './i18n/index.js';
+import { createI18n, loadMessages, messageBundles, type MessageBundle } from './i18n/index.js';
 
-// Every string of both languages, loaded once: a page's strings are then there whatever it shows.
-const i18nFor: Record<Locale, ReturnType<typeof createI18n>> = {
-  vi: createI18n('vi', allResources),
-  en: createI18n('en', allResources),
-};
+// Every string of both languages, loaded once through the app's own loaders: a page's strings are then
+// there whatever it shows.
+const i18nFor = Object.fromEntries(locales.map((locale) => [locale, createI18n(locale)])) as Record<Locale, ReturnType<typeof createI18n>>;
+await Promise.all(locales.map((locale) => loadMessages(i18nFor[locale], Object.keys(messageBundles) as MessageBundle[], locale)));
 const handler = createStaticHandler(routes);
 
-/**
- * Reads the API as an anonymous visitor (the server answers in its own process). The API client holds it
- * for the whole module: one server per process, as the CLI's `serve` runs it.
- */
-export type ReadApi = (url: string, init: RequestInit) => Promise<Response>;
-
-export type RenderedPage = { html: string; data: DehydratedState | null };
+/** The page's HTML, and the JSON of the data it was rendered with (dehydrated queries), if any. */
+export type RenderedPage = { html: string; dataJson: string | null };
 
 /**
  * Data larger than this stays out of the page: a long page (the indicators dashboard's forty cards) renders
@@ -82,7 +75,11 @@ async function renderWhole(page: ReactElement): Promise<string> {
  * The page at `url` (path and query) in `locale`, as HTML for inside the root, with the data it was
  * rendered with (`readApi` given) or without data; null where the route redirects (the app follows it).
  */
-export async function renderPage(url: string, locale: Locale = defaultLocale, readApi?: ReadApi): Promise<RenderedPage | null> {
+/**
+ * `readApi` reads the API as an anonymous visitor (the server answers in its own process); the API client
+ * holds it for the whole module: one server per process, as the CLI's `serve` runs it.
+ */
+export async function renderPage(url: string, locale: Locale = defaultLocale, readApi?: ApiTransport): Promise<RenderedPage | null> {
   // Joined, not resolved against a base: "//name" is a path here, not another host.
   const context = await handler.query(new Request(`http://localhost${url}`));
   if (context instanceof Response) return null;
@@ -93,17 +90,17 @@ export async function renderPage(url: string, locale: Locale = defaultLocale, re
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProviders>
   );
-  let data: DehydratedState | null = null;
+  let dataJson: string | null = null;
   if (readApi) {
     setApiTransport(readApi);
     await readPageData(queryClient, () => renderToString(page));
-    data = dehydrate(queryClient);
-    if (JSON.stringify(data).length > maxPageDataChars) {
+    dataJson = JSON.stringify(dehydrate(queryClient));
+    if (dataJson.length > maxPageDataChars) {
       queryClient.clear();
-      data = null;
+      dataJson = null;
     }
   }
   const html = await renderWhole(page);
   queryClient.clear();
-  return { html, data };
+  return { html, dataJson };
 }

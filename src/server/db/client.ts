@@ -103,12 +103,6 @@ class OneWritePerTickSocket extends Socket {
 }
 
 /**
- * pg's Pool drops its connection after any failed query. The embedded server serves one connection
- * and notices a dropped one only a moment later, so the queries right after a refused value would
- * fail with EPIPE: a 500 for whoever comes next. An error the server answered (a DatabaseError)
- * leaves the connection usable, so it stays; a broken connection is still dropped.
- */
-/**
  * Sends the queries a connection is given one after another: inside a transaction, services read side by
  * side (Promise.all) on its one connection, which pg queues for now but warns that pg 9 will refuse.
  * Callback calls (the pool's own) and streamed queries go straight through.
@@ -127,6 +121,12 @@ function queueQueriesPerConnection(pool: pg.Pool): void {
   });
 }
 
+/**
+ * pg's Pool drops its connection after any failed query. The embedded server serves one connection
+ * and notices a dropped one only a moment later, so the queries right after a refused value would
+ * fail with EPIPE: a 500 for whoever comes next. An error the server answered (a DatabaseError)
+ * leaves the connection usable, so it stays; a broken connection is still dropped.
+ */
 function keepConnectionOnQueryErrors(pool: pg.Pool): void {
   pool.query = (async (text: string | pg.QueryConfig, values?: unknown[]) => {
     const client = await pool.connect();

@@ -8,7 +8,7 @@ type ReadApi = (url: string, init: RequestInit) => Promise<Response>;
 
 /** The web app's server renderer (src/web/server-render.tsx, built to dist/web-ssr). */
 type ServerRender = {
-  renderPage(url: string, locale: Locale, readApi?: ReadApi): Promise<{ html: string; data: unknown } | null>;
+  renderPage(url: string, locale: Locale, readApi?: ReadApi): Promise<{ html: string; dataJson: string | null } | null>;
 };
 
 export type FirstPaintRequest = { url: string; locale: unknown; isSignedIn: boolean };
@@ -32,8 +32,8 @@ const pageMarkers = /\s*<!--page-->[\s\S]*<!--\/page-->\s*/;
 const dataMarker = '<!--page-data-->';
 
 /** JSON that cannot end the script element it sits in (nor break a line in older parsers). */
-const scriptSafeJson = (value: unknown) =>
-  JSON.stringify(value)
+const scriptSafeJson = (json: string) =>
+  json
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
@@ -64,7 +64,7 @@ export async function createFirstPaint(webRoot: string, log: FastifyBaseLogger, 
         .replace('<fieldset id="root"', '<fieldset id="root" data-server-rendered')
         .replace(pageMarkers, () => page.html)
         .replace(dataMarker, () =>
-          page.data ? `<script type="application/json" id="doimoi-page-data">${scriptSafeJson(page.data)}</script>` : '',
+          page.dataJson ? `<script type="application/json" id="doimoi-page-data">${scriptSafeJson(page.dataJson)}</script>` : '',
         );
     } catch (error) {
       log.warn({ err: error, url }, 'the page could not be rendered on the server; the browser renders it');

@@ -77,15 +77,15 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type Transport = (url: string, init: RequestInit) => Promise<Response>;
-let transport: Transport = (url, init) => fetch(url, init);
+export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: ApiTransport = (url, init) => fetch(url, init);
 let remembersVersions = true;
 
 /**
  * How requests reach the API: the browser's fetch, or for the server's renderer, the API in its own
  * process. The renderer edits nothing, and would keep the version of every address it read.
  */
-export function setApiTransport(next: Transport): void {
+export function setApiTransport(next: ApiTransport): void {
   transport = next;
   remembersVersions = false;
 }

@@ -6,8 +6,6 @@ import { coreVi } from './core.vi.js';
 /** localStorage key holding the visitor's chosen language. */
 export const localeStorageKey = 'doimoi.locale';
 
-export { isLocale };
-
 type Loader = () => Promise<object>;
 
 /**

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultLocale, type Locale, type LocalizedText } from '../../shared/contracts/common.js';
-import { isLocale } from './index.js';
+import { defaultLocale, isLocale, type Locale, type LocalizedText } from '../../shared/contracts/common.js';
 
 /** The active UI language as a `Locale`. */
 export function useLocale(): Locale {

@@ -6,6 +6,10 @@ import { coreVi } from './core.vi.js';
 /** localStorage key holding the visitor's chosen language. */
 export const localeStorageKey = 'doimoi.locale';
 
+// The web app imports it from here: it keeps the app's i18n modules in one chunk with their callers (importing
+// it from src/shared instead split them, and added 0.5 KB gzip to what every page downloads).
+export { isLocale };
+
 type Loader = () => Promise<object>;
 
 /**

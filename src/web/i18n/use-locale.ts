@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultLocale, isLocale, type Locale, type LocalizedText } from '../../shared/contracts/common.js';
+import { defaultLocale, type Locale, type LocalizedText } from '../../shared/contracts/common.js';
+import { isLocale } from './index.js';
 
 /** The active UI language as a `Locale`. */
 export function useLocale(): Locale {
